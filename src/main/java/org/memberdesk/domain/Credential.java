@@ -1,0 +1,100 @@
+package org.memberdesk.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One password and its login state. The membership portal account and each community
+ * membership carry their own, so the two kinds of access never share a password.
+ */
+@Embeddable
+public class Credential {
+
+    /** Argon2id PHC string; null until the contact sets a password. */
+    @Column(name = "password_hash", length = 512)
+    private String passwordHash;
+
+    @Column(name = "password_set_at")
+    private Instant passwordSetAt;
+
+    @Column(name = "last_login_at")
+    private Instant lastLoginAt;
+
+    @Column(name = "failed_login_count", nullable = false)
+    private int failedLoginCount;
+
+    @Column(name = "first_failed_at")
+    private Instant firstFailedAt;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
+    public boolean hasPassword() {
+        return passwordHash != null;
+    }
+
+    public boolean isLocked(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    public void setPasswordHash(String phc, Instant now) {
+        this.passwordHash = phc;
+        this.passwordSetAt = now;
+        unlock();
+    }
+
+    public void recordLogin(Instant now) {
+        this.lastLoginAt = now;
+        this.failedLoginCount = 0;
+        this.firstFailedAt = null;
+    }
+
+    /** Counts a failed login in a window; locks when the limit is reached. Returns true if this failure locked it. */
+    public boolean recordFailure(Instant now, int limit, Duration window, Duration lockFor) {
+        if (firstFailedAt == null || firstFailedAt.plus(window).isBefore(now)) {
+            firstFailedAt = now;
+            failedLoginCount = 0;
+        }
+        failedLoginCount++;
+        if (failedLoginCount >= limit) {
+            lockedUntil = now.plus(lockFor);
+            failedLoginCount = 0;
+            firstFailedAt = null;
+            return true;
+        }
+        return false;
+    }
+
+    public void unlock() {
+        this.lockedUntil = null;
+        this.failedLoginCount = 0;
+        this.firstFailedAt = null;
+    }
+
+    /** For demo data and tests that need a lock in place. */
+    public void lockUntil(Instant until) {
+        this.lockedUntil = until;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public Instant getPasswordSetAt() {
+        return passwordSetAt;
+    }
+
+    public Instant getLastLoginAt() {
+        return lastLoginAt;
+    }
+
+    public int getFailedLoginCount() {
+        return failedLoginCount;
+    }
+
+    public Instant getLockedUntil() {
+        return lockedUntil;
+    }
+}

@@ -1,0 +1,22 @@
+package org.memberdesk.domain;
+
+/** What an email is for. Membership and community emails are kept apart on purpose. */
+public enum EmailKind implements Coded {
+    WELCOME(AccessScope.MEMBERSHIP),
+    RESET_LINK(AccessScope.MEMBERSHIP),
+    PASSWORD_CHANGED(AccessScope.MEMBERSHIP),
+    COMMUNITY_WELCOME(AccessScope.COMMUNITY),
+    COMMUNITY_RESET_LINK(AccessScope.COMMUNITY),
+    COMMUNITY_PASSWORD_CHANGED(AccessScope.COMMUNITY),
+    TEST(AccessScope.MEMBERSHIP);
+
+    private final AccessScope scope;
+
+    EmailKind(AccessScope scope) {
+        this.scope = scope;
+    }
+
+    public AccessScope scope() {
+        return scope;
+    }
+}

@@ -1,0 +1,5 @@
+package org.memberdesk.domain;
+
+public enum GrantStatus implements Coded {
+    ACTIVE, REVOKED, EXPIRED;
+}

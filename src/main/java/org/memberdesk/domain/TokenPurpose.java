@@ -1,0 +1,5 @@
+package org.memberdesk.domain;
+
+public enum TokenPurpose implements Coded {
+    RESET, SET_PASSWORD;
+}

@@ -1,0 +1,188 @@
+package org.memberdesk.persistence;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.StatelessSession;
+import org.hibernate.Transaction;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+import org.memberdesk.domain.AppSetting;
+import org.memberdesk.domain.AuditEvent;
+import org.memberdesk.domain.CommunityGroup;
+import org.memberdesk.domain.CommunityMembership;
+import org.memberdesk.domain.Contact;
+import org.memberdesk.domain.ContactNote;
+import org.memberdesk.domain.CredentialToken;
+import org.memberdesk.domain.EmailMessage;
+import org.memberdesk.domain.Offer;
+import org.memberdesk.domain.OfferGrant;
+import org.memberdesk.domain.PortalAccount;
+import org.memberdesk.domain.TriggerEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SQLite database of one data directory: migrates it with Flyway, then boots Hibernate,
+ * which validates the mapping against the migrated schema and never generates any.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    /** Every mapped entity; later issues add theirs here. */
+    public static final List<Class<?>> ENTITIES = List.of(
+            Contact.class, ContactNote.class, Offer.class, OfferGrant.class, CommunityGroup.class,
+            CommunityMembership.class, PortalAccount.class, EmailMessage.class, CredentialToken.class,
+            AuditEvent.class, TriggerEvent.class, AppSetting.class);
+
+    private final SqliteConnectionProvider connections;
+    private final SessionFactory sessionFactory;
+    private final Path file;
+
+    private Database(Path file, SqliteConnectionProvider connections, SessionFactory sessionFactory) {
+        this.file = file;
+        this.connections = connections;
+        this.sessionFactory = sessionFactory;
+    }
+
+    public static Database open(Path databaseFile) {
+        long start = System.nanoTime();
+        try {
+            Files.createDirectories(databaseFile.toAbsolutePath().getParent());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot create the data directory for " + databaseFile, e);
+        }
+        SqliteConnectionProvider connections = new SqliteConnectionProvider(databaseFile, 4);
+        try {
+            migrate(connections);
+            SessionFactory factory = buildSessionFactory(connections);
+            LOG.info("database {} ready in {} ms", databaseFile, (System.nanoTime() - start) / 1_000_000);
+            return new Database(databaseFile, connections, factory);
+        } catch (RuntimeException e) {
+            connections.close();
+            throw e;
+        }
+    }
+
+    private static void migrate(SqliteConnectionProvider connections) {
+        Flyway.configure()
+                .dataSource(connections.dataSource())
+                .locations("classpath:db/migration/sqlite")
+                .loggers("slf4j")
+                .load()
+                .migrate();
+    }
+
+    private static SessionFactory buildSessionFactory(SqliteConnectionProvider connections) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(AvailableSettings.CONNECTION_PROVIDER, connections);
+        settings.put(AvailableSettings.DIALECT, "org.hibernate.community.dialect.SQLiteDialect");
+        settings.put(AvailableSettings.HBM2DDL_AUTO, "validate");
+        settings.put(AvailableSettings.JDBC_TIME_ZONE, "UTC");
+        settings.put(AvailableSettings.STATEMENT_BATCH_SIZE, 500);
+        settings.put(AvailableSettings.ORDER_INSERTS, true);
+        settings.put(AvailableSettings.ORDER_UPDATES, true);
+        settings.put(AvailableSettings.SHOW_SQL, false);
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
+        try {
+            MetadataSources sources = new MetadataSources(registry);
+            ENTITIES.forEach(sources::addAnnotatedClass);
+            return sources.buildMetadata().buildSessionFactory();
+        } catch (RuntimeException e) {
+            StandardServiceRegistryBuilder.destroy(registry);
+            throw e;
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Runs work in a read-only transaction. */
+    public <T> T read(Function<Tx, T> work) {
+        try (Session session = sessionFactory.openSession()) {
+            session.setDefaultReadOnly(true);
+            Transaction tx = session.beginTransaction();
+            try {
+                T result = work.apply(new Tx(session));
+                tx.commit();
+                return result;
+            } catch (RuntimeException e) {
+                rollbackQuietly(tx);
+                throw e;
+            }
+        }
+    }
+
+    /** Runs work in one write transaction: everything it does is committed together or not at all. */
+    public <T> T write(Function<Tx, T> work) {
+        return SqliteConnectionProvider.writing(() -> {
+            try (Session session = sessionFactory.openSession()) {
+                Transaction tx = session.beginTransaction();
+                try {
+                    T result = work.apply(new Tx(session));
+                    session.flush();
+                    tx.commit();
+                    return result;
+                } catch (RuntimeException e) {
+                    rollbackQuietly(tx);
+                    throw e;
+                }
+            }
+        });
+    }
+
+    public void writeVoid(Consumer<Tx> work) {
+        write(tx -> {
+            work.accept(tx);
+            return null;
+        });
+    }
+
+    /** Bulk work (imports, data generation) through a stateless session in one write transaction. */
+    public <T> T bulk(Function<StatelessSession, T> work) {
+        return SqliteConnectionProvider.writing(() -> {
+            try (StatelessSession session = sessionFactory.openStatelessSession()) {
+                Transaction tx = session.beginTransaction();
+                try {
+                    T result = work.apply(session);
+                    tx.commit();
+                    return result;
+                } catch (RuntimeException e) {
+                    rollbackQuietly(tx);
+                    throw e;
+                }
+            }
+        });
+    }
+
+    private static void rollbackQuietly(Transaction tx) {
+        try {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+        } catch (RuntimeException suppressed) {
+            LOG.warn("rollback failed", suppressed);
+        }
+    }
+
+    public SessionFactory sessionFactory() {
+        return sessionFactory;
+    }
+
+    @Override
+    public void close() {
+        sessionFactory.close();
+        connections.close();
+    }
+}

@@ -1,0 +1,99 @@
+package org.memberdesk.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
+
+/**
+ * A small pool of SQLite connections (WAL, foreign keys, busy timeout, secure_delete).
+ *
+ * <p>Write transactions begin IMMEDIATE: a deferred transaction that reads and then writes
+ * fails at once with SQLITE_BUSY when another process wrote in between, and the busy timeout
+ * cannot help it. Read transactions stay DEFERRED so they never wait for a writer in WAL mode.
+ */
+public final class SqliteConnectionProvider implements ConnectionProvider {
+
+    private static final ThreadLocal<Boolean> WRITING = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+    private final HikariDataSource pool;
+
+    public SqliteConnectionProvider(Path databaseFile, int poolSize) {
+        SQLiteConfig sqlite = new SQLiteConfig();
+        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        sqlite.enforceForeignKeys(true);
+        sqlite.setBusyTimeout(10_000);
+        sqlite.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
+        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("memberdesk-sqlite");
+        config.setJdbcUrl("jdbc:sqlite:" + databaseFile.toAbsolutePath());
+        config.setDataSourceProperties(sqlite.toProperties());
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(1);
+        config.setAutoCommit(true);
+        this.pool = new HikariDataSource(config);
+    }
+
+    /** Runs work with write transactions (BEGIN IMMEDIATE) on this thread. */
+    static <T> T writing(java.util.function.Supplier<T> work) {
+        boolean before = WRITING.get();
+        WRITING.set(Boolean.TRUE);
+        try {
+            return work.get();
+        } finally {
+            WRITING.set(before);
+        }
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        Connection connection = pool.getConnection();
+        SQLiteConfig.TransactionMode mode = WRITING.get()
+                ? SQLiteConfig.TransactionMode.IMMEDIATE
+                : SQLiteConfig.TransactionMode.DEFERRED;
+        connection.unwrap(SQLiteConnection.class).setCurrentTransactionMode(mode);
+        return connection;
+    }
+
+    @Override
+    public void closeConnection(Connection connection) throws SQLException {
+        connection.close();
+    }
+
+    @Override
+    public boolean supportsAggressiveRelease() {
+        return false;
+    }
+
+    @Override
+    public boolean isUnwrappableAs(Class<?> type) {
+        return type.isInstance(this) || type.isInstance(pool);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T unwrap(Class<T> type) {
+        if (type.isInstance(this)) {
+            return (T) this;
+        }
+        if (type.isInstance(pool)) {
+            return (T) pool;
+        }
+        throw new IllegalArgumentException("cannot unwrap to " + type);
+    }
+
+    public void close() {
+        pool.close();
+    }
+}

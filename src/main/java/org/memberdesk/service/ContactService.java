@@ -1,0 +1,128 @@
+package org.memberdesk.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.memberdesk.domain.Contact;
+import org.memberdesk.domain.EmailAddress;
+import org.memberdesk.domain.InvalidInputException;
+import org.memberdesk.domain.PortalAccount;
+import org.memberdesk.persistence.Tx;
+
+/** Creating, editing, finding and opening contacts. */
+public final class ContactService {
+
+    public static final int DEFAULT_SEARCH_LIMIT = 50;
+
+    private final Transactions tx;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public ContactService(Transactions tx, AuditLog audit, Clock clock) {
+        this.tx = tx;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public ContactSummary add(String email, String name, Collection<String> tags, Actor actor) {
+        return tx.write(t -> {
+            Instant now = clock.instant();
+            Contact contact = new Contact(email, name, tags, now);
+            if (t.contacts().byEmail(contact.getEmail()).isPresent()) {
+                throw new UserError("a contact with email " + contact.getEmail() + " already exists");
+            }
+            t.persist(contact);
+            t.persist(new PortalAccount(contact, now));
+            audit.record(t, actor, "contact.created", contact, "name: " + contact.getName());
+            return ContactSummary.of(contact);
+        });
+    }
+
+    /**
+     * Changes what is given (null leaves a field as it is; tags, when given, replace the old ones).
+     */
+    public ContactSummary edit(String contactEmail, String newEmail, String newName, Collection<String> newTags,
+                               Actor actor) {
+        return tx.write(t -> {
+            Contact contact = require(t, contactEmail);
+            StringBuilder changes = new StringBuilder();
+            if (newEmail != null) {
+                String normalized = EmailAddress.normalize(newEmail);
+                if (!normalized.equals(contact.getEmail())) {
+                    if (t.contacts().byEmail(normalized).isPresent()) {
+                        throw new UserError("a contact with email " + normalized + " already exists");
+                    }
+                    changes.append("email: ").append(contact.getEmail()).append(" -> ").append(normalized).append("; ");
+                    contact.changeEmail(normalized);
+                }
+            }
+            if (newName != null && !newName.trim().equals(contact.getName())) {
+                String old = contact.getName();
+                contact.rename(newName);
+                changes.append("name: ").append(old).append(" -> ").append(contact.getName()).append("; ");
+            }
+            if (newTags != null) {
+                List<String> before = List.copyOf(contact.getTags());
+                contact.replaceTags(newTags);
+                if (!before.equals(List.copyOf(contact.getTags()))) {
+                    changes.append("tags: ").append(String.join(", ", contact.getTags())).append("; ");
+                }
+            }
+            if (changes.length() > 0) {
+                contact.touch(clock.instant());
+                audit.record(t, actor, "contact.edited", contact, changes.substring(0, changes.length() - 2));
+            }
+            return ContactSummary.of(contact);
+        });
+    }
+
+    public List<ContactSummary> find(String query) {
+        return find(query, DEFAULT_SEARCH_LIMIT);
+    }
+
+    public List<ContactSummary> find(String query, int limit) {
+        return tx.read(t -> t.contacts().search(query, limit).stream().map(ContactSummary::of).toList());
+    }
+
+    public ContactSummary byEmail(String email) {
+        return tx.read(t -> ContactSummary.of(require(t, email)));
+    }
+
+    public long count() {
+        return tx.read(t -> t.contacts().count());
+    }
+
+    /** Everything the contact window shows. */
+    public ContactCard card(UUID contactId) {
+        return tx.read(t -> {
+            Contact contact = t.contacts().byId(contactId)
+                    .orElseThrow(() -> new UserError("that contact no longer exists"));
+            return loadCard(t, contact);
+        });
+    }
+
+    private ContactCard loadCard(Tx t, Contact contact) {
+        Instant now = clock.instant();
+        CredentialView portal = t.portalAccounts().ofContact(contact.getId())
+                .map(a -> CredentialView.of(a.getCredential(), now))
+                .orElse(CredentialView.of(null, now));
+        return new ContactCard(ContactSummary.of(contact), portal,
+                t.grants().ofContact(contact.getId()).stream().map(g -> GrantView.of(g, now)).toList(),
+                t.communities().membershipsOf(contact.getId()).stream().map(m -> CommunityView.of(m, now)).toList(),
+                t.emails().ofContact(contact.getId()).stream().map(EmailView::of).toList());
+    }
+
+    /** The contact with this email, or a {@link UserError} naming it. */
+    static Contact require(Tx t, String email) {
+        String normalized;
+        try {
+            normalized = EmailAddress.normalize(email);
+        } catch (InvalidInputException e) {
+            throw new UserError(e.getMessage());
+        }
+        return t.contacts().byEmail(normalized)
+                .orElseThrow(() -> new UserError("no contact with email " + normalized));
+    }
+}
