@@ -1,0 +1,90 @@
+package org.memberdesk.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layering of DESIGN.md, checked on the compiled production classes. */
+class LayeringTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.memberdesk");
+    }
+
+    @Test
+    void layersOnlyUseTheLayersDesignAllows() {
+        ArchRule rule = layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("App").definedBy("org.memberdesk")
+                .layer("Domain").definedBy("org.memberdesk.domain..")
+                .layer("Persistence").definedBy("org.memberdesk.persistence..")
+                .layer("Mail").definedBy("org.memberdesk.mail..")
+                .layer("Service").definedBy("org.memberdesk.service..")
+                .layer("Cli").definedBy("org.memberdesk.cli..")
+                .layer("Portal").definedBy("org.memberdesk.portal..")
+                .layer("UiCommon").definedBy("org.memberdesk.ui.common..")
+                .layer("ViewModel").definedBy("org.memberdesk.ui.viewmodel..")
+                .layer("View").definedBy("org.memberdesk.ui.view..")
+                .whereLayer("App").mayNotBeAccessedByAnyLayer()
+                .whereLayer("View").mayOnlyBeAccessedByLayers("App")
+                .whereLayer("ViewModel").mayOnlyBeAccessedByLayers("View", "App")
+                .whereLayer("UiCommon").mayOnlyBeAccessedByLayers("View", "ViewModel", "App")
+                .whereLayer("Cli").mayOnlyBeAccessedByLayers("App")
+                .whereLayer("Portal").mayOnlyBeAccessedByLayers("App", "Cli")
+                .whereLayer("Service").mayOnlyBeAccessedByLayers("ViewModel", "Cli", "Portal", "App")
+                .whereLayer("Mail").mayOnlyBeAccessedByLayers("Service", "App")
+                .whereLayer("Persistence").mayOnlyBeAccessedByLayers("Service", "Mail", "App")
+                .whereLayer("Domain").mayOnlyBeAccessedByLayers("Persistence", "Mail", "Service", "App")
+                .allowEmptyShould(true);
+        rule.check(classes);
+    }
+
+    @Test
+    void domainDependsOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("org.memberdesk.domain..")
+                .should().dependOnClassesThat().resideOutsideOfPackages(
+                        "org.memberdesk.domain..", "java..", "jakarta..",
+                        // mapping annotations only (and the generator class an annotation names): no session code
+                        "org.hibernate.annotations..", "org.hibernate.id.uuid..")
+                .check(classes);
+    }
+
+    @Test
+    void viewModelsNeverTouchScenesOrControls() {
+        noClasses().that().resideInAPackage("org.memberdesk.ui.viewmodel..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                        "javafx.fxml..", "javafx.application..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheBackEndTalksToHibernateOrSql() {
+        noClasses().that().resideInAnyPackage("org.memberdesk.ui..", "org.memberdesk.cli..", "org.memberdesk.portal..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.hibernate..", "java.sql..", "jakarta.persistence..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void oneLoggingApiAndNoConsolePrintingOutsideTheCommandLine() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("java.util.logging..", "org.apache.log4j..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages("org.memberdesk.cli..")
+                .and().doNotHaveSimpleName("Launcher")
+                .should().accessField(System.class, "out")
+                .orShould().accessField(System.class, "err")
+                .check(classes);
+    }
+}
