@@ -1,0 +1,51 @@
+package org.memberdesk.service;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a new password must be, after NIST SP 800-63B: 8 to 128 characters, no composition
+ * rules, and not on the list of commonly used passwords (nor the contact's own email address).
+ */
+public final class PasswordPolicy {
+
+    public static final int MIN_LENGTH = 8;
+    public static final int MAX_LENGTH = 128;
+
+    private static final Set<String> COMMON = new HashSet<>(WordList.load("common-passwords.txt"));
+
+    /** Why a password is refused, or empty when it is acceptable. */
+    public Optional<String> problem(String password, String contactEmail) {
+        if (password == null || password.isEmpty()) {
+            return Optional.of("enter a password");
+        }
+        int length = password.codePointCount(0, password.length());
+        if (length < MIN_LENGTH) {
+            return Optional.of("use at least " + MIN_LENGTH + " characters (" + length + " so far)");
+        }
+        if (length > MAX_LENGTH) {
+            return Optional.of("use at most " + MAX_LENGTH + " characters");
+        }
+        String lower = password.toLowerCase(Locale.ROOT);
+        if (COMMON.contains(lower)) {
+            return Optional.of("this password is on a list of commonly used passwords: choose another");
+        }
+        if (contactEmail != null && !contactEmail.isBlank()) {
+            String email = contactEmail.toLowerCase(Locale.ROOT);
+            String localPart = email.contains("@") ? email.substring(0, email.indexOf('@')) : email;
+            if (lower.equals(email) || lower.equals(localPart)) {
+                return Optional.of("the password may not be the contact's email address");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Throws a {@link UserError} naming the problem, if any. */
+    public void check(String password, String contactEmail) {
+        problem(password, contactEmail).ifPresent(p -> {
+            throw new UserError("password refused: " + p);
+        });
+    }
+}

@@ -1,0 +1,55 @@
+package org.memberdesk.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PasswordPolicyTest {
+
+    PasswordPolicy policy = new PasswordPolicy();
+
+    @Test
+    void refusesShortLongAndCommonPasswords() {
+        assertThat(policy.problem("short", null)).hasValueSatisfying(p -> assertThat(p).contains("at least 8"));
+        assertThat(policy.problem("x".repeat(129), null)).hasValueSatisfying(p -> assertThat(p).contains("at most 128"));
+        assertThat(policy.problem("password", null)).hasValueSatisfying(p -> assertThat(p).contains("commonly used"));
+        assertThat(policy.problem("Qwertyuiop", null)).isPresent();
+        assertThat(policy.problem("dana.whitfield", "dana.whitfield@example.com")).isPresent();
+        assertThatThrownBy(() -> policy.check("12345678", null)).isInstanceOf(UserError.class);
+    }
+
+    @Test
+    void acceptsLongPassphrasesWithoutCompositionRules() {
+        assertThat(policy.problem("correct horse battery staple", null)).isEmpty();
+        assertThat(policy.problem("alllowercaseletters", null)).isEmpty();
+        assertThat(policy.problem("x".repeat(128), null)).isEmpty();
+        assertThat(policy.problem("pässwörd-ünïcödé", null)).isEmpty();
+    }
+
+    @Test
+    void generatedPassphrasesPassThePolicyAndDiffer() {
+        PassphraseGenerator generator = new PassphraseGenerator();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 50; i++) {
+            String phrase = generator.generate();
+            assertThat(phrase).matches("([a-z]{4,8}-){5}\\d{2}");
+            assertThat(policy.problem(phrase, null)).isEmpty();
+            seen.add(phrase);
+        }
+        assertThat(seen).hasSize(50);
+    }
+
+    @Test
+    void hashesWithArgon2idAndVerifies() {
+        PasswordHasher hasher = new PasswordHasher();
+        String phc = hasher.hash("correct horse battery staple");
+        assertThat(phc).startsWith("$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain("correct horse");
+        assertThat(hasher.matches("correct horse battery staple", phc)).isTrue();
+        assertThat(hasher.matches("correct horse battery stapler", phc)).isFalse();
+        assertThat(hasher.hash("correct horse battery staple")).isNotEqualTo(phc);
+        assertThat(hasher.matches("anything", "not-a-hash")).isFalse();
+    }
+}
