@@ -15,6 +15,7 @@ import picocli.CommandLine.ScopeType;
  * opens the console on the data directory.
  */
 @Command(name = "memberdesk",
+        scope = ScopeType.INHERIT, // so every subcommand has -h/--help too
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Support console for membership logins. Without a command, opens the console.",
@@ -25,7 +26,7 @@ public final class MemberDeskCommand implements Callable<Integer> {
     static final String LOG_DIR_PROPERTY = "memberdesk.logdir";
 
     @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
-            description = "Data directory; default $MEMBERDESK_HOME, else ~/.memberdesk")
+            description = "Data dir (default: $MEMBERDESK_HOME or ~/.memberdesk)")
     private Path dataDir;
 
     @Option(names = "--json", scope = ScopeType.INHERIT,

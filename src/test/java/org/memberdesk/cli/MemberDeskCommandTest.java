@@ -51,6 +51,13 @@ class MemberDeskCommandTest {
     }
 
     @Test
+    void everyCommandHasHelp() {
+        CliRunner.Result result = new CliRunner(dir).runExactly("offers", "grant", "--help").succeeded();
+
+        assertThat(result.out()).startsWith("Usage: memberdesk offers grant").contains("--until=DATE");
+    }
+
+    @Test
     void dataDirWorksBeforeAndAfterTheSubcommand() {
         Path before = dir.resolve("before");
         Path after = dir.resolve("after");
