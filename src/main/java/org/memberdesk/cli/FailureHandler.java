@@ -27,11 +27,19 @@ final class FailureHandler implements IExecutionExceptionHandler {
         if (failure instanceof UserError) {
             err.println("error: " + oneLine(failure.getMessage()));
         } else {
-            failureLog.accept(failure);
+            logQuietly(failure);
             err.println("error: unexpected failure: " + oneLine(describe(failure)) + logHint());
         }
         err.flush();
         return 1;
+    }
+
+    private void logQuietly(Exception failure) {
+        try {
+            failureLog.accept(failure);
+        } catch (RuntimeException logFailed) {
+            // The log is best effort; the user still gets the one line.
+        }
     }
 
     private static String describe(Throwable failure) {
