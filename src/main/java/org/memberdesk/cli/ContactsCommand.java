@@ -1,0 +1,64 @@
+package org.memberdesk.cli;
+
+import java.util.List;
+import org.memberdesk.service.ContactSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code memberdesk contacts ...}: add, edit and find contacts. */
+@Command(name = "contacts", description = "Add, edit and find contacts.")
+final class ContactsCommand implements Runnable {
+
+    @Mixin
+    private CliContext cli;
+
+    @Override
+    public void run() {
+        throw cli.missingSubcommand();
+    }
+
+    @Command(name = "add", description = "Adds a contact.")
+    void add(@Option(names = "--email", required = true, paramLabel = "E",
+                     description = "Email address (unique).") String email,
+             @Option(names = "--name", required = true, paramLabel = "N",
+                     description = "Full name.") String name,
+             @Option(names = "--tag", paramLabel = "T",
+                     description = "A tag; repeat for more.") List<String> tags) {
+        ContactSummary contact = cli.call(services ->
+                services.contacts().add(email, name, tags == null ? List.of() : tags, cli.agent()));
+        cli.output().change(JsonShapes.contact(contact), "added " + line(contact));
+    }
+
+    @Command(name = "edit", description = "Changes a contact's email, name or tags.")
+    void edit(@Option(names = "--contact", required = true, paramLabel = "E",
+                      description = "The contact's current email.") String contactEmail,
+              @Option(names = "--email", paramLabel = "NEW",
+                      description = "New email address.") String newEmail,
+              @Option(names = "--name", paramLabel = "N",
+                      description = "New name.") String newName,
+              @Option(names = "--tag", paramLabel = "T",
+                      description = "A tag; repeat for more. Replaces all old tags.") List<String> tags) {
+        List<String> newTags = tags == null || tags.isEmpty() ? null : tags;
+        if (newEmail == null && newName == null && newTags == null) {
+            throw cli.usageError("edit", "Nothing to change: give --email, --name or --tag");
+        }
+        ContactSummary contact = cli.call(services ->
+                services.contacts().edit(contactEmail, newEmail, newName, newTags, cli.agent()));
+        cli.output().change(JsonShapes.contact(contact), "updated " + line(contact));
+    }
+
+    @Command(name = "find", description = "Finds contacts by name, email or tag.")
+    void find(@Parameters(paramLabel = "QUERY", description = "Part of a name, email or tag.") String query) {
+        List<ContactSummary> contacts = cli.call(services -> services.contacts().find(query));
+        cli.output().query(contacts, JsonShapes::contact, ContactsCommand::line,
+                "no contact matches '" + query.strip() + "'");
+    }
+
+    /** One contact on one line: name, email and tags (if any), tab-separated. */
+    private static String line(ContactSummary contact) {
+        String line = contact.name() + "\t" + contact.email();
+        return contact.tags().isEmpty() ? line : line + "\t" + String.join(",", contact.tags());
+    }
+}

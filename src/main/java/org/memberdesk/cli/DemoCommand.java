@@ -1,0 +1,23 @@
+package org.memberdesk.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code memberdesk demo ...}: the demo data set for trainers and first-time users. */
+@Command(name = "demo", description = "Demo data.")
+final class DemoCommand implements Runnable {
+
+    @Mixin
+    private CliContext cli;
+
+    @Override
+    public void run() {
+        throw cli.missingSubcommand();
+    }
+
+    @Command(name = "seed", description = "Loads the demo data set; refuses a non-empty database.")
+    void seed() {
+        int contacts = cli.call(services -> services.demo().seed());
+        cli.output().change(new JsonShapes.DemoSeeded(contacts), "seeded demo data: " + contacts + " contacts");
+    }
+}

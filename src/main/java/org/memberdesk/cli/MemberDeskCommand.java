@@ -1,0 +1,78 @@
+package org.memberdesk.cli;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.memberdesk.service.DataDirectory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The root command {@code memberdesk}. With a subcommand it runs that command; with none it
+ * opens the console on the data directory.
+ */
+@Command(name = "memberdesk",
+        scope = ScopeType.INHERIT, // so every subcommand has -h/--help too
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Support console for membership logins. Without a command, opens the console.",
+        subcommands = {DemoCommand.class, ContactsCommand.class, OffersCommand.class})
+public final class MemberDeskCommand implements Callable<Integer> {
+
+    /** Read by logback.xml; set once the data directory is known, before anything logs. */
+    static final String LOG_DIR_PROPERTY = "memberdesk.logdir";
+
+    @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Data dir (default: $MEMBERDESK_HOME or ~/.memberdesk)")
+    private Path dataDir;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT,
+            description = "Print JSON: an array for a query, one object for a change.")
+    private boolean json;
+
+    private final Consumer<DataDirectory> console;
+
+    private MemberDeskCommand(Consumer<DataDirectory> console) {
+        this.console = Objects.requireNonNull(console);
+    }
+
+    /**
+     * The command line, ready to {@link CommandLine#execute execute}.
+     *
+     * @param console    opens the console on a data directory; called when no subcommand is given
+     * @param failureLog receives unexpected exceptions (with their stack trace) for the log file
+     */
+    public static CommandLine commandLine(Consumer<DataDirectory> console, Consumer<Throwable> failureLog) {
+        MemberDeskCommand root = new MemberDeskCommand(console);
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.setExecutionStrategy(parsed -> {
+            useLogDirectoryOf(root.dataDirectory());
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        commandLine.setExecutionExceptionHandler(new FailureHandler(failureLog));
+        return commandLine;
+    }
+
+    @Override
+    public Integer call() {
+        console.accept(dataDirectory());
+        return CommandLine.ExitCode.OK;
+    }
+
+    DataDirectory dataDirectory() {
+        return DataDirectory.resolve(dataDir);
+    }
+
+    boolean json() {
+        return json;
+    }
+
+    private static void useLogDirectoryOf(DataDirectory dataDirectory) {
+        if (System.getProperty(LOG_DIR_PROPERTY) == null) {
+            System.setProperty(LOG_DIR_PROPERTY, dataDirectory.logs().toString());
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.memberdesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.memberdesk.service.DataDirectory;
+import org.memberdesk.service.Services;
+import org.memberdesk.testsupport.TestClock;
+import org.memberdesk.testsupport.TestServices;
+import picocli.CommandLine;
+
+/**
+ * Runs the {@code memberdesk} command line in-process on a data directory, with stdout and stderr
+ * captured. The console hook only records that it was asked for, so no JavaFX ever starts.
+ */
+final class CliRunner {
+
+    record Result(int exitCode, String out, String err) {
+
+        JsonNode json() {
+            try {
+                return new ObjectMapper().readTree(out);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Asserts a user error: exit 1, nothing on stdout, exactly one line on stderr. Returns that line. */
+        String userError() {
+            assertThat(exitCode).as("exit code; stderr: %s", err).isEqualTo(1);
+            assertThat(out).isEmpty();
+            assertThat(err).endsWith("\n");
+            assertThat(err.lines()).hasSize(1);
+            return err.strip();
+        }
+
+        /** Asserts a usage error: exit 2, nothing on stdout, picocli's message (mostly with the usage) on stderr. */
+        String usageError() {
+            assertThat(exitCode).as("exit code; stderr: %s", err).isEqualTo(2);
+            assertThat(out).isEmpty();
+            assertThat(err).isNotBlank();
+            return err;
+        }
+
+        Result succeeded() {
+            assertThat(exitCode).as("exit code; stderr: %s", err).isZero();
+            assertThat(err).isEmpty();
+            return this;
+        }
+    }
+
+    final Path dataDir;
+    final List<DataDirectory> consoleRequests = new ArrayList<>();
+    final List<Throwable> loggedFailures = new ArrayList<>();
+    private Consumer<DataDirectory> console = consoleRequests::add;
+
+    CliRunner(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    CliRunner withConsole(Consumer<DataDirectory> console) {
+        this.console = console;
+        return this;
+    }
+
+    /** Runs {@code memberdesk --data-dir <dataDir> args...}. */
+    Result run(String... args) {
+        List<String> all = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
+        all.addAll(List.of(args));
+        return runExactly(all.toArray(String[]::new));
+    }
+
+    /** Runs {@code memberdesk args...} with nothing added. */
+    Result runExactly(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = MemberDeskCommand.commandLine(console, loggedFailures::add);
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(args);
+        return new Result(exitCode, out.toString(), err.toString());
+    }
+
+    /** Looks at the data directory through the services, as a second process would. */
+    <T> T inDatabase(Function<Services, T> query) {
+        try (Services services = TestServices.open(dataDir, TestClock.at(TestServices.START))) {
+            return query.apply(services);
+        }
+    }
+
+    /** Everything the commands under test can change, to prove a refused command changed nothing. */
+    DatabaseState state() {
+        return inDatabase(DatabaseState::of);
+    }
+}

@@ -1,0 +1,171 @@
+package org.memberdesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.service.Actor;
+import org.memberdesk.service.ContactSummary;
+
+class ContactsCommandTest {
+
+    @TempDir
+    Path dir;
+    CliRunner cli;
+
+    @BeforeEach
+    void setUp() {
+        cli = new CliRunner(dir);
+        cli.inDatabase(s -> s.contacts().add("dana@example.com", "Dana Whitfield", List.of("vip"), Actor.agent("setup")));
+    }
+
+    @Test
+    void addPrintsTheNewContactOnOneLine() {
+        CliRunner.Result result = cli.run("contacts", "add", "--email", " Jo.Doe@Example.COM ", "--name", "Jo Doe",
+                "--tag", "New", "--tag", "vip").succeeded();
+
+        assertThat(result.out()).isEqualTo("added Jo Doe\tjo.doe@example.com\tnew,vip\n");
+        ContactSummary stored = cli.inDatabase(s -> s.contacts().byEmail("jo.doe@example.com"));
+        assertThat(stored.name()).isEqualTo("Jo Doe");
+        assertThat(stored.tags()).containsExactly("new", "vip");
+    }
+
+    @Test
+    void addWithJsonPrintsTheContactObject() {
+        JsonNode contact = cli.run("contacts", "add", "--email", "jo@example.com", "--name", "Jo Doe",
+                "--tag", "vip", "--json").succeeded().json();
+
+        assertThat(contact.isObject()).isTrue();
+        assertThat(fieldNames(contact)).containsExactly("id", "email", "name", "tags");
+        assertThat(UUID.fromString(contact.get("id").asText()))
+                .isEqualTo(cli.inDatabase(s -> s.contacts().byEmail("jo@example.com").id()));
+        assertThat(contact.get("email").asText()).isEqualTo("jo@example.com");
+        assertThat(contact.get("name").asText()).isEqualTo("Jo Doe");
+        assertThat(contact.get("tags").isArray()).isTrue();
+        assertThat(contact.get("tags").get(0).asText()).isEqualTo("vip");
+    }
+
+    @Test
+    void addRefusesADuplicateContactAndChangesNothing() {
+        DatabaseState before = cli.state();
+
+        String error = cli.run("contacts", "add", "--email", "DANA@example.com", "--name", "Other Dana").userError();
+
+        assertThat(error).isEqualTo("error: a contact with email dana@example.com already exists");
+        assertThat(cli.state()).isEqualTo(before);
+    }
+
+    @Test
+    void addRefusesAMalformedEmailAndChangesNothing() {
+        DatabaseState before = cli.state();
+
+        String error = cli.run("contacts", "add", "--email", "not-an-email", "--name", "Nobody", "--json").userError();
+
+        assertThat(error).isEqualTo("error: 'not-an-email' is not a valid email address");
+        assertThat(cli.state()).isEqualTo(before);
+    }
+
+    @Test
+    void addWithoutTheRequiredEmailIsAUsageError() {
+        DatabaseState before = cli.state();
+
+        String err = cli.run("contacts", "add", "--name", "Nobody").usageError();
+
+        assertThat(err).startsWith("Missing required option: '--email=E'").contains("Usage: memberdesk contacts add");
+        assertThat(cli.state()).isEqualTo(before);
+    }
+
+    @Test
+    void editChangesEmailAndNameAndReplacesTheTags() {
+        CliRunner.Result result = cli.run("contacts", "edit", "--contact", "Dana@Example.com",
+                "--email", "dana.w@example.com", "--name", "Dana W.", "--tag", "cant-login", "--tag", "trial").succeeded();
+
+        assertThat(result.out()).isEqualTo("updated Dana W.\tdana.w@example.com\tcant-login,trial\n");
+        ContactSummary stored = cli.inDatabase(s -> s.contacts().byEmail("dana.w@example.com"));
+        assertThat(stored.name()).isEqualTo("Dana W.");
+        assertThat(stored.tags()).containsExactly("cant-login", "trial");
+    }
+
+    @Test
+    void editWithoutTagsKeepsTheOldTagsAndPrintsJson() {
+        JsonNode contact = cli.run("contacts", "edit", "--json", "--contact", "dana@example.com", "--name", "Dana")
+                .succeeded().json();
+
+        assertThat(contact.get("name").asText()).isEqualTo("Dana");
+        assertThat(contact.get("email").asText()).isEqualTo("dana@example.com");
+        assertThat(contact.get("tags").toString()).isEqualTo("[\"vip\"]");
+    }
+
+    @Test
+    void editOfAnUnknownContactIsAUserError() {
+        DatabaseState before = cli.state();
+
+        String error = cli.run("contacts", "edit", "--contact", "ghost@example.com", "--name", "Ghost").userError();
+
+        assertThat(error).isEqualTo("error: no contact with email ghost@example.com");
+        assertThat(cli.state()).isEqualTo(before);
+    }
+
+    @Test
+    void editToAnEmailInUseIsAUserError() {
+        cli.inDatabase(s -> s.contacts().add("jo@example.com", "Jo", List.of(), Actor.agent("setup")));
+        DatabaseState before = cli.state();
+
+        String error = cli.run("contacts", "edit", "--contact", "jo@example.com", "--email", "dana@example.com")
+                .userError();
+
+        assertThat(error).isEqualTo("error: a contact with email dana@example.com already exists");
+        assertThat(cli.state()).isEqualTo(before);
+    }
+
+    @Test
+    void editWithNothingToChangeIsAUsageError() {
+        String err = cli.run("contacts", "edit", "--contact", "dana@example.com").usageError();
+
+        assertThat(err).startsWith("Nothing to change: give --email, --name or --tag")
+                .contains("Usage: memberdesk contacts edit");
+    }
+
+    @Test
+    void findPrintsOneContactPerLine() {
+        cli.inDatabase(s -> s.contacts().add("dan@example.org", "Dan Brown", List.of(), Actor.agent("setup")));
+
+        CliRunner.Result result = cli.run("contacts", "find", "dan").succeeded();
+
+        assertThat(result.out().lines()).containsExactly(
+                "Dan Brown\tdan@example.org",
+                "Dana Whitfield\tdana@example.com\tvip");
+    }
+
+    @Test
+    void findWithJsonPrintsAnArray() {
+        JsonNode found = cli.run("contacts", "find", "WHITFIELD", "--json").succeeded().json();
+
+        assertThat(found.isArray()).isTrue();
+        assertThat(found).hasSize(1);
+        assertThat(fieldNames(found.get(0))).containsExactly("id", "email", "name", "tags");
+        assertThat(found.get(0).get("email").asText()).isEqualTo("dana@example.com");
+    }
+
+    @Test
+    void findWithoutMatchSaysSoOrPrintsAnEmptyArray() {
+        assertThat(cli.run("contacts", "find", "zzz").succeeded().out()).isEqualTo("no contact matches 'zzz'\n");
+        assertThat(cli.run("contacts", "find", "zzz", "--json").succeeded().out()).isEqualTo("[]\n");
+    }
+
+    @Test
+    void findWithoutAQueryIsAUsageError() {
+        assertThat(cli.run("contacts", "find").usageError()).startsWith("Missing required parameter: 'QUERY'");
+    }
+
+    static List<String> fieldNames(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
