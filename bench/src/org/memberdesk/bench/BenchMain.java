@@ -17,7 +17,8 @@ import org.memberdesk.service.SampleDataGenerator;
 /**
  * Runs every benchmark and prints the table (id, what, target, measured, verdict); writes it with
  * the machine's description to a Markdown file. Usage (bench/run passes the defaults):
- * {@code BenchMain [--contacts N] [--only B2,B3] [--no-jmh] [--quick] [--strict] [--out FILE] [--work DIR]}.
+ * {@code BenchMain [--contacts N] [--only B2,B3] [--no-jmh] [--quick] [--strict] [--reuse-data] [--out FILE]
+ * [--work DIR]}.
  */
 public final class BenchMain {
 
@@ -29,6 +30,7 @@ public final class BenchMain {
         boolean jmh = true;
         boolean quick = false;
         boolean strict = false;
+        boolean reuse = false;
         Set<String> only = new LinkedHashSet<>();
         Path out = Path.of("bench/results/latest.md");
         Path work = Path.of("target/bench");
@@ -39,11 +41,12 @@ public final class BenchMain {
                 case "--no-jmh" -> jmh = false;
                 case "--quick" -> quick = true;
                 case "--strict" -> strict = true;
+                case "--reuse-data" -> reuse = true;
                 case "--out" -> out = Path.of(args[++i]);
                 case "--work" -> work = Path.of(args[++i]);
                 default -> {
                     System.err.println("unknown option " + args[i]
-                            + "; usage: [--contacts N] [--only B2,B3,J] [--no-jmh] [--quick] [--strict] [--out FILE] [--work DIR]");
+                            + "; usage: [--contacts N] [--only B2,B3,J] [--no-jmh] [--quick] [--strict] [--reuse-data] [--out FILE] [--work DIR]");
                     System.exit(2);
                 }
             }
@@ -55,12 +58,13 @@ public final class BenchMain {
 
         SampleDataGenerator.Spec spec = contacts == 100_000 ? SampleDataGenerator.Spec.benchmark()
                 : SampleDataGenerator.Spec.of(contacts);
-        BenchContext context = new BenchContext(spec, work, quick, System.out);
+        BenchContext context = new BenchContext(spec, work, quick, System.out).reuseData(reuse);
         List<Benchmark> benchmarks = new ArrayList<>(Benchmarks.all());
         if (jmh) {
             benchmarks.add(new JmhBench(work.resolve("jmh.txt"), logDir));
         }
         Instant started = Instant.now();
+        String loadBefore = loadAverage();
         List<Row> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         boolean crashed = false;
@@ -77,6 +81,8 @@ public final class BenchMain {
                 e.printStackTrace(System.out);
             }
         }
+        notes.add("Load average (1, 5, 15 min) before: " + loadBefore + "; after: " + loadAverage()
+                + ". Other work on this machine inflates wall-clock figures; see the CPU-time rows.");
         if (context.datasetGenerated()) {
             BenchContext.Dataset dataset = context.dataset();
             notes.add(String.format(Locale.ROOT, "Data set: %,d contacts, %,d offer grants, %,d emails for %s "
@@ -116,6 +122,19 @@ public final class BenchMain {
         notes.forEach(n -> s.append(n).append("\n\n"));
         s.append("## Machine\n\n").append(machine()).append('\n');
         Files.writeString(out, s.toString(), StandardCharsets.UTF_8);
+    }
+
+    static String loadAverage() {
+        try {
+            Path file = Path.of("/proc/loadavg");
+            if (Files.exists(file)) {
+                String[] fields = Files.readString(file).trim().split("\\s+");
+                return fields[0] + " " + fields[1] + " " + fields[2];
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return "unknown";
     }
 
     static String machine() {

@@ -5,7 +5,8 @@
 --                   starting with "da"), keyed by an integer: contact's own rowid is not stable (its
 --                   key is a blob), and VACUUM may renumber it under an FTS index.
 --   contact_fts     an FTS5 trigram index over that copy: substrings of 3+ characters.
---   ix_contact_search_text  the order of results (name, then email) and the walk for broad queries.
+--   ix_contact_search_text  the order of results (name, then email) and the walk for broad queries;
+--                   it holds contact_id too, so a walk never reads the table.
 -- Triggers keep both in step with contact.
 
 alter table contact add column search_text varchar(20000) not null default '';
@@ -20,7 +21,7 @@ create table contact_search (
     contact_id  blob    not null unique,
     search_text text    not null
 );
-create index ix_contact_search_text on contact_search (search_text);
+create index ix_contact_search_text on contact_search (search_text, contact_id);
 
 create virtual table contact_fts using fts5(
     search_text, content = 'contact_search', content_rowid = 'doc', tokenize = 'trigram');
