@@ -46,6 +46,10 @@ class ContactSearchEquivalenceTest {
                 nonEmpty += expected.isEmpty() ? 0 : 1;
             }
             assertThat(nonEmpty).isGreaterThan(queries.size() / 2);
+            List<UUID> many = ids(services, t -> t.contacts().search("", 700));
+            assertThat(many).hasSize(700).isEqualTo(ids(services, t -> t.contacts().searchPortable("", 700)));
+            assertThat(ids(services, t -> t.contacts().search("exa", 600))).hasSize(600)
+                    .isEqualTo(ids(services, t -> t.contacts().searchPortable("exa", 600)));
         }
     }
 
