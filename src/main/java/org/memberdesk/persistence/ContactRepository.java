@@ -24,8 +24,8 @@ public final class ContactRepository {
      * Up to this many matches, sort them all by name; past it, walk the name index instead (the first
      * {@link #WALK} entries hold enough matches when at least this many are spread across all contacts).
      */
-    static final int DENSE = 5_000;
-    static final int WALK = 20_000;
+    static final int DENSE = 2_000;
+    static final int WALK = 10_000;
     private static final int LOAD_CHUNK = 256;
 
     private final Session session;
