@@ -1,0 +1,100 @@
+package org.memberdesk.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.domain.Contact;
+import org.memberdesk.service.Actor;
+import org.memberdesk.service.Services;
+import org.memberdesk.testsupport.TestClock;
+import org.memberdesk.testsupport.TestServices;
+
+class ContactSearchIndexTest {
+
+    @TempDir
+    Path dir;
+    Services services;
+    Database database;
+    final Instant now = Instant.parse(TestServices.START);
+
+    @BeforeEach
+    void open() {
+        services = TestServices.open(dir, TestClock.at(TestServices.START));
+        database = services.transactions().database();
+        services.contacts().add("old.one@example.com", "Old One", List.of("kept"), Actor.agent("t"));
+        services.contacts().add("old.two@example.com", "Old Two", List.of(), Actor.agent("t"));
+    }
+
+    @AfterEach
+    void close() {
+        services.close();
+    }
+
+    private List<String> find(String query) {
+        return database.read(t -> t.contacts().search(query, 50).stream().map(Contact::getName).toList());
+    }
+
+    private void assertIndexIntact() {
+        database.writeVoid(t -> t.session()
+                .createNativeMutationQuery("insert into contact_fts (contact_fts) values ('integrity-check')")
+                .executeUpdate());
+        long pending = database.read(t -> t.session()
+                .createNativeQuery("select count(*) from contact_fts_pending", Long.class).getSingleResult());
+        assertThat(pending).isZero();
+    }
+
+    @Test
+    void contactsWrittenInBulkAreIndexedWhenTheBulkEnds() {
+        database.bulk(session -> ContactSearchIndex.deferredDuring(session, () -> {
+            for (int i = 0; i < 300; i++) {
+                session.insert(new Contact("bulk" + i + "@example.org", "Bulk Person " + i, List.of("imported"), now));
+            }
+            session.createNativeMutationQuery("update contact set name = 'Old Uno', search_text = 'old uno'"
+                    + " || char(10) || email where email = 'old.one@example.com'").executeUpdate();
+            session.createNativeMutationQuery("delete from contact where email = 'bulk7@example.org'").executeUpdate();
+            session.createNativeMutationQuery("delete from contact where email = 'old.two@example.com'")
+                    .executeUpdate();
+            return null;
+        }));
+
+        assertThat(find("bulk person 12")).containsExactly("Bulk Person 12", "Bulk Person 120", "Bulk Person 121",
+                "Bulk Person 122", "Bulk Person 123", "Bulk Person 124", "Bulk Person 125", "Bulk Person 126",
+                "Bulk Person 127", "Bulk Person 128", "Bulk Person 129");
+        assertThat(find("import")).hasSize(50);
+        assertThat(find("bulk7@")).isEmpty();
+        assertThat(find("old uno")).containsExactly("Old Uno");
+        assertThat(find("old one")).isEmpty();
+        assertThat(find("old two")).isEmpty();
+        assertIndexIntact();
+    }
+
+    @Test
+    void aFailedBulkLeavesNothingBehind() {
+        assertThatThrownBy(() -> database.bulk(session -> ContactSearchIndex.deferredDuring(session, () -> {
+            session.insert(new Contact("gone@example.org", "Gone Person", List.of(), now));
+            throw new IllegalStateException("import broke");
+        }))).hasMessage("import broke");
+
+        assertThat(find("gone person")).isEmpty();
+        services.contacts().add("after@example.org", "After Person", List.of(), Actor.agent("t"));
+        assertThat(find("after person")).containsExactly("After Person");
+        assertIndexIntact();
+    }
+
+    @Test
+    void aStatefulSessionWorksToo() {
+        database.writeVoid(t -> ContactSearchIndex.deferredDuring(t.session(), () -> {
+            t.persist(new Contact("stateful@example.org", "Stateful Person", List.of(), now));
+            return null;
+        }));
+        assertThat(find("stateful")).containsExactly("Stateful Person");
+        assertIndexIntact();
+    }
+}
