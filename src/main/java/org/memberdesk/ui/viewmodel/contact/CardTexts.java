@@ -37,6 +37,7 @@ final class CardTexts {
     OfferRow offer(GrantView grant) {
         String ends = switch (grant.status()) {
             case "expired" -> messages.get("offer.ended", time.format(grant.expiresAt()));
+            case "revoked" -> "";
             default -> grant.expiresAt() == null
                     ? messages.get("offer.noEnd")
                     : messages.get("offer.endsAt", time.format(grant.expiresAt()));
