@@ -83,6 +83,16 @@ class ConsoleViewTest {
         List<String> offerCells = cellTexts(offers);
         assertThat(offerCells).contains("Momentum Membership", "Budget Bootcamp");
         assertThat(offerCells.stream().filter("Active"::equals)).hasSize(2);
+
+        Node searchField = robot.lookup("#searchField").query();
+        robot.interact(() -> {
+            searchField.getScene().getWindow().requestFocus();
+            searchField.requestFocus();
+        });
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(Window.getWindows().stream().filter(w -> w instanceof Stage stage
+                && stage.getTitle() != null && stage.getTitle().startsWith("Dana Whitfield"))).hasSize(1);
     }
 
     private Optional<Stage> contactWindow(String name) {

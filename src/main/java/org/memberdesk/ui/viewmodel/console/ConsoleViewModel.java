@@ -120,9 +120,9 @@ public final class ConsoleViewModel {
         search.connect(services.contacts());
     }
 
-    /** Opens the selected contact's window (or brings it to the front). */
+    /** Opens the selected contact's window (or brings it to the front), once the list matches what was typed. */
     public void openSelected() {
-        search.selected().ifPresent(this::open);
+        search.whenSettled(() -> search.selected().ifPresent(this::open));
     }
 
     public void open(ContactRow row) {

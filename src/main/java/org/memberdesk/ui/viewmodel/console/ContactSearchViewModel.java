@@ -40,6 +40,8 @@ public final class ContactSearchViewModel {
     private ContactService contacts;
     private long latestQuery;
     private Cancellable pendingKeystrokes = Cancellable.NONE;
+    private boolean keystrokesPending;
+    private Runnable afterSettled;
 
     public ContactSearchViewModel(BackgroundExecutor executor, Messages messages) {
         this.executor = executor;
@@ -90,7 +92,22 @@ public final class ContactSearchViewModel {
         searchNow();
     }
 
+    /**
+     * Runs {@code action} once the list shows the answer to what was typed: at once when it already
+     * does, else when that answer arrives. Enter pressed right after typing opens the new match, not
+     * whatever was selected a keystroke ago.
+     */
+    public void whenSettled(Runnable action) {
+        if (keystrokesPending || searching.get()) {
+            afterSettled = action;
+        } else {
+            action.run();
+        }
+    }
+
     void disconnect() {
+        afterSettled = null;
+        keystrokesPending = false;
         pendingKeystrokes.cancel();
         contacts = null;
         latestQuery++;
@@ -102,11 +119,13 @@ public final class ContactSearchViewModel {
 
     private void searchSoon() {
         pendingKeystrokes.cancel();
+        keystrokesPending = contacts != null;
         pendingKeystrokes = executor.schedule(DEBOUNCE, this::searchNow);
     }
 
     private void searchNow() {
         pendingKeystrokes.cancel();
+        keystrokesPending = false;
         ContactService service = contacts;
         if (service == null) {
             return;
@@ -122,6 +141,7 @@ public final class ContactSearchViewModel {
                 },
                 failure -> {
                     if (ticket == latestQuery) {
+                        afterSettled = null;
                         searching.set(false);
                         results.clear();
                         emptyText.set(Failures.describe(failure, messages));
@@ -141,6 +161,11 @@ public final class ContactSearchViewModel {
                 .filter(row -> before != null && row.id().equals(before.id()))
                 .findFirst()
                 .orElse(rows.isEmpty() ? null : rows.get(0)));
+        Runnable action = afterSettled;
+        afterSettled = null;
+        if (action != null) {
+            action.run();
+        }
     }
 
     private void moveSelection(int step) {

@@ -149,6 +149,25 @@ class ConsoleViewModelTest {
         assertThat(windows.ids).containsExactly(console.search().selected().orElseThrow().id());
     }
 
+    @Test
+    void enterRightAfterTypingOpensTheNewMatchNotTheOldSelection() {
+        try (Services seeded = DemoDirectory.seeded(dir, clock)) {
+            assertThat(seeded.contacts().count()).isPositive();
+        }
+        executor.holdTimers();
+        ConsoleViewModel console = console(RecordingDialogService.accepting());
+        console.start();
+        assertThat(console.search().selected()).map(ContactRow::name).contains("Aisha Rahman");
+
+        console.search().queryProperty().set("dana");
+        console.openSelected();
+        assertThat(windows.shown).isEmpty();
+        executor.elapseTimers();
+
+        assertThat(windows.shown).singleElement()
+                .satisfies(model -> assertThat(model.nameProperty().get()).isEqualTo("Dana Whitfield"));
+    }
+
     private static final class RecordingWindows implements ContactWindows {
         final List<UUID> ids = new ArrayList<>();
         final List<ContactViewModel> shown = new ArrayList<>();
