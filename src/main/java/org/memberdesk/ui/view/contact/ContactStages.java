@@ -16,7 +16,7 @@ import org.memberdesk.ui.viewmodel.contact.ContactWindows;
 /** The open contact windows, one per contact. */
 public final class ContactStages implements ContactWindows {
 
-    private static final double WIDTH = 1180;
+    private static final double WIDTH = 1240;
     private static final double HEIGHT = 660;
 
     private final Messages messages;

@@ -9,8 +9,10 @@ import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import org.memberdesk.ui.common.Messages;
@@ -175,7 +177,17 @@ public final class ContactView {
         offerTable.setItems(viewModel.offers());
     }
 
+    /** A text column whose cells show their full text as a tooltip, for when the column is too narrow. */
     private static <S> void text(TableColumn<S, String> column, Function<S, String> value) {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean blank = empty || item == null || item.isBlank();
+                setText(empty ? null : item);
+                setTooltip(blank ? null : new Tooltip(item));
+            }
+        });
     }
 }
