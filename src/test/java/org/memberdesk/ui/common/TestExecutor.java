@@ -1,0 +1,108 @@
+package org.memberdesk.ui.common;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * Runs background work and timers on the calling thread, at once by default. {@link #holdWork()} keeps
+ * submitted work until the test runs it, in any order; {@link #holdTimers()} does the same for delays.
+ */
+public final class TestExecutor implements BackgroundExecutor {
+
+    private final List<Runnable> heldWork = new ArrayList<>();
+    private final List<Runnable> heldTimers = new ArrayList<>();
+    private boolean holdWork;
+    private boolean holdTimers;
+    private int submitted;
+
+    public static TestExecutor currentThread() {
+        return new TestExecutor();
+    }
+
+    public TestExecutor holdWork() {
+        holdWork = true;
+        return this;
+    }
+
+    public TestExecutor holdTimers() {
+        holdTimers = true;
+        return this;
+    }
+
+    public int submitted() {
+        return submitted;
+    }
+
+    public int heldWork() {
+        return heldWork.size();
+    }
+
+    @Override
+    public <T> Cancellable submit(Callable<T> work, Consumer<? super T> onSuccess,
+                                  Consumer<? super Exception> onFailure) {
+        submitted++;
+        boolean[] cancelled = {false};
+        Runnable job = () -> {
+            T result;
+            try {
+                result = work.call();
+            } catch (Exception e) {
+                if (!cancelled[0]) {
+                    onFailure.accept(e);
+                }
+                return;
+            }
+            if (!cancelled[0]) {
+                onSuccess.accept(result);
+            }
+        };
+        if (holdWork) {
+            heldWork.add(job);
+        } else {
+            job.run();
+        }
+        return () -> cancelled[0] = true;
+    }
+
+    @Override
+    public Cancellable schedule(Duration delay, Runnable action) {
+        boolean[] cancelled = {false};
+        Runnable timer = () -> {
+            if (!cancelled[0]) {
+                action.run();
+            }
+        };
+        if (holdTimers) {
+            heldTimers.add(timer);
+        } else {
+            timer.run();
+        }
+        return () -> cancelled[0] = true;
+    }
+
+    /** Runs held work in the order it was submitted. */
+    public void runHeldWork() {
+        List<Runnable> jobs = List.copyOf(heldWork);
+        heldWork.clear();
+        jobs.forEach(Runnable::run);
+    }
+
+    /** Runs held work newest first, as if older answers came back late. */
+    public void runHeldWorkNewestFirst() {
+        List<Runnable> jobs = new ArrayList<>(heldWork);
+        heldWork.clear();
+        Collections.reverse(jobs);
+        jobs.forEach(Runnable::run);
+    }
+
+    /** Lets every held delay elapse. */
+    public void elapseTimers() {
+        List<Runnable> timers = List.copyOf(heldTimers);
+        heldTimers.clear();
+        timers.forEach(Runnable::run);
+    }
+}
