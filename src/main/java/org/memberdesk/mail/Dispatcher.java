@@ -312,12 +312,16 @@ public final class Dispatcher implements AutoCloseable {
         try {
             SmtpTransport.Accepted accepted = connection.send(prepared.email(), clock.instant());
             return database.write(t -> {
+                WriteLock.take(t);
                 EmailMessage m = t.emails().byId(id).orElseThrow();
                 m.markSent(clock.instant(), accepted.reply(), accepted.messageId());
                 return new Recorded(EmailStatus.SENT, prepared.contactId());
             });
         } catch (SmtpFailure f) {
-            return database.write(t -> recordFailure(t, id, f, true));
+            return database.write(t -> {
+                WriteLock.take(t);
+                return recordFailure(t, id, f, true);
+            });
         }
     }
 
@@ -325,6 +329,7 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private Prepared prepare(Tx t, UUID id, String lease) {
+        WriteLock.take(t);
         EmailMessage m = t.emails().byId(id).orElse(null);
         if (m == null || !lease.equals(m.getLeaseOwner()) || m.getStatus().isFinal()) {
             return null;
@@ -347,6 +352,7 @@ public final class Dispatcher implements AutoCloseable {
 
     private Recorded recordUnreachable(UUID id, String lease, SmtpFailure failure) {
         return database.write(t -> {
+            WriteLock.take(t);
             EmailMessage m = t.emails().byId(id).orElse(null);
             if (m == null || !lease.equals(m.getLeaseOwner()) || m.getStatus().isFinal()) {
                 return null;

@@ -13,14 +13,14 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A tiny SMTP server that answers RCPT TO with a scripted reply ("550 5.1.1 ...", "451 4.3.0 ..."). */
-final class ScriptedSmtpServer implements AutoCloseable {
+public final class ScriptedSmtpServer implements AutoCloseable {
 
     private final ServerSocket socket;
     private final String rcptReply;
     private final Thread thread;
     final AtomicInteger accepted = new AtomicInteger();
 
-    ScriptedSmtpServer(String rcptReply) throws IOException {
+    public ScriptedSmtpServer(String rcptReply) throws IOException {
         this.rcptReply = rcptReply;
         this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.thread = new Thread(this::serve, "scripted-smtp");
@@ -28,7 +28,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
         thread.start();
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
