@@ -221,7 +221,8 @@ public final class Dispatcher implements AutoCloseable {
                     .setParameter("now", now)
                     .executeUpdate();
             return t.session().createSelectionQuery(
-                            "select m.id from EmailMessage m where m.leaseOwner = :lease order by m.nextAttemptAt, m.id",
+                            "select m.id from EmailMessage m where m.leaseOwner = :lease "
+                                    + "order by m.nextAttemptAt, m.id",
                             UUID.class)
                     .setParameter("lease", lease)
                     .getResultList();
@@ -308,7 +309,8 @@ public final class Dispatcher implements AutoCloseable {
         if (prepared == null) {
             return null;
         }
-        fire(new DeliveryEvent(DeliveryEvent.Type.MESSAGE_UPDATED, id, prepared.contactId(), EmailStatus.SENDING, 0, 0));
+        fire(new DeliveryEvent(DeliveryEvent.Type.MESSAGE_UPDATED, id, prepared.contactId(), EmailStatus.SENDING,
+                0, 0));
         try {
             SmtpTransport.Accepted accepted = connection.send(prepared.email(), clock.instant());
             return database.write(t -> {

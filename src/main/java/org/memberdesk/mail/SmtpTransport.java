@@ -150,15 +150,24 @@ public final class SmtpTransport implements AutoCloseable {
                 reply = s.getMessage();
             }
             if (code >= 400) {
-                return new SmtpFailure(trim(reply == null ? String.valueOf(code) : reply.strip()), code >= 500, false, e);
+                String text = reply == null ? String.valueOf(code) : reply.strip();
+                return new SmtpFailure(trim(text), permanent(code), false, e);
             }
         }
         int last = transport.getLastReturnCode();
         String lastReply = transport.getLastServerResponse();
         if (last >= 400 && lastReply != null && transport.isConnected()) {
-            return new SmtpFailure(trim(lastReply.strip()), last >= 500, false, e);
+            return new SmtpFailure(trim(lastReply.strip()), permanent(last), false, e);
         }
         return new SmtpFailure(trim("connection to " + settings.describe() + " lost: " + rootCause(e)), false, true, e);
+    }
+
+    /**
+     * 5xx is permanent, except 530 "authentication required": that is our settings, not the
+     * recipient, and it will work once the settings are fixed.
+     */
+    private static boolean permanent(int code) {
+        return code >= 500 && code != 530;
     }
 
     @Override

@@ -151,7 +151,9 @@ public final class EmailService {
             }
             Instant now = clock.instant();
             String base = links.base(t);
-            String loginUrl = offer != null && offer.getLoginUrl() != null ? offer.getLoginUrl() : PortalLinks.login(base);
+            String loginUrl = offer != null && offer.getLoginUrl() != null
+                    ? offer.getLoginUrl()
+                    : PortalLinks.login(base);
             boolean hasPassword = t.portalAccounts().ofContact(contactId)
                     .map(a -> a.getCredential().hasPassword()).orElse(false);
             String link = null;

@@ -16,7 +16,7 @@ public record LoginDetails(String loginUrl, String loginEmail, String offer, Str
 
     @Override
     public String toString() {
-        return "LoginDetails[" + loginUrl + ", " + loginEmail + (setPasswordLink == null ? "" : ", with set-password link")
-                + "]";
+        return "LoginDetails[" + loginUrl + ", " + loginEmail
+                + (setPasswordLink == null ? "" : ", with set-password link") + "]";
     }
 }

@@ -76,7 +76,7 @@ public final class Services implements AutoCloseable {
         return open(dataDirectory, clock, System.getenv());
     }
 
-    /** As {@link #open(DataDirectory, Clock)}, with the environment (MEMBERDESK_SMTP_*, MEMBERDESK_PORTAL_URL) given. */
+    /** As {@link #open(DataDirectory, Clock)}, with the environment (MEMBERDESK_SMTP_*, MEMBERDESK_PORTAL_URL). */
     public static Services open(DataDirectory dataDirectory, Clock clock, Map<String, String> env) {
         dataDirectory.ensureExists();
         return new Services(dataDirectory, clock, Database.open(dataDirectory.database()), env);

@@ -198,6 +198,20 @@ class DeliveryTest {
     }
 
     @Test
+    void authenticationRequiredIsOurSettingsNotTheRecipientSoItIsRetried() throws Exception {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer("530 5.7.0 Authentication required")) {
+            mail.useSmtp(server.port());
+            UUID id = mail.queue(mail.contact("leo@example.org", "Leo", true),
+                    (base, c) -> mail.composer.passwordChanged(base, c, clock.instant()));
+
+            mail.dispatcher().runDue();
+
+            assertThat(mail.email(id).getStatus()).isEqualTo(EmailStatus.RETRYING);
+            assertThat(mail.email(id).getLastReply()).isEqualTo("530 5.7.0 Authentication required");
+        }
+    }
+
+    @Test
     void backoffDoublesUpToItsCap() {
         Dispatcher.Policy policy = Dispatcher.Policy.DEFAULT;
         assertThat(List.of(1, 2, 3, 4, 5, 6, 7, 8).stream().map(policy::retryDelay).map(Duration::toMinutes))
