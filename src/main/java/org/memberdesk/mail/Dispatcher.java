@@ -201,19 +201,34 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
+    private static final String CLAIMABLE = """
+            ((x.status in (:waiting) and x.nextAttemptAt <= :now) or x.status = :sending)
+            and (x.leaseUntil is null or x.leaseUntil <= :now)""";
+
     private List<UUID> claim(String lease) {
+        // A plain read first: polling an idle outbox every few seconds must not take the
+        // database's write lock each time.
+        boolean anythingDue = database.read(t -> !t.session().createSelectionQuery(
+                        "select x.id from EmailMessage x where " + CLAIMABLE, UUID.class)
+                .setParameterList("waiting", List.of(EmailStatus.QUEUED, EmailStatus.RETRYING))
+                .setParameter("sending", EmailStatus.SENDING)
+                .setParameter("now", clock.instant())
+                .setMaxResults(1)
+                .getResultList().isEmpty());
+        if (!anythingDue) {
+            return List.of();
+        }
         return database.write(t -> {
             Instant now = clock.instant();
-            // One statement takes the lease: on SQLite the write transaction began IMMEDIATE, on
-            // PostgreSQL the row locks of the UPDATE do the same.
+            // One statement takes the lease, the first of its transaction, so it waits for the
+            // write lock (SQLite) or the row locks (PostgreSQL) and sees the rows as they are then.
             t.session().createMutationQuery("""
                             update EmailMessage m set m.leaseOwner = :lease, m.leaseUntil = :until
                             where m.id in (
                                 select x.id from EmailMessage x
-                                where ((x.status in (:waiting) and x.nextAttemptAt <= :now) or x.status = :sending)
-                                  and (x.leaseUntil is null or x.leaseUntil <= :now)
+                                where %s
                                 order by x.nextAttemptAt, x.id
-                                limit %d)""".formatted(policy.batchSize()))
+                                limit %d)""".formatted(CLAIMABLE, policy.batchSize()))
                     .setParameter("lease", lease)
                     .setParameter("until", now.plus(policy.lease()))
                     .setParameterList("waiting", List.of(EmailStatus.QUEUED, EmailStatus.RETRYING))

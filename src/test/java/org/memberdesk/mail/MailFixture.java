@@ -64,8 +64,11 @@ final class MailFixture implements AutoCloseable {
 
     /** Points delivery at a plain SMTP server on localhost. */
     void useSmtp(int port) {
-        db.writeVoid(t -> settings.save(t, new MailSettingsStore.Update("127.0.0.1", port, "none", "Support <support@example.com>",
-                null, null), clock.instant()));
+        write(t -> {
+            settings.save(t, new MailSettingsStore.Update("127.0.0.1", port, "none", "Support <support@example.com>",
+                    null, null), clock.instant());
+            return null;
+        });
     }
 
     UUID contact(String email, String name, boolean withPassword) {
@@ -92,7 +95,7 @@ final class MailFixture implements AutoCloseable {
 
     /** Queues what {@code compose} makes for the contact (given the portal base), in one transaction. */
     UUID queue(UUID contactId, BiFunction<String, Contact, ComposedEmail> compose) {
-        return db.write(t -> {
+        return write(t -> {
             Contact c = t.contacts().byId(contactId).orElseThrow();
             EmailMessage m = outbox.enqueue(t, c, compose.apply(links.base(t), c), Origin.AGENT, "tester");
             return m.getId();
@@ -113,6 +116,14 @@ final class MailFixture implements AutoCloseable {
 
     <T> T read(java.util.function.Function<Tx, T> work) {
         return db.read(work);
+    }
+
+    /** A write transaction that reads before it writes, safe next to a running dispatcher (see WriteLock). */
+    <T> T write(java.util.function.Function<Tx, T> work) {
+        return db.write(t -> {
+            WriteLock.take(t);
+            return work.apply(t);
+        });
     }
 
     @Override
