@@ -1,6 +1,16 @@
 package org.memberdesk.service;
 
 import java.time.Clock;
+import java.util.Map;
+import org.memberdesk.mail.DemoMailServer;
+import org.memberdesk.mail.DemoMailbox;
+import org.memberdesk.mail.Dispatcher;
+import org.memberdesk.mail.EmailComposer;
+import org.memberdesk.mail.LinkMinter;
+import org.memberdesk.mail.MailSettingsStore;
+import org.memberdesk.mail.Outbox;
+import org.memberdesk.mail.PortalLinks;
+import org.memberdesk.mail.SecretBox;
 import org.memberdesk.persistence.Database;
 
 /**
@@ -8,6 +18,9 @@ import org.memberdesk.persistence.Database;
  * the command line and the portal each open one and call only what is here.
  */
 public final class Services implements AutoCloseable {
+
+    /** The file next to the database holding the key that encrypts stored secrets (the SMTP password). */
+    public static final String SECRET_KEY_FILE = "secret.key";
 
     private final DataDirectory dataDirectory;
     private final Clock clock;
@@ -18,7 +31,17 @@ public final class Services implements AutoCloseable {
     private final OfferService offers;
     private final DemoData demo;
 
-    private Services(DataDirectory dataDirectory, Clock clock, Database database) {
+    private final PortalLinks portalLinks;
+    private final MailSettingsStore mailSettingsStore;
+    private final EmailComposer composer;
+    private final Outbox outbox;
+    private final DemoMailServer demoMailServer;
+    private final Dispatcher dispatcher;
+    private final EmailService emails;
+    private final MailSettingsService mailSettings;
+    private final DemoInboxService demoInbox;
+
+    private Services(DataDirectory dataDirectory, Clock clock, Database database, Map<String, String> env) {
         this.dataDirectory = dataDirectory;
         this.clock = clock;
         this.database = database;
@@ -27,12 +50,36 @@ public final class Services implements AutoCloseable {
         this.contacts = new ContactService(transactions, audit, clock);
         this.offers = new OfferService(transactions, audit, clock);
         this.demo = new DemoData(transactions, clock);
+
+        this.portalLinks = new PortalLinks(env);
+        this.mailSettingsStore = new MailSettingsStore(
+                new SecretBox(dataDirectory.root().resolve(SECRET_KEY_FILE)), env);
+        this.composer = new EmailComposer(clock);
+        this.outbox = new Outbox(clock);
+        this.demoMailServer = new DemoMailServer(dataDirectory.demoMailbox(), clock);
+        this.dispatcher = new Dispatcher(database, clock, mailSettingsStore, portalLinks, Services::mintLink,
+                demoMailServer, Dispatcher.Policy.DEFAULT);
+        outbox.onQueued(dispatcher::signal);
+        this.emails = new EmailService(transactions, audit, clock, outbox, dispatcher, portalLinks);
+        this.mailSettings = new MailSettingsService(transactions, audit, clock, mailSettingsStore, portalLinks,
+                composer, demoMailServer);
+        this.demoInbox = new DemoInboxService(new DemoMailbox(dataDirectory.demoMailbox()));
+    }
+
+    private static LinkMinter.Minted mintLink() {
+        Tokens.Minted minted = Tokens.mint();
+        return new LinkMinter.Minted(minted.raw(), minted.hash());
     }
 
     /** Opens (creating and migrating when needed) the database of a data directory. */
     public static Services open(DataDirectory dataDirectory, Clock clock) {
+        return open(dataDirectory, clock, System.getenv());
+    }
+
+    /** As {@link #open(DataDirectory, Clock)}, with the environment (MEMBERDESK_SMTP_*, MEMBERDESK_PORTAL_URL). */
+    public static Services open(DataDirectory dataDirectory, Clock clock, Map<String, String> env) {
         dataDirectory.ensureExists();
-        return new Services(dataDirectory, clock, Database.open(dataDirectory.database()));
+        return new Services(dataDirectory, clock, Database.open(dataDirectory.database()), env);
     }
 
     public DataDirectory dataDirectory() {
@@ -63,8 +110,44 @@ public final class Services implements AutoCloseable {
         return demo;
     }
 
+    /** Email History, retry, login details, outbox runs and delivery progress. */
+    public EmailService emails() {
+        return emails;
+    }
+
+    /** SMTP settings, portal URL, demo mode and the test email. */
+    public MailSettingsService mailSettings() {
+        return mailSettings;
+    }
+
+    /** "Inbox (demo)". */
+    public DemoInboxService demoInbox() {
+        return demoInbox;
+    }
+
+    // The mail building blocks, for use cases in this package that send email (credentials,
+    // offers, workflows): compose with composer(), queue with outbox() in the same transaction.
+
+    EmailComposer composer() {
+        return composer;
+    }
+
+    Outbox outbox() {
+        return outbox;
+    }
+
+    PortalLinks portalLinks() {
+        return portalLinks;
+    }
+
+    Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
     @Override
     public void close() {
+        dispatcher.stop();
+        demoMailServer.close();
         database.close();
     }
 }
