@@ -329,14 +329,12 @@ public final class Dispatcher implements AutoCloseable {
         try {
             SmtpTransport.Accepted accepted = connection.send(prepared.email(), clock.instant());
             return database.write(t -> {
-                WriteLock.take(t);
                 EmailMessage m = t.emails().byId(id).orElseThrow();
                 m.markSent(clock.instant(), accepted.reply(), accepted.messageId());
                 return new Recorded(EmailStatus.SENT, prepared.contactId());
             });
         } catch (SmtpFailure f) {
             return database.write(t -> {
-                WriteLock.take(t);
                 return recordFailure(t, id, f, true);
             });
         }
@@ -346,7 +344,6 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private Prepared prepare(Tx t, UUID id, String lease) {
-        WriteLock.take(t);
         EmailMessage m = t.emails().byId(id).orElse(null);
         if (m == null || !lease.equals(m.getLeaseOwner()) || m.getStatus().isFinal()) {
             return null;
@@ -369,7 +366,6 @@ public final class Dispatcher implements AutoCloseable {
 
     private Recorded recordUnreachable(UUID id, String lease, SmtpFailure failure) {
         return database.write(t -> {
-            WriteLock.take(t);
             EmailMessage m = t.emails().byId(id).orElse(null);
             if (m == null || !lease.equals(m.getLeaseOwner()) || m.getStatus().isFinal()) {
                 return null;

@@ -62,7 +62,8 @@ public final class SqliteConnectionProvider implements ConnectionProvider {
         SQLiteConfig.TransactionMode mode = WRITING.get()
                 ? SQLiteConfig.TransactionMode.IMMEDIATE
                 : SQLiteConfig.TransactionMode.DEFERRED;
-        connection.unwrap(SQLiteConnection.class).setCurrentTransactionMode(mode);
+        // The BEGIN statement is taken from the connection config, not from the "current" mode.
+        connection.unwrap(SQLiteConnection.class).getConnectionConfig().setTransactionMode(mode);
         return connection;
     }
 

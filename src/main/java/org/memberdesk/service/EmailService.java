@@ -25,7 +25,6 @@ import org.memberdesk.mail.LinkTokens;
 import org.memberdesk.mail.LinkTtl;
 import org.memberdesk.mail.Outbox;
 import org.memberdesk.mail.PortalLinks;
-import org.memberdesk.mail.WriteLock;
 import org.memberdesk.persistence.Tx;
 
 /** Email History and the outbox: list, open, retry, find the original welcome, copy login details, deliver. */
@@ -88,7 +87,6 @@ public final class EmailService {
      */
     public EmailView retry(UUID emailId, Actor actor) {
         return tx.write(t -> {
-            WriteLock.take(t);
             EmailMessage m = requireEmail(t, emailId);
             if (m.getStatus() != EmailStatus.FAILED) {
                 throw new UserError("only a failed email can be retried; this one is " + m.getStatus().code());
@@ -142,7 +140,6 @@ public final class EmailService {
      */
     public LoginDetails copyLoginDetails(UUID contactId, UUID offerId, Actor actor) {
         return tx.write(t -> {
-            WriteLock.take(t);
             Contact contact = requireContact(t, contactId);
             Offer offer = null;
             if (offerId != null) {

@@ -16,7 +16,6 @@ import org.memberdesk.mail.PortalLinks;
 import org.memberdesk.mail.SmtpFailure;
 import org.memberdesk.mail.SmtpSecurity;
 import org.memberdesk.mail.SmtpTransport;
-import org.memberdesk.mail.WriteLock;
 import org.memberdesk.persistence.Tx;
 
 /** SMTP settings, the portal URL used in links, demo mode and the test email. */
@@ -58,7 +57,6 @@ public final class MailSettingsService {
     /** Checks and stores the form; the password only encrypted. Environment variables still win. */
     public MailSettingsView save(SmtpSettingsForm form, Actor actor) {
         return tx.write(t -> {
-            WriteLock.take(t);
             store.save(t, new MailSettingsStore.Update(form.host(), form.port(), form.security(), form.from(),
                     form.user(), form.password()), clock.instant());
             String passwordNote = form.password() == null ? "" : form.password().isEmpty() ? ", password removed"
@@ -73,7 +71,6 @@ public final class MailSettingsService {
     /** Forgets the stored SMTP server: back to demo mode (unless the environment configures one). */
     public MailSettingsView clear(Actor actor) {
         return tx.write(t -> {
-            WriteLock.take(t);
             store.clear(t);
             audit.record(t, actor, "mail.settings-cleared", null, "SMTP settings removed");
             return view(t);
@@ -83,7 +80,6 @@ public final class MailSettingsService {
     /** Stores the public portal URL that links in emails use; blank removes it. */
     public MailSettingsView savePortalUrl(String url, Actor actor) {
         return tx.write(t -> {
-            WriteLock.take(t);
             if (url == null || url.isBlank()) {
                 t.settings().remove(PortalLinks.URL_SETTING);
                 audit.record(t, actor, "portal.url-changed", null, "portal URL removed");

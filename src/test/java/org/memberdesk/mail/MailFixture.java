@@ -118,12 +118,9 @@ final class MailFixture implements AutoCloseable {
         return db.read(work);
     }
 
-    /** A write transaction that reads before it writes, safe next to a running dispatcher (see WriteLock). */
+    /** A write transaction (BEGIN IMMEDIATE), safe next to a running dispatcher. */
     <T> T write(java.util.function.Function<Tx, T> work) {
-        return db.write(t -> {
-            WriteLock.take(t);
-            return work.apply(t);
-        });
+        return db.write(work);
     }
 
     @Override

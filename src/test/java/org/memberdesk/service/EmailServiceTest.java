@@ -28,7 +28,6 @@ import org.memberdesk.domain.Origin;
 import org.memberdesk.mail.LinkTtl;
 import org.memberdesk.mail.MailSettingsStore;
 import org.memberdesk.mail.PortalLinks;
-import org.memberdesk.mail.WriteLock;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
 
@@ -261,7 +260,6 @@ class EmailServiceTest {
 
     private UUID queueWelcome(UUID contactId, String offerName, UUID resendOf) {
         return services.transactions().write(t -> {
-            WriteLock.take(t);
             Contact c = t.contacts().byId(contactId).orElseThrow();
             Offer o = t.offers().byName(offerName).orElseThrow();
             boolean hasPassword = t.portalAccounts().ofContact(contactId).orElseThrow().getCredential().hasPassword();
@@ -273,7 +271,6 @@ class EmailServiceTest {
 
     private UUID queueReset(UUID contactId) {
         return services.transactions().write(t -> {
-            WriteLock.take(t);
             Contact c = t.contacts().byId(contactId).orElseThrow();
             return services.outbox().enqueue(t, c, services.composer().resetLink(services.portalLinks().base(t), c,
                     LinkTtl.agentReset(t)), Origin.AGENT, "Sam (support)").getId();
