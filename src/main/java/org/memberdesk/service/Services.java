@@ -30,6 +30,7 @@ public final class Services implements AutoCloseable {
     private final ContactService contacts;
     private final OfferService offers;
     private final DemoData demo;
+    private final CommunityService communities;
 
     private final PortalLinks portalLinks;
     private final MailSettingsStore mailSettingsStore;
@@ -50,6 +51,7 @@ public final class Services implements AutoCloseable {
         this.contacts = new ContactService(transactions, audit, clock);
         this.offers = new OfferService(transactions, audit, clock);
         this.demo = new DemoData(transactions, clock);
+        this.communities = new CommunityService(transactions, audit, clock);
 
         this.portalLinks = new PortalLinks(env);
         this.mailSettingsStore = new MailSettingsStore(
@@ -104,6 +106,10 @@ public final class Services implements AutoCloseable {
 
     public OfferService offers() {
         return offers;
+    }
+
+    public CommunityService communities() {
+        return communities;
     }
 
     public DemoData demo() {
