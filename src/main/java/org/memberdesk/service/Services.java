@@ -51,7 +51,6 @@ public final class Services implements AutoCloseable {
         this.audit = new AuditLog(transactions, clock);
         this.contacts = new ContactService(transactions, audit, clock);
         this.offers = new OfferService(transactions, audit, clock);
-        this.demo = new DemoData(transactions, clock);
         this.communities = new CommunityService(transactions, audit, clock);
 
         this.portalLinks = new PortalLinks(env);
@@ -66,6 +65,7 @@ public final class Services implements AutoCloseable {
         this.emails = new EmailService(transactions, audit, clock, outbox, dispatcher, portalLinks);
         this.mailSettings = new MailSettingsService(transactions, audit, clock, mailSettingsStore, portalLinks,
                 composer, demoMailServer);
+        this.demo = new DemoData(transactions, clock, composer, portalLinks);
         this.credentials = new CredentialService(transactions, audit, clock, outbox, composer, portalLinks);
         this.demoInbox = new DemoInboxService(new DemoMailbox(dataDirectory.demoMailbox()));
     }
