@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # CI check of the installer (Linux; run it as root after the tests; about two minutes):
 #   1. builds the app image and the .deb:  mvn -B -q -Pinstaller -DskipTests package
-#   2. checks that the bundled runtime holds every JDK module the jars need (installer/jdeps-modules.sh)
+#   2. checks that the bundled runtime holds every JDK module the jars need (installer/jdeps-modules.sh,
+#      run alongside the steps below)
 #   3. runs <app-image>/bin/MemberDesk --version as a machine without a JDK would (empty
 #      environment, nothing on the PATH, no JAVA_HOME) and checks, from the JVM's own log, that it
 #      ran on the image's bundled runtime
@@ -33,8 +34,10 @@ done
 
 tmp="$(mktemp -d)"
 installed_by_us=false
+jdeps_pid=""
 cleanup() {
   if $installed_by_us; then dpkg -r memberdesk >/dev/null 2>&1 || true; fi
+  if [ -n "$jdeps_pid" ]; then kill "$jdeps_pid" 2>/dev/null || true; fi
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -59,7 +62,9 @@ mkdir -p /etc/xdg/menus /usr/share/desktop-directories
 
 step "build the app image and the .deb: mvn -B -q -Pinstaller -DskipTests package"
 build_start=$(date +%s)
-mvn -B -q -Dstyle.color=never -Pinstaller -DskipTests package || fail "the installer build failed (Maven's output above)"
+# (sed: Maven 3.8 prints colour resets even in batch mode.)
+mvn -B -q -Dstyle.color=never -Pinstaller -DskipTests package 2>&1 | sed -e 's/\x1b\[[0-9;]*m//g' \
+  || fail "the installer build failed (Maven's output above)"
 build_seconds=$(( $(date +%s) - build_start ))
 
 version="$(unzip -p target/memberdesk.jar META-INF/MANIFEST.MF | sed -n 's/^Implementation-Version: *//p' | tr -d '\r')"
@@ -70,9 +75,9 @@ deb="$repo/target/installer/memberdesk_${version}-1_$(dpkg --print-architecture)
 [ -x "$image/bin/MemberDesk" ] || fail "no app image launcher at $image/bin/MemberDesk"
 [ -f "$deb" ] || fail "no .deb at $deb"
 
-step "modules of the bundled runtime against jdeps"
-installer/jdeps-modules.sh --check >"$tmp/jdeps.log" 2>&1 || { cat "$tmp/jdeps.log" >&2; fail "the bundled runtime lacks a module the jars need"; }
-tail -n 1 "$tmp/jdeps.log"
+step "modules of the bundled runtime against jdeps: started alongside (result at the end)"
+installer/jdeps-modules.sh --check >"$tmp/jdeps.log" 2>&1 &
+jdeps_pid=$!
 
 # run_bare RUNTIME_DIR COMMAND [ARG]...: runs COMMAND as on a machine without a JDK (empty
 # environment, an empty directory as the PATH, no JAVA_HOME), stdout to $tmp/out, stderr to
@@ -128,13 +133,20 @@ desktop-file-validate "$desktop" || fail "the desktop entry does not validate (a
 grep -qx 'Exec=/opt/memberdesk/bin/MemberDesk' "$desktop" || fail "the desktop entry does not run /opt/memberdesk/bin/MemberDesk"
 grep -qx 'Icon=/opt/memberdesk/lib/MemberDesk.png' "$desktop" || fail "the desktop entry does not show the packaged icon"
 grep -q '^Categories=.*Office' "$desktop" || fail "the desktop entry is not in the Office menu group"
-echo "desktop entry: valid; Exec, Icon and Categories as expected"
+wm_class="$(sed -n 's/^StartupWMClass=//p' "$desktop")"
+unzip -l target/memberdesk.jar "${wm_class//.//}.class" >/dev/null 2>&1 \
+  || fail "StartupWMClass=$wm_class in installer/jpackage/linux/resources/MemberDesk.desktop names no class of the app: set it to the JavaFX Application class"
+echo "desktop entry: valid; Exec, Icon, Categories and StartupWMClass as expected"
 
 step "install: dpkg -i"
-if dpkg -s memberdesk >/dev/null 2>&1; then
-  echo "memberdesk is installed already (left over from an earlier run?): removing it first"
-  dpkg -r memberdesk >/dev/null || fail "could not remove the memberdesk package installed before this check"
-fi
+# A package with maintainer scripts stays known to dpkg after dpkg -r (state "config-files"):
+# only an installed (or half-installed) one is in the way.
+before="$(dpkg-query -W -f='${Status}' memberdesk 2>/dev/null || true)"
+case "$before" in
+  ""|*not-installed|*config-files) ;;
+  *) echo "memberdesk is on this machine already ($before; left over from an earlier run?): purging it first"
+     dpkg --purge memberdesk >/dev/null || fail "could not remove the memberdesk package found before this check" ;;
+esac
 installed_by_us=true
 dpkg -i "$deb" >"$tmp/dpkg.log" 2>&1 || { cat "$tmp/dpkg.log" >&2; fail "dpkg -i $deb failed"; }
 status="$(dpkg-query -W -f='${Status}' memberdesk)"
@@ -170,6 +182,15 @@ installed_by_us=false
 [ ! -e /usr/bin/memberdesk ] && [ ! -L /usr/bin/memberdesk ] || fail "/usr/bin/memberdesk is still there after dpkg -r"
 [ ! -e /usr/share/applications/memberdesk-MemberDesk.desktop ] || fail "the menu entry is still there after dpkg -r"
 echo "removed: launcher, /usr/bin/memberdesk and menu entry gone"
+
+step "modules of the bundled runtime against jdeps: result"
+if ! wait "$jdeps_pid"; then
+  jdeps_pid=""
+  cat "$tmp/jdeps.log" >&2
+  fail "the bundled runtime lacks a module the jars need (installer/jdeps-modules.sh --check, above)"
+fi
+jdeps_pid=""
+tail -n 1 "$tmp/jdeps.log"
 
 echo "ci-check: installer build ${build_seconds} s; .deb $(du -m "$deb" | cut -f1) MB ($(basename "$deb")); app image $(du -sm "$image" | cut -f1) MB"
 echo "ci-check: passed in $(( $(date +%s) - check_start )) s"
