@@ -20,9 +20,14 @@ final class CommunitiesCommand implements Runnable {
     @Command(name = "create", description = "Creates a community group (its members log in with its own password).")
     void create(@Option(names = "--name", required = true, paramLabel = "G",
                         description = "Group name (unique, any case).") String name) {
-        CommunityService.GroupView group = cli.call(services -> services.communities().create(name, cli.agent()));
-        cli.output().change(JsonShapes.group(group),
-                "created community group " + group.name() + " (login page /community/" + group.slug() + ")");
+        Created created = cli.call(services -> new Created(services.communities().create(name, cli.agent()),
+                services.mailSettings().view().portalUrl()));
+        CommunityService.GroupView group = created.group();
+        cli.output().change(JsonShapes.group(group), "created community group " + group.name() + " (login page "
+                + created.portalUrl().replaceAll("/+$", "") + "/community/" + group.slug() + ")");
+    }
+
+    private record Created(CommunityService.GroupView group, String portalUrl) {
     }
 
     @Command(name = "add", description = "Adds a contact to a community group; a member already is left as is.")
