@@ -239,6 +239,12 @@ class EmailsCommandTest {
     }
 
     @Test
+    void retryHelpOffersNoSend() {
+        assertThat(cli.run("emails", "retry", "--help").succeeded().out())
+                .startsWith("Usage: memberdesk emails retry").contains("--no-send").contains("outbox run");
+    }
+
+    @Test
     void inDemoModeRetryDeliversIntoTheDemoMailbox() throws IOException {
         Path demoDir = dir.resolve("demo");
         CliRunner demo = new CliRunner(demoDir); // no SMTP in the environment, none stored: demo mode
