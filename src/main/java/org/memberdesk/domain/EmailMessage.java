@@ -177,6 +177,11 @@ public class EmailMessage {
         this.leaseUntil = null;
     }
 
+    /** For demo data: the next attempt waits until then. */
+    public void postpone(Instant until) {
+        this.nextAttemptAt = until;
+    }
+
     public void countAttempt() {
         this.attempts++;
     }

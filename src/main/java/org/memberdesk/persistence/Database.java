@@ -110,18 +110,20 @@ public final class Database implements AutoCloseable {
 
     /** Runs work in a read-only transaction. */
     public <T> T read(Function<Tx, T> work) {
-        try (Session session = sessionFactory.openSession()) {
-            session.setDefaultReadOnly(true);
-            Transaction tx = session.beginTransaction();
-            try {
-                T result = work.apply(new Tx(session));
-                tx.commit();
-                return result;
-            } catch (RuntimeException e) {
-                rollbackQuietly(tx);
-                throw e;
+        return SqliteConnectionProvider.reading(() -> {
+            try (Session session = sessionFactory.openSession()) {
+                session.setDefaultReadOnly(true);
+                Transaction tx = session.beginTransaction();
+                try {
+                    T result = work.apply(new Tx(session));
+                    tx.commit();
+                    return result;
+                } catch (RuntimeException e) {
+                    rollbackQuietly(tx);
+                    throw e;
+                }
             }
-        }
+        });
     }
 
     /** Runs work in one write transaction: everything it does is committed together or not at all. */

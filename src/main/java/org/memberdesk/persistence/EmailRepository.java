@@ -65,4 +65,15 @@ public final class EmailRepository {
                 .setParameterList("waiting", List.of(EmailStatus.QUEUED, EmailStatus.RETRYING))
                 .getSingleResult());
     }
+
+    /** Creation times of the contact's emails of these kinds since a moment, oldest first. */
+    public List<Instant> createdSince(UUID contactId, java.util.Collection<EmailKind> kinds, Instant since) {
+        return session.createSelectionQuery(
+                        "select m.createdAt from EmailMessage m where m.contact.id = :c and m.kind in (:k) "
+                                + "and m.createdAt > :since order by m.createdAt", Instant.class)
+                .setParameter("c", contactId)
+                .setParameterList("k", kinds)
+                .setParameter("since", since)
+                .getResultList();
+    }
 }

@@ -41,6 +41,7 @@ public final class Services implements AutoCloseable {
     private final EmailService emails;
     private final MailSettingsService mailSettings;
     private final DemoInboxService demoInbox;
+    private final CredentialService credentials;
 
     private Services(DataDirectory dataDirectory, Clock clock, Database database, Map<String, String> env) {
         this.dataDirectory = dataDirectory;
@@ -50,7 +51,6 @@ public final class Services implements AutoCloseable {
         this.audit = new AuditLog(transactions, clock);
         this.contacts = new ContactService(transactions, audit, clock);
         this.offers = new OfferService(transactions, audit, clock);
-        this.demo = new DemoData(transactions, clock);
         this.communities = new CommunityService(transactions, audit, clock);
 
         this.portalLinks = new PortalLinks(env);
@@ -65,6 +65,8 @@ public final class Services implements AutoCloseable {
         this.emails = new EmailService(transactions, audit, clock, outbox, dispatcher, portalLinks);
         this.mailSettings = new MailSettingsService(transactions, audit, clock, mailSettingsStore, portalLinks,
                 composer, demoMailServer);
+        this.demo = new DemoData(transactions, clock, composer, portalLinks);
+        this.credentials = new CredentialService(transactions, audit, clock, outbox, composer, portalLinks);
         this.demoInbox = new DemoInboxService(new DemoMailbox(dataDirectory.demoMailbox()));
     }
 
@@ -106,6 +108,10 @@ public final class Services implements AutoCloseable {
 
     public OfferService offers() {
         return offers;
+    }
+
+    public CredentialService credentials() {
+        return credentials;
     }
 
     public CommunityService communities() {

@@ -53,6 +53,19 @@ class WriteTransactionTest {
         }
     }
 
+    @Test
+    void aReadInsideAWriteOnTheSameThreadDoesNotWaitForItself() {
+        try (Database db = Database.open(dir.resolve("memberdesk.db"))) {
+            long seen = db.write(t -> {
+                t.persist(new Contact("a@example.com", "A", List.of(), Instant.now()));
+                return db.read(inner -> inner.contacts().count());
+            });
+            assertThat(seen).isZero(); // the outer write had not committed yet
+            long count = db.read(t -> t.contacts().count());
+            assertThat(count).isEqualTo(1);
+        }
+    }
+
     private static void await(CountDownLatch latch, long millis) {
         try {
             latch.await(millis, TimeUnit.MILLISECONDS);
