@@ -44,7 +44,7 @@ final class EmailsCommand implements Runnable {
         List<String> lines = retried.delivered() == null
                 ? List.of(retriedLine(retried.now(), true))
                 : List.of(retriedLine(retried.now(), false), "delivery: " + retried.delivered().summary());
-        cli.output().change(new JsonShapes.EmailRetried(JsonShapes.email(email),
+        cli.output().change(new JsonShapes.EmailQueued(JsonShapes.email(email),
                 retried.delivered() == null ? null : retried.delivered().json()), lines);
     }
 

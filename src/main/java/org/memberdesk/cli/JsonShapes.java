@@ -50,8 +50,14 @@ final class JsonShapes {
     record Delivery(int sent, int retrying, int failed, int waiting, Instant nextDueAt, boolean demoMode) {
     }
 
-    /** {@code emails retry}: the email as it stands after the retry, and the delivery run (null with --no-send). */
-    record EmailRetried(@JsonUnwrapped Email email, Delivery delivery) {
+    /** An email a command queued (emails retry, credentials resend / reset-link) as it now stands, and the delivery run (null with --no-send). */
+    record EmailQueued(@JsonUnwrapped Email email, Delivery delivery) {
+    }
+
+    record PasswordSet(String contact, String access, int linksRevoked, boolean notified, Delivery delivery) {
+    }
+
+    record Unlocked(String contact, boolean changed) {
     }
 
     /** The SMTP settings in effect; never the password, only whether one is set. */
