@@ -10,14 +10,19 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.UUID;
 import org.hibernate.annotations.UuidGenerator;
 
 /**
  * A browser signed in at one door (the membership portal or one community group). Only the
- * SHA-256 of the session id is kept. It remembers when the password it was opened with was set:
- * once the credential's password changes, the session no longer counts.
+ * SHA-256 of the session id is kept. It counts only if it was created after the credential's
+ * password was set, and only while the credential still has the password it was opened with (it
+ * keeps a SHA-256 of that salted hash): once the password changes, the session no longer counts.
  */
 @Entity
 @Table(name = "portal_session")
@@ -44,8 +49,9 @@ public class PortalSession {
     @JoinColumn(name = "group_id")
     private CommunityGroup group;
 
-    @Column(name = "password_set_at", nullable = false)
-    private Instant passwordSetAt;
+    /** SHA-256 of the credential's salted password hash when the session began. */
+    @Column(name = "password_fingerprint", nullable = false, length = 64)
+    private String passwordFingerprint;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -57,7 +63,7 @@ public class PortalSession {
     }
 
     public PortalSession(String tokenHash, Contact contact, AccessScope scope, CommunityGroup group,
-                         Instant passwordSetAt, Instant now, Instant expiresAt) {
+                         Credential credential, Instant now, Instant expiresAt) {
         if ((scope == AccessScope.COMMUNITY) != (group != null)) {
             throw new IllegalArgumentException("a community session names its group; a membership session none");
         }
@@ -65,7 +71,10 @@ public class PortalSession {
         this.contact = contact;
         this.scope = scope;
         this.group = group;
-        this.passwordSetAt = passwordSetAt;
+        if (credential == null || !credential.hasPassword()) {
+            throw new IllegalArgumentException("a session needs a credential with a password");
+        }
+        this.passwordFingerprint = fingerprint(credential.getPasswordHash());
         this.createdAt = now;
         this.expiresAt = expiresAt;
     }
@@ -76,18 +85,24 @@ public class PortalSession {
 
     /**
      * True while the credential still has the password this session was opened with, and the
-     * session was created after that password was set.
+     * session was created after that password was set (to the millisecond, as stored).
      */
     public boolean matchesPassword(Credential credential) {
-        Instant current = credential == null ? null : credential.getPasswordSetAt();
-        if (current == null || !credential.hasPassword()) {
+        if (credential == null || !credential.hasPassword() || credential.getPasswordSetAt() == null) {
             return false;
         }
-        return millis(current) == millis(passwordSetAt) && millis(createdAt) >= millis(current);
+        return createdAt.toEpochMilli() >= credential.getPasswordSetAt().toEpochMilli()
+                && MessageDigest.isEqual(passwordFingerprint.getBytes(StandardCharsets.US_ASCII),
+                        fingerprint(credential.getPasswordHash()).getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static long millis(Instant instant) {
-        return instant.toEpochMilli();
+    private static String fingerprint(String passwordHash) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(passwordHash.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     public UUID getId() {
@@ -108,10 +123,6 @@ public class PortalSession {
 
     public CommunityGroup getGroup() {
         return group;
-    }
-
-    public Instant getPasswordSetAt() {
-        return passwordSetAt;
     }
 
     public Instant getCreatedAt() {

@@ -194,12 +194,12 @@ public final class PortalAuthService {
             if (credential.isLocked(now)) {
                 return new SignIn(SignIn.Outcome.LOCKED, null, rule.lockFor());
             }
-            if (verified && Objects.equals(credential.getPasswordSetAt(), before.passwordSetAt())) {
+            if (verified && Objects.equals(credential.getPasswordHash(), before.hash())) {
                 credential.recordLogin(now);
                 t.portalSessions().deleteExpired(now);
                 Tokens.Minted id = Tokens.mint();
                 t.portalSessions().add(new PortalSession(id.hash(), held.get().contact(), held.get().scope(),
-                        held.get().group(), credential.getPasswordSetAt(), now, now.plus(sessionLength(t))));
+                        held.get().group(), credential, now, now.plus(sessionLength(t))));
                 return new SignIn(SignIn.Outcome.SIGNED_IN, id.raw(), null);
             }
             if (verified) {
@@ -235,15 +235,14 @@ public final class PortalAuthService {
     }
 
     /** What the door holds for an address before hashing: the PHC string (or null) and its lock. */
-    private record Snapshot(String hash, Instant passwordSetAt, boolean locked) {
+    private record Snapshot(String hash, boolean locked) {
     }
 
     private Snapshot snapshot(Tx t, String address, Door door) {
         Instant now = clock.instant();
         return held(t, address, door)
-                .map(h -> new Snapshot(h.credential().getPasswordHash(), h.credential().getPasswordSetAt(),
-                        h.credential().isLocked(now)))
-                .orElse(new Snapshot(null, null, false));
+                .map(h -> new Snapshot(h.credential().getPasswordHash(), h.credential().isLocked(now)))
+                .orElse(new Snapshot(null, false));
     }
 
     /** The credential an address has at a door. */

@@ -3,17 +3,18 @@
 -- locks exactly like a known one and the lock message reveals nothing).
 
 -- A signed-in browser. Only the SHA-256 of the session id is stored. A session is valid while
--- not expired and only if the credential's password is still the one it was opened with
--- (password_set_at): a password change or reset ends every session of that credential.
+-- not expired, only if it was created after the credential's password was set, and only while
+-- the credential still has the password it was opened with (password_fingerprint, a SHA-256 of
+-- the salted hash): a password change or reset ends every session of that credential.
 create table portal_session (
-    id              blob        not null primary key,
-    token_hash      varchar(64) not null,
-    contact_id      blob        not null references contact (id) on delete cascade,
-    scope           varchar(20) not null,
-    group_id        blob        references community_group (id) on delete cascade,
-    password_set_at timestamp   not null,
-    created_at      timestamp   not null,
-    expires_at      timestamp   not null,
+    id                   blob        not null primary key,
+    token_hash           varchar(64) not null,
+    contact_id           blob        not null references contact (id) on delete cascade,
+    scope                varchar(20) not null,
+    group_id             blob        references community_group (id) on delete cascade,
+    password_fingerprint varchar(64) not null,
+    created_at           timestamp   not null,
+    expires_at           timestamp   not null,
     constraint uk_portal_session_token_hash unique (token_hash)
 );
 create index ix_portal_session_contact on portal_session (contact_id);
