@@ -123,6 +123,27 @@ final class PortalFixture implements AutoCloseable {
         return links.get(links.size() - 1);
     }
 
+    /** Everything a portal request could change, to prove a refused one changed nothing. */
+    record State(long emails, long sessions, String membershipHash, String communityHash, long linksOpenedOrUsed,
+                 long loginFailures, int failedCount) {
+    }
+
+    State state() {
+        return services.transactions().read(t -> {
+            var contact = t.contacts().byEmail(DANA).orElseThrow();
+            var account = t.portalAccounts().ofContact(contact.getId()).orElseThrow();
+            var group = t.communities().byName(GROUP).orElseThrow();
+            var membership = t.communities().membership(contact.getId(), group.getId()).orElseThrow();
+            long opened = t.tokens().ofContact(contact.getId()).stream()
+                    .filter(tok -> tok.getUsedAt() != null || tok.getFirstOpenedAt() != null).count();
+            return new State(t.emails().ofContact(contact.getId()).size(),
+                    t.portalSessions().ofContact(contact.getId()).size(),
+                    account.getCredential().getPasswordHash(), membership.getCredential().getPasswordHash(), opened,
+                    t.loginFailures().ofContactSince(contact.getId(), java.time.Instant.EPOCH).size(),
+                    account.getCredential().getFailedLoginCount());
+        });
+    }
+
     int received() {
         return smtp.getReceivedMessages().length;
     }
