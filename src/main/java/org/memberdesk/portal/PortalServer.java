@@ -79,6 +79,11 @@ public final class PortalServer implements AutoCloseable {
             config.routes.before(PortalServer::securityHeaders);
             config.routes.get("/assets/portal.css", ctx -> css(ctx, portalCss));
             config.routes.get("/assets/brand.css", ctx -> css(ctx, brandCss(services.portalSite().branding())));
+            config.routes.get("/assets/icon.svg", ctx -> icon(ctx, services.portalSite().branding()));
+            config.routes.get("/favicon.ico", ctx -> {
+                ctx.status(204);
+                ctx.attribute(RENDERED, Boolean.TRUE);
+            });
             routes.register(config.routes);
             config.routes.exception(Exception.class, (e, ctx) -> {
                 // Never the path: it may hold a link's token.
@@ -180,6 +185,16 @@ public final class PortalServer implements AutoCloseable {
         ctx.header("Cache-Control", "no-cache");
         ctx.contentType("text/css; charset=utf-8");
         ctx.result(css);
+        ctx.attribute(RENDERED, Boolean.TRUE);
+    }
+
+    /** A rounded square in the accent color: the tab icon. */
+    private static void icon(Context ctx, Branding brand) {
+        ctx.header("Cache-Control", "no-cache");
+        ctx.contentType("image/svg+xml");
+        ctx.result("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\">"
+                + "<rect width=\"32\" height=\"32\" rx=\"8\" fill=\"" + brand.accent() + "\"/>"
+                + "<circle cx=\"16\" cy=\"16\" r=\"6\" fill=\"" + brand.onAccent() + "\"/></svg>");
         ctx.attribute(RENDERED, Boolean.TRUE);
     }
 
