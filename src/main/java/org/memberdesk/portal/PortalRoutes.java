@@ -80,6 +80,8 @@ final class PortalRoutes {
         routes.get("/", ctx -> home(ctx, membership()));
         routes.post("/login", ctx -> login(ctx, membership()));
         routes.post("/logout", ctx -> logout(ctx, membership()));
+        routes.get("/login", ctx -> redirect(ctx, "/"));
+        routes.get("/logout", ctx -> redirect(ctx, "/"));
         routes.get("/forgot", ctx -> forgotForm(ctx, membership()));
         routes.post("/forgot", ctx -> forgot(ctx, membership()));
         routes.get("/reset/{token}", ctx -> linkForm(ctx, membership(), "reset"));
@@ -90,6 +92,8 @@ final class PortalRoutes {
         routes.get("/community/{slug}", ctx -> community(ctx, "").ifPresent(here -> home(ctx, here)));
         routes.post("/community/{slug}/login", ctx -> community(ctx, "login").ifPresent(here -> login(ctx, here)));
         routes.post("/community/{slug}/logout", ctx -> community(ctx, "logout").ifPresent(here -> logout(ctx, here)));
+        routes.get("/community/{slug}/login", ctx -> community(ctx, "").ifPresent(here -> redirect(ctx, here.homePath())));
+        routes.get("/community/{slug}/logout", ctx -> community(ctx, "").ifPresent(here -> redirect(ctx, here.homePath())));
         routes.get("/community/{slug}/forgot", ctx -> community(ctx, "forgot").ifPresent(here -> forgotForm(ctx, here)));
         routes.post("/community/{slug}/forgot", ctx -> community(ctx, "forgot").ifPresent(here -> forgot(ctx, here)));
         routes.get("/community/{slug}/reset/{token}",

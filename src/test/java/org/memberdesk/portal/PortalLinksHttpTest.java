@@ -223,6 +223,9 @@ class PortalLinksHttpTest {
         Page moved = f.browser().get("/community/Founders%20Circle/forgot");
         assertThat(moved.status()).isEqualTo(303);
         assertThat(moved.header("Location")).contains("/community/founders-circle/forgot");
+        assertThat(f.browser().get("/login").header("Location")).as("a bookmarked form address").contains("/");
+        assertThat(f.browser().get("/community/founders-circle/login").header("Location"))
+                .contains("/community/founders-circle");
         Page none = f.browser().get("/community/nobody-here");
         assertThat(none.status()).isEqualTo(404);
         assertThat(none.text()).contains("There is no community group at this address");
