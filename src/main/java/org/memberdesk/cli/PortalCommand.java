@@ -29,7 +29,8 @@ final class PortalCommand implements Runnable {
         throw cli.missingSubcommand();
     }
 
-    @Command(name = "serve", description = "Runs the Client Portal and delivers queued mail until interrupted (Ctrl+C).")
+    @Command(name = "serve",
+            description = "Runs the Client Portal and delivers queued mail until interrupted (Ctrl+C).")
     void serve(@Option(names = "--port", paramLabel = "P",
                        description = "Port to listen on; 0 picks a free one (default: setting portal.port, or 7321).")
                Integer port,

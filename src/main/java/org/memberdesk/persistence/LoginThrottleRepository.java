@@ -24,7 +24,8 @@ public final class LoginThrottleRepository {
     /** Forgets throttles untouched since a moment that are not locked any more. */
     public int prune(Instant untouchedSince, Instant now) {
         return session.createMutationQuery(
-                        "delete from LoginThrottle where updatedAt < :before and (lockedUntil is null or lockedUntil <= :now)")
+                        "delete from LoginThrottle where updatedAt < :before"
+                                + " and (lockedUntil is null or lockedUntil <= :now)")
                 .setParameter("before", untouchedSince)
                 .setParameter("now", now)
                 .executeUpdate();

@@ -92,12 +92,16 @@ final class PortalRoutes {
         routes.get("/community/{slug}", ctx -> community(ctx, "").ifPresent(here -> home(ctx, here)));
         routes.post("/community/{slug}/login", ctx -> community(ctx, "login").ifPresent(here -> login(ctx, here)));
         routes.post("/community/{slug}/logout", ctx -> community(ctx, "logout").ifPresent(here -> logout(ctx, here)));
-        routes.get("/community/{slug}/login", ctx -> community(ctx, "").ifPresent(here -> redirect(ctx, here.homePath())));
-        routes.get("/community/{slug}/logout", ctx -> community(ctx, "").ifPresent(here -> redirect(ctx, here.homePath())));
-        routes.get("/community/{slug}/forgot", ctx -> community(ctx, "forgot").ifPresent(here -> forgotForm(ctx, here)));
-        routes.post("/community/{slug}/forgot", ctx -> community(ctx, "forgot").ifPresent(here -> forgot(ctx, here)));
-        routes.get("/community/{slug}/reset/{token}",
-                ctx -> community(ctx, "reset/" + ctx.pathParam("token")).ifPresent(here -> linkForm(ctx, here, "reset")));
+        routes.get("/community/{slug}/login",
+                ctx -> community(ctx, "").ifPresent(here -> redirect(ctx, here.homePath())));
+        routes.get("/community/{slug}/logout",
+                ctx -> community(ctx, "").ifPresent(here -> redirect(ctx, here.homePath())));
+        routes.get("/community/{slug}/forgot",
+                ctx -> community(ctx, "forgot").ifPresent(here -> forgotForm(ctx, here)));
+        routes.post("/community/{slug}/forgot",
+                ctx -> community(ctx, "forgot").ifPresent(here -> forgot(ctx, here)));
+        routes.get("/community/{slug}/reset/{token}", ctx -> community(ctx, "reset/" + ctx.pathParam("token"))
+                .ifPresent(here -> linkForm(ctx, here, "reset")));
         routes.post("/community/{slug}/reset/{token}",
                 ctx -> community(ctx, null).ifPresent(here -> completeLink(ctx, here, "reset")));
     }
@@ -377,11 +381,11 @@ final class PortalRoutes {
 
     private void linkProblem(Context ctx, Here here, String state) {
         String heading = switch (state) {
-            case "expired" -> "This link has expired";
-            case "used" -> "This link was already used";
-            case "superseded" -> "A newer link was sent";
-            case "revoked" -> "This link was cancelled";
-            default -> "This link does not work";
+            case "expired" -> "Link expired";
+            case "used" -> "Link already used";
+            case "superseded" -> "Newer link sent";
+            case "revoked" -> "Link cancelled";
+            default -> "Link not valid";
         };
         Map<String, Object> model = model(ctx, here, heading);
         model.put("heading", heading);

@@ -63,6 +63,7 @@ public final class PortalAuthService {
     /** Longer input is refused without being hashed (Argon2 of a megabyte is a denial of service). */
     static final int MAX_PASSWORD_CHARS = 1024;
     private static final int MAX_EMAIL_CHARS = 320;
+    private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     /** Which door: the membership Client Portal (no group) or one community group, by its slug. */
     public record Door(String groupSlug, String groupName) {
@@ -207,7 +208,8 @@ public final class PortalAuthService {
                 return new SignIn(SignIn.Outcome.REFUSED, null, null);
             }
             boolean locked = credential.recordFailure(now, rule.failures(), rule.window(), rule.lockFor());
-            t.loginFailures().record(new LoginFailure(held.get().contact(), held.get().scope(), held.get().group(), now));
+            t.loginFailures().record(
+                    new LoginFailure(held.get().contact(), held.get().scope(), held.get().group(), now));
             if (locked) {
                 audit.record(t, Actor.system(), "portal.locked", held.get().contact(),
                         door.access() + ": " + rule.failures() + " failed sign-ins within "
@@ -376,7 +378,10 @@ public final class PortalAuthService {
         }
     }
 
-    /** Why an address typed into a form cannot be an email address, or empty when it can. Says nothing about accounts. */
+    /**
+     * Why an address typed into a form cannot be an email address, or empty when it can. A check of
+     * spelling only: it says nothing about accounts.
+     */
     public Optional<String> addressProblem(String email) {
         if (email == null || email.isBlank()) {
             return Optional.of("enter your email address");
@@ -458,8 +463,6 @@ public final class PortalAuthService {
     private static boolean wellFormed(String sessionId) {
         return sessionId != null && SESSION_ID.matcher(sessionId).matches();
     }
-
-    private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     /** A stand-in Argon2id hash, so an address without a password costs the same hashing as one with. */
     private static final class Dummy {

@@ -140,7 +140,7 @@ class PortalBrowserTest {
         screenshot("memberships");
 
         browser.get(link.url());
-        waitForHeading("This link was already used");
+        waitForHeading("Link already used");
         assertThat(text()).contains("each link works once").contains("Send me a new link");
         screenshot("used");
 
@@ -170,7 +170,7 @@ class PortalBrowserTest {
         assertThat(text()).contains("Momentum Membership");
 
         browser.get(link.url());
-        waitForHeading("This link was already used");
+        waitForHeading("Link already used");
     }
 
     @Test
@@ -180,7 +180,7 @@ class PortalBrowserTest {
         f.clock.advance(Duration.ofHours(24).plusMinutes(1));
 
         browser.get(link.url());
-        waitForHeading("This link has expired");
+        waitForHeading("Link expired");
         assertThat(text()).contains("links stop working after a while, for your safety").contains("Get a new link");
         screenshot("expired");
 
@@ -262,7 +262,8 @@ class PortalBrowserTest {
     }
 
     private void submit() {
-        WebElement button = browser.findElement(By.cssSelector("main form[method=post]:not(.inline-form) button[type=submit]"));
+        WebElement button = browser.findElement(
+                By.cssSelector("main form[method=post]:not(.inline-form) button[type=submit]"));
         button.click();
         wait.until(ExpectedConditions.stalenessOf(button));
     }

@@ -58,7 +58,8 @@ class PortalLinksHttpTest {
         assertThat(new PasswordHasher().matches(NEW_PASSWORD, f.state().membershipHash())).isTrue();
         Page again = contact.get(link.path());
         assertThat(again.status()).isEqualTo(410);
-        assertThat(again.text()).contains("This link was already used").contains("each link works once")
+        assertThat(again.text()).contains("Link already used")
+                .contains("This link was already used to set a password: each link works once")
                 .contains("Get a new link");
         Page replay = contact.submit(again, link.path(), Map.of("password", "another long passphrase",
                 "confirm", "another long passphrase"));
@@ -83,14 +84,16 @@ class PortalLinksHttpTest {
         Page shortOne = browser.submit(form, link.path(), Map.of("password", "short", "confirm", "short"));
         assertThat(shortOne.status()).isEqualTo(422);
         assertThat(shortOne.body()).containsPattern("id=\"password\"[^>]*aria-invalid=\"true\"")
-                .containsPattern("<p class=\"field-error\" id=\"password-error\">Use at least 8 characters \\(5 so far\\)\\.</p>")
+                .containsPattern("<p class=\"field-error\" id=\"password-error\">"
+                        + "Use at least 8 characters \\(5 so far\\)\\.</p>")
                 .doesNotContain("value=\"short\"");
         assertThat(shortOne.text()).contains("Your password was not changed");
 
         Page common = browser.submit(form, link.path(), Map.of("password", "password123", "confirm", "password123"));
         assertThat(common.body()).contains("id=\"password-error\">This password is on a list of commonly used");
 
-        Page mismatch = browser.submit(form, link.path(), Map.of("password", NEW_PASSWORD, "confirm", NEW_PASSWORD + "!"));
+        Page mismatch = browser.submit(form, link.path(),
+                Map.of("password", NEW_PASSWORD, "confirm", NEW_PASSWORD + "!"));
         assertThat(mismatch.status()).isEqualTo(422);
         assertThat(mismatch.body()).containsPattern("id=\"confirm\"[^>]*aria-invalid=\"true\"")
                 .contains("id=\"confirm-error\">The two passwords are not the same")
@@ -117,7 +120,8 @@ class PortalLinksHttpTest {
 
         Page expired = browser.get(link.path());
         assertThat(expired.status()).isEqualTo(410);
-        assertThat(expired.text()).contains("This link has expired").contains("for your safety")
+        assertThat(expired.text()).contains("Link expired")
+                .contains("This link has expired: links stop working after a while, for your safety")
                 .contains("Send me a new link");
         Page post = browser.submit(expired, link.path(), Map.of("password", NEW_PASSWORD, "confirm", NEW_PASSWORD));
         assertThat(post.status()).isEqualTo(410);
@@ -140,7 +144,8 @@ class PortalLinksHttpTest {
 
         Page page = f.browser().get(older.path());
         assertThat(page.status()).isEqualTo(410);
-        assertThat(page.text()).contains("A newer link was sent").contains("use the most recent email");
+        assertThat(page.text()).contains("Newer link sent")
+                .contains("A newer link was sent after this one: use the most recent email");
         assertThat(f.browser().get(newer.path()).status()).isEqualTo(200);
     }
 
@@ -150,7 +155,8 @@ class PortalLinksHttpTest {
                 "/community/founders-circle/reset/" + "B".repeat(43)}) {
             Page page = f.browser().get(path);
             assertThat(page.status()).as(path).isEqualTo(404);
-            assertThat(page.text()).contains("This link does not work").doesNotContain("<script");
+            assertThat(page.text()).contains("Link not valid").contains("This link is not valid")
+                    .doesNotContain("<script");
         }
     }
 
@@ -210,7 +216,8 @@ class PortalLinksHttpTest {
                 .contains("Sign in").doesNotContain("Your memberships");
 
         HttpSession other = f.browser();
-        Page refused = other.submit(other.get("/"), "/login", Map.of("email", DANA, "password", "group pass phrase here"));
+        Page refused = other.submit(other.get("/"), "/login",
+                Map.of("email", DANA, "password", "group pass phrase here"));
         assertThat(refused.status()).as("a community password at the membership door").isEqualTo(401);
         Page refusedToo = other.submit(other.get("/community/founders-circle"), "/community/founders-circle/login",
                 Map.of("email", DANA, "password", "membership pass phrase"));

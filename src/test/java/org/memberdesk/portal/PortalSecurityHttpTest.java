@@ -213,7 +213,8 @@ class PortalSecurityHttpTest {
         Page out = browser.submit(home, "/logout", Map.of());
         assertThat(out.status()).isEqualTo(303);
         assertThat(out.header("Location")).contains("/?notice=signed-out");
-        assertThat(out.all("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("md_session=;").contains("Max-Age=0"));
+        assertThat(out.all("Set-Cookie"))
+                .anySatisfy(c -> assertThat(c).startsWith("md_session=;").contains("Max-Age=0"));
         assertThat(browser.get("/?notice=signed-out").text()).contains("You have signed out").contains("Sign in");
 
         HttpSession replay = f.browser();
@@ -307,8 +308,8 @@ class PortalSecurityHttpTest {
     @Test
     void linksInEmailsUseTheConfiguredUrlWhateverTheRequest() {
         f.close();
-        f = PortalFixture.start(dir.resolve("configured"), Map.of(PortalLinks.ENV, "https://members.example.org/portal"),
-                true);
+        f = PortalFixture.start(dir.resolve("configured"),
+                Map.of(PortalLinks.ENV, "https://members.example.org/portal"), true);
         HttpSession browser = f.browser();
         String csrf = browser.get("/forgot").csrf();
         Page sent = browser.send(HttpRequest.newBuilder(URI.create(f.base + "/forgot"))

@@ -143,7 +143,8 @@ class PortalAuthServiceTest {
         services.credentials().setPassword("lee@example.com", null, PASSWORD, false, agent);
         assertThat(auth.signIn("lee@example.com", PASSWORD, group).outcome()).isEqualTo(SignIn.Outcome.REFUSED);
         // Only known contacts leave failure events (workflows act on contacts).
-        assertThat(loginFailures()).hasSize(5).allSatisfy(f -> assertThat(f.getScope()).isEqualTo(AccessScope.MEMBERSHIP));
+        assertThat(loginFailures()).hasSize(5)
+                .allSatisfy(f -> assertThat(f.getScope()).isEqualTo(AccessScope.MEMBERSHIP));
     }
 
     @Test
