@@ -226,6 +226,10 @@ final class PortalRoutes {
         SignIn result = auth.signIn(email, password, here.door());
         switch (result.outcome()) {
             case SIGNED_IN -> {
+                String previous = Cookies.read(ctx, here.sessionCookie());
+                if (previous != null) {
+                    auth.signOut(previous); // one browser, one session per door
+                }
                 Cookies.set(ctx, here.sessionCookie(), result.sessionId(), here.secure());
                 redirect(ctx, here.homePath());
             }

@@ -172,6 +172,10 @@ class PortalSecurityHttpTest {
         String id = browser.cookie("md_session").orElseThrow();
         assertThat(java.util.Base64.getUrlDecoder().decode(id)).as("256 random bits").hasSize(32);
 
+        browser.submit(browser.get("/"), "/login", Map.of("email", DANA, "password", PASSWORD));
+        assertThat(f.state().sessions()).as("signing in again replaces this browser's session").isEqualTo(1);
+        id = browser.cookie("md_session").orElseThrow();
+
         HttpSession second = f.browser();
         second.submit(second.get("/"), "/login", Map.of("email", DANA, "password", PASSWORD));
         assertThat(second.cookie("md_session").orElseThrow()).isNotEqualTo(id);
