@@ -226,6 +226,45 @@ class PortalLinksHttpTest {
     }
 
     @Test
+    void everyPortalLinkInEveryEmailLeadsToARealPage() throws Exception {
+        f.services.credentials().resendWelcome(DANA, "Momentum Membership", PortalFixture.AGENT);
+        assertLinksOfNewMailWork(1);
+        f.services.credentials().setPassword(DANA, null, NEW_PASSWORD, true, PortalFixture.AGENT);
+        assertLinksOfNewMailWork(1);
+        f.services.credentials().sendResetLink(DANA, null, null, PortalFixture.AGENT);
+        assertLinksOfNewMailWork(1);
+        f.services.credentials().sendResetLink(DANA, PortalFixture.GROUP, null, PortalFixture.AGENT);
+        assertLinksOfNewMailWork(1);
+        f.services.credentials().setPassword(DANA, PortalFixture.GROUP, "group pass phrase here", true,
+                PortalFixture.AGENT);
+        assertLinksOfNewMailWork(1);
+        f.services.credentials().resendWelcome(DANA, "Budget Bootcamp", PortalFixture.AGENT);
+        assertLinksOfNewMailWork(1);
+    }
+
+    private int checkedMail;
+
+    /** Delivers, then opens every link to this portal in the mail that arrived since the last call. */
+    private void assertLinksOfNewMailWork(int minimum) throws Exception {
+        f.services.emails().runOutbox(true);
+        var received = f.smtp.getReceivedMessages();
+        int links = 0;
+        for (int i = checkedMail; i < received.length; i++) {
+            String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(received[i])
+                    .replace("=\r\n", "").replace("=3D", "=");
+            var m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(f.base) + "(/[^\\s\"<>]*)")
+                    .matcher(body);
+            while (m.find()) {
+                Page page = f.browser().get(m.group(1));
+                assertThat(page.status()).as("%s in '%s'", m.group(1), received[i].getSubject()).isEqualTo(200);
+                links++;
+            }
+        }
+        checkedMail = received.length;
+        assertThat(links).isGreaterThanOrEqualTo(minimum);
+    }
+
+    @Test
     void aCommunityDoorIsFoundInAnySpellingAndAnUnknownOneIs404() {
         Page moved = f.browser().get("/community/Founders%20Circle/forgot");
         assertThat(moved.status()).isEqualTo(303);
