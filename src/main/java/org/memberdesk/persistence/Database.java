@@ -24,9 +24,12 @@ import org.memberdesk.domain.Contact;
 import org.memberdesk.domain.ContactNote;
 import org.memberdesk.domain.CredentialToken;
 import org.memberdesk.domain.EmailMessage;
+import org.memberdesk.domain.LoginFailure;
+import org.memberdesk.domain.LoginThrottle;
 import org.memberdesk.domain.Offer;
 import org.memberdesk.domain.OfferGrant;
 import org.memberdesk.domain.PortalAccount;
+import org.memberdesk.domain.PortalSession;
 import org.memberdesk.domain.TriggerEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +46,8 @@ public final class Database implements AutoCloseable {
     public static final List<Class<?>> ENTITIES = List.of(
             Contact.class, ContactNote.class, Offer.class, OfferGrant.class, CommunityGroup.class,
             CommunityMembership.class, PortalAccount.class, EmailMessage.class, CredentialToken.class,
-            AuditEvent.class, TriggerEvent.class, AppSetting.class);
+            AuditEvent.class, TriggerEvent.class, AppSetting.class,
+            PortalSession.class, LoginFailure.class, LoginThrottle.class);
 
     private final SqliteConnectionProvider connections;
     private final SessionFactory sessionFactory;

@@ -62,4 +62,16 @@ public final class Tx {
     public SettingsRepository settings() {
         return new SettingsRepository(session);
     }
+
+    public PortalSessionRepository portalSessions() {
+        return new PortalSessionRepository(session);
+    }
+
+    public LoginFailureRepository loginFailures() {
+        return new LoginFailureRepository(session);
+    }
+
+    public LoginThrottleRepository loginThrottles() {
+        return new LoginThrottleRepository(session);
+    }
 }

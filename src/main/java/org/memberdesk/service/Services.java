@@ -42,6 +42,8 @@ public final class Services implements AutoCloseable {
     private final MailSettingsService mailSettings;
     private final DemoInboxService demoInbox;
     private final CredentialService credentials;
+    private final PortalAuthService portalAuth;
+    private final PortalSiteService portalSite;
 
     private Services(DataDirectory dataDirectory, Clock clock, Database database, Map<String, String> env) {
         this.dataDirectory = dataDirectory;
@@ -67,6 +69,8 @@ public final class Services implements AutoCloseable {
                 composer, demoMailServer);
         this.demo = new DemoData(transactions, clock, composer, portalLinks);
         this.credentials = new CredentialService(transactions, audit, clock, outbox, composer, portalLinks);
+        this.portalAuth = new PortalAuthService(transactions, audit, clock, credentials);
+        this.portalSite = new PortalSiteService(transactions, clock, portalLinks);
         this.demoInbox = new DemoInboxService(new DemoMailbox(dataDirectory.demoMailbox()));
     }
 
@@ -112,6 +116,16 @@ public final class Services implements AutoCloseable {
 
     public CredentialService credentials() {
         return credentials;
+    }
+
+    /** Client Portal sign-in, sessions and Forgot Password. */
+    public PortalAuthService portalAuth() {
+        return portalAuth;
+    }
+
+    /** Client Portal branding, public address and a signed-in contact's home page. */
+    public PortalSiteService portalSite() {
+        return portalSite;
     }
 
     public CommunityService communities() {
