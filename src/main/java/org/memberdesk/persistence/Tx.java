@@ -62,4 +62,12 @@ public final class Tx {
     public SettingsRepository settings() {
         return new SettingsRepository(session);
     }
+
+    public WorkflowRepository workflows() {
+        return new WorkflowRepository(session);
+    }
+
+    public WorkflowRunRepository workflowRuns() {
+        return new WorkflowRunRepository(session);
+    }
 }
