@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
@@ -19,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.hibernate.FlushMode;
 import org.memberdesk.domain.AuditEvent;
 import org.memberdesk.domain.Contact;
 import org.memberdesk.domain.Offer;
@@ -29,7 +32,9 @@ import org.memberdesk.domain.Workflow;
 import org.memberdesk.domain.WorkflowRun;
 import org.memberdesk.domain.WorkflowStep;
 import org.memberdesk.persistence.Tx;
+import org.memberdesk.service.workflow.ActionKind;
 import org.memberdesk.service.workflow.ActionSpec;
+import org.memberdesk.service.workflow.FilterKind;
 import org.memberdesk.service.workflow.FilterSpec;
 import org.memberdesk.service.workflow.TriggerKind;
 import org.memberdesk.service.workflow.TriggerSpec;
@@ -263,6 +268,9 @@ final class WorkflowEngine {
         while (!stopping) {
             int batch = policy.batchSize();
             WorkflowPass p = startBatch(batch);
+            if (p.events() == 0) {
+                break;
+            }
             pass = pass.plus(p);
             done += p.events();
             report(progress, new WorkflowProgress("starting", done, Math.max(total, done)));
@@ -276,6 +284,9 @@ final class WorkflowEngine {
     private WorkflowPass startBatch(int batch) {
         try {
             return tx.write(t -> {
+                // Nothing read while runs start depends on what this batch writes, except the
+                // failed-login check, which flushes first (see matches).
+                t.session().setHibernateFlushMode(FlushMode.COMMIT);
                 List<TriggerEvent> events = t.triggers().pending(batch);
                 Instant now = clock.instant();
                 Map<TriggerType, List<Plan>> plans = new EnumMap<>(TriggerType.class);
@@ -372,6 +383,7 @@ final class WorkflowEngine {
                     && TriggerLog.viaOf(event.getDetail()).stream()
                     .noneMatch(name -> Workflow.key(name).equals(Workflow.key(plan.workflow().getName())));
             case REPEATED_FAILED_LOGINS -> {
+                t.flush(); // a run this batch started for the same contact counts
                 Instant to = event.getCreatedAt();
                 Instant from = to.minus(Duration.ofMinutes(trigger.withinMinutes()));
                 yield failedLogins.count(t, contactId, from, to) >= trigger.failures()
@@ -498,7 +510,15 @@ final class WorkflowEngine {
         }
     }
 
+    /**
+     * Acts on each claimed run in turn, all in the caller's one transaction. The session flushes
+     * only when a step needs it, not before every query (that made each query look through the
+     * whole batch's entities): what a step reads (grants, emails, the portal account) is its own
+     * contact's, so it is flushed first only when a step earlier in this transaction queued mail
+     * for the same contact; the second welcome or reset link of a contact then sees the first.
+     */
     private WorkflowPass actOn(Tx t, Claim claim) {
+        t.session().setHibernateFlushMode(FlushMode.COMMIT);
         Map<UUID, WorkflowRun> runs = new HashMap<>();
         for (WorkflowRun run : t.workflowRuns().loadForWork(claim.runIds())) {
             runs.put(run.getId(), run);
@@ -507,20 +527,27 @@ final class WorkflowEngine {
         for (WorkflowStep step : t.workflowRuns().steps(claim.runIds())) {
             stepsByRun.computeIfAbsent(step.getRun().getId(), k -> new ArrayList<>()).add(step);
         }
+        Set<UUID> unflushed = new HashSet<>();
         WorkflowPass pass = WorkflowPass.NONE;
         for (UUID id : claim.runIds()) {
             WorkflowRun run = runs.get(id);
             if (run == null || !run.leasedBy(claim.lease())) {
                 continue; // the lease ran out and another engine took the run
             }
-            pass = pass.plus(advance(t, run, stepsByRun.getOrDefault(id, List.of())));
+            pass = pass.plus(advance(t, run, stepsByRun.getOrDefault(id, List.of()), unflushed));
             run.release();
         }
         return pass;
     }
 
+    /** Steps that read the contact's emails or portal account, and steps that write them. */
+    private static final Set<String> READS = Set.of(FilterKind.NEVER_LOGGED_IN.code(),
+            FilterKind.NO_RECENT_WELCOME.code(), ActionKind.SEND_WELCOME.code(), ActionKind.SEND_RESET_LINK.code());
+    private static final Set<String> WRITES = Set.of(ActionKind.SEND_WELCOME.code(),
+            ActionKind.SEND_RESET_LINK.code());
+
     /** Runs the run's steps from its current one until a Wait, its end, a stop or a failure. */
-    private WorkflowPass advance(Tx t, WorkflowRun run, List<WorkflowStep> runSteps) {
+    private WorkflowPass advance(Tx t, WorkflowRun run, List<WorkflowStep> runSteps, Set<UUID> unflushed) {
         WorkflowSteps.RunContext ctx = new WorkflowSteps.RunContext(run, Actor.workflow(run.getWorkflow().getName()),
                 run.getMode() == WorkflowRun.Mode.TEST);
         int stepsRun = 0;
@@ -545,8 +572,16 @@ final class WorkflowEngine {
                         + ": gave up after interrupted attempts", AuditEvent.Outcome.FAILED);
                 break;
             }
+            UUID contactId = run.getContact().getId();
+            if (READS.contains(step.getKind()) && unflushed.contains(contactId)) {
+                t.flush();
+                unflushed.clear();
+            }
             WorkflowSteps.Result result = steps.run(t, ctx, step, resumedWait);
             stepsRun++;
+            if (WRITES.contains(step.getKind())) {
+                unflushed.add(contactId);
+            }
             String text = step.getAttempts() > 1
                     ? result.text() + " (attempt " + step.getAttempts() + ": an earlier one was interrupted)"
                     : result.text();

@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.memberdesk.domain.Contact;
 import org.memberdesk.domain.EmailKind;
+import org.memberdesk.domain.Offer;
+import org.memberdesk.domain.OfferGrant;
+import org.memberdesk.domain.PortalAccount;
 import org.memberdesk.domain.TriggerEvent;
 import org.memberdesk.domain.TriggerType;
 import org.memberdesk.mail.MailSettingsStore;
@@ -80,6 +83,36 @@ final class WorkflowFixture implements AutoCloseable {
             t.triggers().record(new TriggerEvent(TriggerType.REPEATED_FAILED_LOGINS, c, null, "membership",
                     clock.instant()));
             return null;
+        });
+    }
+
+    /**
+     * What a bulk grant (an import, {@code offers grant} in a loop) leaves: contacts with portal
+     * accounts, an active grant of the offer and its "Offer Access Granted" event each, written
+     * through a stateless session in one transaction. Emails are memberNNNNN@example.net.
+     */
+    static void bulkGrants(Services services, String offerName, int count, Instant now) {
+        services.transactions().database().bulk(s -> {
+            Offer offer = s.createSelectionQuery("from Offer where nameKey = :k", Offer.class)
+                    .setParameter("k", Offer.key(offerName)).getSingleResult();
+            for (int i = 0; i < count; i++) {
+                Contact c = new Contact(String.format("member%05d@example.net", i), "Member " + i, List.of(), now);
+                s.insert(c);
+                s.insert(new PortalAccount(c, now));
+                s.insert(new OfferGrant(c, offer, now, null, "bulk"));
+                s.insert(new TriggerEvent(TriggerType.OFFER_ACCESS_GRANTED, c, offer, null, now));
+            }
+            return null;
+        });
+    }
+
+    /** Welcome emails per contact: the most any contact got, and how many contacts got one. */
+    long[] welcomeSpread() {
+        return services.transactions().read(t -> {
+            List<Long> perContact = t.session().createSelectionQuery(
+                    "select count(m) from EmailMessage m where m.kind = :k group by m.contact.id", Long.class)
+                    .setParameter("k", EmailKind.WELCOME).getResultList();
+            return new long[]{perContact.stream().mapToLong(Long::longValue).max().orElse(0), perContact.size()};
         });
     }
 
