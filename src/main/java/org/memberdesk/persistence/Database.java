@@ -31,6 +31,9 @@ import org.memberdesk.domain.OfferGrant;
 import org.memberdesk.domain.PortalAccount;
 import org.memberdesk.domain.PortalSession;
 import org.memberdesk.domain.TriggerEvent;
+import org.memberdesk.domain.Workflow;
+import org.memberdesk.domain.WorkflowRun;
+import org.memberdesk.domain.WorkflowStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +50,8 @@ public final class Database implements AutoCloseable {
             Contact.class, ContactNote.class, Offer.class, OfferGrant.class, CommunityGroup.class,
             CommunityMembership.class, PortalAccount.class, EmailMessage.class, CredentialToken.class,
             AuditEvent.class, TriggerEvent.class, AppSetting.class,
-            PortalSession.class, LoginFailure.class, LoginThrottle.class);
+            PortalSession.class, LoginFailure.class, LoginThrottle.class,
+            Workflow.class, WorkflowRun.class, WorkflowStep.class);
 
     private final SqliteConnectionProvider connections;
     private final SessionFactory sessionFactory;

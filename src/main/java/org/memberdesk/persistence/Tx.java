@@ -74,4 +74,12 @@ public final class Tx {
     public LoginThrottleRepository loginThrottles() {
         return new LoginThrottleRepository(session);
     }
+
+    public WorkflowRepository workflows() {
+        return new WorkflowRepository(session);
+    }
+
+    public WorkflowRunRepository workflowRuns() {
+        return new WorkflowRunRepository(session);
+    }
 }

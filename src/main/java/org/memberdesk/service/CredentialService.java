@@ -181,6 +181,16 @@ public final class CredentialService {
         }
     }
 
+    /**
+     * Queues a membership reset link in the caller's transaction for a workflow's "Send Reset
+     * Link": the same path and the same hourly limit as an agent's (a refusal throws
+     * {@link RateLimited} before anything is written). {@code ttl} null means the configured default.
+     */
+    EmailMessage queueMembershipReset(Tx t, Contact contact, Duration ttl, Actor actor) {
+        Duration lifetime = ttl != null ? ttl : LinkTtl.agentReset(t);
+        return queueReset(t, membershipTarget(t, contact), lifetime, actor);
+    }
+
     private EmailMessage queueReset(Tx t, Target target, Duration ttl, Actor actor) {
         List<Instant> recent = recentResets(t, target.contact());
         Instant next = nextAllowed(recent);

@@ -44,6 +44,8 @@ public final class Services implements AutoCloseable {
     private final CredentialService credentials;
     private final PortalAuthService portalAuth;
     private final PortalSiteService portalSite;
+    private final TriggerLog triggers;
+    private final WorkflowService workflows;
 
     private Services(DataDirectory dataDirectory, Clock clock, Database database, Map<String, String> env) {
         this.dataDirectory = dataDirectory;
@@ -51,8 +53,9 @@ public final class Services implements AutoCloseable {
         this.database = database;
         this.transactions = new Transactions(database);
         this.audit = new AuditLog(transactions, clock);
-        this.contacts = new ContactService(transactions, audit, clock);
-        this.offers = new OfferService(transactions, audit, clock);
+        this.triggers = new TriggerLog();
+        this.contacts = new ContactService(transactions, audit, clock, triggers);
+        this.offers = new OfferService(transactions, audit, clock, triggers);
         this.communities = new CommunityService(transactions, audit, clock);
 
         this.portalLinks = new PortalLinks(env);
@@ -72,6 +75,12 @@ public final class Services implements AutoCloseable {
         this.portalAuth = new PortalAuthService(transactions, audit, clock, credentials);
         this.portalSite = new PortalSiteService(transactions, clock, portalLinks);
         this.demoInbox = new DemoInboxService(new DemoMailbox(dataDirectory.demoMailbox()));
+        WorkflowEngine engine = new WorkflowEngine(transactions, clock, audit,
+                new WorkflowSteps(audit, credentials, triggers, clock), FailedLoginCounter.FROM_EVENTS,
+                WorkflowEngine.Policy.DEFAULT);
+        triggers.onRecorded(engine::signal);
+        this.workflows = new WorkflowService(transactions, audit, clock, contacts, engine);
+        workflows.installDefault();
     }
 
     private static LinkMinter.Minted mintLink() {
@@ -87,7 +96,13 @@ public final class Services implements AutoCloseable {
     /** As {@link #open(DataDirectory, Clock)}, with the environment (MEMBERDESK_SMTP_*, MEMBERDESK_PORTAL_URL). */
     public static Services open(DataDirectory dataDirectory, Clock clock, Map<String, String> env) {
         dataDirectory.ensureExists();
-        return new Services(dataDirectory, clock, Database.open(dataDirectory.database()), env);
+        Database database = Database.open(dataDirectory.database());
+        try {
+            return new Services(dataDirectory, clock, database, env);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 
     public DataDirectory dataDirectory() {
@@ -146,6 +161,11 @@ public final class Services implements AutoCloseable {
         return mailSettings;
     }
 
+    /** Workflows: the editor's and the run log's calls, and the engine ({@code runDue}, {@code start}). */
+    public WorkflowService workflows() {
+        return workflows;
+    }
+
     /** "Inbox (demo)". */
     public DemoInboxService demoInbox() {
         return demoInbox;
@@ -172,6 +192,7 @@ public final class Services implements AutoCloseable {
 
     @Override
     public void close() {
+        workflows.stop();
         dispatcher.stop();
         demoMailServer.close();
         database.close();
