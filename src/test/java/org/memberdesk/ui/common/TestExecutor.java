@@ -10,6 +10,8 @@ import java.util.function.Consumer;
 /**
  * Runs background work and timers on the calling thread, at once by default. {@link #holdWork()} keeps
  * submitted work until the test runs it, in any order; {@link #holdTimers()} does the same for delays.
+ * A delay set while a timer's action runs is always held until {@link #elapseTimers()}, so a poll
+ * that schedules itself again runs once per call, never in an endless loop.
  */
 public final class TestExecutor implements BackgroundExecutor {
 
@@ -17,6 +19,7 @@ public final class TestExecutor implements BackgroundExecutor {
     private final List<Runnable> heldTimers = new ArrayList<>();
     private boolean holdWork;
     private boolean holdTimers;
+    private boolean inTimer;
     private int submitted;
 
     public static TestExecutor currentThread() {
@@ -73,15 +76,29 @@ public final class TestExecutor implements BackgroundExecutor {
         boolean[] cancelled = {false};
         Runnable timer = () -> {
             if (!cancelled[0]) {
-                action.run();
+                boolean outer = !inTimer;
+                inTimer = true;
+                try {
+                    action.run();
+                } finally {
+                    if (outer) {
+                        inTimer = false;
+                    }
+                }
             }
         };
-        if (holdTimers) {
+        if (holdTimers || inTimer) {
             heldTimers.add(timer);
         } else {
             timer.run();
         }
         return () -> cancelled[0] = true;
+    }
+
+    /** Runs {@code action} at once, on the calling thread. */
+    @Override
+    public void publish(Runnable action) {
+        action.run();
     }
 
     /** Runs held work in the order it was submitted. */
@@ -99,7 +116,11 @@ public final class TestExecutor implements BackgroundExecutor {
         jobs.forEach(Runnable::run);
     }
 
-    /** Lets every held delay elapse. */
+    public int heldTimers() {
+        return heldTimers.size();
+    }
+
+    /** Lets every held delay elapse (delays set meanwhile stay held). */
     public void elapseTimers() {
         List<Runnable> timers = List.copyOf(heldTimers);
         heldTimers.clear();
