@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 
 /**
@@ -17,6 +19,8 @@ public final class TestExecutor implements BackgroundExecutor {
 
     private final List<Runnable> heldWork = new ArrayList<>();
     private final List<Runnable> heldTimers = new ArrayList<>();
+    private final Queue<Runnable> published = new ConcurrentLinkedQueue<>();
+    private final Thread uiThread = Thread.currentThread();
     private boolean holdWork;
     private boolean holdTimers;
     private boolean inTimer;
@@ -95,10 +99,25 @@ public final class TestExecutor implements BackgroundExecutor {
         return () -> cancelled[0] = true;
     }
 
-    /** Runs {@code action} at once, on the calling thread. */
+    /**
+     * The test's thread plays the UI thread: there {@code action} runs at once. From any other thread
+     * (a real dispatcher delivering in the background) it waits for {@link #runPublished()}.
+     */
     @Override
     public void publish(Runnable action) {
-        action.run();
+        if (Thread.currentThread() == uiThread) {
+            action.run();
+        } else {
+            published.add(action);
+        }
+    }
+
+    /** Runs what other threads published, in order. */
+    public void runPublished() {
+        Runnable action;
+        while ((action = published.poll()) != null) {
+            action.run();
+        }
     }
 
     /** Runs held work in the order it was submitted. */

@@ -286,7 +286,8 @@ public final class SmtpSettingsViewModel {
 
     private String describe(MailSettingsView view) {
         SecurityChoice choice = choice(view.security() == null ? "starttls" : view.security());
-        return messages.get("smtp.server", orEmpty(view.host()), view.port() == null ? "" : view.port(), choice.label());
+        return messages.get("smtp.server", orEmpty(view.host()), view.port() == null ? "" : String.valueOf(view.port()),
+                choice.label());
     }
 
     private SmtpSettingsForm form() {
