@@ -3,6 +3,7 @@ package org.memberdesk.ui.view.contact;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -125,13 +126,18 @@ public final class EmailHistoryView {
                 viewModel.selectedProperty().set(row);
             }
         });
-        viewModel.selectedProperty().addListener((o, before, row) -> {
-            if (row == null) {
-                emailTable.getSelectionModel().clearSelection();
-            } else if (!row.equals(emailTable.getSelectionModel().getSelectedItem())) {
-                emailTable.getSelectionModel().select(row);
-            }
-        });
+        viewModel.selectedProperty().addListener((o, before, row) -> showSelected());
+        // A refreshed list replaces its rows, which clears the table's selection: put it back.
+        viewModel.rows().addListener((ListChangeListener<EmailRow>) change -> showSelected());
+    }
+
+    private void showSelected() {
+        EmailRow row = viewModel.selectedProperty().get();
+        if (row == null) {
+            emailTable.getSelectionModel().clearSelection();
+        } else if (!row.equals(emailTable.getSelectionModel().getSelectedItem())) {
+            emailTable.getSelectionModel().select(row);
+        }
     }
 
     private String deliveryDetails(EmailRow row) {

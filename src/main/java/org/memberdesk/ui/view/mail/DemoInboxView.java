@@ -1,6 +1,7 @@
 package org.memberdesk.ui.view.mail;
 
 import java.util.List;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -76,6 +77,9 @@ public final class DemoInboxView {
             }
         });
         viewModel.selectedProperty().addListener((o, before, row) -> showSelected(row));
+        // A refreshed list replaces its rows, which clears the table's selection: put it back.
+        viewModel.rows().addListener((ListChangeListener<InboxRow>) change ->
+                showSelected(viewModel.selectedProperty().get()));
         showSelected(viewModel.selectedProperty().get());
 
         // A click on a link in the message opens it in the browser, as in a mail program.
