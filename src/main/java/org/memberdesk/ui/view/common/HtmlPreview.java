@@ -1,5 +1,7 @@
 package org.memberdesk.ui.view.common;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -15,6 +17,11 @@ import javafx.scene.web.WebView;
  */
 public final class HtmlPreview {
 
+    /** What a mail program assumes when a message sets no style of its own; the message's styles win. */
+    private static final String BASE_STYLE = "data:text/css;charset=utf-8;base64," + Base64.getEncoder().encodeToString(
+            ("body { font-family: 'DejaVu Sans', 'Segoe UI', Helvetica, Arial, sans-serif; font-size: 14px; "
+                    + "line-height: 1.45; margin: 14px; color: #1f2328; }").getBytes(StandardCharsets.UTF_8));
+
     private final WebView web = new WebView();
     private final WebEngine engine = web.getEngine();
     private final Consumer<String> onLink;
@@ -25,6 +32,7 @@ public final class HtmlPreview {
         web.setContextMenuEnabled(false);
         web.getStyleClass().add("html-preview");
         engine.setJavaScriptEnabled(false);
+        engine.setUserStyleSheetLocation(BASE_STYLE);
         engine.locationProperty().addListener((o, before, now) -> {
             if (isLink(now)) {
                 // Stay on the message: stop the navigation and show the message again.

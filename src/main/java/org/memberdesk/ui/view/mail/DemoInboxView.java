@@ -9,6 +9,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -42,6 +44,9 @@ public final class DemoInboxView {
     @FXML private Label toLabel;
     @FXML private Label receivedLabel;
     @FXML private Label errorLabel;
+    @FXML private TabPane bodyTabs;
+    @FXML private Tab renderedTab;
+    @FXML private Tab textTab;
     @FXML private StackPane htmlHolder;
     @FXML private TextArea textBody;
     @FXML private VBox linksBox;
@@ -110,7 +115,9 @@ public final class DemoInboxView {
         fromLabel.setText(message.from());
         toLabel.setText(message.to());
         receivedLabel.setText(message.received());
-        html.show(message.html().isEmpty() ? null : message.html());
+        html.show(message.html());
+        // A plain-text message has nothing to render: show its text.
+        bodyTabs.getSelectionModel().select(message.html().isBlank() ? textTab : renderedTab);
         textBody.setText(message.text());
         linksBox.getChildren().setAll(message.links().isEmpty()
                 ? List.of(muted(messages.get("inbox.links.none")))

@@ -1,5 +1,6 @@
 package org.memberdesk.ui.view.mail;
 
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableStringValue;
@@ -12,6 +13,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
@@ -27,6 +29,7 @@ import org.memberdesk.ui.viewmodel.mail.SmtpSettingsViewModel.Field;
 /** The Email (SMTP) settings dialog: binds the form, its checks and the outcomes to the view model. */
 public final class SmtpSettingsView {
 
+    @FXML private ScrollPane settingsScroll;
     @FXML private Label modeLabel;
     @FXML private VBox warningsBox;
     @FXML private TextField hostField;
@@ -119,6 +122,9 @@ public final class SmtpSettingsView {
         testHint.textProperty().bind(Bindings.when(viewModel.dirtyProperty())
                 .then(messages.get("smtp.test.saveFirst")).otherwise(messages.get("smtp.test.hint")));
         testOutcomeLabel.textProperty().bind(viewModel.testOutcomeProperty());
+        // The outcome shows under the test section, at the end of the form: bring it into view.
+        viewModel.testOutcomeProperty().addListener((o, before, now) -> scrollToEnd(now));
+        viewModel.testReplyProperty().addListener((o, before, now) -> scrollToEnd(now));
         visibleWhenText(testOutcomeLabel);
         viewModel.testToneProperty().addListener((o, before, tone) -> ToneStyles.apply(testOutcomeLabel, tone));
         testReplyLabel.textProperty().bind(Bindings.createStringBinding(
@@ -137,6 +143,18 @@ public final class SmtpSettingsView {
         removeButton.disableProperty().bind(viewModel.busyProperty());
         removeButton.visibleProperty().bind(viewModel.smtpStoredProperty());
         removeButton.setTooltip(new Tooltip(messages.get("smtp.remove.tooltip")));
+    }
+
+    private void scrollToEnd(String shown) {
+        if (shown == null || shown.isEmpty()) {
+            return;
+        }
+        Platform.runLater(() -> {
+            settingsScroll.applyCss();
+            settingsScroll.layout();
+            settingsScroll.setVvalue(settingsScroll.getVmin());
+            settingsScroll.setVvalue(settingsScroll.getVmax());
+        });
     }
 
     private void field(TextInputControl input, StringProperty value, Field field, Label envBadge) {

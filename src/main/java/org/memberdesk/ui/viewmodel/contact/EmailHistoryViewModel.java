@@ -85,6 +85,7 @@ public final class EmailHistoryViewModel {
     private Cancellable nextPoll = Cancellable.NONE;
     private Runnable stopListening;
     private boolean closed;
+    private boolean firstShown = true;
 
     public EmailHistoryViewModel(EmailService emails, UUID contactId, DeliveryFeed feed, Tools tools) {
         this.emails = emails;
@@ -190,6 +191,13 @@ public final class EmailHistoryViewModel {
         all = found.stream().map(e -> texts.email(e, originals.contains(e.id()))).toList();
         emptyText.set(messages.get(found.isEmpty() ? "emails.empty" : "history.noMatch"));
         applyFilters();
+        if (firstShown) {
+            firstShown = false;
+            // The window opens on the newest email, so its story shows at once.
+            if (selected.get() == null && !rows.isEmpty()) {
+                selected.set(rows.get(0));
+            }
+        }
     }
 
     /**

@@ -174,6 +174,9 @@ class EmailHistoryViewModelTest {
         assertThat(dana.canRetry().get()).as("a sent email").isFalse();
 
         EmailHistoryViewModel marcus = history("marcus.bell@example.org");
+        assertThat(marcus.selectedProperty().get()).as("opens on the newest email").isEqualTo(marcus.rows().get(0));
+        assertThat(marcus.canRetry().get()).isTrue();
+        marcus.selectedProperty().set(null);
         assertThat(marcus.canRetry().get()).as("nothing selected").isFalse();
         marcus.selectedProperty().set(marcus.rows().get(0));
         assertThat(marcus.canRetry().get()).isTrue();

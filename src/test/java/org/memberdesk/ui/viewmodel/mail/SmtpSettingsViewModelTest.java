@@ -217,7 +217,7 @@ class SmtpSettingsViewModelTest {
         form.save();
         form.sendTestEmail();
 
-        assertThat(form.testOutcomeProperty().get()).isEqualTo("Not sent. The mail server\u2019s own reply:");
+        assertThat(form.testOutcomeProperty().get()).isEqualTo("Not sent. The mail server\u2019s own reply (or why no connection was made):");
         assertThat(form.testToneProperty().get()).isEqualTo(Tone.BAD);
         assertThat(form.testReplyProperty().get()).isNotBlank();
         assertThat(form.busyProperty().get()).isFalse();
