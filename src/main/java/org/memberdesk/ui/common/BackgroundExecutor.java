@@ -18,4 +18,10 @@ public interface BackgroundExecutor {
 
     /** Runs {@code action} on the UI thread after {@code delay}, unless cancelled first. */
     Cancellable schedule(Duration delay, Runnable action);
+
+    /**
+     * Hands {@code action} to the UI thread: for events that arrive on other threads (mail delivery
+     * progress). Safe to call from any thread; on the UI thread it may run at once.
+     */
+    void publish(Runnable action);
 }

@@ -61,6 +61,15 @@ public final class FxBackgroundExecutor implements BackgroundExecutor, AutoClose
         return () -> cancelled.set(true);
     }
 
+    @Override
+    public void publish(Runnable action) {
+        if (Platform.isFxApplicationThread()) {
+            action.run();
+        } else {
+            Platform.runLater(action);
+        }
+    }
+
     /** Runs {@code work} after everything already submitted, then stops the threads (waiting up to 5 s). */
     public void shutdown(Runnable work) {
         workers.execute(work);

@@ -2,12 +2,17 @@ package org.memberdesk.ui.view.console;
 
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.controls.Notification;
-import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -16,15 +21,19 @@ import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.SVGPath;
-import javafx.util.Duration;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.common.ViewLoader;
+import org.memberdesk.ui.view.common.NotificationBinding;
+import org.memberdesk.ui.view.common.ToneStyles;
 import org.memberdesk.ui.viewmodel.console.ConsoleViewModel;
 import org.memberdesk.ui.viewmodel.console.ConsoleViewModel.Phase;
 import org.memberdesk.ui.viewmodel.console.ContactRow;
 import org.memberdesk.ui.viewmodel.console.ContactSearchViewModel;
+import org.memberdesk.ui.viewmodel.mail.MailViewModel;
+import org.memberdesk.ui.viewmodel.mail.OutboxStatusViewModel;
 
 /** The main window: search field, contact list and status bar. */
 public final class ConsoleView {
@@ -46,15 +55,26 @@ public final class ConsoleView {
     @FXML private Label contactCountBadge;
     @FXML private Label demoBadge;
     @FXML private Notification notification;
+    @FXML private MenuItem demoInboxItem;
+    @FXML private MenuItem smtpSettingsItem;
+    @FXML private HBox demoBanner;
+    @FXML private Button demoInboxButton;
+    @FXML private HBox mailWarningBar;
+    @FXML private VBox mailWarnings;
+    @FXML private ProgressBar outboxProgress;
+    @FXML private Label outboxLabel;
+    @FXML private Separator outboxSeparator;
 
     private final ConsoleViewModel viewModel;
     private final ContactSearchViewModel search;
+    private final MailViewModel mail;
     private final Messages messages;
     private final Parent root;
 
     public ConsoleView(ConsoleViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
         this.search = viewModel.search();
+        this.mail = viewModel.mail();
         this.messages = messages;
         this.root = ViewLoader.load(this, messages);
     }
@@ -76,6 +96,7 @@ public final class ConsoleView {
         bindProgress();
         bindStatusBar();
         bindNotification();
+        bindMail();
     }
 
     private void bindSearchField() {
@@ -166,17 +187,52 @@ public final class ConsoleView {
         demoBadge.managedProperty().bind(demoBadge.visibleProperty());
     }
 
+    private void bindMail() {
+        demoInboxItem.disableProperty().bind(mail.connectedProperty().not());
+        smtpSettingsItem.disableProperty().bind(mail.connectedProperty().not());
+        demoBanner.visibleProperty().bind(mail.connectedProperty().and(mail.demoModeProperty()));
+        demoBanner.managedProperty().bind(demoBanner.visibleProperty());
+        mail.warnings().addListener((ListChangeListener<String>) change -> showMailWarnings());
+        showMailWarnings();
+
+        OutboxStatusViewModel outbox = mail.outbox();
+        outboxLabel.textProperty().bind(outbox.textProperty());
+        outboxLabel.visibleProperty().bind(mail.connectedProperty());
+        outboxLabel.managedProperty().bind(outboxLabel.visibleProperty());
+        outboxSeparator.visibleProperty().bind(outboxLabel.visibleProperty());
+        outboxSeparator.managedProperty().bind(outboxLabel.visibleProperty());
+        Tooltip details = new Tooltip();
+        details.textProperty().bind(outbox.detailsProperty());
+        outboxLabel.setTooltip(details);
+        outbox.toneProperty().addListener((o, before, tone) -> ToneStyles.apply(outboxLabel, tone));
+        ToneStyles.apply(outboxLabel, outbox.toneProperty().get());
+        outboxProgress.progressProperty().bind(outbox.progressProperty());
+        outboxProgress.visibleProperty().bind(outbox.sendingProperty());
+        outboxProgress.managedProperty().bind(outboxProgress.visibleProperty());
+    }
+
+    private void showMailWarnings() {
+        mailWarnings.getChildren().setAll(mail.warnings().stream().map(text -> {
+            Label warning = new Label(text);
+            warning.setWrapText(true);
+            warning.getStyleClass().add("mail-warning");
+            return warning;
+        }).toList());
+        mailWarningBar.setVisible(!mail.warnings().isEmpty());
+        mailWarningBar.setManaged(mailWarningBar.isVisible());
+    }
+
+    @FXML
+    private void openDemoInbox() {
+        mail.openDemoInbox();
+    }
+
+    @FXML
+    private void openSmtpSettings() {
+        mail.openSmtpSettings();
+    }
+
     private void bindNotification() {
-        notification.messageProperty().bind(viewModel.notificationProperty());
-        notification.visibleProperty().bind(viewModel.notificationProperty().isNotEmpty());
-        notification.managedProperty().bind(notification.visibleProperty());
-        notification.setOnClose(event -> viewModel.dismissNotification());
-        PauseTransition autoHide = new PauseTransition(Duration.seconds(8));
-        autoHide.setOnFinished(event -> viewModel.dismissNotification());
-        viewModel.notificationProperty().addListener((o, before, now) -> {
-            if (now != null && !now.isEmpty()) {
-                autoHide.playFromStart();
-            }
-        });
+        NotificationBinding.bind(notification, viewModel.notificationProperty(), viewModel::dismissNotification);
     }
 }

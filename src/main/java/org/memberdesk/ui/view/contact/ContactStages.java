@@ -17,7 +17,7 @@ import org.memberdesk.ui.viewmodel.contact.ContactWindows;
 public final class ContactStages implements ContactWindows {
 
     private static final double WIDTH = 1240;
-    private static final double HEIGHT = 660;
+    private static final double HEIGHT = 760;
 
     private final Messages messages;
     private final Map<UUID, Stage> open = new LinkedHashMap<>();
@@ -46,7 +46,10 @@ public final class ContactStages implements ContactWindows {
         stage.setMinWidth(720);
         stage.setMinHeight(420);
         Stylesheets.decorate(stage);
-        stage.setOnHidden(event -> open.remove(contactId));
+        stage.setOnHidden(event -> {
+            open.remove(contactId);
+            viewModel.close();
+        });
         open.put(contactId, stage);
         stage.show();
         stage.requestFocus();

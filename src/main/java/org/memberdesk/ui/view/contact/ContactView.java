@@ -1,28 +1,27 @@
 package org.memberdesk.ui.view.contact;
 
-import java.util.function.Function;
+import atlantafx.base.controls.Notification;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.StackPane;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.common.ViewLoader;
 import org.memberdesk.ui.view.common.BadgeCell;
+import org.memberdesk.ui.view.common.NotificationBinding;
+import org.memberdesk.ui.view.common.TableColumns;
 import org.memberdesk.ui.view.common.ToneStyles;
 import org.memberdesk.ui.viewmodel.contact.CommunityRow;
 import org.memberdesk.ui.viewmodel.contact.ContactViewModel;
 import org.memberdesk.ui.viewmodel.contact.CredentialState;
-import org.memberdesk.ui.viewmodel.contact.EmailRow;
 import org.memberdesk.ui.viewmodel.contact.OfferRow;
 
 /** One contact's window: header and the Email History, Actions and Offers tabs. */
@@ -36,13 +35,8 @@ public final class ContactView {
     @FXML private Label errorLabel;
     @FXML private TabPane tabs;
 
-    @FXML private TableView<EmailRow> emailTable;
-    @FXML private TableColumn<EmailRow, String> emailTimeColumn;
-    @FXML private TableColumn<EmailRow, String> emailKindColumn;
-    @FXML private TableColumn<EmailRow, String> emailAboutColumn;
-    @FXML private TableColumn<EmailRow, String> emailSubjectColumn;
-    @FXML private TableColumn<EmailRow, EmailRow> emailStatusColumn;
-    @FXML private TableColumn<EmailRow, String> emailSentByColumn;
+    @FXML private StackPane emailHistoryPane;
+    @FXML private Notification notification;
 
     @FXML private Label portalPasswordLabel;
     @FXML private Label portalLastLoginLabel;
@@ -100,21 +94,10 @@ public final class ContactView {
     }
 
     private void bindEmails() {
-        emailTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        text(emailTimeColumn, EmailRow::time);
-        text(emailKindColumn, EmailRow::kind);
-        text(emailAboutColumn, EmailRow::about);
-        text(emailSubjectColumn, EmailRow::subject);
-        text(emailSentByColumn, EmailRow::sentBy);
-        emailStatusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        emailStatusColumn.setCellFactory(column -> new BadgeCell<>(EmailRow::status, EmailRow::statusTone,
-                this::deliveryDetails));
-        emailTable.setItems(viewModel.emails());
-    }
-
-    private String deliveryDetails(EmailRow row) {
-        String attempts = messages.get("emails.attempts", row.attempts());
-        return row.reply().isEmpty() ? attempts : attempts + "\n" + row.reply();
+        EmailHistoryView history = new EmailHistoryView(viewModel.history(), messages);
+        emailHistoryPane.getChildren().setAll(history.root());
+        NotificationBinding.bind(notification, viewModel.history().notificationProperty(),
+                viewModel.history()::dismissNotification);
     }
 
     private void bindActions() {
@@ -168,26 +151,12 @@ public final class ContactView {
 
     private void bindOffers() {
         offerTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        text(offerNameColumn, OfferRow::offer);
-        text(offerGrantedColumn, OfferRow::granted);
-        text(offerEndsColumn, OfferRow::ends);
-        text(offerRevokedColumn, OfferRow::revoked);
+        TableColumns.text(offerNameColumn, OfferRow::offer);
+        TableColumns.text(offerGrantedColumn, OfferRow::granted);
+        TableColumns.text(offerEndsColumn, OfferRow::ends);
+        TableColumns.text(offerRevokedColumn, OfferRow::revoked);
         offerStatusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         offerStatusColumn.setCellFactory(column -> new BadgeCell<>(OfferRow::status, OfferRow::statusTone, null));
         offerTable.setItems(viewModel.offers());
-    }
-
-    /** A text column whose cells show their full text as a tooltip, for when the column is too narrow. */
-    private static <S> void text(TableColumn<S, String> column, Function<S, String> value) {
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                boolean blank = empty || item == null || item.isBlank();
-                setText(empty ? null : item);
-                setTooltip(blank ? null : new Tooltip(item));
-            }
-        });
     }
 }

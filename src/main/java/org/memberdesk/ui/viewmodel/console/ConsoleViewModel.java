@@ -16,10 +16,12 @@ import org.memberdesk.ui.viewmodel.DisplayTime;
 import org.memberdesk.ui.viewmodel.Failures;
 import org.memberdesk.ui.viewmodel.contact.ContactViewModel;
 import org.memberdesk.ui.viewmodel.contact.ContactWindows;
+import org.memberdesk.ui.viewmodel.mail.MailViewModel;
 
 /**
  * The main window: opens the database in the background, offers demo data for an empty one,
- * then serves the contact search and opens contacts in their own windows.
+ * then serves the contact search, opens contacts in their own windows and hands the open database
+ * to the mail side (background delivery, demo banner, outbox status).
  */
 public final class ConsoleViewModel {
 
@@ -32,6 +34,7 @@ public final class ConsoleViewModel {
     private final ContactWindows contactWindows;
     private final Messages messages;
     private final ContactSearchViewModel search;
+    private final MailViewModel mail;
 
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.OPENING);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
@@ -46,8 +49,10 @@ public final class ConsoleViewModel {
     private boolean closed;
 
     public ConsoleViewModel(DataDirectory directory, Callable<Services> opener, BackgroundExecutor executor,
-                            DialogService dialogs, ContactWindows contactWindows, Messages messages) {
+                            DialogService dialogs, ContactWindows contactWindows, MailViewModel mail,
+                            Messages messages) {
         this.opener = opener;
+        this.mail = mail;
         this.executor = executor;
         this.dialogs = dialogs;
         this.contactWindows = contactWindows;
@@ -118,6 +123,7 @@ public final class ConsoleViewModel {
         progressText.set("");
         phase.set(Phase.READY);
         search.connect(services.contacts());
+        mail.connect(services, time);
     }
 
     /** Opens the selected contact's window (or brings it to the front), once the list matches what was typed. */
@@ -132,7 +138,7 @@ public final class ConsoleViewModel {
         }
         contactWindows.show(row.id(), () -> {
             ContactViewModel contact = new ContactViewModel(current.contacts(), row.id(), row.name(), executor,
-                    messages, time);
+                    messages, time, mail.emailHistory(row.id()));
             contact.load();
             return contact;
         });
@@ -142,14 +148,16 @@ public final class ConsoleViewModel {
         notification.set("");
     }
 
-    /** Stops searching and closes the database in the background. */
+    /** Stops searching, stops mail delivery and closes the database, in the background. */
     public void close() {
         closed = true;
         search.disconnect();
+        mail.close();
         Services current = services;
         services = null;
         if (current != null) {
             executor.submit(() -> {
+                current.emails().stopBackgroundDelivery();
                 current.close();
                 return null;
             }, ignored -> { }, ignored -> { });
@@ -158,6 +166,10 @@ public final class ConsoleViewModel {
 
     public ContactSearchViewModel search() {
         return search;
+    }
+
+    public MailViewModel mail() {
+        return mail;
     }
 
     public ReadOnlyObjectProperty<Phase> phaseProperty() {

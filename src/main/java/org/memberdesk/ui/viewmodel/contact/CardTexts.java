@@ -1,9 +1,13 @@
 package org.memberdesk.ui.viewmodel.contact;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.memberdesk.service.CommunityView;
 import org.memberdesk.service.CredentialView;
+import org.memberdesk.service.EmailDetail;
 import org.memberdesk.service.EmailView;
 import org.memberdesk.service.GrantView;
 import org.memberdesk.ui.common.Messages;
@@ -24,14 +28,75 @@ final class CardTexts {
         this.time = time;
     }
 
-    EmailRow email(EmailView email) {
-        String about = email.offer() != null ? email.offer()
+    EmailRow email(EmailView email, boolean original) {
+        return new EmailRow(email.id(), email.createdAt(), time.format(email.createdAt()), emailKind(email.kind()),
+                about(email), email.subject(), emailStatus(email.status()), emailTone(email.status()),
+                sentBy(email.origin(), email.originDetail()), email.lastReply() == null ? "" : email.lastReply(),
+                email.attempts(), email.kind(), email.status(), original);
+    }
+
+    private String about(EmailView email) {
+        return email.offer() != null ? email.offer()
                 : email.group() != null ? email.group()
                 : MEMBERSHIP_KINDS.contains(email.kind()) ? messages.get("email.about.portal") : "";
-        return new EmailRow(email.id(), email.createdAt(), time.format(email.createdAt()), emailKind(email.kind()),
-                about, email.subject(), emailStatus(email.status()), emailTone(email.status()),
-                sentBy(email.origin(), email.originDetail()), email.lastReply() == null ? "" : email.lastReply(),
-                email.attempts());
+    }
+
+    OpenedEmail opened(EmailDetail detail, boolean original) {
+        EmailView email = detail.email();
+        boolean waiting = "queued".equals(email.status()) || "retrying".equals(email.status());
+        String nextTry = waiting && detail.nextAttemptAt() != null
+                ? time.format(detail.nextAttemptAt()) : messages.get("detail.none");
+        String sent = email.sentAt() == null ? messages.get("detail.notSent") : time.format(email.sentAt());
+        String reply = email.lastReply() == null || email.lastReply().isBlank()
+                ? messages.get("detail.noReply") : email.lastReply();
+        String messageId = email.messageId() == null || email.messageId().isBlank()
+                ? messages.get("detail.none") : email.messageId();
+        return new OpenedEmail(email.id(), email.subject(), email.recipient(), emailKind(email.kind()), about(email),
+                emailStatus(email.status()), emailTone(email.status()), original,
+                sentBy(email.origin(), email.originDetail()), time.format(email.createdAt()), sent,
+                messages.get("emails.attempts", email.attempts()), nextTry, reply, messageId,
+                detail.bodyHtml() == null ? "" : detail.bodyHtml(), detail.bodyText() == null ? "" : detail.bodyText(),
+                links(detail), detail.retryable());
+    }
+
+    private List<LinkLine> links(EmailDetail detail) {
+        List<LinkLine> lines = new ArrayList<>();
+        for (EmailDetail.LinkView link : detail.links()) {
+            lines.add(new LinkLine(label("link.purpose.", link.purpose()), label("link.state.", link.state()),
+                    linkTone(link.state()), linkDates(link)));
+        }
+        if (lines.isEmpty() && detail.linkPurpose() != null) {
+            lines.add(new LinkLine(label("link.purpose.", detail.linkPurpose()), messages.get("link.state.notMinted"),
+                    Tone.PENDING, messages.get("link.notMinted")));
+        }
+        return List.copyOf(lines);
+    }
+
+    private String linkDates(EmailDetail.LinkView link) {
+        List<String> parts = new ArrayList<>();
+        if (link.expiresAt() != null) {
+            parts.add(messages.get("expired".equals(link.state()) ? "link.expired" : "link.expires",
+                    time.format(link.expiresAt())));
+        }
+        parts.add(link.firstOpenedAt() == null ? messages.get("link.neverOpened")
+                : messages.get("link.opened", time.format(link.firstOpenedAt())));
+        if (link.usedAt() != null) {
+            parts.add(messages.get("link.used", time.format(link.usedAt())));
+        }
+        return String.join(" \u00b7 ", parts);
+    }
+
+    static Tone linkTone(String state) {
+        return switch (state) {
+            case "live" -> Tone.GOOD;
+            case "used" -> Tone.NEUTRAL;
+            case "expired", "superseded" -> Tone.CAUTION;
+            default -> Tone.BAD;
+        };
+    }
+
+    String format(Instant instant) {
+        return time.format(instant);
     }
 
     OfferRow offer(GrantView grant) {

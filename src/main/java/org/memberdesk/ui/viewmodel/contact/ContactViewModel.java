@@ -40,17 +40,17 @@ public final class ContactViewModel {
     private final ReadOnlyStringWrapper accessSummary = new ReadOnlyStringWrapper(this, "accessSummary", "");
     private final ObservableList<String> tags = FXCollections.observableArrayList();
     private final ObservableList<String> tagsView = FXCollections.unmodifiableObservableList(tags);
-    private final ObservableList<EmailRow> emails = FXCollections.observableArrayList();
-    private final ObservableList<EmailRow> emailsView = FXCollections.unmodifiableObservableList(emails);
     private final ObservableList<OfferRow> offers = FXCollections.observableArrayList();
     private final ObservableList<OfferRow> offersView = FXCollections.unmodifiableObservableList(offers);
     private final ObservableList<CommunityRow> communities = FXCollections.observableArrayList();
     private final ObservableList<CommunityRow> communitiesView = FXCollections.unmodifiableObservableList(communities);
     private final ReadOnlyObjectWrapper<CredentialState> portal = new ReadOnlyObjectWrapper<>(this, "portal");
+    private final EmailHistoryViewModel history;
 
     public ContactViewModel(ContactService contacts, UUID contactId, String knownName, BackgroundExecutor executor,
-                            Messages messages, DisplayTime time) {
+                            Messages messages, DisplayTime time, EmailHistoryViewModel history) {
         this.contacts = contacts;
+        this.history = history;
         this.contactId = contactId;
         this.executor = executor;
         this.messages = messages;
@@ -61,6 +61,7 @@ public final class ContactViewModel {
 
     /** Loads (or reloads) everything the window shows, off the UI thread. */
     public void load() {
+        history.load();
         loading.set(true);
         executor.submit(() -> contacts.card(contactId), this::show, failure -> {
             loading.set(false);
@@ -74,7 +75,6 @@ public final class ContactViewModel {
         title.set(messages.get("contact.title", card.contact().name()));
         tags.setAll(card.contact().tags());
         portal.set(texts.credential(card.portal()));
-        emails.setAll(card.emails().stream().map(texts::email).toList());
         offers.setAll(card.offers().stream().sorted(ACTIVE_FIRST_THEN_NEWEST).map(texts::offer).toList());
         communities.setAll(card.communities().stream().map(texts::community).toList());
         accessSummary.set(summary(card));
@@ -123,9 +123,14 @@ public final class ContactViewModel {
         return tagsView;
     }
 
-    /** Newest first. */
-    public ObservableList<EmailRow> emails() {
-        return emailsView;
+    /** The Email History tab. */
+    public EmailHistoryViewModel history() {
+        return history;
+    }
+
+    /** The window closed: stop following its emails. */
+    public void close() {
+        history.close();
     }
 
     /** Active first, then newest grant first. */

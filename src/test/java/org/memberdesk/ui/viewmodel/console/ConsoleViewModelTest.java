@@ -14,10 +14,15 @@ import org.memberdesk.service.DataDirectory;
 import org.memberdesk.service.Services;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
+import org.memberdesk.ui.common.DialogService;
 import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.common.RecordingClipboard;
 import org.memberdesk.ui.common.RecordingDialogService;
+import org.memberdesk.ui.common.RecordingLinkOpener;
 import org.memberdesk.ui.common.TestExecutor;
 import org.memberdesk.ui.viewmodel.DemoDirectory;
+import org.memberdesk.ui.viewmodel.RecordingMailWindows;
+import org.memberdesk.ui.viewmodel.mail.MailViewModel;
 import org.memberdesk.ui.viewmodel.console.ConsoleViewModel.Phase;
 import org.memberdesk.ui.viewmodel.contact.ContactViewModel;
 import org.memberdesk.ui.viewmodel.contact.ContactWindows;
@@ -30,6 +35,7 @@ class ConsoleViewModelTest {
     final Messages messages = Messages.load();
     final TestExecutor executor = TestExecutor.currentThread();
     final RecordingWindows windows = new RecordingWindows();
+    final RecordingMailWindows mailWindows = new RecordingMailWindows();
     ConsoleViewModel console;
 
     @AfterEach
@@ -41,8 +47,13 @@ class ConsoleViewModelTest {
 
     private ConsoleViewModel console(RecordingDialogService dialogs) {
         console = new ConsoleViewModel(new DataDirectory(dir), () -> TestServices.open(dir, clock), executor, dialogs,
-                windows, messages);
+                windows, mail(dialogs), messages);
         return console;
+    }
+
+    private MailViewModel mail(DialogService dialogs) {
+        return new MailViewModel(executor, dialogs, mailWindows, new RecordingClipboard(), new RecordingLinkOpener(),
+                messages);
     }
 
     @Test
@@ -120,7 +131,7 @@ class ConsoleViewModelTest {
         RecordingDialogService dialogs = RecordingDialogService.accepting();
         console = new ConsoleViewModel(new DataDirectory(dir), () -> {
             throw new IllegalStateException("disk on fire");
-        }, executor, dialogs, windows, messages);
+        }, executor, dialogs, windows, mail(dialogs), messages);
 
         console.start();
 
@@ -166,6 +177,32 @@ class ConsoleViewModelTest {
 
         assertThat(windows.shown).singleElement()
                 .satisfies(model -> assertThat(model.nameProperty().get()).isEqualTo("Dana Whitfield"));
+    }
+
+    @Test
+    void theMailSideStartsOnceTheDatabaseIsOpen() {
+        try (Services seeded = DemoDirectory.seeded(dir, clock)) {
+            assertThat(seeded.contacts().count()).isPositive();
+        }
+        RecordingDialogService dialogs = RecordingDialogService.accepting();
+        ConsoleViewModel console = console(dialogs);
+        MailViewModel mail = console.mail();
+        assertThat(mail.connectedProperty().get()).isFalse();
+
+        console.start();
+
+        assertThat(mail.connectedProperty().get()).isTrue();
+        assertThat(mail.demoModeProperty().get()).as("no SMTP configured").isTrue();
+        assertThat(mail.warnings()).isEmpty();
+        assertThat(mail.outbox().textProperty().get()).isEqualTo("Outbox: 1 queued \u00b7 3 failed");
+        mail.openDemoInbox();
+        mail.openSmtpSettings();
+        assertThat(mailWindows.inboxes).hasSize(1);
+        assertThat(mailWindows.settings).hasSize(1);
+        assertThat(dialogs.errors()).isEmpty();
+
+        console.close();
+        assertThat(mail.connectedProperty().get()).isFalse();
     }
 
     private static final class RecordingWindows implements ContactWindows {

@@ -9,11 +9,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.service.Actor;
 import org.memberdesk.service.Services;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
 import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.common.RecordingClipboard;
+import org.memberdesk.ui.common.RecordingDialogService;
 import org.memberdesk.ui.common.TestExecutor;
+import org.memberdesk.ui.viewmodel.DeliveryFeed;
 import org.memberdesk.ui.viewmodel.DemoDirectory;
 import org.memberdesk.ui.viewmodel.DisplayTime;
 import org.memberdesk.ui.viewmodel.Tone;
@@ -25,6 +29,7 @@ class ContactViewModelTest {
     static final TestClock CLOCK = TestClock.at(TestServices.START);
     final Messages messages = Messages.load();
     final TestExecutor executor = TestExecutor.currentThread();
+    final DisplayTime time = new DisplayTime(ZoneOffset.UTC, messages.locale());
     static Services services;
 
     @BeforeAll
@@ -40,9 +45,15 @@ class ContactViewModelTest {
     private ContactViewModel loaded(String email) {
         UUID id = services.contacts().byEmail(email).id();
         ContactViewModel contact = new ContactViewModel(services.contacts(), id, "", executor, messages,
-                new DisplayTime(ZoneOffset.UTC, messages.locale()));
+                time, history(id));
         contact.load();
         return contact;
+    }
+
+    private EmailHistoryViewModel history(UUID id) {
+        return new EmailHistoryViewModel(services.emails(), id, new DeliveryFeed(executor),
+                new EmailHistoryViewModel.Tools(executor, RecordingDialogService.accepting(), new RecordingClipboard(),
+                        messages, time, Actor.agent("Sam (support)")));
     }
 
     @Test
@@ -58,16 +69,16 @@ class ContactViewModelTest {
         assertThat(dana.accessSummaryProperty().get())
                 .isEqualTo("2 active offers \u00b7 no community group \u00b7 Client Portal: no password set, not locked");
 
-        assertThat(dana.emails()).extracting(EmailRow::kind)
+        assertThat(dana.history().rows()).extracting(EmailRow::kind)
                 .containsExactly("Reset link", "Membership welcome", "Membership welcome");
-        EmailRow reset = dana.emails().get(0);
+        EmailRow reset = dana.history().rows().get(0);
         assertThat(reset.time()).isEqualTo("28 Feb 2026, 09:00");
         assertThat(reset.about()).isEqualTo("Client Portal");
         assertThat(reset.status()).isEqualTo("Sent");
         assertThat(reset.statusTone()).isEqualTo(Tone.GOOD);
         assertThat(reset.sentBy()).isEqualTo("Sam (support)");
-        assertThat(dana.emails().get(1).about()).isEqualTo("Budget Bootcamp");
-        assertThat(dana.emails().get(1).sentBy()).isEqualTo("Workflow: Welcome new members");
+        assertThat(dana.history().rows().get(1).about()).isEqualTo("Budget Bootcamp");
+        assertThat(dana.history().rows().get(1).sentBy()).isEqualTo("Workflow: Welcome new members");
     }
 
     @Test
@@ -116,7 +127,7 @@ class ContactViewModelTest {
             assertThat(group.credential().lastLogin()).isEqualTo("28 Feb 2026, 09:00");
             assertThat(group.credential().locked()).isFalse();
         });
-        assertThat(sofia.emails()).extracting(EmailRow::kind, EmailRow::about)
+        assertThat(sofia.history().rows()).extracting(EmailRow::kind, EmailRow::about)
                 .contains(org.assertj.core.groups.Tuple.tuple("Community welcome", "Founders Circle"));
     }
 
@@ -131,7 +142,7 @@ class ContactViewModelTest {
 
     @Test
     void aFailedEmailShowsTheServersReply() {
-        EmailRow failed = loaded("priya.natarajan@example.net").emails().get(0);
+        EmailRow failed = loaded("priya.natarajan@example.net").history().rows().get(0);
 
         assertThat(failed.status()).isEqualTo("Failed");
         assertThat(failed.statusTone()).isEqualTo(Tone.BAD);
@@ -140,8 +151,9 @@ class ContactViewModelTest {
 
     @Test
     void aContactThatNoLongerExistsSaysSo() {
-        ContactViewModel gone = new ContactViewModel(services.contacts(), UUID.randomUUID(), "Gone", executor,
-                messages, new DisplayTime(ZoneOffset.UTC, messages.locale()));
+        UUID goneId = UUID.randomUUID();
+        ContactViewModel gone = new ContactViewModel(services.contacts(), goneId, "Gone", executor,
+                messages, time, history(goneId));
 
         gone.load();
 
