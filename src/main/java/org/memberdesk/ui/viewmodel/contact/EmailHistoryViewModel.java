@@ -24,7 +24,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.DeliveryProgress;
-import org.memberdesk.service.EmailDetail;
 import org.memberdesk.service.EmailService;
 import org.memberdesk.service.EmailView;
 import org.memberdesk.service.LoginDetails;
