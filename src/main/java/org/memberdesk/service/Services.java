@@ -12,6 +12,8 @@ import org.memberdesk.mail.Outbox;
 import org.memberdesk.mail.PortalLinks;
 import org.memberdesk.mail.SecretBox;
 import org.memberdesk.persistence.Database;
+import org.memberdesk.service.diagnostics.DiagnosticsService;
+import org.memberdesk.service.importing.ContactImport;
 
 /**
  * The back end of one data directory, wired once: the database and every use case. The console,
@@ -42,6 +44,9 @@ public final class Services implements AutoCloseable {
     private final MailSettingsService mailSettings;
     private final DemoInboxService demoInbox;
     private final CredentialService credentials;
+    private final DiagnosticsService diagnostics;
+    private final ActivityService activity;
+    private final ContactImport contactImport;
 
     private Services(DataDirectory dataDirectory, Clock clock, Database database, Map<String, String> env) {
         this.dataDirectory = dataDirectory;
@@ -68,6 +73,9 @@ public final class Services implements AutoCloseable {
                 composer, demoMailServer);
         this.credentials = new CredentialService(transactions, audit, clock, outbox, composer, portalLinks);
         this.demoInbox = new DemoInboxService(new DemoMailbox(dataDirectory.demoMailbox()));
+        this.diagnostics = new DiagnosticsService(transactions, clock, contacts, credentials, emails);
+        this.activity = new ActivityService(transactions);
+        this.contactImport = new ContactImport(transactions, clock);
     }
 
     private static LinkMinter.Minted mintLink() {
@@ -130,6 +138,21 @@ public final class Services implements AutoCloseable {
     /** SMTP settings, portal URL, demo mode and the test email. */
     public MailSettingsService mailSettings() {
         return mailSettings;
+    }
+
+    /** "Why can't they log in?": findings with one-click fixes. */
+    public DiagnosticsService diagnostics() {
+        return diagnostics;
+    }
+
+    /** The Activity view: the audit log, filtered, paged and exported. */
+    public ActivityService activity() {
+        return activity;
+    }
+
+    /** Contacts and grants from CSV: preview, then import in one transaction. */
+    public ContactImport contactImport() {
+        return contactImport;
     }
 
     /** "Inbox (demo)". */
