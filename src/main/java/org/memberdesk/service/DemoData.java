@@ -227,6 +227,38 @@ public final class DemoData {
             CredentialToken kwameToken = new CredentialToken(kwame, AccessScope.COMMUNITY, groups.get(ALUMNI),
                     TokenPurpose.RESET, Tokens.mint().hash(), days(4), days(3), Origin.AGENT, kwameReset.getId());
             t.persist(kwameToken);
+
+            // The address cannot be right: a sign-up form quoted a name with a space in it.
+            Contact mei = contact("\"mei lin\"@example.com", "Mei Lin", "no-email");
+            portal(mei, false);
+            grant(mei, MORNINGS, days(6));
+            failed(mei, EmailKind.WELCOME, MORNINGS, days(6), 1,
+                    "553 5.1.3 The recipient address is not a valid RFC 5321 address");
+
+            // Asked twice for a reset link, then clicked the link in the first email, which the second replaced.
+            Contact lars = contact("lars.eriksson@example.org", "Lars Eriksson", "cant-login");
+            portal(lars, true);
+            grant(lars, MEMBERSHIP, days(50));
+            sent(lars, EmailKind.WELCOME, MEMBERSHIP, days(50), Origin.WORKFLOW, "Welcome new members");
+            EmailMessage larsFirst = sent(lars, EmailKind.RESET_LINK, null, minutes(25), Origin.SELF_SERVICE, null);
+            CredentialToken larsOld = token(lars, TokenPurpose.RESET, minutes(25), minutes(-35), larsFirst, minutes(5));
+            larsOld.supersede(minutes(15));
+            EmailMessage larsSecond = sent(lars, EmailKind.RESET_LINK, null, minutes(15), Origin.SELF_SERVICE, null);
+            token(lars, TokenPurpose.RESET, minutes(15), minutes(-45), larsSecond, null);
+
+            // Only in a community group, no membership offer: tries the group's password on the Client Portal.
+            Contact mateo = contact("mateo.silva@example.net", "Mateo Silva", "community");
+            portal(mateo, false);
+            CommunityMembership mateoAlumni = membership(mateo, ALUMNI, days(25));
+            mateoAlumni.getCredential().setPasswordHash(UNKNOWN_PASSWORD_HASH, days(24));
+            mateoAlumni.getCredential().recordLogin(days(1));
+            sent(mateo, EmailKind.COMMUNITY_WELCOME, null, days(25), Origin.AGENT, "Sam (support)")
+                    .forGroup(groups.get(ALUMNI));
+
+            // Granted by hand while the welcome workflow was off: no welcome email ever went out.
+            Contact nadia = contact("nadia.haddad@example.com", "Nadia Haddad");
+            portal(nadia, false);
+            grant(nadia, BOOTCAMP, days(2));
         }
 
         private void happyMembers() {

@@ -398,6 +398,9 @@ final class Diagnosis {
                     facts("access", access(group)), Fix.sendResetLink(group.getName()));
             return;
         }
+        if (s.activeGrants().isEmpty()) {
+            return; // without an active offer a password opens nothing: the offer finding says what to do
+        }
         List<Fix> fixes = new ArrayList<>();
         welcomeOfferToResend().ifPresent(offer -> fixes.add(Fix.resendWelcome(offer.getName())));
         fixes.add(Fix.sendResetLink(null));
