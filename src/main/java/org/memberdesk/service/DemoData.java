@@ -199,6 +199,7 @@ public final class DemoData {
             Contact raj = contact("raj.patel@example.com", "Raj Patel", "cant-login");
             portal(raj, true);
             grant(raj, COACHING, days(20));
+            sent(raj, EmailKind.WELCOME, COACHING, days(20), Origin.WORKFLOW, "Welcome new members");
             EmailMessage rajReset = sent(raj, EmailKind.RESET_LINK, null, minutes(30), Origin.SELF_SERVICE, null);
             token(raj, TokenPurpose.RESET, minutes(30), minutes(-30), rajReset, minutes(30).plusSeconds(4));
 
@@ -206,6 +207,7 @@ public final class DemoData {
             Contact emma = contact("emma.johansson@example.org", "Emma Johansson");
             portal(emma, true);
             grant(emma, MEMBERSHIP, days(45));
+            sent(emma, EmailKind.WELCOME, MEMBERSHIP, days(45), Origin.WORKFLOW, "Welcome new members");
             EmailMessage emmaOld = sent(emma, EmailKind.RESET_LINK, null, days(3), Origin.SELF_SERVICE, null);
             CredentialToken superseded = token(emma, TokenPurpose.RESET, days(3), later(days(3), 60), emmaOld, null);
             superseded.supersede(later(days(3), 10));
@@ -220,6 +222,7 @@ public final class DemoData {
             Contact kwame = contact("kwame.asante@example.net", "Kwame Asante", "community");
             portal(kwame, true);
             grant(kwame, MEMBERSHIP, days(200));
+            sent(kwame, EmailKind.WELCOME, MEMBERSHIP, days(200), Origin.WORKFLOW, "Welcome new members");
             CommunityMembership kwameAlumni = membership(kwame, ALUMNI, days(150));
             kwameAlumni.getCredential().setPasswordHash(UNKNOWN_PASSWORD_HASH, days(150));
             EmailMessage kwameReset = sent(kwame, EmailKind.COMMUNITY_RESET_LINK, null, days(4), Origin.AGENT,
