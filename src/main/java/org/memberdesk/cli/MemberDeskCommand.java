@@ -19,7 +19,8 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Support console for membership logins. Without a command, opens the console.",
-        subcommands = {DemoCommand.class, ContactsCommand.class, OffersCommand.class})
+        subcommands = {DemoCommand.class, ContactsCommand.class, OffersCommand.class,
+                DiagnoseCommand.class, ImportCommand.class, ActivityCommand.class})
 public final class MemberDeskCommand implements Callable<Integer> {
 
     /** Read by logback.xml; set once the data directory is known, before anything logs. */

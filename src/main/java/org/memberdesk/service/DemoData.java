@@ -397,8 +397,9 @@ public final class DemoData {
         private EmailMessage sent(Contact contact, EmailKind kind, String offer, Instant at, Origin origin,
                                   String detail) {
             EmailMessage m = message(contact, kind, offer, at, origin, detail);
-            m.recordHistory(EmailStatus.SENT, 1, "250 2.0.0 Ok: queued as " + Long.toHexString(at.toEpochMilli()),
-                    at.plusSeconds(2));
+            String queueId = Long.toHexString(at.toEpochMilli());
+            m.recordHistory(EmailStatus.SENT, 1, "250 2.0.0 Ok: queued as " + queueId, at.plusSeconds(2));
+            m.markSent(at.plusSeconds(2), m.getLastReply(), "<" + queueId + ".demo@mail.example.com>");
             return m;
         }
 

@@ -1,6 +1,8 @@
 package org.memberdesk.service.importing;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.StatelessSession;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.exception.ConstraintViolationException;
 import org.memberdesk.domain.AuditEvent;
 import org.memberdesk.domain.Contact;
@@ -36,6 +39,8 @@ public final class ContactImport {
     public static final String AUDIT_ACTION = "contacts.imported";
 
     private static final int CHUNK = 500;
+    /** A stateless session batches its inserts only when told to. */
+    private static final int BATCH = 500;
 
     private final Transactions tx;
     private final Clock clock;
@@ -71,6 +76,7 @@ public final class ContactImport {
         String fileName = name(file);
         try {
             return tx.database().bulk(session -> {
+                session.setJdbcBatchSize(BATCH);
                 Instant now = clock.instant();
                 ImportPlan plan = ImportPlan.build(parsed, ImportLookup.offers(session),
                         emails -> ImportLookup.existing(session, emails), now, report);
@@ -90,11 +96,16 @@ public final class ContactImport {
         }
     }
 
+    /**
+     * Writes the plan. Inserts go type by type (all contacts, then all portal accounts, ...): a
+     * stateless session sends a JDBC batch only while consecutive inserts are of one kind. Tags of
+     * new contacts are inserted last through one JDBC batch, as the contacts carry none when inserted.
+     */
     private int write(StatelessSession session, ImportPlan plan, String fileName, boolean fireTriggers, Actor actor,
                       Instant now, ImportProgress progress) {
-        long total = plan.newContacts.size() + plan.grants.size();
-        long done = 0;
+        Progress step = new Progress(progress, plan.newContacts.size() * 2L + plan.grants.size() * 2L);
         String by = actor.label();
+        List<AuditEvent> audits = new ArrayList<>();
 
         // Changes to rows that exist come first: re-granted offers and tags added to existing contacts.
         List<UUID> regrants = plan.grants.stream().map(ImportPlan.Grant::regrantOf).filter(java.util.Objects::nonNull)
@@ -107,16 +118,13 @@ public final class ContactImport {
                     .executeUpdate();
         }
         List<UUID> touched = new ArrayList<>();
+        List<TagRow> tags = new ArrayList<>();
         for (ImportPlan.TagsAdded added : plan.tagsAdded.values()) {
             Contact contact = added.contact();
-            for (String tag : added.tags()) {
-                session.createNativeMutationQuery("insert into contact_tag (contact_id, tag) values (:contact, :tag)")
-                        .setParameter("contact", contact.getId()).setParameter("tag", tag)
-                        .executeUpdate();
-            }
+            added.tags().forEach(tag -> tags.add(new TagRow(contact.getId(), tag)));
             touched.add(contact.getId());
-            session.insert(audit(now, actor, "contact.edited", contact, "tags added: " + String.join(", ",
-                    added.tags()) + " (imported from " + fileName + " line " + added.line() + ")"));
+            audits.add(audit(now, actor, "contact.edited", contact, "tags added: " + String.join(", ", added.tags())
+                    + " (imported from " + fileName + " line " + added.line() + ")"));
         }
         for (int i = 0; i < touched.size(); i += CHUNK) {
             session.createMutationQuery("update Contact set updatedAt = :now, version = version + 1 where id in :ids")
@@ -128,35 +136,100 @@ public final class ContactImport {
         Map<String, Contact> contacts = new HashMap<>();
         plan.existing.forEach((email, known) -> contacts.put(email, known.contact()));
         for (ImportPlan.NewContact row : plan.newContacts.values()) {
-            Contact contact = new Contact(row.email(), row.name(), row.tags(), now);
+            Contact contact = new Contact(row.email(), row.name(), List.of(), now);
             session.insert(contact);
-            session.insert(new PortalAccount(contact, now));
-            session.insert(audit(now, actor, "contact.created", contact, "name: " + contact.getName()
-                    + " (imported from " + fileName + " line " + row.line() + ")"));
             contacts.put(contact.getEmail(), contact);
-            if (++done % 1000 == 0) {
-                progress.update("writing", done, total);
-            }
+            row.tags().forEach(tag -> tags.add(new TagRow(contact.getId(), tag)));
+            audits.add(audit(now, actor, "contact.created", contact, "name: " + contact.getName()
+                    + " (imported from " + fileName + " line " + row.line() + ")"));
+            step.one();
         }
-        int triggers = 0;
+        for (ImportPlan.NewContact row : plan.newContacts.values()) {
+            session.insert(new PortalAccount(contacts.get(row.email()), now));
+            step.one();
+        }
         for (ImportPlan.Grant grant : plan.grants) {
             Contact contact = contacts.get(grant.email());
             if (grant.regrantOf() == null) {
                 session.insert(new OfferGrant(contact, grant.offer(), now, null, by));
             }
-            if (fireTriggers) {
-                session.insert(new TriggerEvent(TriggerType.OFFER_ACCESS_GRANTED, contact, grant.offer(),
-                        "import of " + ImportPlan.cut(fileName, 200), now));
-                triggers++;
-            }
-            session.insert(audit(now, actor, "offer.granted", contact, grant.offer().getName()
+            audits.add(audit(now, actor, "offer.granted", contact, grant.offer().getName()
                     + " (imported from " + fileName + " line " + grant.line() + ")"));
-            if (++done % 1000 == 0) {
-                progress.update("writing", done, total);
+            step.one();
+        }
+        int triggers = 0;
+        if (fireTriggers) {
+            String detail = "import of " + ImportPlan.cut(fileName, 200);
+            for (ImportPlan.Grant grant : plan.grants) {
+                session.insert(new TriggerEvent(TriggerType.OFFER_ACCESS_GRANTED, contacts.get(grant.email()),
+                        grant.offer(), detail, now));
+                triggers++;
+                step.one();
             }
         }
-        progress.update("writing", total, total);
+        for (AuditEvent event : audits) {
+            session.insert(event);
+        }
+        insertTags(session, tags);
+        step.done();
         return triggers;
+    }
+
+    private record TagRow(UUID contactId, String tag) {
+    }
+
+    /** Tag rows through one JDBC batch, after Hibernate has sent its own pending batch (the contacts). */
+    private static void insertTags(StatelessSession session, List<TagRow> tags) {
+        if (tags.isEmpty()) {
+            return;
+        }
+        ((SharedSessionContractImplementor) session).getJdbcCoordinator().executeBatch();
+        session.doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into contact_tag (contact_id, tag) values (?, ?)")) {
+                int pending = 0;
+                for (TagRow row : tags) {
+                    insert.setBytes(1, bytes(row.contactId()));
+                    insert.setString(2, row.tag());
+                    insert.addBatch();
+                    if (++pending == BATCH) {
+                        insert.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    insert.executeBatch();
+                }
+            }
+        });
+    }
+
+    /** A UUID as Hibernate stores it in a {@code blob} column: 16 bytes, most significant first. */
+    private static byte[] bytes(UUID id) {
+        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits())
+                .array();
+    }
+
+    /** Reports the writing phase every 1000 steps. */
+    private static final class Progress {
+        private final ImportProgress listener;
+        private final long total;
+        private long done;
+
+        Progress(ImportProgress listener, long total) {
+            this.listener = listener;
+            this.total = total;
+        }
+
+        void one() {
+            if (++done % 1000 == 0) {
+                listener.update("writing", done, total);
+            }
+        }
+
+        void done() {
+            listener.update("writing", total, total);
+        }
     }
 
     private static AuditEvent audit(Instant now, Actor actor, String action, Contact contact, String detail) {

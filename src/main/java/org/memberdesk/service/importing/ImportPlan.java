@@ -27,6 +27,8 @@ import org.memberdesk.domain.Offer;
  */
 final class ImportPlan {
 
+    private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("\\s*\\R\\s*");
+
     record NewContact(int line, String email, String name, Set<String> tags) {
     }
 
@@ -159,7 +161,7 @@ final class ImportPlan {
                 reasons.add("'" + cut(rawEmail, 80) + "' is not a valid email address");
             }
         }
-        String name = row.name().replaceAll("\\s*\\R\\s*", " ").strip();
+        String name = LINE_BREAKS.matcher(row.name()).replaceAll(" ").strip();
         if (name.length() > Contact.MAX_NAME) {
             reasons.add("name is longer than " + Contact.MAX_NAME + " characters (it has " + name.length() + ")");
         }
