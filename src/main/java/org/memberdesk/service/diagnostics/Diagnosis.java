@@ -98,7 +98,8 @@ final class Diagnosis {
                     } else {
                         add(Severity.INFO, COMMUNITY_ACCESS_ONLY, "They have community access (" + groups()
                                         + ") but no active membership offer; ask which of the two they need help with.",
-                                facts("communityGroups", groups(), "inactiveOffers", inactiveOffers()));
+                                facts("communityGroups", groups(), "inactiveOffers", inactiveOffers(),
+                                        "credentials", credentialsByAccess()));
                     }
                 }
             }
@@ -140,7 +141,8 @@ final class Diagnosis {
             add(Severity.PROBLEM, COMMUNITY_ACCESS_ONLY, "They belong to community group " + groups()
                             + " but hold no active membership offer, and a community password never opens the"
                             + " Client Portal.",
-                    facts("askedAbout", askedAbout, "communityGroups", groups(), "inactiveOffers", inactiveOffers()),
+                    facts("askedAbout", askedAbout, "communityGroups", groups(), "inactiveOffers", inactiveOffers(),
+                            "credentials", credentialsByAccess()),
                     Fix.openOffers(askedAbout));
         } else {
             String inactive = inactiveOffers();
@@ -165,7 +167,7 @@ final class Diagnosis {
                 facts("membershipPassword", "never set", "communityPasswords", withPassword.stream()
                                 .map(m -> m.getGroup().getName() + " (set " + iso(m.getCredential().getPasswordSetAt())
                                         + ")").collect(Collectors.joining("; ")),
-                        "activeOffers", activeOffers()),
+                        "activeOffers", activeOffers(), "credentials", credentialsByAccess()),
                 Fix.sendResetLink(null));
     }
 
@@ -185,7 +187,8 @@ final class Diagnosis {
             message = "They are not a member of community group " + group.getName() + ".";
         }
         add(Severity.PROBLEM, NOT_IN_COMMUNITY, message,
-                facts("group", group.getName(), "communityGroups", groups(), "activeOffers", active));
+                facts("group", group.getName(), "communityGroups", groups(), "activeOffers", active,
+                        "credentials", credentialsByAccess()));
     }
 
     // ---- delivery of welcome and reset emails ----
@@ -523,6 +526,20 @@ final class Diagnosis {
         List<String> inactive = s.grants().stream().filter(g -> !g.isActive(s.now()))
                 .map(g -> g.getOffer().getName() + " " + g.status(s.now()).code()).toList();
         return inactive.isEmpty() ? null : String.join(", ", inactive);
+    }
+
+    /** Which access each of the contact's passwords opens, and its state: the article's distinction. */
+    private String credentialsByAccess() {
+        List<String> parts = new ArrayList<>();
+        parts.add("membership (Client Portal): " + passwordState(s.membershipCredential()));
+        for (CommunityMembership m : s.memberships()) {
+            parts.add("community group " + m.getGroup().getName() + ": " + passwordState(m.getCredential()));
+        }
+        return String.join("; ", parts);
+    }
+
+    private static String passwordState(Credential credential) {
+        return credential.hasPassword() ? "password set " + iso(credential.getPasswordSetAt()) : "password never set";
     }
 
     private String groups() {

@@ -267,6 +267,8 @@ class DiagnosticsServiceTest {
         assertThat(asked.severity()).isEqualTo(Severity.PROBLEM);
         assertThat(asked.evidence()).containsEntry("communityGroups", CIRCLE);
         assertThat(asked.message()).contains(CIRCLE).contains("never opens the Client Portal");
+        assertThat(asked.evidence().get("credentials")).startsWith("membership (Client Portal): password never set; "
+                + "community group " + CIRCLE + ": password set " + TestServices.START);
 
         Finding unasked = only(diagnose(Concern.none()), DiagnosticCodes.COMMUNITY_ACCESS_ONLY);
         assertThat(unasked.severity()).isEqualTo(Severity.INFO);
@@ -300,6 +302,8 @@ class DiagnosticsServiceTest {
         assertThat(codes(findings)).containsExactly(DiagnosticCodes.NOT_IN_COMMUNITY);
         assertThat(findings.get(0).evidence()).containsEntry("group", CIRCLE).containsEntry("activeOffers", GOLD);
         assertThat(findings.get(0).message()).contains("separate access");
+        assertThat(findings.get(0).evidence()).containsEntry("credentials",
+                "membership (Client Portal): password set " + TestServices.START);
         assertThat(findings.get(0).fixes()).isEmpty();
     }
 
