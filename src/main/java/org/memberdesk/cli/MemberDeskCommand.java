@@ -23,7 +23,8 @@ import picocli.CommandLine.ScopeType;
         description = "Support console for membership logins. Without a command, opens the console.",
         subcommands = {DemoCommand.class, ContactsCommand.class, OffersCommand.class, CommunitiesCommand.class,
                 EmailsCommand.class, OutboxCommand.class, MailCommand.class, CredentialsCommand.class,
-                PortalCommand.class, WorkflowsCommand.class})
+                PortalCommand.class, WorkflowsCommand.class,
+                DiagnoseCommand.class, ImportCommand.class, ActivityCommand.class})
 public final class MemberDeskCommand implements Callable<Integer> {
 
     /** Read by logback.xml; set once the data directory is known, before anything logs. */

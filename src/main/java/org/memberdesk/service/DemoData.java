@@ -210,6 +210,7 @@ public final class DemoData {
             Contact raj = contact("raj.patel@example.com", "Raj Patel", "cant-login");
             portal(raj, true);
             grant(raj, COACHING, days(20));
+            sent(raj, EmailKind.WELCOME, COACHING, days(20), Origin.WORKFLOW, "Welcome new members");
             EmailMessage rajReset = sent(raj, EmailKind.RESET_LINK, null, minutes(30), Origin.SELF_SERVICE, null);
             token(raj, TokenPurpose.RESET, minutes(30), minutes(-30), rajReset, minutes(30).plusSeconds(4));
 
@@ -217,6 +218,7 @@ public final class DemoData {
             Contact emma = contact("emma.johansson@example.org", "Emma Johansson");
             portal(emma, true);
             grant(emma, MEMBERSHIP, days(45));
+            sent(emma, EmailKind.WELCOME, MEMBERSHIP, days(45), Origin.WORKFLOW, "Welcome new members");
             EmailMessage emmaOld = sent(emma, EmailKind.RESET_LINK, null, days(3), Origin.SELF_SERVICE, null);
             CredentialToken superseded = token(emma, TokenPurpose.RESET, days(3), later(days(3), 60), emmaOld, null);
             superseded.supersede(later(days(3), 10));
@@ -231,6 +233,7 @@ public final class DemoData {
             Contact kwame = contact("kwame.asante@example.net", "Kwame Asante", "community");
             portal(kwame, true);
             grant(kwame, MEMBERSHIP, days(200));
+            sent(kwame, EmailKind.WELCOME, MEMBERSHIP, days(200), Origin.WORKFLOW, "Welcome new members");
             CommunityMembership kwameAlumni = membership(kwame, ALUMNI, days(150));
             kwameAlumni.getCredential().setPasswordHash(UNKNOWN_PASSWORD_HASH, days(150));
             EmailMessage kwameReset = sent(kwame, EmailKind.COMMUNITY_RESET_LINK, null, days(4), Origin.AGENT,
@@ -238,6 +241,38 @@ public final class DemoData {
             CredentialToken kwameToken = new CredentialToken(kwame, AccessScope.COMMUNITY, groups.get(ALUMNI),
                     TokenPurpose.RESET, Tokens.mint().hash(), days(4), days(3), Origin.AGENT, kwameReset.getId());
             t.persist(kwameToken);
+
+            // The address cannot be right: a sign-up form quoted a name with a space in it.
+            Contact mei = contact("\"mei lin\"@example.com", "Mei Lin", "no-email");
+            portal(mei, false);
+            grant(mei, MORNINGS, days(6));
+            failed(mei, EmailKind.WELCOME, MORNINGS, days(6), 1,
+                    "553 5.1.3 The recipient address is not a valid RFC 5321 address");
+
+            // Asked twice for a reset link, then clicked the link in the first email, which the second replaced.
+            Contact lars = contact("lars.eriksson@example.org", "Lars Eriksson", "cant-login");
+            portal(lars, true);
+            grant(lars, MEMBERSHIP, days(50));
+            sent(lars, EmailKind.WELCOME, MEMBERSHIP, days(50), Origin.WORKFLOW, "Welcome new members");
+            EmailMessage larsFirst = sent(lars, EmailKind.RESET_LINK, null, minutes(25), Origin.SELF_SERVICE, null);
+            CredentialToken larsOld = token(lars, TokenPurpose.RESET, minutes(25), minutes(-35), larsFirst, minutes(5));
+            larsOld.supersede(minutes(15));
+            EmailMessage larsSecond = sent(lars, EmailKind.RESET_LINK, null, minutes(15), Origin.SELF_SERVICE, null);
+            token(lars, TokenPurpose.RESET, minutes(15), minutes(-45), larsSecond, null);
+
+            // Only in a community group, no membership offer: tries the group's password on the Client Portal.
+            Contact mateo = contact("mateo.silva@example.net", "Mateo Silva", "community");
+            portal(mateo, false);
+            CommunityMembership mateoAlumni = membership(mateo, ALUMNI, days(25));
+            mateoAlumni.getCredential().setPasswordHash(UNKNOWN_PASSWORD_HASH, days(24));
+            mateoAlumni.getCredential().recordLogin(days(1));
+            sent(mateo, EmailKind.COMMUNITY_WELCOME, null, days(25), Origin.AGENT, "Sam (support)")
+                    .forGroup(groups.get(ALUMNI));
+
+            // Granted by hand while the welcome workflow was off: no welcome email ever went out.
+            Contact nadia = contact("nadia.haddad@example.com", "Nadia Haddad");
+            portal(nadia, false);
+            grant(nadia, BOOTCAMP, days(2));
         }
 
         private void happyMembers() {
@@ -393,8 +428,9 @@ public final class DemoData {
         private EmailMessage sent(Contact contact, EmailKind kind, String offer, Instant at, Origin origin,
                                   String detail) {
             EmailMessage m = message(contact, kind, offer, at, origin, detail);
-            m.recordHistory(EmailStatus.SENT, 1, "250 2.0.0 Ok: queued as " + Long.toHexString(at.toEpochMilli()),
-                    at.plusSeconds(2));
+            String queueId = Long.toHexString(at.toEpochMilli());
+            m.recordHistory(EmailStatus.SENT, 1, "250 2.0.0 Ok: queued as " + queueId, at.plusSeconds(2));
+            m.markSent(at.plusSeconds(2), m.getLastReply(), "<" + queueId + ".demo@mail.example.com>");
             return m;
         }
 

@@ -12,6 +12,8 @@ import org.memberdesk.mail.Outbox;
 import org.memberdesk.mail.PortalLinks;
 import org.memberdesk.mail.SecretBox;
 import org.memberdesk.persistence.Database;
+import org.memberdesk.service.diagnostics.DiagnosticsService;
+import org.memberdesk.service.importing.ContactImport;
 
 /**
  * The back end of one data directory, wired once: the database and every use case. The console,
@@ -46,6 +48,9 @@ public final class Services implements AutoCloseable {
     private final PortalSiteService portalSite;
     private final TriggerLog triggers;
     private final WorkflowService workflows;
+    private final DiagnosticsService diagnostics;
+    private final ActivityService activity;
+    private final ContactImport contactImport;
 
     private Services(DataDirectory dataDirectory, Clock clock, Database database, Map<String, String> env) {
         this.dataDirectory = dataDirectory;
@@ -81,6 +86,9 @@ public final class Services implements AutoCloseable {
         triggers.onRecorded(engine::signal);
         this.workflows = new WorkflowService(transactions, audit, clock, contacts, engine);
         workflows.installDefault();
+        this.diagnostics = new DiagnosticsService(transactions, clock, contacts, credentials, emails);
+        this.activity = new ActivityService(transactions);
+        this.contactImport = new ContactImport(transactions, clock);
     }
 
     private static LinkMinter.Minted mintLink() {
@@ -164,6 +172,21 @@ public final class Services implements AutoCloseable {
     /** Workflows: the editor's and the run log's calls, and the engine ({@code runDue}, {@code start}). */
     public WorkflowService workflows() {
         return workflows;
+    }
+
+    /** "Why can't they log in?": findings with one-click fixes. */
+    public DiagnosticsService diagnostics() {
+        return diagnostics;
+    }
+
+    /** The Activity view: the audit log, filtered, paged and exported. */
+    public ActivityService activity() {
+        return activity;
+    }
+
+    /** Contacts and grants from CSV: preview, then import in one transaction. */
+    public ContactImport contactImport() {
+        return contactImport;
     }
 
     /** "Inbox (demo)". */
