@@ -64,20 +64,6 @@ public final class WorkflowRunRepository {
                 .getResultList();
     }
 
-    /** These runs if still claimable (a targeted run: a test run or one contact's manual run). */
-    public List<WorkflowRun> claimable(Collection<UUID> runIds, Instant now) {
-        if (runIds.isEmpty()) {
-            return List.of();
-        }
-        return session.createSelectionQuery(
-                        "from WorkflowRun r where r.id in (:ids) and " + CLAIMABLE + " order by r.nextAt, r.id",
-                        WorkflowRun.class)
-                .setParameterList("ids", runIds)
-                .setParameterList("active", ACTIVE)
-                .setParameter("now", now)
-                .getResultList();
-    }
-
     /** The runs with what acting on them needs: workflow, contact (with tags) and offer, in one query. */
     public List<WorkflowRun> loadForWork(Collection<UUID> runIds) {
         if (runIds.isEmpty()) {

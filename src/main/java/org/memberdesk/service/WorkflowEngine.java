@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hibernate.FlushMode;
 import org.memberdesk.domain.AuditEvent;
@@ -241,21 +241,23 @@ final class WorkflowEngine {
         }
     }
 
-    /** Advances these runs only (a test run, one contact's manual run) until they finish or wait. */
-    WorkflowPass advance(Collection<UUID> runIds) {
-        lock.lock();
-        try {
-            WorkflowPass total = WorkflowPass.NONE;
-            while (true) {
-                Claim claim = claim(runIds);
-                if (claim.runIds().isEmpty()) {
-                    return total;
-                }
-                total = total.plus(act(claim));
-            }
-        } finally {
-            lock.unlock();
-        }
+    /**
+     * Starts a run and acts on it at once, without waiting for a pass (a test run). The run is
+     * written already claimed by this call, so no engine in any process takes it meanwhile; a
+     * crash after that commit leaves it like any interrupted claim.
+     */
+    UUID startAndAct(Function<Tx, WorkflowRun> start) {
+        String lease = owner + "#" + claims.incrementAndGet();
+        UUID runId = tx.write(t -> {
+            WorkflowRun run = start.apply(t);
+            t.flush();
+            Instant now = clock.instant();
+            run.lease(lease, now.plus(policy.lease()));
+            t.workflowRuns().currentSteps(List.of(run.getId())).forEach(step -> step.start(now));
+            return run.getId();
+        });
+        act(new Claim(lease, List.of(runId)));
+        return runId;
     }
 
     private WorkflowPass startRuns(Consumer<WorkflowProgress> progress) {
@@ -453,7 +455,7 @@ final class WorkflowEngine {
         long done = 0;
         while (!stopping) {
             int batch = policy.batchSize();
-            Claim claim = claim(null);
+            Claim claim = claim();
             if (claim.runIds().isEmpty()) {
                 break;
             }
@@ -467,14 +469,12 @@ final class WorkflowEngine {
         return pass;
     }
 
-    /** Leases due runs (all due, or only these) and marks each one's current step running. */
-    private Claim claim(Collection<UUID> only) {
+    /** Leases a batch of due runs and marks each one's current step running. */
+    private Claim claim() {
         String lease = owner + "#" + claims.incrementAndGet();
         List<UUID> ids = tx.write(t -> {
             Instant now = clock.instant();
-            List<WorkflowRun> runs = only == null
-                    ? t.workflowRuns().claimable(now, policy.batchSize())
-                    : t.workflowRuns().claimable(only, now);
+            List<WorkflowRun> runs = t.workflowRuns().claimable(now, policy.batchSize());
             if (runs.isEmpty()) {
                 return List.<UUID>of();
             }

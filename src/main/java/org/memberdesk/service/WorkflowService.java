@@ -197,22 +197,18 @@ public final class WorkflowService {
      * trigger covers. The run is in the run log as a test run.
      */
     public WorkflowRunView testOnContact(String name, String contactEmail, Actor actor) {
-        return engine.exclusively(() -> {
-            UUID runId = tx.write(t -> {
-                Workflow w = require(t, name);
-                Contact contact = ContactService.require(t, contactEmail);
-                Instant now = clock.instant();
-                TriggerEvent event = new TriggerEvent(TriggerType.MANUAL, contact, null,
-                        new TriggerLog.ManualRequest(w.getId(), WorkflowRun.Mode.TEST, actor.name()).detail(), now);
-                t.triggers().record(event);
-                event.markProcessed(now);
-                WorkflowRun run = engine.startRun(t, w, event, WorkflowRun.Mode.TEST, now);
-                audit.record(t, actor, "workflow.test-run", contact, w.getName());
-                return run.getId();
-            });
-            engine.advance(List.of(runId));
-            return run(runId);
+        UUID runId = engine.startAndAct(t -> {
+            Workflow w = require(t, name);
+            Contact contact = ContactService.require(t, contactEmail);
+            Instant now = clock.instant();
+            TriggerEvent event = new TriggerEvent(TriggerType.MANUAL, contact, null,
+                    new TriggerLog.ManualRequest(w.getId(), WorkflowRun.Mode.TEST, actor.name()).detail(), now);
+            t.triggers().record(event);
+            event.markProcessed(now);
+            audit.record(t, actor, "workflow.test-run", contact, w.getName());
+            return engine.startRun(t, w, event, WorkflowRun.Mode.TEST, now);
         });
+        return run(runId);
     }
 
     /** Runs the workflow now on these contacts (see {@link #runManualOnSearch}). */
