@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
@@ -43,6 +44,13 @@ public class Contact {
     @Column(name = "tag", nullable = false, length = MAX_TAG)
     private Set<String> tags = new TreeSet<>();
 
+    /**
+     * What search looks in: the name, the email and each tag, folded by {@link #fold(String)},
+     * one per line, name first. Ordering by it orders by name, then email.
+     */
+    @Column(name = "search_text", nullable = false, length = 20000)
+    private String searchText;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -61,6 +69,24 @@ public class Contact {
         replaceTags(tags);
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    /** Case- and composition-insensitive form of text for search: NFC, then lower case. */
+    public static String fold(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    }
+
+    private void refreshSearchText() {
+        StringBuilder text = new StringBuilder(line(name)).append('\n').append(line(email));
+        for (String tag : tags) {
+            text.append('\n').append(line(tag));
+        }
+        this.searchText = text.toString();
+    }
+
+    /** One line of the search text: a line break inside a value would start a line of its own. */
+    private static String line(String value) {
+        return value == null ? "" : fold(value).replace('\n', ' ').replace('\r', ' ');
     }
 
     public static String normalizeTag(String raw) {
@@ -86,10 +112,12 @@ public class Contact {
             throw new InvalidInputException("name is longer than " + MAX_NAME + " characters");
         }
         this.name = trimmed;
+        refreshSearchText();
     }
 
     public void changeEmail(String newEmail) {
         this.email = EmailAddress.normalize(newEmail);
+        refreshSearchText();
     }
 
     public void replaceTags(Collection<String> newTags) {
@@ -101,15 +129,20 @@ public class Contact {
         }
         tags.clear();
         tags.addAll(normalized);
+        refreshSearchText();
     }
 
     /** Adds a tag; returns false when the contact already had it. */
     public boolean addTag(String tag) {
-        return tags.add(normalizeTag(tag));
+        boolean added = tags.add(normalizeTag(tag));
+        refreshSearchText();
+        return added;
     }
 
     public boolean removeTag(String tag) {
-        return tags.remove(normalizeTag(tag));
+        boolean removed = tags.remove(normalizeTag(tag));
+        refreshSearchText();
+        return removed;
     }
 
     public void touch(Instant now) {
@@ -130,6 +163,10 @@ public class Contact {
 
     public Set<String> getTags() {
         return Collections.unmodifiableSet(tags);
+    }
+
+    public String getSearchText() {
+        return searchText;
     }
 
     public Instant getCreatedAt() {

@@ -1,19 +1,46 @@
 package org.memberdesk.persistence;
 
+import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.Session;
+import org.hibernate.community.dialect.SQLiteDialect;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.memberdesk.domain.Contact;
 import org.memberdesk.domain.ContactNote;
 
 public final class ContactRepository {
 
+    /**
+     * Up to this many matches, sort them all by name; past it, walk the name index instead (the first
+     * {@link #WALK} entries hold enough matches when at least this many are spread across all contacts).
+     */
+    static final int DENSE = 2_000;
+    static final int WALK = 10_000;
+    private static final int LOAD_CHUNK = 256;
+
     private final Session session;
+    private final int denseAbove;
+    private final int walkLength;
 
     ContactRepository(Session session) {
+        this(session, DENSE, WALK);
+    }
+
+    /** With other thresholds, so that tests reach every path of the SQLite search on small data. */
+    ContactRepository(Session session, int dense, int walk) {
         this.session = session;
+        this.denseAbove = dense;
+        this.walkLength = walk;
     }
 
     public Optional<Contact> byId(UUID id) {
@@ -28,27 +55,216 @@ public final class ContactRepository {
     }
 
     /**
-     * Contacts whose name or email contains the query, or who carry a tag containing it,
-     * case-insensitively, ordered by name. An empty query lists everyone.
+     * The first {@code limit} contacts matching a query, ordered by name, then email. Case does not
+     * matter, nor whether accents come composed or not. An empty query lists everyone; one character
+     * finds names starting with it (as an index of names would); two find names, emails and tags
+     * starting with them; three or more find names, emails and tags containing them. No character in
+     * the query is special.
      */
     public List<Contact> search(String query, int limit) {
-        String q = query == null ? "" : query.trim().toLowerCase(Locale.ROOT);
+        String q = query == null ? "" : Contact.fold(query.strip());
+        List<UUID> ids = isSqlite() ? new SqliteSearch(q, limit).ids() : portableIds(q, limit);
+        return load(ids);
+    }
+
+    /** The same search in plain JPQL (LIKE), as on PostgreSQL; on SQLite for comparison only. */
+    public List<Contact> searchPortable(String query, int limit) {
+        return load(portableIds(query == null ? "" : Contact.fold(query.strip()), limit));
+    }
+
+    private boolean isSqlite() {
+        return session.getSessionFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices()
+                .getDialect() instanceof SQLiteDialect;
+    }
+
+    private List<UUID> portableIds(String q, int limit) {
         if (q.isEmpty()) {
-            return session.createSelectionQuery("from Contact order by lower(name), email", Contact.class)
+            return session.createSelectionQuery("select c.id from Contact c order by c.searchText", UUID.class)
                     .setMaxResults(limit)
                     .getResultList();
         }
-        String pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return session.createSelectionQuery("""
-                        from Contact c
-                        where lower(c.name) like :p escape '\\'
-                           or c.email like :p escape '\\'
-                           or exists (select 1 from Contact t join t.tags tag
-                                      where t = c and tag like :p escape '\\')
-                        order by lower(c.name), c.email""", Contact.class)
-                .setParameter("p", pattern)
+        String like = escapeLike(q);
+        int length = q.codePointCount(0, q.length());
+        if (length == 1) {
+            return session.createSelectionQuery(
+                            "select c.id from Contact c where c.searchText like :p escape '\\' order by c.searchText",
+                            UUID.class)
+                    .setParameter("p", like + "%")
+                    .setMaxResults(limit)
+                    .getResultList();
+        }
+        if (length == 2) {
+            return session.createSelectionQuery("""
+                            select c.id from Contact c
+                            where c.searchText like :first escape '\\' or c.searchText like :other escape '\\'
+                            order by c.searchText""", UUID.class)
+                    .setParameter("first", like + "%")
+                    .setParameter("other", "%\n" + like + "%")
+                    .setMaxResults(limit)
+                    .getResultList();
+        }
+        return session.createSelectionQuery(
+                        "select c.id from Contact c where c.searchText like :p escape '\\' order by c.searchText",
+                        UUID.class)
+                .setParameter("p", "%" + like + "%")
                 .setMaxResults(limit)
                 .getResultList();
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** An FTS5 phrase: the text in double quotes, quotes doubled; nothing inside is an operator. */
+    static String ftsPhrase(String text) {
+        return '"' + text.replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * The contacts with these ids, tags included, in the order of the ids. One scalar parameter per
+     * id, padded to a power of two: Hibernate caches the translation of a query with single-valued
+     * parameters, but translates one with a list parameter anew on every call (3x the CPU time here).
+     */
+    private List<Contact> load(List<UUID> ids) {
+        Map<UUID, Contact> byId = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += LOAD_CHUNK) {
+            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + LOAD_CHUNK));
+            int size = Math.max(8, Integer.highestOneBit(chunk.size() - 1) << 1);
+            StringBuilder hql = new StringBuilder("select c from Contact c left join fetch c.tags where c.id in (");
+            for (int i = 0; i < size; i++) {
+                hql.append(i == 0 ? ":id0" : ", :id" + i);
+            }
+            var query = session.createSelectionQuery(hql.append(')').toString(), Contact.class);
+            for (int i = 0; i < size; i++) {
+                query.setParameter("id" + i, chunk.get(Math.min(i, chunk.size() - 1)));
+            }
+            for (Contact c : query.getResultList()) {
+                byId.put(c.getId(), c);
+            }
+        }
+        List<Contact> ordered = new ArrayList<>(ids.size());
+        for (UUID id : ids) {
+            Contact c = byId.get(id);
+            if (c != null) {
+                ordered.add(c);
+            }
+        }
+        return ordered;
+    }
+
+    /**
+     * SQLite: the FTS5 trigram index answers substrings of three or more characters; a line break in
+     * front of two characters makes a three-character needle for "a line starts with". A single
+     * character is a range of the name index. When a needle matches many contacts, walking the name
+     * index finds the first {@code limit} sooner than sorting them all.
+     */
+    private final class SqliteSearch {
+
+        private final String q;
+        private final int limit;
+
+        SqliteSearch(String q, int limit) {
+            this.q = q;
+            this.limit = limit;
+        }
+
+        List<UUID> ids() {
+            if (limit <= 0) {
+                return List.of();
+            }
+            if (q.isEmpty()) {
+                return query("select contact_id from contact_search order by search_text limit ?", limit);
+            }
+            int length = q.codePointCount(0, q.length());
+            if (length >= 3) {
+                return fullText(q);
+            }
+            if (length == 2) {
+                return fullText("\n" + q);
+            }
+            if (q.codePointAt(0) == Character.MAX_CODE_POINT) {
+                return portableIds(q, limit);
+            }
+            return initial();
+        }
+
+        private List<UUID> fullText(String needle) {
+            String phrase = ftsPhrase(needle);
+            if (count("select count(*) from (select 1 from contact_fts where contact_fts match ? limit ?)",
+                    phrase, denseAbove + 1) > denseAbove) {
+                List<UUID> walked = walk(needle);
+                if (walked.size() == limit) {
+                    return walked;
+                }
+            }
+            return query("""
+                    select s.contact_id from contact_fts f join contact_search s on s.doc = f.rowid
+                    where contact_fts match ? order by s.search_text limit ?""", phrase, limit);
+        }
+
+        /** The first matches in name order among the first {@code walkLength} contacts: exact when it finds {@code limit}. */
+        private List<UUID> walk(String needle) {
+            return query("""
+                    select contact_id from (select contact_id, search_text from contact_search
+                                            order by search_text limit ?)
+                    where instr(search_text, ?) > 0 order by search_text limit ?""", walkLength, needle, limit);
+        }
+
+        /** One character: names starting with it, straight from the name index. */
+        private List<UUID> initial() {
+            return query("""
+                    select contact_id from contact_search where search_text >= ? and search_text < ?
+                    order by search_text limit ?""", "\n" + q, "\n" + successor(q), limit);
+        }
+
+        private int count(String sql, Object... parameters) {
+            return session.doReturningWork(connection -> {
+                try (PreparedStatement statement = prepare(connection, sql, parameters);
+                     ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? rows.getInt(1) : 0;
+                }
+            });
+        }
+
+        private List<UUID> query(String sql, Object... parameters) {
+            return session.doReturningWork(connection -> {
+                List<UUID> ids = new ArrayList<>();
+                try (PreparedStatement statement = prepare(connection, sql, parameters);
+                     ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(uuid(rows.getBytes(1)));
+                    }
+                }
+                return ids;
+            });
+        }
+
+        private PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+                throws SQLException {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement;
+        }
+    }
+
+    /**
+     * The next character after the one-character {@code prefix} (not the last code point): every
+     * string starting with {@code prefix} sorts before it, as SQLite compares UTF-8 bytes.
+     */
+    static String successor(String prefix) {
+        int next = prefix.codePointAt(0) + 1;
+        if (next >= Character.MIN_SURROGATE && next <= Character.MAX_SURROGATE) {
+            next = Character.MAX_SURROGATE + 1;
+        }
+        return Character.toString(next);
+    }
+
+    /** Hibernate keeps a UUID in a 16-byte blob, most significant bits first. */
+    static UUID uuid(byte[] bytes) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        return new UUID(buffer.getLong(), buffer.getLong());
     }
 
     public long count() {

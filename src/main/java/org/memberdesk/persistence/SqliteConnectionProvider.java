@@ -30,6 +30,9 @@ public final class SqliteConnectionProvider implements ConnectionProvider {
         sqlite.setBusyTimeout(10_000);
         sqlite.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
         sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        // 16 MiB of page cache per connection (SQLite's default is 2 MiB): with 100,000 contacts, search
+        // reads pages all over the contact index; out of cache each read is a system call, 10x slower.
+        sqlite.setCacheSize(-16 * 1024);
 
         HikariConfig config = new HikariConfig();
         config.setPoolName("memberdesk-sqlite");
