@@ -43,9 +43,12 @@ public final class Delivery {
      * with {@code --no-send}, nothing (returns null).
      */
     Outcome deliverUnlessNoSend(Services services) {
-        // When the workflow engine exists, the steps that are due run here first, with or without
-        // --no-send ("with --no-send it still runs the due steps, so the mail is queued").
-        return noSend ? null : deliverQueued(services);
+        if (noSend) {
+            // "With --no-send it still runs the due steps, so the mail is queued."
+            services.workflows().runDue();
+            return null;
+        }
+        return deliverQueued(services);
     }
 
     /**
@@ -54,6 +57,7 @@ public final class Delivery {
      * did, to print.
      */
     static Outcome deliverQueued(Services services) {
+        services.workflows().runDue(); // due workflow steps first: they may queue mail of their own
         OutboxRunResult run = services.emails().runOutbox(true);
         return new Outcome(run, services.mailSettings().demoMode(), services.dataDirectory().demoMailbox());
     }
