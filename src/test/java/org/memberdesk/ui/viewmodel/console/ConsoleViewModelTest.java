@@ -194,7 +194,7 @@ class ConsoleViewModelTest {
         assertThat(mail.connectedProperty().get()).isTrue();
         assertThat(mail.demoModeProperty().get()).as("no SMTP configured").isTrue();
         assertThat(mail.warnings()).isEmpty();
-        assertThat(mail.outbox().textProperty().get()).isEqualTo("Outbox: 1 retrying \u00b7 3 failed");
+        assertThat(mail.outbox().textProperty().get()).isEqualTo("Outbox: 1 retrying \u00b7 4 failed");
         mail.openDemoInbox();
         mail.openSmtpSettings();
         assertThat(mailWindows.inboxes).hasSize(1);

@@ -48,7 +48,7 @@ class OutboxStatusViewModelTest {
 
     @Test
     void countsWhatIsWaitingAndWhatFailed() {
-        assertThat(outbox.textProperty().get()).isEqualTo("Outbox: 1 retrying \u00b7 3 failed");
+        assertThat(outbox.textProperty().get()).isEqualTo("Outbox: 1 retrying \u00b7 4 failed");
         assertThat(outbox.toneProperty().get()).isEqualTo(Tone.CAUTION);
         assertThat(outbox.detailsProperty().get()).startsWith("Failed emails wait for an agent");
         assertThat(outbox.sendingProperty().get()).isFalse();
@@ -71,7 +71,7 @@ class OutboxStatusViewModelTest {
 
         feed.fire(new DeliveryProgress("batch-finished", null, null, null, 12, 12));
         assertThat(outbox.sendingProperty().get()).isFalse();
-        assertThat(outbox.textProperty().get()).isEqualTo("Outbox: 1 retrying \u00b7 3 failed");
+        assertThat(outbox.textProperty().get()).isEqualTo("Outbox: 1 retrying \u00b7 4 failed");
     }
 
     @Test
@@ -80,7 +80,7 @@ class OutboxStatusViewModelTest {
         services.emails().runOutbox(true);
 
         assertThat(outbox.sendingProperty().get()).isFalse();
-        assertThat(outbox.textProperty().get()).isEqualTo("Outbox: 3 failed");
+        assertThat(outbox.textProperty().get()).isEqualTo("Outbox: 4 failed");
     }
 
     @Test
@@ -89,10 +89,10 @@ class OutboxStatusViewModelTest {
         try (Services other = Services.open(new DataDirectory(dir), clock, Map.of())) {
             other.emails().runOutbox(true);
         }
-        assertThat(outbox.textProperty().get()).isEqualTo("Outbox: 1 retrying \u00b7 3 failed");
+        assertThat(outbox.textProperty().get()).isEqualTo("Outbox: 1 retrying \u00b7 4 failed");
 
         executor.elapseTimers();
 
-        assertThat(outbox.textProperty().get()).isEqualTo("Outbox: 3 failed");
+        assertThat(outbox.textProperty().get()).isEqualTo("Outbox: 4 failed");
     }
 }
