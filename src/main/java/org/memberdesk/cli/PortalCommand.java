@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code memberdesk portal serve}: runs the Client Portal (and mail delivery) until stopped. */
+/** {@code memberdesk portal serve}: runs the Client Portal, the workflows and mail delivery until stopped. */
 @Command(name = "portal", description = "The Client Portal web server.")
 final class PortalCommand implements Runnable {
 
@@ -30,7 +30,7 @@ final class PortalCommand implements Runnable {
     }
 
     @Command(name = "serve",
-            description = "Runs the Client Portal and delivers queued mail until interrupted (Ctrl+C).")
+            description = "Runs the Client Portal, runs workflows and delivers mail until interrupted (Ctrl+C).")
     void serve(@Option(names = "--port", paramLabel = "P",
                        description = "Port to listen on; 0 picks a free one (default: setting portal.port, or 7321).")
                Integer port,
@@ -83,6 +83,7 @@ final class PortalCommand implements Runnable {
         }
         try {
             services.emails().startBackgroundDelivery();
+            services.workflows().start();
             PortalSiteService.PublicAddress address = services.portalSite().publicAddress();
             List<String> warnings = new ArrayList<>(services.mailSettings().warnings());
             String portWarning = portWarning(address, actual);
@@ -90,14 +91,15 @@ final class PortalCommand implements Runnable {
                 warnings.add(portWarning);
             }
             StringBuilder line = new StringBuilder("Client Portal running at ").append(portal.url())
-                    .append(" (links in emails use ").append(address.baseUrl()).append("/); delivering mail."
-                            + " Press Ctrl+C to stop.");
+                    .append(" (links in emails use ").append(address.baseUrl())
+                    .append("/); running workflows and delivering mail. Press Ctrl+C to stop.");
             warnings.forEach(w -> line.append("\nwarning: ").append(w));
             cli.output().change(new Serving(portal.url(), address.baseUrl() + "/", actual, warnings), line.toString());
             stop.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            services.workflows().stop();
             services.emails().stopBackgroundDelivery();
             portal.stop();
         }

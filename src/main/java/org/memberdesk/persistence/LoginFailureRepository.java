@@ -44,4 +44,21 @@ public final class LoginFailureRepository {
         }
         return query.getSingleResult();
     }
+
+    /** Failures of the contact at one door in (from, to]: what a workflow's "N failures in M minutes" counts. */
+    public long countBetween(UUID contactId, AccessScope scope, UUID groupId, Instant fromExclusive,
+                             Instant toInclusive) {
+        String groupClause = groupId == null ? "f.group is null" : "f.group.id = :g";
+        var query = session.createSelectionQuery(
+                        "select count(f) from LoginFailure f where f.contact.id = :c and f.scope = :s and "
+                                + groupClause + " and f.at > :from and f.at <= :to", Long.class)
+                .setParameter("c", contactId)
+                .setParameter("s", scope)
+                .setParameter("from", fromExclusive)
+                .setParameter("to", toInclusive);
+        if (groupId != null) {
+            query.setParameter("g", groupId);
+        }
+        return query.getSingleResult();
+    }
 }

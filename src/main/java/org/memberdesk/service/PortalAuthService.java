@@ -24,6 +24,7 @@ import org.memberdesk.domain.LoginFailure;
 import org.memberdesk.domain.LoginThrottle;
 import org.memberdesk.domain.PortalAccount;
 import org.memberdesk.domain.PortalSession;
+import org.memberdesk.domain.TriggerType;
 import org.memberdesk.persistence.Tx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,10 @@ import org.slf4j.LoggerFactory;
  * address with no password at the door (unknown, or not a member) is throttled and locked the same
  * way and costs the same password hashing, so neither the answer nor its timing tells whether the
  * address has an account.
+ *
+ * <p>Each failed sign-in of a known contact is recorded ({@code login_failure}) in the same
+ * transaction as its count; at the membership door it also records a Repeated Failed Logins trigger
+ * event, which wakes the workflows ("N failures in M minutes" counts {@code login_failure} rows).
  *
  * <p>Sessions live in the database (only the SHA-256 of the 256-bit id), so several processes
  * share them. A session counts only while the credential still has the password it was opened
@@ -131,15 +136,22 @@ public final class PortalAuthService {
     private final AuditLog audit;
     private final Clock clock;
     private final CredentialService credentials;
+    private final TriggerLog triggers;
     private final PasswordHasher hasher = new PasswordHasher();
     private volatile Duration forgotFloor = DEFAULT_FORGOT_FLOOR;
 
-    public PortalAuthService(Transactions tx, AuditLog audit, Clock clock, CredentialService credentials) {
+    PortalAuthService(Transactions tx, AuditLog audit, Clock clock, CredentialService credentials,
+                      TriggerLog triggers) {
         this.tx = tx;
         this.audit = audit;
         this.clock = clock;
         this.credentials = credentials;
+        this.triggers = triggers;
     }
+
+    /** What workflows count for "Repeated Failed Logins": failed membership sign-ins in (from, to]. */
+    static final FailedLoginCounter MEMBERSHIP_FAILURES = (t, contactId, from, to) ->
+            t.loginFailures().countBetween(contactId, AccessScope.MEMBERSHIP, null, from, to);
 
     /** Computes the stand-in hash now rather than on the first sign-in. */
     public void warmUp() {
@@ -210,6 +222,9 @@ public final class PortalAuthService {
             boolean locked = credential.recordFailure(now, rule.failures(), rule.window(), rule.lockFor());
             t.loginFailures().record(
                     new LoginFailure(held.get().contact(), held.get().scope(), held.get().group(), now));
+            if (!door.community()) {
+                triggers.record(t, TriggerType.REPEATED_FAILED_LOGINS, held.get().contact(), null, door.access(), now);
+            }
             if (locked) {
                 audit.record(t, Actor.system(), "portal.locked", held.get().contact(),
                         door.access() + ": " + rule.failures() + " failed sign-ins within "

@@ -77,11 +77,11 @@ public final class Services implements AutoCloseable {
                 composer, demoMailServer);
         this.demo = new DemoData(transactions, clock, composer, portalLinks);
         this.credentials = new CredentialService(transactions, audit, clock, outbox, composer, portalLinks);
-        this.portalAuth = new PortalAuthService(transactions, audit, clock, credentials);
+        this.portalAuth = new PortalAuthService(transactions, audit, clock, credentials, triggers);
         this.portalSite = new PortalSiteService(transactions, clock, portalLinks);
         this.demoInbox = new DemoInboxService(new DemoMailbox(dataDirectory.demoMailbox()));
         WorkflowEngine engine = new WorkflowEngine(transactions, clock, audit,
-                new WorkflowSteps(audit, credentials, triggers, clock), FailedLoginCounter.FROM_EVENTS,
+                new WorkflowSteps(audit, credentials, triggers, clock), PortalAuthService.MEMBERSHIP_FAILURES,
                 WorkflowEngine.Policy.DEFAULT);
         triggers.onRecorded(engine::signal);
         this.workflows = new WorkflowService(transactions, audit, clock, contacts, engine);

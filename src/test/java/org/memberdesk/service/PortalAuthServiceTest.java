@@ -19,6 +19,9 @@ import org.memberdesk.domain.LoginFailure;
 import org.memberdesk.service.PortalAuthService.Door;
 import org.memberdesk.service.PortalAuthService.SessionCheck;
 import org.memberdesk.service.PortalAuthService.SignIn;
+import org.memberdesk.service.workflow.ActionSpec;
+import org.memberdesk.service.workflow.TriggerSpec;
+import org.memberdesk.service.workflow.WorkflowDefinition;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
 
@@ -145,6 +148,28 @@ class PortalAuthServiceTest {
         // Only known contacts leave failure events (workflows act on contacts).
         assertThat(loginFailures()).hasSize(5)
                 .allSatisfy(f -> assertThat(f.getScope()).isEqualTo(AccessScope.MEMBERSHIP));
+    }
+
+    @Test
+    void repeatedFailedMembershipSignInsStartARepeatedFailedLoginsWorkflow() {
+        services.workflows().create(new WorkflowDefinition("Locked out", true,
+                TriggerSpec.repeatedFailedLogins(3, 10), List.of(), List.of(ActionSpec.addTag("locked-out"))), agent);
+
+        for (int i = 0; i < 3; i++) {
+            auth.signIn(DANA, GROUP_PASSWORD, group); // community failures are the group's business
+        }
+        auth.signIn(DANA, "wrong", Door.MEMBERSHIP);
+        clock.advance(Duration.ofMinutes(4));
+        auth.signIn(DANA, "wrong", Door.MEMBERSHIP);
+        services.workflows().runDue();
+        assertThat(services.contacts().byEmail(DANA).tags()).isEmpty();
+
+        clock.advance(Duration.ofMinutes(4));
+        auth.signIn("Dana@Example.com", "wrong", Door.MEMBERSHIP);
+        services.workflows().runDue();
+        assertThat(services.contacts().byEmail(DANA).tags()).containsExactly("locked-out");
+        assertThat(services.workflows().runs("Locked out", 10)).singleElement()
+                .satisfies(run -> assertThat(run.trigger()).isEqualTo("repeated-failed-logins"));
     }
 
     @Test

@@ -76,14 +76,9 @@ final class WorkflowFixture implements AutoCloseable {
         services.offers().grant(email, offer, null, AGENT);
     }
 
-    /** What the portal records for each failed login (until its login_failure table is here). */
+    /** A failed Client Portal sign-in, through the portal's own service (login_failure and trigger event). */
     void failedLogin(String email) {
-        services.transactions().write(t -> {
-            Contact c = t.contacts().byEmail(email).orElseThrow();
-            t.triggers().record(new TriggerEvent(TriggerType.REPEATED_FAILED_LOGINS, c, null, "membership",
-                    clock.instant()));
-            return null;
-        });
+        services.portalAuth().signIn(email, "not the password", PortalAuthService.Door.MEMBERSHIP);
     }
 
     /**
