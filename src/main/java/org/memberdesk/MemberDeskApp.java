@@ -1,15 +1,114 @@
 package org.memberdesk;
 
+import atlantafx.base.theme.PrimerLight;
+import java.time.Clock;
+import java.util.Map;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.memberdesk.service.DataDirectory;
+import org.memberdesk.service.Services;
+import org.memberdesk.ui.common.FxBackgroundExecutor;
+import org.memberdesk.ui.common.FxDialogService;
+import org.memberdesk.ui.common.FxLinkOpener;
+import org.memberdesk.ui.common.FxTextClipboard;
+import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.view.common.Stylesheets;
+import org.memberdesk.ui.view.console.ConsoleView;
+import org.memberdesk.ui.view.contact.ContactStages;
+import org.memberdesk.ui.view.mail.MailStages;
+import org.memberdesk.ui.viewmodel.console.ConsoleViewModel;
+import org.memberdesk.ui.viewmodel.mail.MailViewModel;
 
-/** The JavaFX console. Placeholder until the console lands on this branch. */
-public final class MemberDeskApp {
+/**
+ * The JavaFX console. The main window shows at once; the database opens in the background while it
+ * says so, and the contact list fills when it is ready. While the database is open the outbox is
+ * delivered in the background; it stops on exit.
+ */
+public final class MemberDeskApp extends Application {
 
-    private MemberDeskApp() {
+    private static volatile DataDirectory launchDirectory;
+
+    private final DataDirectory directory;
+    private final Clock clock;
+    private final Map<String, String> environment;
+    private FxBackgroundExecutor executor;
+    private ConsoleViewModel console;
+    private ContactStages contactStages;
+    private MailStages mailStages;
+
+    /** Used by {@link Application#launch}: the data directory given to {@link #launchConsole}. */
+    public MemberDeskApp() {
+        this(launchDirectory != null ? launchDirectory : DataDirectory.resolve(null), Clock.systemDefaultZone());
+    }
+
+    public MemberDeskApp(DataDirectory directory, Clock clock) {
+        this(directory, clock, System.getenv());
+    }
+
+    /** With the environment the back end reads (MEMBERDESK_SMTP_*, MEMBERDESK_PORTAL_URL); tests pass their own. */
+    public MemberDeskApp(DataDirectory directory, Clock clock, Map<String, String> environment) {
+        this.directory = directory;
+        this.clock = clock;
+        this.environment = Map.copyOf(environment);
     }
 
     /** Starts the console on a data directory and returns when its last window closes. */
     public static void launchConsole(DataDirectory dataDirectory) {
-        throw new UnsupportedOperationException("the console is not built yet");
+        launchDirectory = dataDirectory;
+        Application.launch(MemberDeskApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Messages messages = Messages.load();
+        executor = new FxBackgroundExecutor();
+        contactStages = new ContactStages(messages);
+        mailStages = new MailStages(messages, () -> stage);
+        // Dialogs belong to the window the agent is working in: a contact window, or else the main one.
+        FxDialogService dialogs = new FxDialogService(() -> Window.getWindows().stream()
+                .filter(Window::isFocused).findFirst().orElse(stage));
+        MailViewModel mail = new MailViewModel(executor, dialogs, mailStages, new FxTextClipboard(),
+                new FxLinkOpener(getHostServices()), messages);
+        console = new ConsoleViewModel(directory, () -> Services.open(directory, clock, environment), executor,
+                dialogs, contactStages, mail, messages);
+        ConsoleView view = new ConsoleView(console, messages);
+
+        Scene scene = new Scene(view.root(), 1000, 660);
+        Stylesheets.apply(scene);
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+F"), view::focusSearch);
+        stage.setScene(scene);
+        stage.setTitle(messages.get("console.title"));
+        stage.setMinWidth(640);
+        stage.setMinHeight(400);
+        Stylesheets.decorate(stage);
+        stage.setOnCloseRequest(event -> {
+            contactStages.closeAll();
+            mailStages.closeAll();
+        });
+        stage.show();
+        // A headless or freshly mapped stage may not get focus by itself.
+        stage.requestFocus();
+        view.focusSearch();
+        console.start();
+    }
+
+    @Override
+    public void stop() {
+        if (contactStages != null) {
+            contactStages.closeAll();
+        }
+        if (mailStages != null) {
+            mailStages.closeAll();
+        }
+        if (console != null) {
+            console.close();
+        }
+        if (executor != null) {
+            executor.close();
+        }
     }
 }

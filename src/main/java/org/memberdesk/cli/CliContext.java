@@ -1,8 +1,10 @@
 package org.memberdesk.cli;
 
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.function.Function;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.DataDirectory;
@@ -20,34 +22,51 @@ import picocli.CommandLine.Spec;
 @Command // picocli takes a class as a mixin only when it carries a picocli annotation
 public final class CliContext {
 
+    static final String AGENT_ENV = "MEMBERDESK_AGENT";
+
     @Spec(Spec.Target.MIXEE)
     private CommandSpec command;
 
     /** Runs work against the data directory's services, opened for this call and closed after it. */
     <T> T call(Function<Services, T> work) {
-        try (Services services = open(root().dataDirectory())) {
+        try (Services services = open(root().dataDirectory(), root().env())) {
             return work.apply(services);
         }
     }
 
-    private static Services open(DataDirectory dataDirectory) {
+    private static Services open(DataDirectory dataDirectory, Map<String, String> env) {
         // Ticking in whole milliseconds, as the database stores times: a time printed by the command
         // that made a change is then the same as every later command prints for it.
         Clock clock = Clock.tickMillis(ZoneId.systemDefault());
         try {
-            return Services.open(dataDirectory, clock);
+            return Services.open(dataDirectory, clock, env);
         } catch (UncheckedIOException e) {
             // An unusable --data-dir (a file, no permission) is the user's to fix, not a crash.
             throw new UserError(e.getMessage());
         }
     }
 
+    /** The agent name stamped on audit events: MEMBERDESK_AGENT, or else the OS user (as {@link Actor#localAgent()}). */
     Actor agent() {
-        return Actor.localAgent();
+        String name = root().env().get(AGENT_ENV);
+        if (name == null || name.isBlank()) {
+            name = System.getProperty("user.name", "agent");
+        }
+        return Actor.agent(name.trim());
     }
 
     Output output() {
-        return new Output(command.commandLine().getOut(), root().json());
+        return new Output(command.commandLine().getOut(), command.commandLine().getErr(), root().json());
+    }
+
+    /** The data directory the command works on (--data-dir, else MEMBERDESK_HOME, else ~/.memberdesk). */
+    DataDirectory dataDirectory() {
+        return root().dataDirectory();
+    }
+
+    /** Standard input, for {@code --password-stdin}. */
+    InputStream stdin() {
+        return root().stdin();
     }
 
     /** The usage error of a command group run without one of its commands. */

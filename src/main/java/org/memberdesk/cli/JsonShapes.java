@@ -1,12 +1,17 @@
 package org.memberdesk.cli;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.memberdesk.service.CommunityService;
 import org.memberdesk.service.ContactSummary;
+import org.memberdesk.service.EmailView;
 import org.memberdesk.service.GrantResult;
 import org.memberdesk.service.GrantView;
+import org.memberdesk.service.MailSettingsView;
 import org.memberdesk.service.OfferView;
+import org.memberdesk.service.OutboxRunResult;
 
 /**
  * The JSON printed with {@code --json}. Scripts depend on these shapes, so they are spelled out
@@ -31,12 +36,73 @@ final class JsonShapes {
     record DemoSeeded(int contacts) {
     }
 
+    /** One email of a contact's history: DESIGN.md's fields first, then what helps a script find it. */
+    record Email(UUID id, String kind, String status, String subject, int attempts, String lastReply, String origin,
+                 Instant createdAt, Instant sentAt, String originDetail, String offer, String group, String recipient,
+                 String messageId, UUID resendOfId) {
+    }
+
+    /**
+     * What a delivering command's run of the outbox did. {@code waiting}: messages still queued or
+     * retrying afterwards (including those due later); {@code nextDueAt}: when the next is due.
+     * {@code demoMode}: it went to the demo mailbox, not to a real SMTP server.
+     */
+    record Delivery(int sent, int retrying, int failed, int waiting, Instant nextDueAt, boolean demoMode) {
+    }
+
+    /** An email a command queued (emails retry, credentials resend / reset-link) as it now stands, and the delivery run (null with --no-send). */
+    record EmailQueued(@JsonUnwrapped Email email, Delivery delivery) {
+    }
+
+    record PasswordSet(String contact, String access, int linksRevoked, boolean notified, Delivery delivery) {
+    }
+
+    record Unlocked(String contact, boolean changed) {
+    }
+
+    /** The SMTP settings in effect; never the password, only whether one is set. */
+    record MailSettings(boolean demoMode, String host, Integer port, String security, String from, String user,
+                        boolean passwordSet, List<String> fromEnvironment, String portalUrl, String portalUrlSource,
+                        List<String> warnings) {
+    }
+
+    record Group(UUID id, String name, String slug) {
+    }
+
+    /** {@code communities add}: the membership as it now stands, and whether this command made it. */
+    record Membership(String contact, String group, boolean passwordSet, boolean changed, String message) {
+    }
+
     static Contact contact(ContactSummary contact) {
         return new Contact(contact.id(), contact.email(), contact.name(), contact.tags());
     }
 
     static Offer offer(OfferView offer) {
         return new Offer(offer.id(), offer.name(), offer.loginUrl());
+    }
+
+    static Email email(EmailView e) {
+        return new Email(e.id(), e.kind(), e.status(), e.subject(), e.attempts(), e.lastReply(), e.origin(),
+                e.createdAt(), e.sentAt(), e.originDetail(), e.offer(), e.group(), e.recipient(), e.messageId(),
+                e.resendOfId());
+    }
+
+    static Delivery delivery(OutboxRunResult run, boolean demoMode) {
+        return new Delivery(run.sent(), run.retrying(), run.failed(), run.waiting(), run.nextDueAt(), demoMode);
+    }
+
+    static MailSettings mailSettings(MailSettingsView v) {
+        return new MailSettings(v.demoMode(), v.host(), v.port(), v.security(), v.from(), v.user(), v.passwordSet(),
+                v.fromEnvironment(), v.portalUrl(), v.portalUrlSource(), v.warnings());
+    }
+
+    static Group group(CommunityService.GroupView group) {
+        return new Group(group.id(), group.name(), group.slug());
+    }
+
+    static Membership membership(CommunityService.MembershipResult result) {
+        return new Membership(result.contact().email(), result.membership().group(),
+                result.membership().credential().passwordSet(), result.changed(), result.message());
     }
 
     static GrantChange grantChange(GrantResult result) {

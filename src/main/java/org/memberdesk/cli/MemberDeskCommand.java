@@ -1,6 +1,8 @@
 package org.memberdesk.cli;
 
+import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -19,7 +21,10 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Support console for membership logins. Without a command, opens the console.",
-        subcommands = {DemoCommand.class, ContactsCommand.class, OffersCommand.class})
+        subcommands = {DemoCommand.class, ContactsCommand.class, OffersCommand.class, CommunitiesCommand.class,
+                EmailsCommand.class, OutboxCommand.class, MailCommand.class, CredentialsCommand.class,
+                PortalCommand.class, WorkflowsCommand.class,
+                DiagnoseCommand.class, ImportCommand.class, ActivityCommand.class})
 public final class MemberDeskCommand implements Callable<Integer> {
 
     /** Read by logback.xml; set once the data directory is known, before anything logs. */
@@ -34,9 +39,13 @@ public final class MemberDeskCommand implements Callable<Integer> {
     private boolean json;
 
     private final Consumer<DataDirectory> console;
+    private final Map<String, String> env;
+    private final InputStream stdin;
 
-    private MemberDeskCommand(Consumer<DataDirectory> console) {
+    private MemberDeskCommand(Consumer<DataDirectory> console, Map<String, String> env, InputStream stdin) {
         this.console = Objects.requireNonNull(console);
+        this.env = Map.copyOf(env);
+        this.stdin = Objects.requireNonNull(stdin);
     }
 
     /**
@@ -46,7 +55,17 @@ public final class MemberDeskCommand implements Callable<Integer> {
      * @param failureLog receives unexpected exceptions (with their stack trace) for the log file
      */
     public static CommandLine commandLine(Consumer<DataDirectory> console, Consumer<Throwable> failureLog) {
-        MemberDeskCommand root = new MemberDeskCommand(console);
+        return commandLine(console, failureLog, System.getenv(), System.in);
+    }
+
+    /**
+     * As {@link #commandLine(Consumer, Consumer)}, with the environment (MEMBERDESK_SMTP_*,
+     * MEMBERDESK_PORTAL_URL, MEMBERDESK_AGENT) and standard input given rather than the process's own:
+     * tests run commands in-process against their own SMTP server and feed {@code --password-stdin}.
+     */
+    static CommandLine commandLine(Consumer<DataDirectory> console, Consumer<Throwable> failureLog,
+                                   Map<String, String> env, InputStream stdin) {
+        MemberDeskCommand root = new MemberDeskCommand(console, env, stdin);
         CommandLine commandLine = new CommandLine(root);
         commandLine.setExecutionStrategy(parsed -> {
             useLogDirectoryOf(root.dataDirectory());
@@ -68,6 +87,14 @@ public final class MemberDeskCommand implements Callable<Integer> {
 
     boolean json() {
         return json;
+    }
+
+    Map<String, String> env() {
+        return env;
+    }
+
+    InputStream stdin() {
+        return stdin;
     }
 
     private static void useLogDirectoryOf(DataDirectory dataDirectory) {

@@ -1,6 +1,7 @@
 package org.memberdesk.cli;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.memberdesk.service.GrantResult;
 import org.memberdesk.service.OfferView;
 import picocli.CommandLine.Command;
@@ -36,9 +37,20 @@ final class OffersCommand implements Runnable {
                @Option(names = "--offer", required = true, paramLabel = "N",
                        description = "Offer name.") String offer,
                @Option(names = "--until", paramLabel = "DATE", converter = IsoDate.class,
-                       description = "Last day of access, yyyy-MM-dd; default: no end.") LocalDate until) {
-        GrantResult result = cli.call(services -> services.offers().grant(contact, offer, until, cli.agent()));
-        cli.output().change(JsonShapes.grantChange(result), result.message());
+                       description = "Last day of access, yyyy-MM-dd; default: no end.") LocalDate until,
+               @Mixin Delivery delivery) {
+        Granted granted = cli.call(services -> {
+            GrantResult result = services.offers().grant(contact, offer, until, cli.agent());
+            // "Offer Access Granted" runs its workflows (the welcome email) before the command exits.
+            return new Granted(result, delivery.deliverUnlessNoSend(services));
+        });
+        List<String> lines = granted.delivered() == null
+                ? List.of(granted.result().message())
+                : List.of(granted.result().message(), "delivery: " + granted.delivered().summary());
+        cli.output().change(JsonShapes.grantChange(granted.result()), lines);
+    }
+
+    private record Granted(GrantResult result, Delivery.Outcome delivered) {
     }
 
     @Command(name = "revoke", description = "Revokes a contact's access to an offer.")

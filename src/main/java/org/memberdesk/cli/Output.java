@@ -22,16 +22,33 @@ final class Output {
             .build();
 
     private final PrintWriter out;
+    private final PrintWriter err;
     private final boolean json;
 
-    Output(PrintWriter out, boolean json) {
+    Output(PrintWriter out, PrintWriter err, boolean json) {
         this.out = out;
+        this.err = err;
         this.json = json;
+    }
+
+    boolean json() {
+        return json;
+    }
+
+    /** A warning the command still succeeds with: one line on stderr, whatever the output format. */
+    void warning(String sentence) {
+        err.println("warning: " + sentence.strip().replaceAll("\\s*\\R\\s*", " "));
+        err.flush();
     }
 
     /** The outcome of a change: one JSON object, or one line. */
     void change(Object shape, String line) {
         print(json ? toJson(shape) : line);
+    }
+
+    /** The outcome of a change told in several lines (plain), still one JSON object. */
+    void change(Object shape, List<String> lines) {
+        print(json ? toJson(shape) : String.join(System.lineSeparator(), lines));
     }
 
     /** The answer to a query: a JSON array, or one line per item ({@code none} when there is no item). */

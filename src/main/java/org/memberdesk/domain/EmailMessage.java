@@ -103,6 +103,10 @@ public class EmailMessage {
     @Column(name = "lease_until")
     private Instant leaseUntil;
 
+    /** Attempts made before the last manual retry; the retry budget counts only the attempts after it. */
+    @Column(name = "attempts_before_retry", nullable = false)
+    private int attemptsBeforeRetry;
+
     protected EmailMessage() {
     }
 
@@ -173,8 +177,42 @@ public class EmailMessage {
         this.leaseUntil = null;
     }
 
+    /** For demo data: the next attempt waits until then. */
+    public void postpone(Instant until) {
+        this.nextAttemptAt = until;
+    }
+
     public void countAttempt() {
         this.attempts++;
+    }
+
+    /** Starts one delivery attempt under the dispatcher's lease: the row says "sending" while SMTP talks. */
+    public void startAttempt(Instant leaseExpiry) {
+        this.status = EmailStatus.SENDING;
+        this.attempts++;
+        this.leaseUntil = leaseExpiry;
+    }
+
+    /** Attempts since the message was first queued or last retried by hand. */
+    public int attemptsSinceRetry() {
+        return attempts - attemptsBeforeRetry;
+    }
+
+    /**
+     * A new attempt of a failed message, asked for by someone: back in the queue with a fresh
+     * attempt budget, addressed to the contact's current email (the old one may have been the problem).
+     */
+    public void retry(Instant now, String currentRecipient, String newSubject, String newBodyText,
+                      String newBodyHtml) {
+        if (status != EmailStatus.FAILED) {
+            throw new InvalidInputException("only a failed email can be retried; this one is " + status.code());
+        }
+        this.recipient = currentRecipient;
+        this.subject = newSubject;
+        this.bodyText = newBodyText;
+        this.bodyHtml = newBodyHtml;
+        this.attemptsBeforeRetry = attempts;
+        requeue(now);
     }
 
     /** For demo data: records a past delivery outcome. */
@@ -275,5 +313,9 @@ public class EmailMessage {
 
     public Instant getLeaseUntil() {
         return leaseUntil;
+    }
+
+    public int getAttemptsBeforeRetry() {
+        return attemptsBeforeRetry;
     }
 }

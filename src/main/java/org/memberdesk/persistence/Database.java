@@ -24,10 +24,16 @@ import org.memberdesk.domain.Contact;
 import org.memberdesk.domain.ContactNote;
 import org.memberdesk.domain.CredentialToken;
 import org.memberdesk.domain.EmailMessage;
+import org.memberdesk.domain.LoginFailure;
+import org.memberdesk.domain.LoginThrottle;
 import org.memberdesk.domain.Offer;
 import org.memberdesk.domain.OfferGrant;
 import org.memberdesk.domain.PortalAccount;
+import org.memberdesk.domain.PortalSession;
 import org.memberdesk.domain.TriggerEvent;
+import org.memberdesk.domain.Workflow;
+import org.memberdesk.domain.WorkflowRun;
+import org.memberdesk.domain.WorkflowStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +49,9 @@ public final class Database implements AutoCloseable {
     public static final List<Class<?>> ENTITIES = List.of(
             Contact.class, ContactNote.class, Offer.class, OfferGrant.class, CommunityGroup.class,
             CommunityMembership.class, PortalAccount.class, EmailMessage.class, CredentialToken.class,
-            AuditEvent.class, TriggerEvent.class, AppSetting.class);
+            AuditEvent.class, TriggerEvent.class, AppSetting.class,
+            PortalSession.class, LoginFailure.class, LoginThrottle.class,
+            Workflow.class, WorkflowRun.class, WorkflowStep.class);
 
     private final SqliteConnectionProvider connections;
     private final SessionFactory sessionFactory;
@@ -113,18 +121,20 @@ public final class Database implements AutoCloseable {
 
     /** Runs work in a read-only transaction. */
     public <T> T read(Function<Tx, T> work) {
-        try (Session session = sessionFactory.openSession()) {
-            session.setDefaultReadOnly(true);
-            Transaction tx = session.beginTransaction();
-            try {
-                T result = work.apply(new Tx(session));
-                tx.commit();
-                return result;
-            } catch (RuntimeException e) {
-                rollbackQuietly(tx);
-                throw e;
+        return SqliteConnectionProvider.reading(() -> {
+            try (Session session = sessionFactory.openSession()) {
+                session.setDefaultReadOnly(true);
+                Transaction tx = session.beginTransaction();
+                try {
+                    T result = work.apply(new Tx(session));
+                    tx.commit();
+                    return result;
+                } catch (RuntimeException e) {
+                    rollbackQuietly(tx);
+                    throw e;
+                }
             }
-        }
+        });
     }
 
     /** Runs work in one write transaction: everything it does is committed together or not at all. */

@@ -46,8 +46,20 @@ public final class SqliteConnectionProvider implements ConnectionProvider {
 
     /** Runs work with write transactions (BEGIN IMMEDIATE) on this thread. */
     static <T> T writing(java.util.function.Supplier<T> work) {
-        boolean before = WRITING.get();
-        WRITING.set(Boolean.TRUE);
+        return inMode(Boolean.TRUE, work);
+    }
+
+    /**
+     * Runs work with read transactions (DEFERRED) on this thread, also inside a write: a read that
+     * asked for the write lock held by its own thread's outer transaction would wait for itself.
+     */
+    static <T> T reading(java.util.function.Supplier<T> work) {
+        return inMode(Boolean.FALSE, work);
+    }
+
+    private static <T> T inMode(Boolean write, java.util.function.Supplier<T> work) {
+        Boolean before = WRITING.get();
+        WRITING.set(write);
         try {
             return work.get();
         } finally {
@@ -65,7 +77,8 @@ public final class SqliteConnectionProvider implements ConnectionProvider {
         SQLiteConfig.TransactionMode mode = WRITING.get()
                 ? SQLiteConfig.TransactionMode.IMMEDIATE
                 : SQLiteConfig.TransactionMode.DEFERRED;
-        connection.unwrap(SQLiteConnection.class).setCurrentTransactionMode(mode);
+        // The BEGIN statement is taken from the connection config, not from the "current" mode.
+        connection.unwrap(SQLiteConnection.class).getConnectionConfig().setTransactionMode(mode);
         return connection;
     }
 

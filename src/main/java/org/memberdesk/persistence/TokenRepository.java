@@ -26,4 +26,18 @@ public final class TokenRepository {
                 .setParameter("c", contactId)
                 .getResultList();
     }
+
+    /** The contact's tokens for one credential: the membership password (group null) or one group's. */
+    public List<CredentialToken> ofCredential(UUID contactId, org.memberdesk.domain.AccessScope scope, UUID groupId) {
+        String groupClause = groupId == null ? "t.group is null" : "t.group.id = :g";
+        var query = session.createSelectionQuery(
+                        "from CredentialToken t where t.contact.id = :c and t.scope = :s and " + groupClause
+                                + " order by t.createdAt desc", CredentialToken.class)
+                .setParameter("c", contactId)
+                .setParameter("s", scope);
+        if (groupId != null) {
+            query.setParameter("g", groupId);
+        }
+        return query.getResultList();
+    }
 }

@@ -62,4 +62,24 @@ public final class Tx {
     public SettingsRepository settings() {
         return new SettingsRepository(session);
     }
+
+    public PortalSessionRepository portalSessions() {
+        return new PortalSessionRepository(session);
+    }
+
+    public LoginFailureRepository loginFailures() {
+        return new LoginFailureRepository(session);
+    }
+
+    public LoginThrottleRepository loginThrottles() {
+        return new LoginThrottleRepository(session);
+    }
+
+    public WorkflowRepository workflows() {
+        return new WorkflowRepository(session);
+    }
+
+    public WorkflowRunRepository workflowRuns() {
+        return new WorkflowRunRepository(session);
+    }
 }

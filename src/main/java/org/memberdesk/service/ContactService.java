@@ -19,11 +19,17 @@ public final class ContactService {
     private final Transactions tx;
     private final AuditLog audit;
     private final Clock clock;
+    private final TriggerLog triggers;
 
     public ContactService(Transactions tx, AuditLog audit, Clock clock) {
+        this(tx, audit, clock, new TriggerLog());
+    }
+
+    ContactService(Transactions tx, AuditLog audit, Clock clock, TriggerLog triggers) {
         this.tx = tx;
         this.audit = audit;
         this.clock = clock;
+        this.triggers = triggers;
     }
 
     public ContactSummary add(String email, String name, Collection<String> tags, Actor actor) {
@@ -36,6 +42,9 @@ public final class ContactService {
             t.persist(contact);
             t.persist(new PortalAccount(contact, now));
             audit.record(t, actor, "contact.created", contact, "name: " + contact.getName());
+            for (String tag : contact.getTags()) {
+                triggers.tagAdded(t, contact, tag, List.of(), now);
+            }
             return ContactSummary.of(contact);
         });
     }
@@ -68,6 +77,11 @@ public final class ContactService {
                 contact.replaceTags(newTags);
                 if (!before.equals(List.copyOf(contact.getTags()))) {
                     changes.append("tags: ").append(String.join(", ", contact.getTags())).append("; ");
+                    for (String tag : contact.getTags()) {
+                        if (!before.contains(tag)) {
+                            triggers.tagAdded(t, contact, tag, List.of(), clock.instant());
+                        }
+                    }
                 }
             }
             if (changes.length() > 0) {
@@ -112,6 +126,20 @@ public final class ContactService {
                 t.grants().ofContact(contact.getId()).stream().map(g -> GrantView.of(g, now)).toList(),
                 t.communities().membershipsOf(contact.getId()).stream().map(m -> CommunityView.of(m, now)).toList(),
                 t.emails().ofContact(contact.getId()).stream().map(EmailView::of).toList());
+    }
+
+    /**
+     * Adds a tag in the caller's transaction and, when the contact did not have it, records "Tag
+     * Added" with it: the one path for a tag added outside a form (a workflow's Add Tag).
+     * {@code via} names the workflows whose actions led here. Returns false when it was there.
+     */
+    static boolean addTag(Tx t, TriggerLog triggers, Contact contact, String tag, List<String> via, Instant now) {
+        if (!contact.addTag(tag)) {
+            return false;
+        }
+        contact.touch(now);
+        triggers.tagAdded(t, contact, Contact.normalizeTag(tag), via, now);
+        return true;
     }
 
     /** The contact with this email, or a {@link UserError} naming it. */

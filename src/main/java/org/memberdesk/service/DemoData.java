@@ -19,6 +19,10 @@ import org.memberdesk.domain.OfferGrant;
 import org.memberdesk.domain.Origin;
 import org.memberdesk.domain.PortalAccount;
 import org.memberdesk.domain.TokenPurpose;
+import org.memberdesk.mail.ComposedEmail;
+import org.memberdesk.mail.EmailComposer;
+import org.memberdesk.mail.LinkTtl;
+import org.memberdesk.mail.PortalLinks;
 import org.memberdesk.persistence.Tx;
 
 /**
@@ -42,10 +46,14 @@ public final class DemoData {
 
     private final Transactions tx;
     private final Clock clock;
+    private final EmailComposer composer;
+    private final PortalLinks links;
 
-    public DemoData(Transactions tx, Clock clock) {
+    public DemoData(Transactions tx, Clock clock, EmailComposer composer, PortalLinks links) {
         this.tx = tx;
         this.clock = clock;
+        this.composer = composer;
+        this.links = links;
     }
 
     /** True when the data directory's database was made by {@link #seed()}. */
@@ -64,7 +72,7 @@ public final class DemoData {
             if (t.contacts().count() > 0 || !t.offers().all().isEmpty() || !t.communities().all().isEmpty()) {
                 throw new UserError("the database is not empty: demo data goes only into a new data directory");
             }
-            int count = new Seeder(t, clock.instant()).run();
+            int count = new Seeder(t, clock.instant(), composer, links.base(t)).run();
             t.settings().put(MARKER, "1", clock.instant());
             return count;
         });
@@ -74,13 +82,17 @@ public final class DemoData {
     private static final class Seeder {
         private final Tx t;
         private final Instant now;
+        private final EmailComposer composer;
+        private final String portalBase;
         private final Map<String, Offer> offers;
         private final Map<String, CommunityGroup> groups;
         private int contacts;
 
-        Seeder(Tx t, Instant now) {
+        Seeder(Tx t, Instant now, EmailComposer composer, String portalBase) {
             this.t = t;
             this.now = now;
+            this.composer = composer;
+            this.portalBase = portalBase;
             this.offers = Map.of(
                     MEMBERSHIP, offer(MEMBERSHIP, null),
                     BOOTCAMP, offer(BOOTCAMP, "https://learn.example.com/bootcamp"),
@@ -132,7 +144,7 @@ public final class DemoData {
             Contact hana = contact("hana.kobayashi@example.com", "Hana Kobayashi");
             portal(hana, false);
             grant(hana, MORNINGS, hours(1));
-            queued(hana, EmailKind.WELCOME, MORNINGS, minutes(50));
+            greylisted(hana, EmailKind.WELCOME, MORNINGS, minutes(50));
 
             // No active offer at all.
             Contact leo = contact("leo.martins@example.org", "Leo Martins", "cant-login");
@@ -171,8 +183,7 @@ public final class DemoData {
             CommunityMembership sofiaFounders = membership(sofia, FOUNDERS, days(40));
             sofiaFounders.getCredential().setPasswordHash(UNKNOWN_PASSWORD_HASH, days(39));
             sofiaFounders.getCredential().recordLogin(days(2));
-            sent(sofia, EmailKind.COMMUNITY_WELCOME, null, days(40), Origin.AGENT, "Sam (support)")
-                    .forGroup(groups.get(FOUNDERS));
+            sent(sofia, EmailKind.COMMUNITY_WELCOME, null, days(40), Origin.AGENT, "Sam (support)");
             grant(sofia, COACHING, days(3));
             sent(sofia, EmailKind.WELCOME, COACHING, days(3), Origin.WORKFLOW, "Welcome new members");
 
@@ -199,6 +210,7 @@ public final class DemoData {
             Contact raj = contact("raj.patel@example.com", "Raj Patel", "cant-login");
             portal(raj, true);
             grant(raj, COACHING, days(20));
+            sent(raj, EmailKind.WELCOME, COACHING, days(20), Origin.WORKFLOW, "Welcome new members");
             EmailMessage rajReset = sent(raj, EmailKind.RESET_LINK, null, minutes(30), Origin.SELF_SERVICE, null);
             token(raj, TokenPurpose.RESET, minutes(30), minutes(-30), rajReset, minutes(30).plusSeconds(4));
 
@@ -206,6 +218,7 @@ public final class DemoData {
             Contact emma = contact("emma.johansson@example.org", "Emma Johansson");
             portal(emma, true);
             grant(emma, MEMBERSHIP, days(45));
+            sent(emma, EmailKind.WELCOME, MEMBERSHIP, days(45), Origin.WORKFLOW, "Welcome new members");
             EmailMessage emmaOld = sent(emma, EmailKind.RESET_LINK, null, days(3), Origin.SELF_SERVICE, null);
             CredentialToken superseded = token(emma, TokenPurpose.RESET, days(3), later(days(3), 60), emmaOld, null);
             superseded.supersede(later(days(3), 10));
@@ -220,13 +233,46 @@ public final class DemoData {
             Contact kwame = contact("kwame.asante@example.net", "Kwame Asante", "community");
             portal(kwame, true);
             grant(kwame, MEMBERSHIP, days(200));
+            sent(kwame, EmailKind.WELCOME, MEMBERSHIP, days(200), Origin.WORKFLOW, "Welcome new members");
             CommunityMembership kwameAlumni = membership(kwame, ALUMNI, days(150));
             kwameAlumni.getCredential().setPasswordHash(UNKNOWN_PASSWORD_HASH, days(150));
             EmailMessage kwameReset = sent(kwame, EmailKind.COMMUNITY_RESET_LINK, null, days(4), Origin.AGENT,
-                    "Sam (support)").forGroup(groups.get(ALUMNI));
+                    "Sam (support)");
             CredentialToken kwameToken = new CredentialToken(kwame, AccessScope.COMMUNITY, groups.get(ALUMNI),
                     TokenPurpose.RESET, Tokens.mint().hash(), days(4), days(3), Origin.AGENT, kwameReset.getId());
             t.persist(kwameToken);
+
+            // The address cannot be right: a sign-up form quoted a name with a space in it.
+            Contact mei = contact("\"mei lin\"@example.com", "Mei Lin", "no-email");
+            portal(mei, false);
+            grant(mei, MORNINGS, days(6));
+            failed(mei, EmailKind.WELCOME, MORNINGS, days(6), 1,
+                    "553 5.1.3 The recipient address is not a valid RFC 5321 address");
+
+            // Asked twice for a reset link, then clicked the link in the first email, which the second replaced.
+            Contact lars = contact("lars.eriksson@example.org", "Lars Eriksson", "cant-login");
+            portal(lars, true);
+            grant(lars, MEMBERSHIP, days(50));
+            sent(lars, EmailKind.WELCOME, MEMBERSHIP, days(50), Origin.WORKFLOW, "Welcome new members");
+            EmailMessage larsFirst = sent(lars, EmailKind.RESET_LINK, null, minutes(25), Origin.SELF_SERVICE, null);
+            CredentialToken larsOld = token(lars, TokenPurpose.RESET, minutes(25), minutes(-35), larsFirst, minutes(5));
+            larsOld.supersede(minutes(15));
+            EmailMessage larsSecond = sent(lars, EmailKind.RESET_LINK, null, minutes(15), Origin.SELF_SERVICE, null);
+            token(lars, TokenPurpose.RESET, minutes(15), minutes(-45), larsSecond, null);
+
+            // Only in a community group, no membership offer: tries the group's password on the Client Portal.
+            Contact mateo = contact("mateo.silva@example.net", "Mateo Silva", "community");
+            portal(mateo, false);
+            CommunityMembership mateoAlumni = membership(mateo, ALUMNI, days(25));
+            mateoAlumni.getCredential().setPasswordHash(UNKNOWN_PASSWORD_HASH, days(24));
+            mateoAlumni.getCredential().recordLogin(days(1));
+            sent(mateo, EmailKind.COMMUNITY_WELCOME, null, days(25), Origin.AGENT, "Sam (support)")
+                    .forGroup(groups.get(ALUMNI));
+
+            // Granted by hand while the welcome workflow was off: no welcome email ever went out.
+            Contact nadia = contact("nadia.haddad@example.com", "Nadia Haddad");
+            portal(nadia, false);
+            grant(nadia, BOOTCAMP, days(2));
         }
 
         private void happyMembers() {
@@ -345,15 +391,35 @@ public final class DemoData {
             t.persist(new ContactNote(contact, body, "Sam (support)", at));
         }
 
+        /**
+         * A past email rendered from the real templates, as the outbox would have stored it (links
+         * hidden, minted when sent), so a Retry in the demo sends a working link.
+         */
         private EmailMessage message(Contact contact, EmailKind kind, String offer, Instant at, Origin origin,
                                      String detail) {
             Offer o = offer == null ? null : offers.get(offer);
-            String subject = DemoEmails.subject(kind, o == null ? null : o.getName());
-            String text = DemoEmails.text(kind, contact.getName(), o == null ? null : o.getName());
-            EmailMessage m = new EmailMessage(contact, kind, subject, text, DemoEmails.html(text), origin,
+            boolean hasPassword = t.portalAccounts().ofContact(contact.getId())
+                    .map(a -> a.getCredential().hasPassword()).orElse(false);
+            ComposedEmail email = switch (kind) {
+                case WELCOME -> composer.welcome(portalBase, contact, o, hasPassword, LinkTtl.SET_PASSWORD);
+                case RESET_LINK -> composer.resetLink(portalBase, contact, LinkTtl.AGENT_RESET);
+                case PASSWORD_CHANGED -> composer.passwordChanged(portalBase, contact, at);
+                case COMMUNITY_WELCOME -> composer.communityWelcome(portalBase, contact, groups.get(FOUNDERS), true,
+                        LinkTtl.SET_PASSWORD);
+                case COMMUNITY_RESET_LINK -> composer.communityResetLink(portalBase, contact, groups.get(ALUMNI),
+                        LinkTtl.AGENT_RESET);
+                default -> throw new IllegalArgumentException("no demo email of kind " + kind);
+            };
+            EmailMessage m = new EmailMessage(contact, kind, email.subject(), email.text(), email.html(), origin,
                     detail, at);
-            if (o != null) {
-                m.forOffer(o);
+            if (email.offer() != null) {
+                m.forOffer(email.offer());
+            }
+            if (email.group() != null) {
+                m.forGroup(email.group());
+            }
+            if (email.carriesLink()) {
+                m.withLink(email.linkPurpose(), email.linkTtl().toSeconds());
             }
             t.persist(m);
             return m;
@@ -362,8 +428,9 @@ public final class DemoData {
         private EmailMessage sent(Contact contact, EmailKind kind, String offer, Instant at, Origin origin,
                                   String detail) {
             EmailMessage m = message(contact, kind, offer, at, origin, detail);
-            m.recordHistory(EmailStatus.SENT, 1, "250 2.0.0 Ok: queued as " + Long.toHexString(at.toEpochMilli()),
-                    at.plusSeconds(2));
+            String queueId = Long.toHexString(at.toEpochMilli());
+            m.recordHistory(EmailStatus.SENT, 1, "250 2.0.0 Ok: queued as " + queueId, at.plusSeconds(2));
+            m.markSent(at.plusSeconds(2), m.getLastReply(), "<" + queueId + ".demo@mail.example.com>");
             return m;
         }
 
@@ -372,10 +439,11 @@ public final class DemoData {
             m.recordHistory(EmailStatus.FAILED, attempts, reply, null);
         }
 
-        private void queued(Contact contact, EmailKind kind, String offer, Instant at) {
+        private void greylisted(Contact contact, EmailKind kind, String offer, Instant at) {
             EmailMessage m = message(contact, kind, offer, at, Origin.WORKFLOW, "Welcome new members");
-            // Held back an hour so the demo dispatcher leaves it queued for the story.
-            m.recordHistory(EmailStatus.QUEUED, 0, null, null);
+            // Greylisted by the receiving server: it waits for its next try, so the story keeps it unsent.
+            m.recordHistory(EmailStatus.RETRYING, 1, "451 4.7.1 Greylisted, please try again later", null);
+            m.postpone(now.plus(Duration.ofHours(1)));
         }
 
         private CredentialToken token(Contact contact, TokenPurpose purpose, Instant created, Instant expires,

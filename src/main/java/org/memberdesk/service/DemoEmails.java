@@ -2,7 +2,7 @@ package org.memberdesk.service;
 
 import org.memberdesk.domain.EmailKind;
 
-/** Plain bodies for the history of the demo data set (sent before the app existed, so not from templates). */
+/** Plain bodies for generated sample histories (benchmarks): cheap to make in bulk, no templates. */
 final class DemoEmails {
 
     private DemoEmails() {

@@ -9,7 +9,6 @@ import org.memberdesk.domain.Contact;
 import org.memberdesk.domain.GrantStatus;
 import org.memberdesk.domain.Offer;
 import org.memberdesk.domain.OfferGrant;
-import org.memberdesk.domain.TriggerEvent;
 import org.memberdesk.domain.TriggerType;
 import org.memberdesk.persistence.Tx;
 
@@ -19,11 +18,17 @@ public final class OfferService {
     private final Transactions tx;
     private final AuditLog audit;
     private final Clock clock;
+    private final TriggerLog triggers;
 
     public OfferService(Transactions tx, AuditLog audit, Clock clock) {
+        this(tx, audit, clock, new TriggerLog());
+    }
+
+    OfferService(Transactions tx, AuditLog audit, Clock clock, TriggerLog triggers) {
         this.tx = tx;
         this.audit = audit;
         this.clock = clock;
+        this.triggers = triggers;
     }
 
     public OfferView create(String name, String loginUrl, Actor actor) {
@@ -96,8 +101,8 @@ public final class OfferService {
         });
     }
 
-    private static void fireGranted(Tx t, Contact contact, Offer offer, Instant now) {
-        t.triggers().record(new TriggerEvent(TriggerType.OFFER_ACCESS_GRANTED, contact, offer, null, now));
+    private void fireGranted(Tx t, Contact contact, Offer offer, Instant now) {
+        triggers.record(t, TriggerType.OFFER_ACCESS_GRANTED, contact, offer, null, now);
     }
 
     static Offer requireOffer(Tx t, String name) {

@@ -1,13 +1,28 @@
 package org.memberdesk.service;
 
 import java.time.Clock;
+import java.util.Map;
+import org.memberdesk.mail.DemoMailServer;
+import org.memberdesk.mail.DemoMailbox;
+import org.memberdesk.mail.Dispatcher;
+import org.memberdesk.mail.EmailComposer;
+import org.memberdesk.mail.LinkMinter;
+import org.memberdesk.mail.MailSettingsStore;
+import org.memberdesk.mail.Outbox;
+import org.memberdesk.mail.PortalLinks;
+import org.memberdesk.mail.SecretBox;
 import org.memberdesk.persistence.Database;
+import org.memberdesk.service.diagnostics.DiagnosticsService;
+import org.memberdesk.service.importing.ContactImport;
 
 /**
  * The back end of one data directory, wired once: the database and every use case. The console,
  * the command line and the portal each open one and call only what is here.
  */
 public final class Services implements AutoCloseable {
+
+    /** The file next to the database holding the key that encrypts stored secrets (the SMTP password). */
+    public static final String SECRET_KEY_FILE = "secret.key";
 
     private final DataDirectory dataDirectory;
     private final Clock clock;
@@ -17,22 +32,85 @@ public final class Services implements AutoCloseable {
     private final ContactService contacts;
     private final OfferService offers;
     private final DemoData demo;
+    private final CommunityService communities;
 
-    private Services(DataDirectory dataDirectory, Clock clock, Database database) {
+    private final PortalLinks portalLinks;
+    private final MailSettingsStore mailSettingsStore;
+    private final EmailComposer composer;
+    private final Outbox outbox;
+    private final DemoMailServer demoMailServer;
+    private final Dispatcher dispatcher;
+    private final EmailService emails;
+    private final MailSettingsService mailSettings;
+    private final DemoInboxService demoInbox;
+    private final CredentialService credentials;
+    private final PortalAuthService portalAuth;
+    private final PortalSiteService portalSite;
+    private final TriggerLog triggers;
+    private final WorkflowService workflows;
+    private final DiagnosticsService diagnostics;
+    private final ActivityService activity;
+    private final ContactImport contactImport;
+
+    private Services(DataDirectory dataDirectory, Clock clock, Database database, Map<String, String> env) {
         this.dataDirectory = dataDirectory;
         this.clock = clock;
         this.database = database;
         this.transactions = new Transactions(database);
         this.audit = new AuditLog(transactions, clock);
-        this.contacts = new ContactService(transactions, audit, clock);
-        this.offers = new OfferService(transactions, audit, clock);
-        this.demo = new DemoData(transactions, clock);
+        this.triggers = new TriggerLog();
+        this.contacts = new ContactService(transactions, audit, clock, triggers);
+        this.offers = new OfferService(transactions, audit, clock, triggers);
+        this.communities = new CommunityService(transactions, audit, clock);
+
+        this.portalLinks = new PortalLinks(env);
+        this.mailSettingsStore = new MailSettingsStore(
+                new SecretBox(dataDirectory.root().resolve(SECRET_KEY_FILE)), env);
+        this.composer = new EmailComposer(clock);
+        this.outbox = new Outbox(clock);
+        this.demoMailServer = new DemoMailServer(dataDirectory.demoMailbox(), clock);
+        this.dispatcher = new Dispatcher(database, clock, mailSettingsStore, portalLinks, Services::mintLink,
+                demoMailServer, Dispatcher.Policy.DEFAULT);
+        outbox.onQueued(dispatcher::signal);
+        this.emails = new EmailService(transactions, audit, clock, outbox, dispatcher, portalLinks);
+        this.mailSettings = new MailSettingsService(transactions, audit, clock, mailSettingsStore, portalLinks,
+                composer, demoMailServer);
+        this.demo = new DemoData(transactions, clock, composer, portalLinks);
+        this.credentials = new CredentialService(transactions, audit, clock, outbox, composer, portalLinks);
+        this.portalAuth = new PortalAuthService(transactions, audit, clock, credentials, triggers);
+        this.portalSite = new PortalSiteService(transactions, clock, portalLinks);
+        this.demoInbox = new DemoInboxService(new DemoMailbox(dataDirectory.demoMailbox()));
+        WorkflowEngine engine = new WorkflowEngine(transactions, clock, audit,
+                new WorkflowSteps(audit, credentials, triggers, clock), PortalAuthService.MEMBERSHIP_FAILURES,
+                WorkflowEngine.Policy.DEFAULT);
+        triggers.onRecorded(engine::signal);
+        this.workflows = new WorkflowService(transactions, audit, clock, contacts, engine);
+        workflows.installDefault();
+        this.diagnostics = new DiagnosticsService(transactions, clock, contacts, credentials, emails);
+        this.activity = new ActivityService(transactions);
+        this.contactImport = new ContactImport(transactions, clock);
+    }
+
+    private static LinkMinter.Minted mintLink() {
+        Tokens.Minted minted = Tokens.mint();
+        return new LinkMinter.Minted(minted.raw(), minted.hash());
     }
 
     /** Opens (creating and migrating when needed) the database of a data directory. */
     public static Services open(DataDirectory dataDirectory, Clock clock) {
+        return open(dataDirectory, clock, System.getenv());
+    }
+
+    /** As {@link #open(DataDirectory, Clock)}, with the environment (MEMBERDESK_SMTP_*, MEMBERDESK_PORTAL_URL). */
+    public static Services open(DataDirectory dataDirectory, Clock clock, Map<String, String> env) {
         dataDirectory.ensureExists();
-        return new Services(dataDirectory, clock, Database.open(dataDirectory.database()));
+        Database database = Database.open(dataDirectory.database());
+        try {
+            return new Services(dataDirectory, clock, database, env);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 
     public DataDirectory dataDirectory() {
@@ -59,12 +137,87 @@ public final class Services implements AutoCloseable {
         return offers;
     }
 
+    public CredentialService credentials() {
+        return credentials;
+    }
+
+    /** Client Portal sign-in, sessions and Forgot Password. */
+    public PortalAuthService portalAuth() {
+        return portalAuth;
+    }
+
+    /** Client Portal branding, public address and a signed-in contact's home page. */
+    public PortalSiteService portalSite() {
+        return portalSite;
+    }
+
+    public CommunityService communities() {
+        return communities;
+    }
+
     public DemoData demo() {
         return demo;
     }
 
+    /** Email History, retry, login details, outbox runs and delivery progress. */
+    public EmailService emails() {
+        return emails;
+    }
+
+    /** SMTP settings, portal URL, demo mode and the test email. */
+    public MailSettingsService mailSettings() {
+        return mailSettings;
+    }
+
+    /** Workflows: the editor's and the run log's calls, and the engine ({@code runDue}, {@code start}). */
+    public WorkflowService workflows() {
+        return workflows;
+    }
+
+    /** "Why can't they log in?": findings with one-click fixes. */
+    public DiagnosticsService diagnostics() {
+        return diagnostics;
+    }
+
+    /** The Activity view: the audit log, filtered, paged and exported. */
+    public ActivityService activity() {
+        return activity;
+    }
+
+    /** Contacts and grants from CSV: preview, then import in one transaction. */
+    public ContactImport contactImport() {
+        return contactImport;
+    }
+
+    /** "Inbox (demo)". */
+    public DemoInboxService demoInbox() {
+        return demoInbox;
+    }
+
+    // The mail building blocks, for use cases in this package that send email (credentials,
+    // offers, workflows): compose with composer(), queue with outbox() in the same transaction.
+
+    EmailComposer composer() {
+        return composer;
+    }
+
+    Outbox outbox() {
+        return outbox;
+    }
+
+    PortalLinks portalLinks() {
+        return portalLinks;
+    }
+
+    Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
     @Override
     public void close() {
+        workflows.stop();
+        dispatcher.stop();
+        demoMailServer.close();
         database.close();
     }
 }

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.memberdesk.service.DataDirectory;
@@ -20,7 +25,10 @@ import picocli.CommandLine;
 
 /**
  * Runs the {@code memberdesk} command line in-process on a data directory, with stdout and stderr
- * captured. The console hook only records that it was asked for, so no JavaFX ever starts.
+ * captured. The console hook only records that it was asked for, so no JavaFX ever starts. The
+ * environment the commands see is only what {@link #withEnv} gives (never the real one, so an
+ * MEMBERDESK_SMTP_HOST of the machine running the tests cannot send mail); stdin is empty unless
+ * {@link #withStdin} gives it.
  */
 final class CliRunner {
 
@@ -62,6 +70,8 @@ final class CliRunner {
     final List<DataDirectory> consoleRequests = new ArrayList<>();
     final List<Throwable> loggedFailures = new ArrayList<>();
     private Consumer<DataDirectory> console = consoleRequests::add;
+    private final Map<String, String> env = new HashMap<>(Map.of(CliContext.AGENT_ENV, "cli-test"));
+    private byte[] stdin = new byte[0];
 
     CliRunner(Path dataDir) {
         this.dataDir = dataDir;
@@ -69,6 +79,18 @@ final class CliRunner {
 
     CliRunner withConsole(Consumer<DataDirectory> console) {
         this.console = console;
+        return this;
+    }
+
+    /** Adds environment variables (MEMBERDESK_SMTP_*, MEMBERDESK_PORTAL_URL, ...) for the commands and {@link #inDatabase}. */
+    CliRunner withEnv(Map<String, String> variables) {
+        env.putAll(variables);
+        return this;
+    }
+
+    /** What the next commands read on standard input. */
+    CliRunner withStdin(String text) {
+        this.stdin = text.getBytes(StandardCharsets.UTF_8);
         return this;
     }
 
@@ -83,7 +105,8 @@ final class CliRunner {
     Result runExactly(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = MemberDeskCommand.commandLine(console, loggedFailures::add);
+        InputStream in = new ByteArrayInputStream(stdin);
+        CommandLine commandLine = MemberDeskCommand.commandLine(console, loggedFailures::add, env, in);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int exitCode = commandLine.execute(args);
@@ -92,7 +115,7 @@ final class CliRunner {
 
     /** Looks at the data directory through the services, as a second process would. */
     <T> T inDatabase(Function<Services, T> query) {
-        try (Services services = TestServices.open(dataDir, TestClock.at(TestServices.START))) {
+        try (Services services = Services.open(new DataDirectory(dataDir), TestClock.at(TestServices.START), env)) {
             return query.apply(services);
         }
     }

@@ -1,0 +1,128 @@
+package org.memberdesk.cli;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.memberdesk.service.CredentialService;
+import org.memberdesk.service.EmailView;
+import org.memberdesk.service.UserError;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code memberdesk credentials ...}: the ways back in. Without {@code --community} an action
+ * touches the membership (Client Portal) password; with it, only that group's own password.
+ */
+@Command(name = "credentials",
+        description = "Resend a welcome email, send a reset link, set a password, unlock a login.")
+final class CredentialsCommand implements Runnable {
+
+    private static final Pattern HOURS = Pattern.compile("(\\d{1,3})h");
+
+    @Mixin
+    private CliContext cli;
+
+    @Override
+    public void run() {
+        throw cli.missingSubcommand();
+    }
+
+    @Command(name = "resend", description = "Resends an active offer's welcome email now; the password is not changed.")
+    void resend(@Option(names = "--contact", required = true, paramLabel = "E", description = "The contact's email.")
+                String contact,
+                @Option(names = "--offer", required = true, paramLabel = "N", description = "The offer's name.")
+                String offer,
+                @Mixin Delivery delivery) {
+        Queued queued = cli.call(services -> Queued.after(services,
+                services.credentials().resendWelcome(contact, offer, cli.agent()), delivery));
+        report(queued, "resent the " + offer.strip() + " welcome email to " + queued.email().recipient());
+    }
+
+    @Command(name = "reset-link", description = "Emails a single-use link to choose a new password (1h to 72h).")
+    void resetLink(@Option(names = "--contact", required = true, paramLabel = "E", description = "The contact's email.")
+                   String contact,
+                   @Option(names = "--community", paramLabel = "G",
+                           description = "A community group: reset that group's own password instead.") String group,
+                   @Option(names = "--expires", paramLabel = "HOURS", defaultValue = "24h",
+                           description = "How long the link works, e.g. 24h (1h to 72h; default ${DEFAULT-VALUE}).")
+                   String expires,
+                   @Mixin Delivery delivery) {
+        Duration ttl = hours(expires);
+        Queued queued = cli.call(services -> Queued.after(services,
+                services.credentials().sendResetLink(contact, group, ttl, cli.agent()), delivery));
+        report(queued, "sent a " + (group == null ? "membership" : group.strip() + " community")
+                + " reset link to " + queued.email().recipient() + ", valid " + ttl.toHours() + "h");
+    }
+
+    @Command(name = "set-password",
+            description = "Sets a password you will share yourself; the contact is emailed only with --notify.")
+    void setPassword(@Option(names = "--contact", required = true, paramLabel = "E",
+                             description = "The contact's email.") String contact,
+                     @Option(names = "--community", paramLabel = "G",
+                             description = "A community group: set that group's own password instead.") String group,
+                     @Option(names = "--password-stdin", required = true,
+                             description = "Read the new password from standard input (never an argument).")
+                     boolean passwordStdin,
+                     @Option(names = "--notify", description = "Email the contact that the password was changed.")
+                     boolean notify,
+                     @Mixin Delivery delivery) {
+        String password = MailCommand.readPassword(cli.stdin());
+        Changed changed = cli.call(services -> {
+            CredentialService.PasswordChange change =
+                    services.credentials().setPassword(contact, group, password, notify, cli.agent());
+            return new Changed(change, notify ? delivery.deliverUnlessNoSend(services) : null);
+        });
+        List<String> lines = new ArrayList<>();
+        lines.add("set the " + changed.change().access() + " password of " + changed.change().contact().email()
+                + "; " + changed.change().linksRevoked() + " outstanding link(s) revoked; "
+                + (notify ? "the contact is notified" : "no email sent"));
+        if (changed.delivered() != null) {
+            lines.add("delivery: " + changed.delivered().summary());
+        }
+        cli.output().change(new JsonShapes.PasswordSet(changed.change().contact().email(), changed.change().access(),
+                changed.change().linksRevoked(), notify,
+                changed.delivered() == null ? null : changed.delivered().json()), lines);
+    }
+
+    @Command(name = "unlock", description = "Lifts the lock that repeated failed logins put on an account.")
+    void unlock(@Option(names = "--contact", required = true, paramLabel = "E", description = "The contact's email.")
+                String contact,
+                @Option(names = "--community", paramLabel = "G",
+                        description = "A community group: unlock that group's login instead.") String group) {
+        boolean unlocked = cli.call(services -> services.credentials().unlock(contact, group, cli.agent()));
+        String who = contact.strip().toLowerCase(java.util.Locale.ROOT);
+        cli.output().change(new JsonShapes.Unlocked(who, unlocked),
+                unlocked ? "unlocked " + who : who + " was not locked; nothing changed");
+    }
+
+    private void report(Queued queued, String line) {
+        List<String> lines = new ArrayList<>(List.of(line));
+        if (queued.delivered() != null) {
+            lines.add("delivery: " + queued.delivered().summary());
+        }
+        cli.output().change(new JsonShapes.EmailQueued(JsonShapes.email(queued.email()),
+                queued.delivered() == null ? null : queued.delivered().json()), lines);
+    }
+
+    static Duration hours(String value) {
+        Matcher m = HOURS.matcher(value == null ? "" : value.strip().toLowerCase(java.util.Locale.ROOT));
+        if (!m.matches()) {
+            throw new UserError("--expires takes hours such as 24h (from 1h to 72h), not '" + value + "'");
+        }
+        return Duration.ofHours(Integer.parseInt(m.group(1)));
+    }
+
+    /** The queued email as it stands after delivery (or still queued with --no-send). */
+    private record Queued(EmailView email, Delivery.Outcome delivered) {
+        static Queued after(org.memberdesk.service.Services services, EmailView queued, Delivery delivery) {
+            Delivery.Outcome delivered = delivery.deliverUnlessNoSend(services);
+            return new Queued(services.emails().detail(queued.id()).email(), delivered);
+        }
+    }
+
+    private record Changed(CredentialService.PasswordChange change, Delivery.Outcome delivered) {
+    }
+}

@@ -1,0 +1,90 @@
+package org.memberdesk.cli;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.memberdesk.service.EmailDetail;
+import org.memberdesk.service.EmailView;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code memberdesk emails ...}: a contact's Email History, and retrying a failed email. */
+@Command(name = "emails", description = "A contact's Email History; retry a failed email.")
+final class EmailsCommand implements Runnable {
+
+    @Mixin
+    private CliContext cli;
+
+    @Override
+    public void run() {
+        throw cli.missingSubcommand();
+    }
+
+    @Command(name = "list", description = "Lists the emails sent (or to be sent) to a contact, newest first.")
+    void list(@Option(names = "--contact", required = true, paramLabel = "E",
+                      description = "The contact's email.") String contact) {
+        List<EmailView> emails = cli.call(services -> services.emails().list(contact));
+        cli.output().query(emails, JsonShapes::email, EmailsCommand::line,
+                "no emails to " + contact.strip().toLowerCase(Locale.ROOT));
+    }
+
+    @Command(name = "retry",
+            description = "Retries a failed email (a new attempt of the same message, to the contact's current "
+                    + "address) and delivers it before exiting, unless --no-send.")
+    void retry(@Parameters(paramLabel = "ID", description = "The email's id (see `emails list`).") String id,
+               @Mixin Delivery delivery) {
+        Retried retried = cli.call(services -> {
+            EmailView queued = services.emails().retry(id, cli.agent());
+            Delivery.Outcome delivered = delivery.deliverUnlessNoSend(services);
+            return new Retried(services.emails().detail(queued.id()), delivered);
+        });
+        EmailView email = retried.now().email();
+        List<String> lines = retried.delivered() == null
+                ? List.of(retriedLine(retried.now(), true))
+                : List.of(retriedLine(retried.now(), false), "delivery: " + retried.delivered().summary());
+        cli.output().change(new JsonShapes.EmailQueued(JsonShapes.email(email),
+                retried.delivered() == null ? null : retried.delivered().json()), lines);
+    }
+
+    private record Retried(EmailDetail now, Delivery.Outcome delivered) {
+    }
+
+    /** The retried email as it now stands, with the server's reply when it did not go out. */
+    private static String retriedLine(EmailDetail detail, boolean noSend) {
+        EmailView email = detail.email();
+        String head = "retried " + email.id() + " to " + email.recipient() + ": ";
+        return head + switch (email.status()) {
+            case "sent" -> "sent" + reply(email);
+            case "failed" -> "failed again" + reply(email);
+            case "retrying" -> "not delivered yet, retrying" + at(detail.nextAttemptAt()) + reply(email);
+            case "queued" -> noSend
+                    ? "queued, not sent (--no-send); `memberdesk outbox run` delivers it"
+                    : "queued" + at(detail.nextAttemptAt());
+            default -> email.status();
+        };
+    }
+
+    private static String reply(EmailView email) {
+        return email.lastReply() == null || email.lastReply().isBlank() ? "" : " (" + email.lastReply() + ")";
+    }
+
+    private static String at(Instant when) {
+        return when == null ? "" : " at " + when;
+    }
+
+    /**
+     * One email on one line, tab-separated: id, created, status, kind, subject; for one that failed
+     * or is retrying, the attempts and the server's last reply too.
+     */
+    static String line(EmailView email) {
+        String line = email.id() + "\t" + email.createdAt() + "\t" + email.status() + "\t" + email.kind() + "\t"
+                + email.subject();
+        if ((email.status().equals("failed") || email.status().equals("retrying")) && email.lastReply() != null) {
+            line += "\t" + email.attempts() + (email.attempts() == 1 ? " attempt: " : " attempts: ")
+                    + email.lastReply();
+        }
+        return line;
+    }
+}

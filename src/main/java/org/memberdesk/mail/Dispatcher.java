@@ -1,0 +1,436 @@
+package org.memberdesk.mail;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import org.memberdesk.domain.CredentialToken;
+import org.memberdesk.domain.EmailMessage;
+import org.memberdesk.domain.EmailStatus;
+import org.memberdesk.persistence.Database;
+import org.memberdesk.persistence.Tx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the outbox. A batch is claimed with one UPDATE that leases due rows to this
+ * dispatcher, so dispatchers of several processes on one database never send the same message;
+ * a lease left by a crashed process expires and its rows are claimed again.
+ *
+ * <p>For each message, in order: a committed transaction marks it sending, counts the attempt and,
+ * when it carries a link, mints the token and stores its hash; then the message goes over the
+ * batch's one SMTP connection; then a second transaction records the server's reply. A crash
+ * between the two transactions can send a message twice, never lose it.
+ */
+public final class Dispatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    /** How much to claim at once, how long a lease holds, and how retries back off. */
+    public record Policy(int batchSize, Duration lease, int maxAttempts, Duration firstRetry, Duration maxRetryDelay,
+                         Duration pollInterval) {
+        public static final Policy DEFAULT = new Policy(25, Duration.ofMinutes(2), 8, Duration.ofMinutes(1),
+                Duration.ofHours(1), Duration.ofSeconds(5));
+
+        public Duration retryDelay(int attemptsSoFar) {
+            Duration delay = firstRetry.multipliedBy(1L << Math.min(Math.max(attemptsSoFar - 1, 0), 20));
+            return delay.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay;
+        }
+    }
+
+    /** What one run did. */
+    public record Result(int claimed, int sent, int retrying, int failed, int skipped) {
+        public static final Result NONE = new Result(0, 0, 0, 0, 0);
+
+        Result plus(Result other) {
+            return new Result(claimed + other.claimed, sent + other.sent, retrying + other.retrying,
+                    failed + other.failed, skipped + other.skipped);
+        }
+    }
+
+    private final Database database;
+    private final Clock clock;
+    private final MailSettingsStore settings;
+    private final PortalLinks links;
+    private final LinkMinter minter;
+    private final DemoMailServer demo;
+    private final Policy policy;
+    private final String owner;
+    private final AtomicLong claims = new AtomicLong();
+    private final ReentrantLock batchLock = new ReentrantLock();
+    private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>();
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean stopping;
+    private Thread thread;
+
+    public Dispatcher(Database database, Clock clock, MailSettingsStore settings, PortalLinks links, LinkMinter minter,
+                      DemoMailServer demo, Policy policy) {
+        this.database = database;
+        this.clock = clock;
+        this.settings = settings;
+        this.links = links;
+        this.minter = minter;
+        this.demo = demo;
+        this.policy = policy;
+        this.owner = ownerId();
+    }
+
+    /** Unique per dispatcher: host, process id and a random part (two dispatchers in one JVM differ too). */
+    private static String ownerId() {
+        String runtime = ManagementFactory.getRuntimeMXBean().getName();
+        String id = runtime + "/" + UUID.randomUUID().toString().substring(0, 8);
+        return id.length() > 80 ? id.substring(id.length() - 80) : id;
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    public void addListener(DeliveryListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(DeliveryListener listener) {
+        listeners.remove(listener);
+    }
+
+    // ---- background thread (console, portal) ----
+
+    /** Starts the background thread: it delivers what is due, then sleeps until woken or the poll interval passes. */
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        stopping = false;
+        thread = new Thread(this::loop, "mail-dispatcher");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public synchronized boolean isStarted() {
+        return thread != null;
+    }
+
+    /** Wakes the background thread (after mail was queued). */
+    public void signal() {
+        if (wake.availablePermits() == 0) {
+            wake.release();
+        }
+    }
+
+    /** Stops the background thread after the message it is sending; unsent claimed rows are released. */
+    public void stop() {
+        Thread running;
+        synchronized (this) {
+            running = thread;
+            thread = null;
+            stopping = true;
+        }
+        if (running != null) {
+            wake.release();
+            try {
+                running.join(TimeUnit.SECONDS.toMillis(40));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        stopping = false;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void loop() {
+        while (!stopping) {
+            try {
+                runUntilEmpty();
+            } catch (RuntimeException e) {
+                LOG.warn("mail delivery pass failed", e);
+            }
+            try {
+                if (wake.tryAcquire(policy.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                    wake.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    // ---- synchronous runs (CLI, tests) ----
+
+    /** Delivers every message due now, batch after batch, until none is left that this dispatcher may claim. */
+    public Result runUntilEmpty() {
+        Result total = Result.NONE;
+        while (!stopping) {
+            Result batch = runDue();
+            total = total.plus(batch);
+            if (batch.claimed() == 0) {
+                break;
+            }
+        }
+        return total;
+    }
+
+    /** Claims one batch of due messages and delivers it over one SMTP connection. */
+    public Result runDue() {
+        batchLock.lock();
+        try {
+            String lease = owner + "#" + claims.incrementAndGet();
+            List<UUID> claimed = claim(lease);
+            if (claimed.isEmpty()) {
+                return Result.NONE;
+            }
+            return deliver(lease, claimed);
+        } finally {
+            batchLock.unlock();
+        }
+    }
+
+    private static final String CLAIMABLE = """
+            ((x.status in (:waiting) and x.nextAttemptAt <= :now) or x.status = :sending)
+            and (x.leaseUntil is null or x.leaseUntil <= :now)""";
+
+    private List<UUID> claim(String lease) {
+        // A plain read first: polling an idle outbox every few seconds must not take the
+        // database's write lock each time.
+        boolean anythingDue = database.read(t -> !t.session().createSelectionQuery(
+                        "select x.id from EmailMessage x where " + CLAIMABLE, UUID.class)
+                .setParameterList("waiting", List.of(EmailStatus.QUEUED, EmailStatus.RETRYING))
+                .setParameter("sending", EmailStatus.SENDING)
+                .setParameter("now", clock.instant())
+                .setMaxResults(1)
+                .getResultList().isEmpty());
+        if (!anythingDue) {
+            return List.of();
+        }
+        return database.write(t -> {
+            Instant now = clock.instant();
+            // One statement takes the lease, the first of its transaction, so it waits for the
+            // write lock (SQLite) or the row locks (PostgreSQL) and sees the rows as they are then.
+            t.session().createMutationQuery("""
+                            update EmailMessage m set m.leaseOwner = :lease, m.leaseUntil = :until
+                            where m.id in (
+                                select x.id from EmailMessage x
+                                where %s
+                                order by x.nextAttemptAt, x.id
+                                limit %d)""".formatted(CLAIMABLE, policy.batchSize()))
+                    .setParameter("lease", lease)
+                    .setParameter("until", now.plus(policy.lease()))
+                    .setParameterList("waiting", List.of(EmailStatus.QUEUED, EmailStatus.RETRYING))
+                    .setParameter("sending", EmailStatus.SENDING)
+                    .setParameter("now", now)
+                    .executeUpdate();
+            return t.session().createSelectionQuery(
+                            "select m.id from EmailMessage m where m.leaseOwner = :lease "
+                                    + "order by m.nextAttemptAt, m.id",
+                            UUID.class)
+                    .setParameter("lease", lease)
+                    .getResultList();
+        });
+    }
+
+    private Result deliver(String lease, List<UUID> claimed) {
+        int sent = 0;
+        int retrying = 0;
+        int failed = 0;
+        int skipped = 0;
+        int done = 0;
+        fire(new DeliveryEvent(DeliveryEvent.Type.BATCH_STARTED, null, null, null, claimed.size(), 0));
+        SmtpTransport connection = null;
+        SmtpFailure cannotConnect = null;
+        try {
+            MailSettings target = target();
+            for (UUID id : claimed) {
+                if (stopping) {
+                    break;
+                }
+                if (cannotConnect == null && (connection == null || !connection.usable())) {
+                    if (connection != null) {
+                        connection.close();
+                    }
+                    try {
+                        connection = SmtpTransport.connect(target);
+                    } catch (SmtpFailure f) {
+                        connection = null;
+                        cannotConnect = f;
+                        LOG.warn("mail server unreachable, {} message(s) will be retried: {}", claimed.size() - done,
+                                f.reply());
+                    }
+                }
+                Recorded recorded = cannotConnect != null
+                        ? recordUnreachable(id, lease, cannotConnect)
+                        : attempt(id, lease, connection);
+                EmailStatus outcome = recorded == null ? null : recorded.status();
+                if (outcome == null) {
+                    skipped++;
+                } else if (outcome == EmailStatus.SENT) {
+                    sent++;
+                } else if (outcome == EmailStatus.RETRYING) {
+                    retrying++;
+                } else {
+                    failed++;
+                }
+                done++;
+                if (recorded != null) {
+                    fire(new DeliveryEvent(DeliveryEvent.Type.MESSAGE_UPDATED, id, recorded.contactId(), outcome,
+                            claimed.size(), done));
+                }
+            }
+        } finally {
+            if (connection != null) {
+                connection.close();
+            }
+            release(lease);
+            fire(new DeliveryEvent(DeliveryEvent.Type.BATCH_FINISHED, null, null, null, claimed.size(), done));
+        }
+        if (sent + retrying + failed > 0) {
+            LOG.info("mail batch: {} sent, {} retrying, {} failed, {} skipped", sent, retrying, failed, skipped);
+        }
+        return new Result(claimed.size(), sent, retrying, failed, skipped);
+    }
+
+    private MailSettings target() {
+        MailSettings configured = database.read(settings::load);
+        if (configured.configured()) {
+            return configured;
+        }
+        if (demo == null) {
+            throw new IllegalStateException("no SMTP server is configured and demo mail is off");
+        }
+        return demo.settings();
+    }
+
+    /** One message: commit "sending" (and its link's hash), talk SMTP, commit the outcome. */
+    private record Recorded(EmailStatus status, UUID contactId) {
+    }
+
+    private Recorded attempt(UUID id, String lease, SmtpTransport connection) {
+        Prepared prepared = database.write(t -> prepare(t, id, lease));
+        if (prepared == null) {
+            return null;
+        }
+        fire(new DeliveryEvent(DeliveryEvent.Type.MESSAGE_UPDATED, id, prepared.contactId(), EmailStatus.SENDING,
+                0, 0));
+        try {
+            SmtpTransport.Accepted accepted = connection.send(prepared.email(), clock.instant());
+            return database.write(t -> {
+                EmailMessage m = t.emails().byId(id).orElseThrow();
+                m.markSent(clock.instant(), accepted.reply(), accepted.messageId());
+                return new Recorded(EmailStatus.SENT, prepared.contactId());
+            });
+        } catch (SmtpFailure f) {
+            return database.write(t -> {
+                return recordFailure(t, id, f, true);
+            });
+        }
+    }
+
+    private record Prepared(OutgoingEmail email, UUID contactId) {
+    }
+
+    private Prepared prepare(Tx t, UUID id, String lease) {
+        EmailMessage m = t.emails().byId(id).orElse(null);
+        if (m == null || !lease.equals(m.getLeaseOwner()) || m.getStatus().isFinal()) {
+            return null;
+        }
+        Instant now = clock.instant();
+        m.startAttempt(now.plus(policy.lease()));
+        String text = m.getBodyText();
+        String html = m.getBodyHtml();
+        if (m.getLinkPurpose() != null && LinkedBodies.hasHiddenLink(text, html)) {
+            LinkMinter.Minted minted = minter.mint();
+            LinkTokens.issue(t, m.getContact(), m.getKind().scope(), m.getGroup(), m.getLinkPurpose(), minted.hash(),
+                    now, Duration.ofSeconds(m.getLinkTtlSeconds()), m.getOrigin(), m.getId());
+            String[] bodies = LinkedBodies.withToken(text, html, links.base(t), minted.raw());
+            text = bodies[0];
+            html = bodies[1];
+        }
+        return new Prepared(new OutgoingEmail(m.getId(), m.getAttempts(), m.getRecipient(), m.getSubject(), text, html),
+                m.getContact().getId());
+    }
+
+    private Recorded recordUnreachable(UUID id, String lease, SmtpFailure failure) {
+        return database.write(t -> {
+            EmailMessage m = t.emails().byId(id).orElse(null);
+            if (m == null || !lease.equals(m.getLeaseOwner()) || m.getStatus().isFinal()) {
+                return null;
+            }
+            m.countAttempt();
+            return recordFailure(t, id, failure, false);
+        });
+    }
+
+    private Recorded recordFailure(Tx t, UUID id, SmtpFailure failure, boolean linkMinted) {
+        EmailMessage m = t.emails().byId(id).orElseThrow();
+        return new Recorded(recordFailure(t, m, failure, linkMinted), m.getContact().getId());
+    }
+
+    private EmailStatus recordFailure(Tx t, EmailMessage m, SmtpFailure failure, boolean linkMinted) {
+        UUID id = m.getId();
+        Instant now = clock.instant();
+        if (linkMinted) {
+            // the server did not take it, so nobody holds this attempt's link
+            for (CredentialToken token : t.tokens().ofContact(m.getContact().getId())) {
+                if (id.equals(token.getEmailMessageId()) && token.state(now) == CredentialToken.State.LIVE) {
+                    token.revoke(now);
+                }
+            }
+        }
+        if (failure.permanent()) {
+            m.markFailed(failure.reply());
+            return EmailStatus.FAILED;
+        }
+        if (m.attemptsSinceRetry() >= policy.maxAttempts()) {
+            m.markFailed(failure.reply() + " (gave up after " + m.attemptsSinceRetry() + " attempts)");
+            return EmailStatus.FAILED;
+        }
+        m.markRetrying(now.plus(policy.retryDelay(m.attemptsSinceRetry())), failure.reply());
+        return EmailStatus.RETRYING;
+    }
+
+    /** Gives back what this batch claimed but did not get to (stopped early), so nobody waits for the lease. */
+    private void release(String lease) {
+        try {
+            database.write(t -> t.session().createMutationQuery("""
+                            update EmailMessage m set m.leaseOwner = null, m.leaseUntil = null
+                            where m.leaseOwner = :lease and m.status <> :sending""")
+                    .setParameter("lease", lease)
+                    .setParameter("sending", EmailStatus.SENDING)
+                    .executeUpdate());
+        } catch (RuntimeException e) {
+            LOG.warn("could not release mail leases (they expire by themselves)", e);
+        }
+    }
+
+    private void fire(DeliveryEvent event) {
+        for (DeliveryListener listener : listeners) {
+            try {
+                listener.onDelivery(event);
+            } catch (RuntimeException e) {
+                LOG.warn("a delivery listener failed", e);
+            }
+        }
+    }
+
+    /** For tests and diagnostics: messages currently leased, by anyone. */
+    public List<UUID> leased() {
+        return database.read(t -> new ArrayList<>(t.session().createSelectionQuery(
+                        "select m.id from EmailMessage m where m.leaseOwner is not null", UUID.class)
+                .getResultList()));
+    }
+}

@@ -1,0 +1,210 @@
+package org.memberdesk.portal;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.Objects;
+import org.memberdesk.service.PortalSiteService.Branding;
+import org.memberdesk.service.Services;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Client Portal web server: server-rendered pages over the services of one data directory,
+ * no JavaScript. The console starts one on localhost; {@code memberdesk portal serve} runs one alone.
+ *
+ * <pre>
+ *   PortalServer portal = new PortalServer(services);
+ *   int port = portal.start(7321);   // 0 picks a free port
+ *   portal.url();                    // "http://localhost:7321/"
+ *   portal.stop();
+ * </pre>
+ *
+ * Every response carries a strict Content-Security-Policy, {@code Referrer-Policy: no-referrer} and
+ * {@code X-Content-Type-Options: nosniff}; pages are {@code Cache-Control: no-store}.
+ */
+public final class PortalServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PortalServer.class);
+
+    /** The CSP of every response: nothing but our own stylesheets, images and form posts. */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self';"
+            + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    /** The loopback address the portal binds by default: reachable from this computer only. */
+    public static final String LOOPBACK = "127.0.0.1";
+
+    static final String RENDERED = "md.rendered";
+
+    private final Services services;
+    private final String bindAddress;
+    private final Pages pages = new Pages();
+    private final String portalCss = Pages.staticText("portal.css");
+    private Javalin app;
+    private int port = -1;
+
+    /** A portal on the loopback address. */
+    public PortalServer(Services services) {
+        this(services, LOOPBACK);
+    }
+
+    /** A portal on a chosen address ("0.0.0.0" for every interface, e.g. behind a reverse proxy). */
+    public PortalServer(Services services, String bindAddress) {
+        this.services = Objects.requireNonNull(services);
+        this.bindAddress = Objects.requireNonNull(bindAddress);
+    }
+
+    /**
+     * Starts serving on a port (0: any free port) and returns the port it listens on. Starting a
+     * running portal returns its port.
+     */
+    public synchronized int start(int requestedPort) {
+        if (app != null) {
+            return port;
+        }
+        if (requestedPort < 0 || requestedPort > 65535) {
+            throw new IllegalArgumentException("port must be 0 to 65535: " + requestedPort);
+        }
+        services.portalAuth().warmUp();
+        PortalRoutes routes = new PortalRoutes(services.portalAuth(), services.portalSite(), services.credentials(),
+                services.clock(), pages);
+        Javalin javalin = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.maxRequestSize = 64 * 1024;
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setSendServerVersion(false);
+                http.setSendXPoweredBy(false);
+                http.setRelativeRedirectAllowed(true);
+            });
+            config.routes.before(PortalServer::securityHeaders);
+            config.routes.get("/assets/portal.css", ctx -> css(ctx, portalCss));
+            config.routes.get("/assets/brand.css", ctx -> css(ctx, brandCss(services.portalSite().branding())));
+            config.routes.get("/assets/icon.svg", ctx -> icon(ctx, services.portalSite().branding()));
+            config.routes.get("/favicon.ico", ctx -> {
+                ctx.status(204);
+                ctx.attribute(RENDERED, Boolean.TRUE);
+            });
+            routes.register(config.routes);
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                // Never the path: it may hold a link's token.
+                LOG.error("portal request failed", e);
+                ctx.attribute(RENDERED, null);
+                routes.message(ctx, safeHere(routes), 500, "Something went wrong",
+                        "Sorry, something went wrong on our side and nothing was changed. Please try again in a"
+                                + " moment.", "Back to sign in");
+            });
+            config.routes.error(404, ctx -> {
+                if (ctx.attribute(RENDERED) == null) {
+                    routes.message(ctx, safeHere(routes), 404, "Page not found",
+                            "There is nothing at this address. Check the link, or start from the sign-in page.",
+                            "Go to sign in");
+                }
+            });
+            config.routes.error(405, ctx -> {
+                if (ctx.attribute(RENDERED) == null) {
+                    routes.message(ctx, safeHere(routes), 405, "Page not found",
+                            "There is nothing to do at this address. Start from the sign-in page.", "Go to sign in");
+                }
+            });
+        });
+        try {
+            javalin.start(bindAddress, requestedPort);
+        } catch (RuntimeException e) {
+            try {
+                javalin.stop();
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        this.app = javalin;
+        this.port = javalin.port();
+        LOG.info("client portal listening on {}:{}", bindAddress, port);
+        return port;
+    }
+
+    /** Stops serving; does nothing when not running. */
+    public synchronized void stop() {
+        if (app != null) {
+            app.stop();
+            app = null;
+            LOG.info("client portal stopped");
+        }
+        port = -1;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public synchronized boolean running() {
+        return app != null;
+    }
+
+    /** The port it listens on, or -1 when not running. */
+    public synchronized int port() {
+        return port;
+    }
+
+    /**
+     * Where this computer reaches the running portal, e.g. {@code http://localhost:7321/}: for the
+     * console's "Open portal". Links in emails use {@link #publicUrl()} instead.
+     */
+    public synchronized String url() {
+        if (app == null) {
+            throw new IllegalStateException("the portal is not running");
+        }
+        boolean local = bindAddress.equals(LOOPBACK) || bindAddress.equals("0.0.0.0") || bindAddress.equals("::")
+                || bindAddress.equals("localhost");
+        String host = local ? "localhost" : bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
+        return "http://" + host + ":" + port + "/";
+    }
+
+    /** The configured public address that links in emails use (environment, setting or localhost default). */
+    public String publicUrl() {
+        return services.portalSite().publicAddress().baseUrl() + "/";
+    }
+
+    private static PortalRoutes.Here safeHere(PortalRoutes routes) {
+        return routes.fallbackHere();
+    }
+
+    private static void securityHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+        ctx.header("Cross-Origin-Resource-Policy", "same-origin");
+        ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+        ctx.header("Cache-Control", "no-store");
+    }
+
+    private static void css(Context ctx, String css) {
+        ctx.header("Cache-Control", "no-cache");
+        ctx.contentType("text/css; charset=utf-8");
+        ctx.result(css);
+        ctx.attribute(RENDERED, Boolean.TRUE);
+    }
+
+    /** A rounded square in the accent color: the tab icon. */
+    private static void icon(Context ctx, Branding brand) {
+        ctx.header("Cache-Control", "no-cache");
+        ctx.contentType("image/svg+xml");
+        ctx.result("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\">"
+                + "<rect width=\"32\" height=\"32\" rx=\"8\" fill=\"" + brand.accent() + "\"/>"
+                + "<circle cx=\"16\" cy=\"16\" r=\"6\" fill=\"" + brand.onAccent() + "\"/></svg>");
+        ctx.attribute(RENDERED, Boolean.TRUE);
+    }
+
+    /** The brand's colors as CSS variables; the values are checked #rrggbb colors, never raw settings. */
+    static String brandCss(Branding brand) {
+        return ":root {\n"
+                + "  --accent: " + brand.accent() + ";\n"
+                + "  --on-accent: " + brand.onAccent() + ";\n"
+                + "  --accent-dark: " + brand.accentDark() + ";\n"
+                + "  --accent-soft: " + brand.accentSoft() + ";\n"
+                + "}\n";
+    }
+}

@@ -1,0 +1,192 @@
+package org.memberdesk.service;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.memberdesk.domain.Contact;
+import org.memberdesk.domain.OfferGrant;
+import org.memberdesk.mail.LinkTtl;
+import org.memberdesk.mail.PortalLinks;
+import org.memberdesk.persistence.Tx;
+
+/**
+ * What the Client Portal's pages show besides signing in: the business's name and color, the
+ * public address the portal is configured under, and a signed-in contact's memberships and groups.
+ */
+public final class PortalSiteService {
+
+    public static final String BRAND_NAME_SETTING = "portal.brand.name";
+    public static final String BRAND_COLOR_SETTING = "portal.brand.color";
+    public static final String DEFAULT_BRAND_NAME = "Member Portal";
+    public static final String DEFAULT_BRAND_COLOR = "#3b5bdb";
+    private static final int MAX_BRAND_NAME = 80;
+    private static final Pattern HEX_COLOR = Pattern.compile("#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})");
+
+    /**
+     * The brand: the business's name, its accent color (always {@code #rrggbb}), a text color
+     * readable on the accent, a darker accent for hover and focus, and a faint tint for panels.
+     */
+    public record Branding(String name, String accent, String onAccent, String accentDark, String accentSoft) {
+    }
+
+    /** Where the portal is published (links in emails use it) and whether that is HTTPS. */
+    public record PublicAddress(String baseUrl, String source, boolean https) {
+    }
+
+    /** One active membership as the portal lists it. */
+    public record Membership(String offer, Instant since, Instant until, String loginUrl) {
+    }
+
+    /** One community group of the contact; its door has its own password. */
+    public record Group(String name, String slug, boolean passwordSet) {
+    }
+
+    /** The signed-in home page of the membership door. */
+    public record Home(String name, String email, List<Membership> memberships, List<Group> groups) {
+    }
+
+    private final Transactions tx;
+    private final Clock clock;
+    private final PortalLinks links;
+
+    public PortalSiteService(Transactions tx, Clock clock, PortalLinks links) {
+        this.tx = tx;
+        this.clock = clock;
+        this.links = links;
+    }
+
+    public Branding branding() {
+        return tx.read(t -> branding(
+                t.settings().get(BRAND_NAME_SETTING).orElse(null),
+                t.settings().get(BRAND_COLOR_SETTING).orElse(null)));
+    }
+
+    /** The brand from raw settings, each falling back to a safe default when missing or unusable. */
+    static Branding branding(String rawName, String rawColor) {
+        String name = rawName == null ? "" : rawName.strip().replaceAll("\\p{Cntrl}", "");
+        if (name.isEmpty()) {
+            name = DEFAULT_BRAND_NAME;
+        } else if (name.length() > MAX_BRAND_NAME) {
+            name = name.substring(0, MAX_BRAND_NAME);
+        }
+        String color = rawColor == null ? "" : rawColor.strip();
+        if (!HEX_COLOR.matcher(color).matches()) {
+            color = DEFAULT_BRAND_COLOR;
+        }
+        int[] rgb = rgb(color);
+        // A light accent cannot carry white text: darken it until text on it reads (WCAG AA, 4.5:1).
+        while (contrast(rgb, new int[] {255, 255, 255}) < 4.5 && contrast(rgb, new int[] {17, 24, 39}) < 4.5) {
+            rgb = mix(rgb, new int[] {0, 0, 0}, 0.1);
+        }
+        String onAccent = contrast(rgb, new int[] {255, 255, 255}) >= 4.5 ? "#ffffff" : "#111827";
+        return new Branding(name, hex(rgb), onAccent, hex(mix(rgb, new int[] {0, 0, 0}, 0.18)),
+                hex(mix(rgb, new int[] {255, 255, 255}, 0.9)));
+    }
+
+    public PublicAddress publicAddress() {
+        return tx.read(t -> {
+            PortalLinks.Resolved resolved = links.resolve(t);
+            return new PublicAddress(resolved.url(), resolved.source(),
+                    resolved.url().toLowerCase(Locale.ROOT).startsWith("https:"));
+        });
+    }
+
+    /** "60 minutes": how long a link from Forgot Password works, as a page says it. */
+    public String selfServiceLinkLifetime() {
+        return tx.read(t -> LinkTtl.describe(LinkTtl.selfServiceReset(t)));
+    }
+
+    /** The port links in emails expect when no URL is configured (setting {@code portal.port} or 7321). */
+    public int configuredPort() {
+        return tx.read(t -> t.settings().get(PortalLinks.PORT_SETTING).map(v -> {
+            try {
+                int port = Integer.parseInt(v.trim());
+                return port > 0 && port < 65536 ? port : PortalLinks.DEFAULT_PORT;
+            } catch (NumberFormatException e) {
+                return PortalLinks.DEFAULT_PORT;
+            }
+        }).orElse(PortalLinks.DEFAULT_PORT));
+    }
+
+    /** The membership home of a signed-in contact: active offers and community groups. */
+    public Home home(UUID contactId) {
+        return tx.read(t -> {
+            Contact contact = t.contacts().byId(contactId)
+                    .orElseThrow(() -> new UserError("that account no longer exists"));
+            Instant now = clock.instant();
+            List<Membership> memberships = t.grants().ofContact(contactId).stream()
+                    .filter(g -> g.isActive(now))
+                    .map(g -> membership(g))
+                    .toList();
+            List<Group> groups = t.communities().membershipsOf(contactId).stream()
+                    .map(m -> new Group(m.getGroup().getName(), m.getGroup().getSlug(),
+                            m.getCredential().hasPassword()))
+                    .toList();
+            return new Home(contact.getName(), contact.getEmail(), memberships, groups);
+        });
+    }
+
+    private static Membership membership(OfferGrant grant) {
+        return new Membership(grant.getOffer().getName(), grant.getGrantedAt(), grant.getExpiresAt(),
+                safeLink(grant.getOffer().getLoginUrl()).orElse(null));
+    }
+
+    /** Only http(s) addresses become links on a page. */
+    static Optional<String> safeLink(String url) {
+        if (url == null || url.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(url.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+                    ? Optional.of(uri.toString()) : Optional.empty();
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    // ---- colors ----
+
+    private static int[] rgb(String hex) {
+        String h = hex.substring(1);
+        if (h.length() == 3) {
+            h = "" + h.charAt(0) + h.charAt(0) + h.charAt(1) + h.charAt(1) + h.charAt(2) + h.charAt(2);
+        }
+        int v = Integer.parseInt(h, 16);
+        return new int[] {(v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff};
+    }
+
+    private static String hex(int[] rgb) {
+        return String.format(Locale.ROOT, "#%02x%02x%02x", rgb[0], rgb[1], rgb[2]);
+    }
+
+    private static int[] mix(int[] a, int[] b, double towardsB) {
+        int[] out = new int[3];
+        for (int i = 0; i < 3; i++) {
+            out[i] = (int) Math.round(a[i] + (b[i] - a[i]) * towardsB);
+        }
+        return out;
+    }
+
+    private static double luminance(int[] rgb) {
+        double[] c = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double s = rgb[i] / 255.0;
+            c[i] = s <= 0.03928 ? s / 12.92 : Math.pow((s + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+    }
+
+    static double contrast(int[] a, int[] b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+}

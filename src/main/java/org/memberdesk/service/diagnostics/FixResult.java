@@ -1,0 +1,14 @@
+package org.memberdesk.service.diagnostics;
+
+import java.util.UUID;
+
+/**
+ * What applying a fix did.
+ *
+ * @param action  the fix's action id
+ * @param changed false when there was nothing to do (e.g. unlocking an account that is no longer locked)
+ * @param message one line for the agent
+ * @param emailId the email queued or retried by the fix, if any
+ */
+public record FixResult(String action, boolean changed, String message, UUID emailId) {
+}

@@ -1,0 +1,15 @@
+package org.memberdesk.service.importing;
+
+/**
+ * Progress of a preview or an import, reported from the thread doing the work (a console view
+ * model hands it to the FX thread itself). Phases: {@code reading} (done and total in bytes),
+ * {@code checking} and {@code writing} (in rows). An exception thrown here stops the work; an
+ * import then writes nothing.
+ */
+@FunctionalInterface
+public interface ImportProgress {
+
+    ImportProgress NONE = (phase, done, total) -> { };
+
+    void update(String phase, long done, long total);
+}

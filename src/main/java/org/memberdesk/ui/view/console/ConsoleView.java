@@ -1,0 +1,238 @@
+package org.memberdesk.ui.view.console;
+
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.controls.Notification;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.SVGPath;
+import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.common.ViewLoader;
+import org.memberdesk.ui.view.common.NotificationBinding;
+import org.memberdesk.ui.view.common.ToneStyles;
+import org.memberdesk.ui.viewmodel.console.ConsoleViewModel;
+import org.memberdesk.ui.viewmodel.console.ConsoleViewModel.Phase;
+import org.memberdesk.ui.viewmodel.console.ContactRow;
+import org.memberdesk.ui.viewmodel.console.ContactSearchViewModel;
+import org.memberdesk.ui.viewmodel.mail.MailViewModel;
+import org.memberdesk.ui.viewmodel.mail.OutboxStatusViewModel;
+
+/** The main window: search field, contact list and status bar. */
+public final class ConsoleView {
+
+    private static final String SEARCH_ICON = "M10 2a8 8 0 0 1 6.32 12.9l5.39 5.4-1.41 1.4-5.4-5.39A8 8 0 1 1 10 2zm0 2a6 6 0 1 0 0 12 6 6 0 0 0 0-12z";
+
+    @FXML private CustomTextField searchField;
+    @FXML private TableView<ContactRow> contactTable;
+    @FXML private TableColumn<ContactRow, String> nameColumn;
+    @FXML private TableColumn<ContactRow, String> emailColumn;
+    @FXML private TableColumn<ContactRow, String> tagsColumn;
+    @FXML private Label emptyLabel;
+    @FXML private VBox progressOverlay;
+    @FXML private ProgressIndicator progressIndicator;
+    @FXML private Label progressLabel;
+    @FXML private Label dataDirectoryLabel;
+    @FXML private Label statusLabel;
+    @FXML private Label contactCountLabel;
+    @FXML private Label contactCountBadge;
+    @FXML private Label demoBadge;
+    @FXML private Notification notification;
+    @FXML private MenuItem demoInboxItem;
+    @FXML private MenuItem smtpSettingsItem;
+    @FXML private HBox demoBanner;
+    @FXML private Button demoInboxButton;
+    @FXML private HBox mailWarningBar;
+    @FXML private VBox mailWarnings;
+    @FXML private ProgressBar outboxProgress;
+    @FXML private Label outboxLabel;
+    @FXML private Separator outboxSeparator;
+
+    private final ConsoleViewModel viewModel;
+    private final ContactSearchViewModel search;
+    private final MailViewModel mail;
+    private final Messages messages;
+    private final Parent root;
+
+    public ConsoleView(ConsoleViewModel viewModel, Messages messages) {
+        this.viewModel = viewModel;
+        this.search = viewModel.search();
+        this.mail = viewModel.mail();
+        this.messages = messages;
+        this.root = ViewLoader.load(this, messages);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Puts the cursor in the search field with its text selected, ready to type over. */
+    public void focusSearch() {
+        searchField.requestFocus();
+        searchField.selectAll();
+    }
+
+    @FXML
+    private void initialize() {
+        bindSearchField();
+        bindContactTable();
+        bindProgress();
+        bindStatusBar();
+        bindNotification();
+        bindMail();
+    }
+
+    private void bindSearchField() {
+        SVGPath icon = new SVGPath();
+        icon.setContent(SEARCH_ICON);
+        icon.getStyleClass().add("search-icon");
+        icon.setScaleX(0.7);
+        icon.setScaleY(0.7);
+        searchField.setLeft(icon);
+        searchField.textProperty().bindBidirectional(search.queryProperty());
+        searchField.addEventFilter(KeyEvent.KEY_PRESSED, this::onSearchKey);
+    }
+
+    private void onSearchKey(KeyEvent event) {
+        switch (event.getCode()) {
+            case DOWN -> search.selectNext();
+            case UP -> search.selectPrevious();
+            case ENTER -> viewModel.openSelected();
+            case ESCAPE -> search.clearQuery();
+            default -> {
+                return;
+            }
+        }
+        event.consume();
+    }
+
+    private void bindContactTable() {
+        contactTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        nameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+        emailColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().email()));
+        tagsColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().tags()));
+        tagsColumn.getStyleClass().add("tags-column");
+        contactTable.setItems(search.results());
+        emptyLabel.textProperty().bind(search.emptyTextProperty());
+
+        contactTable.getSelectionModel().selectedItemProperty().addListener((o, before, row) -> {
+            if (row != null) {
+                search.selectedProperty().set(row);
+            }
+        });
+        search.selectedProperty().addListener((o, before, row) -> showSelected(row));
+        contactTable.setRowFactory(table -> {
+            TableRow<ContactRow> row = new TableRow<>();
+            row.setOnMouseClicked(event -> {
+                if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && !row.isEmpty()) {
+                    viewModel.open(row.getItem());
+                }
+            });
+            return row;
+        });
+        contactTable.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ENTER) {
+                viewModel.openSelected();
+                event.consume();
+            }
+        });
+    }
+
+    private void showSelected(ContactRow row) {
+        if (row == null) {
+            contactTable.getSelectionModel().clearSelection();
+            return;
+        }
+        if (row != contactTable.getSelectionModel().getSelectedItem()) {
+            contactTable.getSelectionModel().select(row);
+        }
+        int index = contactTable.getSelectionModel().getSelectedIndex();
+        if (index >= 0 && contactTable.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            flow.scrollTo(index);
+        }
+    }
+
+    private void bindProgress() {
+        progressOverlay.visibleProperty().bind(viewModel.phaseProperty().isNotEqualTo(Phase.READY));
+        progressIndicator.visibleProperty().bind(viewModel.phaseProperty().isNotEqualTo(Phase.FAILED));
+        progressIndicator.managedProperty().bind(progressIndicator.visibleProperty());
+        progressLabel.textProperty().bind(viewModel.progressTextProperty());
+    }
+
+    private void bindStatusBar() {
+        dataDirectoryLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> messages.get("console.dataDirectory", viewModel.dataDirectoryProperty().get()),
+                viewModel.dataDirectoryProperty()));
+        statusLabel.textProperty().bind(viewModel.statusMessageProperty());
+        contactCountLabel.textProperty().bind(viewModel.contactCountProperty());
+        contactCountBadge.textProperty().bind(viewModel.contactCountProperty());
+        demoBadge.visibleProperty().bind(viewModel.demoDataProperty());
+        demoBadge.managedProperty().bind(demoBadge.visibleProperty());
+    }
+
+    private void bindMail() {
+        demoInboxItem.disableProperty().bind(mail.connectedProperty().not());
+        smtpSettingsItem.disableProperty().bind(mail.connectedProperty().not());
+        demoBanner.visibleProperty().bind(mail.connectedProperty().and(mail.demoModeProperty()));
+        demoBanner.managedProperty().bind(demoBanner.visibleProperty());
+        mail.warnings().addListener((ListChangeListener<String>) change -> showMailWarnings());
+        showMailWarnings();
+
+        OutboxStatusViewModel outbox = mail.outbox();
+        outboxLabel.textProperty().bind(outbox.textProperty());
+        outboxLabel.visibleProperty().bind(mail.connectedProperty());
+        outboxLabel.managedProperty().bind(outboxLabel.visibleProperty());
+        outboxSeparator.visibleProperty().bind(outboxLabel.visibleProperty());
+        outboxSeparator.managedProperty().bind(outboxLabel.visibleProperty());
+        Tooltip details = new Tooltip();
+        details.textProperty().bind(outbox.detailsProperty());
+        outboxLabel.setTooltip(details);
+        outbox.toneProperty().addListener((o, before, tone) -> ToneStyles.apply(outboxLabel, tone));
+        ToneStyles.apply(outboxLabel, outbox.toneProperty().get());
+        outboxProgress.progressProperty().bind(outbox.progressProperty());
+        outboxProgress.visibleProperty().bind(outbox.sendingProperty());
+        outboxProgress.managedProperty().bind(outboxProgress.visibleProperty());
+    }
+
+    private void showMailWarnings() {
+        mailWarnings.getChildren().setAll(mail.warnings().stream().map(text -> {
+            Label warning = new Label(text);
+            warning.setWrapText(true);
+            warning.getStyleClass().add("mail-warning");
+            return warning;
+        }).toList());
+        mailWarningBar.setVisible(!mail.warnings().isEmpty());
+        mailWarningBar.setManaged(mailWarningBar.isVisible());
+    }
+
+    @FXML
+    private void openDemoInbox() {
+        mail.openDemoInbox();
+    }
+
+    @FXML
+    private void openSmtpSettings() {
+        mail.openSmtpSettings();
+    }
+
+    private void bindNotification() {
+        NotificationBinding.bind(notification, viewModel.notificationProperty(), viewModel::dismissNotification);
+    }
+}

@@ -1,0 +1,94 @@
+package org.memberdesk.ui.view.mail;
+
+import java.util.function.Supplier;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.view.common.Stylesheets;
+import org.memberdesk.ui.viewmodel.mail.DemoInboxViewModel;
+import org.memberdesk.ui.viewmodel.mail.MailWindows;
+import org.memberdesk.ui.viewmodel.mail.SmtpSettingsViewModel;
+
+/** The Inbox (demo) window and the Email settings dialog, one of each at a time, over the main window. */
+public final class MailStages implements MailWindows {
+
+    private final Messages messages;
+    private final Supplier<Window> owner;
+    private Stage inbox;
+    private Stage settings;
+
+    public MailStages(Messages messages, Supplier<Window> owner) {
+        this.messages = messages;
+        this.owner = owner;
+    }
+
+    @Override
+    public void showDemoInbox(Supplier<DemoInboxViewModel> model) {
+        if (bringToFront(inbox)) {
+            return;
+        }
+        DemoInboxViewModel viewModel = model.get();
+        DemoInboxView view = new DemoInboxView(viewModel, messages);
+        inbox = stage(view.root(), 1180, 720, messages.get("inbox.windowTitle"), false);
+        inbox.setOnHidden(event -> {
+            viewModel.close();
+            inbox = null;
+        });
+        inbox.show();
+        inbox.requestFocus();
+        viewModel.load();
+    }
+
+    @Override
+    public void showSmtpSettings(Supplier<SmtpSettingsViewModel> model) {
+        if (bringToFront(settings)) {
+            return;
+        }
+        SmtpSettingsViewModel viewModel = model.get();
+        SmtpSettingsView view = new SmtpSettingsView(viewModel, messages);
+        settings = stage(view.root(), 700, 760, messages.get("smtp.windowTitle"), true);
+        settings.setOnHidden(event -> settings = null);
+        settings.show();
+        settings.requestFocus();
+        viewModel.load();
+    }
+
+    public void closeAll() {
+        if (inbox != null) {
+            inbox.close();
+        }
+        if (settings != null) {
+            settings.close();
+        }
+    }
+
+    private Stage stage(Parent root, double width, double height, String title, boolean owned) {
+        Stage stage = new Stage();
+        Scene scene = new Scene(root, width, height);
+        Stylesheets.apply(scene);
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+W"), stage::close);
+        stage.setScene(scene);
+        stage.setTitle(title);
+        stage.setMinWidth(560);
+        stage.setMinHeight(420);
+        Window parent = owner.get();
+        if (owned && parent != null && parent.isShowing()) {
+            stage.initOwner(parent);
+        }
+        Stylesheets.decorate(stage);
+        return stage;
+    }
+
+    private static boolean bringToFront(Stage stage) {
+        if (stage == null || !stage.isShowing()) {
+            return false;
+        }
+        stage.setIconified(false);
+        stage.toFront();
+        stage.requestFocus();
+        return true;
+    }
+}

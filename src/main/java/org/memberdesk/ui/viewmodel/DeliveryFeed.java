@@ -1,0 +1,48 @@
+package org.memberdesk.ui.viewmodel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.memberdesk.service.DeliveryProgress;
+import org.memberdesk.service.EmailService;
+import org.memberdesk.ui.common.BackgroundExecutor;
+
+/**
+ * This console's mail delivery progress, handed to listeners on the UI thread: the status bar, an
+ * open Inbox (demo) and every open Email History. One subscription to the dispatcher serves all.
+ */
+public final class DeliveryFeed {
+
+    private final BackgroundExecutor executor;
+    private final List<Consumer<DeliveryProgress>> listeners = new ArrayList<>();
+    private Runnable unsubscribe = () -> { };
+
+    public DeliveryFeed(BackgroundExecutor executor) {
+        this.executor = executor;
+    }
+
+    /** Starts listening to the dispatcher; events arrive on its thread and are passed on on the UI thread. */
+    public void connect(EmailService emails) {
+        unsubscribe.run();
+        unsubscribe = emails.onDelivery(progress -> executor.publish(() -> fire(progress)));
+    }
+
+    /** Called on the UI thread; returns what stops the listener. */
+    public Runnable listen(Consumer<DeliveryProgress> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /** Stops listening to the dispatcher and forgets every listener. */
+    public void disconnect() {
+        unsubscribe.run();
+        unsubscribe = () -> { };
+        listeners.clear();
+    }
+
+    public void fire(DeliveryProgress progress) {
+        for (Consumer<DeliveryProgress> listener : List.copyOf(listeners)) {
+            listener.accept(progress);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package org.memberdesk.ui.viewmodel.contact;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.memberdesk.service.CommunityView;
+import org.memberdesk.service.CredentialView;
+import org.memberdesk.service.EmailDetail;
+import org.memberdesk.service.EmailView;
+import org.memberdesk.service.GrantView;
+import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.viewmodel.DisplayTime;
+import org.memberdesk.ui.viewmodel.Tone;
+
+/** Turns the service's codes and instants into the words and tones of the contact window. */
+final class CardTexts {
+
+    /** Kinds about the membership password as a whole rather than one offer. */
+    private static final Set<String> MEMBERSHIP_KINDS = Set.of("reset-link", "password-changed");
+
+    private final Messages messages;
+    private final DisplayTime time;
+
+    CardTexts(Messages messages, DisplayTime time) {
+        this.messages = messages;
+        this.time = time;
+    }
+
+    EmailRow email(EmailView email, boolean original) {
+        return new EmailRow(email.id(), email.createdAt(), time.format(email.createdAt()), emailKind(email.kind()),
+                about(email), email.subject(), emailStatus(email.status()), emailTone(email.status()),
+                sentBy(email.origin(), email.originDetail()), email.lastReply() == null ? "" : email.lastReply(),
+                email.attempts(), email.kind(), email.status(), original);
+    }
+
+    private String about(EmailView email) {
+        return email.offer() != null ? email.offer()
+                : email.group() != null ? email.group()
+                : MEMBERSHIP_KINDS.contains(email.kind()) ? messages.get("email.about.portal") : "";
+    }
+
+    OpenedEmail opened(EmailDetail detail, boolean original) {
+        EmailView email = detail.email();
+        boolean waiting = "queued".equals(email.status()) || "retrying".equals(email.status());
+        String nextTry = waiting && detail.nextAttemptAt() != null
+                ? time.format(detail.nextAttemptAt()) : messages.get("detail.none");
+        String sent = email.sentAt() == null ? messages.get("detail.notSent") : time.format(email.sentAt());
+        String reply = email.lastReply() == null || email.lastReply().isBlank()
+                ? messages.get("detail.noReply") : email.lastReply();
+        String messageId = email.messageId() == null || email.messageId().isBlank()
+                ? messages.get("detail.none") : email.messageId();
+        return new OpenedEmail(email.id(), email.subject(), email.recipient(), emailKind(email.kind()), about(email),
+                emailStatus(email.status()), emailTone(email.status()), original,
+                sentBy(email.origin(), email.originDetail()), time.format(email.createdAt()), sent,
+                messages.get("emails.attempts", email.attempts()), nextTry, reply, messageId,
+                detail.bodyHtml() == null ? "" : detail.bodyHtml(), detail.bodyText() == null ? "" : detail.bodyText(),
+                links(detail), detail.retryable());
+    }
+
+    private List<LinkLine> links(EmailDetail detail) {
+        List<LinkLine> lines = new ArrayList<>();
+        for (EmailDetail.LinkView link : detail.links()) {
+            lines.add(new LinkLine(label("link.purpose.", link.purpose()), label("link.state.", link.state()),
+                    linkTone(link.state()), linkDates(link)));
+        }
+        if (lines.isEmpty() && detail.linkPurpose() != null) {
+            lines.add(new LinkLine(label("link.purpose.", detail.linkPurpose()), messages.get("link.state.notMinted"),
+                    Tone.PENDING, messages.get("link.notMinted")));
+        }
+        return List.copyOf(lines);
+    }
+
+    private String linkDates(EmailDetail.LinkView link) {
+        List<String> parts = new ArrayList<>();
+        if (link.expiresAt() != null) {
+            parts.add(messages.get("expired".equals(link.state()) ? "link.expired" : "link.expires",
+                    time.format(link.expiresAt())));
+        }
+        parts.add(link.firstOpenedAt() == null ? messages.get("link.neverOpened")
+                : messages.get("link.opened", time.format(link.firstOpenedAt())));
+        if (link.usedAt() != null) {
+            parts.add(messages.get("link.used", time.format(link.usedAt())));
+        }
+        return String.join(" \u00b7 ", parts);
+    }
+
+    static Tone linkTone(String state) {
+        return switch (state) {
+            case "live" -> Tone.GOOD;
+            case "used" -> Tone.NEUTRAL;
+            case "expired", "superseded" -> Tone.CAUTION;
+            default -> Tone.BAD;
+        };
+    }
+
+    String format(Instant instant) {
+        return time.format(instant);
+    }
+
+    OfferRow offer(GrantView grant) {
+        String ends = switch (grant.status()) {
+            case "expired" -> messages.get("offer.ended", time.format(grant.expiresAt()));
+            case "revoked" -> "";
+            default -> grant.expiresAt() == null
+                    ? messages.get("offer.noEnd")
+                    : messages.get("offer.endsAt", time.format(grant.expiresAt()));
+        };
+        String revoked = grant.revokedAt() == null ? ""
+                : grant.revokeReason() == null || grant.revokeReason().isBlank()
+                ? time.format(grant.revokedAt())
+                : messages.get("offer.revokedBecause", time.format(grant.revokedAt()), grant.revokeReason());
+        return new OfferRow(grant.id(), grant.offer(), label("offer.status.", grant.status()), offerTone(grant.status()),
+                grant.active(), time.format(grant.grantedAt()), ends, revoked);
+    }
+
+    CommunityRow community(CommunityView community) {
+        return new CommunityRow(community.membershipId(), community.group(), credential(community.credential()));
+    }
+
+    CredentialState credential(CredentialView credential) {
+        String password = credential.passwordSet()
+                ? credential.passwordSetAt() == null
+                ? messages.get("credential.passwordSet")
+                : messages.get("credential.passwordSetAt", time.format(credential.passwordSetAt()))
+                : messages.get("credential.noPassword");
+        String lastLogin = credential.lastLoginAt() == null
+                ? messages.get("credential.neverLoggedIn")
+                : time.format(credential.lastLoginAt());
+        String lock = credential.locked()
+                ? credential.lockedUntil() == null
+                ? messages.get("credential.locked")
+                : messages.get("credential.lockedUntil", time.format(credential.lockedUntil()))
+                : messages.get("credential.notLocked");
+        return new CredentialState(password, credential.passwordSet() ? Tone.GOOD : Tone.CAUTION,
+                credential.passwordSet(), lastLogin, lock, credential.locked() ? Tone.BAD : Tone.GOOD,
+                credential.locked());
+    }
+
+    String emailKind(String kind) {
+        return label("email.kind.", kind);
+    }
+
+    String emailStatus(String status) {
+        return label("email.status.", status);
+    }
+
+    String sentBy(String origin, String detail) {
+        boolean named = detail != null && !detail.isBlank();
+        return switch (origin) {
+            case "agent" -> named ? detail : messages.get("origin.agent");
+            case "workflow" -> named ? messages.get("origin.workflowNamed", detail) : messages.get("origin.workflow");
+            default -> label("origin.", origin);
+        };
+    }
+
+    static Tone emailTone(String status) {
+        return switch (status) {
+            case "sent" -> Tone.GOOD;
+            case "failed" -> Tone.BAD;
+            case "retrying" -> Tone.CAUTION;
+            default -> Tone.PENDING;
+        };
+    }
+
+    static Tone offerTone(String status) {
+        return switch (status) {
+            case "active" -> Tone.GOOD;
+            case "revoked" -> Tone.BAD;
+            default -> Tone.NEUTRAL;
+        };
+    }
+
+    /** A code's label from the bundle; a code this console does not know yet is shown as it is. */
+    private String label(String prefix, String code) {
+        return messages.getOrDefault(prefix + code.toLowerCase(Locale.ROOT), code);
+    }
+}

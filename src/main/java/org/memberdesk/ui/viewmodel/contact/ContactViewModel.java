@@ -1,0 +1,149 @@
+package org.memberdesk.ui.viewmodel.contact;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.memberdesk.service.ContactCard;
+import org.memberdesk.service.ContactService;
+import org.memberdesk.service.GrantView;
+import org.memberdesk.ui.common.BackgroundExecutor;
+import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.viewmodel.DisplayTime;
+import org.memberdesk.ui.viewmodel.Failures;
+
+/** One contact's window: header, Email History, Actions (Client Portal, Community Groups) and Offers. */
+public final class ContactViewModel {
+
+    private static final Comparator<GrantView> ACTIVE_FIRST_THEN_NEWEST =
+            Comparator.comparing((GrantView g) -> !g.active())
+                    .thenComparing(GrantView::grantedAt, Comparator.nullsLast(Comparator.reverseOrder()));
+
+    private final ContactService contacts;
+    private final UUID contactId;
+    private final BackgroundExecutor executor;
+    private final Messages messages;
+    private final CardTexts texts;
+
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError", "");
+    private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name", "");
+    private final ReadOnlyStringWrapper email = new ReadOnlyStringWrapper(this, "email", "");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private final ReadOnlyStringWrapper accessSummary = new ReadOnlyStringWrapper(this, "accessSummary", "");
+    private final ObservableList<String> tags = FXCollections.observableArrayList();
+    private final ObservableList<String> tagsView = FXCollections.unmodifiableObservableList(tags);
+    private final ObservableList<OfferRow> offers = FXCollections.observableArrayList();
+    private final ObservableList<OfferRow> offersView = FXCollections.unmodifiableObservableList(offers);
+    private final ObservableList<CommunityRow> communities = FXCollections.observableArrayList();
+    private final ObservableList<CommunityRow> communitiesView = FXCollections.unmodifiableObservableList(communities);
+    private final ReadOnlyObjectWrapper<CredentialState> portal = new ReadOnlyObjectWrapper<>(this, "portal");
+    private final EmailHistoryViewModel history;
+
+    public ContactViewModel(ContactService contacts, UUID contactId, String knownName, BackgroundExecutor executor,
+                            Messages messages, DisplayTime time, EmailHistoryViewModel history) {
+        this.contacts = contacts;
+        this.history = history;
+        this.contactId = contactId;
+        this.executor = executor;
+        this.messages = messages;
+        this.texts = new CardTexts(messages, time);
+        name.set(knownName == null ? "" : knownName);
+        title.set(messages.get("contact.title", name.get()));
+    }
+
+    /** Loads (or reloads) everything the window shows, off the UI thread. */
+    public void load() {
+        history.load();
+        loading.set(true);
+        executor.submit(() -> contacts.card(contactId), this::show, failure -> {
+            loading.set(false);
+            loadError.set(Failures.describe(failure, messages));
+        });
+    }
+
+    private void show(ContactCard card) {
+        name.set(card.contact().name());
+        email.set(card.contact().email());
+        title.set(messages.get("contact.title", card.contact().name()));
+        tags.setAll(card.contact().tags());
+        portal.set(texts.credential(card.portal()));
+        offers.setAll(card.offers().stream().sorted(ACTIVE_FIRST_THEN_NEWEST).map(texts::offer).toList());
+        communities.setAll(card.communities().stream().map(texts::community).toList());
+        accessSummary.set(summary(card));
+        loadError.set("");
+        loading.set(false);
+    }
+
+    private String summary(ContactCard card) {
+        List<GrantView> active = card.activeOffers();
+        CredentialState credential = portal.get();
+        return messages.get("contact.summary", active.size(), card.communities().size(),
+                credential.passwordSet() ? messages.get("summary.passwordSet") : messages.get("summary.noPassword"),
+                credential.locked() ? messages.get("summary.locked") : messages.get("summary.notLocked"));
+    }
+
+    public UUID contactId() {
+        return contactId;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty loadErrorProperty() {
+        return loadError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty nameProperty() {
+        return name.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty emailProperty() {
+        return email.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** One line: active offers, community groups, portal password and lock. */
+    public ReadOnlyStringProperty accessSummaryProperty() {
+        return accessSummary.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> tags() {
+        return tagsView;
+    }
+
+    /** The Email History tab. */
+    public EmailHistoryViewModel history() {
+        return history;
+    }
+
+    /** The window closed: stop following its emails. */
+    public void close() {
+        history.close();
+    }
+
+    /** Active first, then newest grant first. */
+    public ObservableList<OfferRow> offers() {
+        return offersView;
+    }
+
+    public ObservableList<CommunityRow> communities() {
+        return communitiesView;
+    }
+
+    /** The Client Portal (membership) password; null until loaded. */
+    public ReadOnlyObjectProperty<CredentialState> portalProperty() {
+        return portal.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,8 @@
+package org.memberdesk.ui.viewmodel.contact;
+
+import org.memberdesk.ui.viewmodel.Tone;
+
+/** One password's state as the Actions tab shows it: set or not and when, last login, lock. */
+public record CredentialState(String password, Tone passwordTone, boolean passwordSet, String lastLogin,
+                              String lock, Tone lockTone, boolean locked) {
+}

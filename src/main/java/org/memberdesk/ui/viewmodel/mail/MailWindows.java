@@ -1,0 +1,13 @@
+package org.memberdesk.ui.viewmodel.mail;
+
+import java.util.function.Supplier;
+
+/** Where the mail windows live: one Inbox (demo) and one Email settings dialog at a time. */
+public interface MailWindows {
+
+    /** Shows Inbox (demo), creating its view model with {@code model} only when it is not open. */
+    void showDemoInbox(Supplier<DemoInboxViewModel> model);
+
+    /** Shows the Email (SMTP) settings dialog, creating its view model only when it is not open. */
+    void showSmtpSettings(Supplier<SmtpSettingsViewModel> model);
+}

@@ -1,0 +1,157 @@
+package org.memberdesk.ui.viewmodel.mail;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.memberdesk.service.DeliveryProgress;
+import org.memberdesk.service.EmailService;
+import org.memberdesk.service.OutboxCounts;
+import org.memberdesk.ui.common.BackgroundExecutor;
+import org.memberdesk.ui.common.Cancellable;
+import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.viewmodel.DeliveryFeed;
+import org.memberdesk.ui.viewmodel.Tone;
+
+/**
+ * The outbox in the status bar: "Sending 3 of 12…" while a batch goes out, otherwise what is
+ * waiting and what failed. Counts are read again after every batch and every {@link #RECOUNT},
+ * so mail sent by other processes (the CLI, the portal) shows too.
+ */
+public final class OutboxStatusViewModel {
+
+    public static final Duration RECOUNT = Duration.ofSeconds(10);
+
+    private final BackgroundExecutor executor;
+    private final Messages messages;
+
+    private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "");
+    private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper(this, "details", "");
+    private final ReadOnlyObjectWrapper<Tone> tone = new ReadOnlyObjectWrapper<>(this, "tone", Tone.NEUTRAL);
+    private final ReadOnlyBooleanWrapper sending = new ReadOnlyBooleanWrapper(this, "sending");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+
+    private EmailService emails;
+    private Runnable stopListening = () -> { };
+    private Cancellable nextCount = Cancellable.NONE;
+    private OutboxCounts counts;
+    private int batchSize;
+
+    public OutboxStatusViewModel(BackgroundExecutor executor, Messages messages) {
+        this.executor = executor;
+        this.messages = messages;
+    }
+
+    void connect(EmailService emailService, DeliveryFeed feed) {
+        this.emails = emailService;
+        stopListening = feed.listen(this::onDelivery);
+        recount();
+    }
+
+    void close() {
+        stopListening.run();
+        nextCount.cancel();
+        emails = null;
+    }
+
+    /** Reads the counts again now (after a retry, say). */
+    public void recount() {
+        EmailService service = emails;
+        if (service == null) {
+            return;
+        }
+        nextCount.cancel();
+        executor.submit(service::outboxCounts, this::showCounts, failure -> scheduleRecount());
+    }
+
+    void onDelivery(DeliveryProgress event) {
+        switch (event.phase()) {
+            case "batch-started" -> {
+                batchSize = event.batchSize();
+                showSending(0);
+            }
+            case "message-updated" -> {
+                if (event.batchSize() > 0 && sending.get()) {
+                    showSending(event.done());
+                }
+            }
+            case "batch-finished" -> {
+                sending.set(false);
+                batchSize = 0;
+                progress.set(0);
+                if (counts != null) {
+                    showCounts(counts);
+                }
+                recount();
+            }
+            default -> { }
+        }
+    }
+
+    private void showSending(int done) {
+        sending.set(true);
+        int current = Math.min(done + 1, batchSize);
+        progress.set(batchSize == 0 ? -1 : (double) done / batchSize);
+        text.set(messages.get("outbox.sending", current, batchSize));
+        tone.set(Tone.PENDING);
+    }
+
+    private void showCounts(OutboxCounts now) {
+        counts = now;
+        if (!sending.get()) {
+            long waiting = now.queued() + now.sending();
+            List<String> parts = new ArrayList<>();
+            if (waiting > 0) {
+                parts.add(messages.get("outbox.queued", waiting));
+            }
+            if (now.retrying() > 0) {
+                parts.add(messages.get("outbox.retrying", now.retrying()));
+            }
+            if (now.failed() > 0) {
+                parts.add(messages.get("outbox.failed", now.failed()));
+            }
+            text.set(parts.isEmpty() ? messages.get("outbox.nothingWaiting")
+                    : messages.get("outbox.counts", String.join(" \u00b7 ", parts)));
+            tone.set(now.failed() > 0 ? Tone.CAUTION : waiting + now.retrying() > 0 ? Tone.PENDING : Tone.NEUTRAL);
+            details.set(now.failed() > 0 ? messages.get("outbox.failedHint") : messages.get("outbox.hint"));
+        }
+        scheduleRecount();
+    }
+
+    private void scheduleRecount() {
+        nextCount.cancel();
+        if (emails != null) {
+            nextCount = executor.schedule(RECOUNT, this::recount);
+        }
+    }
+
+    public ReadOnlyStringProperty textProperty() {
+        return text.getReadOnlyProperty();
+    }
+
+    /** A tooltip: what the counts mean and what to do about failed mail. */
+    public ReadOnlyStringProperty detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Tone> toneProperty() {
+        return tone.getReadOnlyProperty();
+    }
+
+    /** True while a batch is going out. */
+    public ReadOnlyBooleanProperty sendingProperty() {
+        return sending.getReadOnlyProperty();
+    }
+
+    /** Share of the batch done, 0 to 1. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,57 @@
+package org.memberdesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.service.Actor;
+
+/** {@code memberdesk activity}: the audit log, filtered, as lines, JSON or a CSV file. */
+class ActivityCommandTest {
+
+    @TempDir
+    Path dir;
+    CliRunner cli;
+
+    @BeforeEach
+    void setUp() {
+        cli = new CliRunner(dir);
+        cli.inDatabase(s -> {
+            s.offers().create("Gold", null, Actor.agent("Sam"));
+            s.contacts().add("ana@example.com", "Ana", List.of(), Actor.agent("Sam"));
+            s.contacts().add("ben@example.com", "Ben", List.of(), Actor.agent("Alex"));
+            return s.offers().grant("ana@example.com", "Gold", null, Actor.agent("Alex"));
+        });
+    }
+
+    @Test
+    void filtersByAgentAndContactNewestFirst() {
+        JsonNode events = cli.run("activity", "--agent", "alex", "--json").succeeded().json();
+
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0).get("action").asText()).isEqualTo("offer.granted");
+        assertThat(ContactsCommandTest.fieldNames(events.get(0))).containsExactly("id", "at", "agent", "origin",
+                "action", "contactId", "contactEmail", "detail", "outcome");
+        assertThat(cli.run("activity", "--contact", "ana@", "--action", "contact").succeeded().out().lines())
+                .singleElement().satisfies(l -> assertThat(l).contains("\tSam\tcontact.created\tana@example.com\tok"));
+        assertThat(cli.run("activity", "--agent", "nobody").succeeded().out()).isEqualTo("no activity matches\n");
+    }
+
+    @Test
+    void exportsEveryMatchingEventAsCsv() throws IOException {
+        Path file = dir.resolve("activity.csv");
+
+        assertThat(cli.run("activity", "--csv", file.toString()).succeeded().out())
+                .isEqualTo("exported 4 events to " + file + "\n");
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).isEqualTo("at,agent,origin,action,contactEmail,contactId,detail,outcome");
+        assertThat(lines).hasSize(5);
+    }
+}

@@ -1,0 +1,113 @@
+package org.memberdesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code credentials ...} on the demo data, delivering to a real GreenMail server before each command exits. */
+class CredentialsCommandTest {
+
+    static final String DANA = "dana.whitfield@example.com"; // two active offers, no password yet
+    static final String GRACE = "grace.omalley@example.net"; // revoked membership
+    static final String BEN = "ben.carter@example.com";      // locked after failed logins
+    static final String SOFIA = "sofia.rossi@example.net";   // Founders Circle member
+
+    @TempDir
+    Path dir;
+    TestSmtp smtp;
+    CliRunner cli;
+
+    @BeforeEach
+    void setUp() {
+        smtp = TestSmtp.start();
+        cli = new CliRunner(dir).withEnv(smtp.env());
+        cli.run("demo", "seed").succeeded();
+    }
+
+    @AfterEach
+    void tearDown() {
+        smtp.close();
+    }
+
+    @Test
+    void resendDeliversTheOffersWelcomeBeforeExiting() {
+        JsonNode json = cli.run("credentials", "resend", "--contact", DANA, "--offer", "budget bootcamp", "--json")
+                .succeeded().json();
+
+        assertThat(json.get("kind").asText()).isEqualTo("welcome");
+        assertThat(json.get("status").asText()).isEqualTo("sent");
+        assertThat(json.get("delivery").get("sent").asInt()).isGreaterThanOrEqualTo(1);
+        List<MimeMessage> received = smtp.receivedFor(DANA);
+        assertThat(received).hasSize(1);
+        assertThat(GreenMailUtil.getBody(received.get(0)).replace("=\r\n", "")).contains("/set-password/");
+    }
+
+    @Test
+    void resendOfARevokedOfferIsAOneLineErrorAndSendsNothing() {
+        String error = cli.run("credentials", "resend", "--contact", GRACE, "--offer", "Momentum Membership")
+                .userError();
+        assertThat(error).contains("revoked");
+        assertThat(smtp.received()).isEmpty();
+    }
+
+    @Test
+    void resetLinkTakesHoursAndWithNoSendOnlyQueues() {
+        String line = cli.run("credentials", "reset-link", "--contact", DANA, "--expires", "48h", "--no-send")
+                .succeeded().out();
+        assertThat(line).contains("valid 48h");
+        assertThat(smtp.received()).isEmpty();
+        cli.run("outbox", "run").succeeded();
+        assertThat(smtp.receivedFor(DANA)).hasSize(1);
+
+        assertThat(cli.run("credentials", "reset-link", "--contact", DANA, "--expires", "73h").userError())
+                .contains("1 to 72 hours");
+        assertThat(cli.run("credentials", "reset-link", "--contact", DANA, "--expires", "tomorrow").userError())
+                .contains("24h");
+    }
+
+    @Test
+    void aCommunityResetGoesToTheGroupsDoorOnly() {
+        cli.run("credentials", "reset-link", "--contact", SOFIA, "--community", "Founders Circle").succeeded();
+        List<MimeMessage> received = smtp.receivedFor(SOFIA);
+        assertThat(received).hasSize(1);
+        assertThat(GreenMailUtil.getBody(received.get(0)).replace("=\r\n", ""))
+                .contains("/community/founders-circle/reset/");
+        assertThat(cli.run("credentials", "reset-link", "--contact", DANA, "--community", "Founders Circle")
+                .userError()).contains("not a member");
+    }
+
+    @Test
+    void setPasswordReadsStdinNotifiesOnlyWhenAskedAndRefusesWeakOnes() {
+        JsonNode quiet = cli.withStdin("plum orchard velvet sky\n")
+                .run("credentials", "set-password", "--contact", DANA, "--password-stdin", "--json").succeeded().json();
+        assertThat(quiet.get("notified").asBoolean()).isFalse();
+        assertThat(smtp.received()).isEmpty();
+
+        CliRunner.Result told = cli.withStdin("another long passphrase\n")
+                .run("credentials", "set-password", "--contact", DANA, "--password-stdin", "--notify");
+        told.succeeded();
+        assertThat(told.out()).doesNotContain("another long passphrase");
+        assertThat(smtp.receivedFor(DANA)).hasSize(1);
+
+        assertThat(cli.withStdin("password\n")
+                .run("credentials", "set-password", "--contact", DANA, "--password-stdin").userError())
+                .contains("commonly used");
+        cli.run("credentials", "set-password", "--contact", DANA).usageError();
+    }
+
+    @Test
+    void unlockSaysWhetherAnythingChanged() {
+        assertThat(cli.run("credentials", "unlock", "--contact", BEN).succeeded().out()).contains("unlocked " + BEN);
+        assertThat(cli.run("credentials", "unlock", "--contact", BEN).succeeded().out()).contains("was not locked");
+        assertThat(cli.run("credentials", "unlock", "--contact", "nobody@example.com").userError())
+                .contains("no contact");
+    }
+}

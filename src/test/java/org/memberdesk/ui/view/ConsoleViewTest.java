@@ -1,0 +1,129 @@
+package org.memberdesk.ui.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.MemberDeskApp;
+import org.memberdesk.service.DataDirectory;
+import org.memberdesk.service.Services;
+import org.memberdesk.testsupport.TestClock;
+import org.memberdesk.testsupport.TestServices;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real console on a demo data directory: search "dana", press Enter, read her contact window. */
+class ConsoleViewTest {
+
+    @TempDir
+    Path dir;
+    final FxRobot robot = new FxRobot();
+    MemberDeskApp app;
+
+    @BeforeEach
+    void startConsoleOnDemoData() throws Exception {
+        TestClock clock = new TestClock(Instant.now(), ZoneId.systemDefault());
+        try (Services services = TestServices.open(dir, clock)) {
+            services.demo().seed();
+        }
+        FxToolkit.registerPrimaryStage();
+        app = (MemberDeskApp) FxToolkit.setupApplication(() -> new MemberDeskApp(new DataDirectory(dir), clock));
+    }
+
+    @AfterEach
+    void stopConsole() throws Exception {
+        FxToolkit.cleanupStages();
+        FxToolkit.cleanupApplication(app);
+    }
+
+    @Test
+    void searchingDanaAndPressingEnterOpensHerContactWindowWithItsThreeTabs() throws Exception {
+        TableView<?> contacts = robot.lookup("#contactTable").queryTableView();
+        waitUntil(() -> contacts.getItems().size() > 40);
+
+        robot.clickOn("#searchField").write("dana");
+        waitUntil(() -> contacts.getItems().size() == 1);
+        robot.type(KeyCode.ENTER);
+
+        Stage window = waitFor(() -> contactWindow("Dana Whitfield"));
+        Node root = window.getScene().getRoot();
+        TableView<?> emails = robot.from(root).lookup("#emailTable").queryTableView();
+        waitUntil(() -> emails.getItems().size() == 3);
+
+        assertThat(text(root, "#nameLabel")).isEqualTo("Dana Whitfield");
+        assertThat(text(root, "#emailLabel")).isEqualTo("dana.whitfield@example.com");
+        assertThat(text(root, "#summaryLabel")).contains("2 active offers").contains("no password set");
+        assertThat(cellTexts(emails)).contains("Reset link", "Membership welcome", "Sent");
+
+        robot.clickOn(tabHeader(root, "Actions"));
+        assertThat(text(root, "#portalPasswordLabel")).isEqualTo("No password set");
+        assertThat(robot.from(root).lookup("#noCommunityLabel").queryLabeled().isVisible()).isTrue();
+
+        robot.clickOn(tabHeader(root, "Offers"));
+        TableView<?> offers = robot.from(root).lookup("#offerTable").queryTableView();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(offers.getItems()).hasSize(2);
+        List<String> offerCells = cellTexts(offers);
+        assertThat(offerCells).contains("Momentum Membership", "Budget Bootcamp");
+        assertThat(offerCells.stream().filter("Active"::equals)).hasSize(2);
+
+        Node searchField = robot.lookup("#searchField").query();
+        robot.interact(() -> {
+            searchField.getScene().getWindow().requestFocus();
+            searchField.requestFocus();
+        });
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(Window.getWindows().stream().filter(w -> w instanceof Stage stage
+                && stage.getTitle() != null && stage.getTitle().startsWith("Dana Whitfield"))).hasSize(1);
+    }
+
+    private Optional<Stage> contactWindow(String name) {
+        return Window.getWindows().stream()
+                .filter(Stage.class::isInstance).map(Stage.class::cast)
+                .filter(stage -> stage.getTitle() != null && stage.getTitle().startsWith(name))
+                .findFirst();
+    }
+
+    private String text(Node root, String query) {
+        return robot.from(root).lookup(query).queryAs(Label.class).getText();
+    }
+
+    private Node tabHeader(Node root, String title) {
+        return robot.from(root).lookup(".tab-label").match((Labeled label) -> title.equals(label.getText())).query();
+    }
+
+    private List<String> cellTexts(TableView<?> table) {
+        return robot.from(table).lookup(".table-cell").queryAllAs(Labeled.class).stream()
+                .map(Labeled::getText)
+                .filter(text -> text != null && !text.isBlank())
+                .toList();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static <T> T waitFor(Callable<Optional<T>> lookup) throws Exception {
+        waitUntil(() -> lookup.call().isPresent());
+        return lookup.call().orElseThrow();
+    }
+}

@@ -1,0 +1,130 @@
+package org.memberdesk.ui.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.MemberDeskApp;
+import org.memberdesk.service.DataDirectory;
+import org.memberdesk.service.Services;
+import org.memberdesk.testsupport.TestClock;
+import org.memberdesk.ui.viewmodel.contact.EmailRow;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real console, its SMTP server a GreenMail named by the environment: Marcus Bell's welcome
+ * email failed; the agent opens him, selects it in Email History, presses Retry and watches it
+ * become Sent.
+ */
+class EmailHistoryViewTest {
+
+    @TempDir
+    Path dir;
+    final FxRobot robot = new FxRobot();
+    GreenMail smtp;
+    MemberDeskApp app;
+
+    @BeforeEach
+    void startConsoleWithGreenMail() throws Exception {
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        smtp.start();
+        Map<String, String> env = Map.of(
+                "MEMBERDESK_SMTP_HOST", "127.0.0.1",
+                "MEMBERDESK_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()),
+                "MEMBERDESK_SMTP_SECURITY", "none",
+                "MEMBERDESK_SMTP_FROM", "Support <support@example.com>");
+        TestClock clock = new TestClock(Instant.now(), ZoneId.systemDefault());
+        try (Services services = Services.open(new DataDirectory(dir), clock, env)) {
+            services.demo().seed();
+        }
+        FxToolkit.registerPrimaryStage();
+        app = (MemberDeskApp) FxToolkit.setupApplication(() -> new MemberDeskApp(new DataDirectory(dir), clock, env));
+    }
+
+    @AfterEach
+    void stopConsole() throws Exception {
+        FxToolkit.cleanupStages();
+        FxToolkit.cleanupApplication(app);
+        smtp.stop();
+    }
+
+    @Test
+    void retryingAFailedEmailInEmailHistoryTurnsItSent() throws Exception {
+        TableView<?> contacts = robot.lookup("#contactTable").queryTableView();
+        waitUntil(() -> contacts.getItems().size() > 40);
+        assertThat(robot.lookup("#demoBanner").query().isVisible()).as("SMTP is configured").isFalse();
+
+        robot.clickOn("#searchField").write("marcus");
+        waitUntil(() -> contacts.getItems().size() == 1);
+        robot.type(KeyCode.ENTER);
+        Stage window = waitFor(() -> contactWindow("Marcus Bell"));
+        Node root = window.getScene().getRoot();
+        @SuppressWarnings("unchecked")
+        TableView<EmailRow> emails = robot.from(root).lookup("#emailTable").queryAs(TableView.class);
+        waitUntil(() -> emails.getItems().size() == 1);
+        EmailRow failed = emails.getItems().get(0);
+        assertThat(failed.status()).isEqualTo("Failed");
+        assertThat(failed.original()).isTrue();
+
+        Button retry = robot.from(root).lookup("#retryButton").queryButton();
+        robot.clickOn(robot.from(emails).lookup(".table-row-cell")
+                .match((TableRow<EmailRow> row) -> row.isVisible() && failed.equals(row.getItem()))
+                .queryAs(Node.class));
+        waitUntil(() -> retry.isVisible() && !retry.isDisabled());
+        assertThat(text(root, "#replyLabel")).startsWith("421 4.4.2");
+        assertThat(text(root, "#statusBadge")).isEqualTo("Failed");
+
+        robot.clickOn(retry);
+
+        waitUntil(() -> "Sent".equals(emails.getItems().get(0).status()));
+        waitUntil(() -> "Sent".equals(text(root, "#statusBadge")));
+        assertThat(retry.isDisabled()).isTrue();
+        assertThat(text(root, "#replyLabel")).startsWith("250");
+        assertThat(text(root, "#attemptsLabel")).isEqualTo("6 attempts");
+        assertThat(smtp.getReceivedMessages()).anySatisfy(message ->
+                assertThat(message.getAllRecipients()[0].toString()).isEqualTo("marcus.bell@example.org"));
+        assertThat(robot.from(root).lookup("#notification").query().isVisible()).isTrue();
+    }
+
+    private Optional<Stage> contactWindow(String name) {
+        return Window.getWindows().stream()
+                .filter(Stage.class::isInstance).map(Stage.class::cast)
+                .filter(stage -> stage.getTitle() != null && stage.getTitle().startsWith(name))
+                .findFirst();
+    }
+
+    private String text(Node root, String query) {
+        return robot.from(root).lookup(query).queryAs(Label.class).getText();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static <T> T waitFor(Callable<Optional<T>> lookup) throws Exception {
+        waitUntil(() -> lookup.call().isPresent());
+        return lookup.call().orElseThrow();
+    }
+}

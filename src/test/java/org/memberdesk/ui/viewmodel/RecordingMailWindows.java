@@ -1,0 +1,25 @@
+package org.memberdesk.ui.viewmodel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.memberdesk.ui.viewmodel.mail.DemoInboxViewModel;
+import org.memberdesk.ui.viewmodel.mail.MailWindows;
+import org.memberdesk.ui.viewmodel.mail.SmtpSettingsViewModel;
+
+/** Keeps the view models of the mail windows the console asked to show, without showing any. */
+public final class RecordingMailWindows implements MailWindows {
+
+    public final List<DemoInboxViewModel> inboxes = new ArrayList<>();
+    public final List<SmtpSettingsViewModel> settings = new ArrayList<>();
+
+    @Override
+    public void showDemoInbox(Supplier<DemoInboxViewModel> model) {
+        inboxes.add(model.get());
+    }
+
+    @Override
+    public void showSmtpSettings(Supplier<SmtpSettingsViewModel> model) {
+        settings.add(model.get());
+    }
+}
