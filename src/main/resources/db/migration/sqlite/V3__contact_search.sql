@@ -7,11 +7,7 @@
 --   contact_fts     an FTS5 trigram index over that copy: substrings of 3+ characters.
 --   ix_contact_search_text  the order of results (name, then email) and the walk for broad queries;
 --                   it holds contact_id too, so a walk never reads the table.
---   contact_fts_pending  while it holds a row (only inside a bulk write transaction), contacts
---                   above its doc are not indexed yet: the bulk writer indexes them in one statement
---                   before it commits. FTS5 writes its pending data to disk at every statement
---                   savepoint, so indexing row by row in a large transaction is about 10x slower.
--- Triggers keep all of it in step with contact.
+-- Triggers keep both in step with contact.
 
 alter table contact add column search_text varchar(20000) not null default '';
 
@@ -30,10 +26,6 @@ create index ix_contact_search_text on contact_search (search_text, contact_id);
 create virtual table contact_fts using fts5(
     search_text, content = 'contact_search', content_rowid = 'doc', tokenize = 'trigram');
 
-create table contact_fts_pending (
-    above integer not null
-);
-
 insert into contact_search (contact_id, search_text) select id, char(10) || search_text from contact;
 insert into contact_fts (contact_fts) values ('rebuild');
 
@@ -50,18 +42,15 @@ create trigger contact_search_after_delete after delete on contact begin
     delete from contact_search where contact_id = old.id;
 end;
 
-create trigger contact_fts_after_insert after insert on contact_search
-    when not exists (select 1 from contact_fts_pending p where new.doc > p.above) begin
+create trigger contact_fts_after_insert after insert on contact_search begin
     insert into contact_fts (rowid, search_text) values (new.doc, new.search_text);
 end;
 
-create trigger contact_fts_after_update after update on contact_search
-    when not exists (select 1 from contact_fts_pending p where old.doc > p.above) begin
+create trigger contact_fts_after_update after update on contact_search begin
     insert into contact_fts (contact_fts, rowid, search_text) values ('delete', old.doc, old.search_text);
     insert into contact_fts (rowid, search_text) values (new.doc, new.search_text);
 end;
 
-create trigger contact_fts_after_delete after delete on contact_search
-    when not exists (select 1 from contact_fts_pending p where old.doc > p.above) begin
+create trigger contact_fts_after_delete after delete on contact_search begin
     insert into contact_fts (contact_fts, rowid, search_text) values ('delete', old.doc, old.search_text);
 end;
