@@ -162,13 +162,16 @@ public final class Database implements AutoCloseable {
         });
     }
 
-    /** Bulk work (imports, data generation) through a stateless session in one write transaction. */
+    /**
+     * Bulk work (imports, data generation) through a stateless session in one write transaction.
+     * New contacts join the search index once at the end ({@link ContactSearchIndex}).
+     */
     public <T> T bulk(Function<StatelessSession, T> work) {
         return SqliteConnectionProvider.writing(() -> {
             try (StatelessSession session = sessionFactory.openStatelessSession()) {
                 Transaction tx = session.beginTransaction();
                 try {
-                    T result = work.apply(session);
+                    T result = ContactSearchIndex.deferredDuring(session, () -> work.apply(session));
                     tx.commit();
                     return result;
                 } catch (RuntimeException e) {

@@ -21,7 +21,6 @@ import org.memberdesk.domain.Offer;
 import org.memberdesk.domain.OfferGrant;
 import org.memberdesk.domain.Origin;
 import org.memberdesk.domain.PortalAccount;
-import org.memberdesk.persistence.ContactSearchIndex;
 import org.memberdesk.persistence.Database;
 
 /**
@@ -120,8 +119,7 @@ public final class SampleDataGenerator {
         }
         Random random = new Random(spec.seed());
         Instant now = clock.instant();
-        Result result = database.bulk(session ->
-                ContactSearchIndex.deferredDuring(session, () -> write(session, spec, random, now)));
+        Result result = database.bulk(session -> write(session, spec, random, now));
         return new Result(result.contacts(), result.grants(), result.emails(), result.offers(),
                 result.historyContactId(), result.historyContactEmail(),
                 Duration.ofNanos(System.nanoTime() - start));

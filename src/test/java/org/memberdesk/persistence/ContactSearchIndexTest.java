@@ -45,9 +45,14 @@ class ContactSearchIndexTest {
         database.writeVoid(t -> t.session()
                 .createNativeMutationQuery("insert into contact_fts (contact_fts) values ('integrity-check')")
                 .executeUpdate());
-        long pending = database.read(t -> t.session()
-                .createNativeQuery("select count(*) from contact_fts_pending", Long.class).getSingleResult());
+        long pending = database.read(t -> t.session().createNativeQuery(
+                "select (select count(*) from contact_search_bulk) + (select count(*) from contact_search_dirty)",
+                Long.class).getSingleResult());
         assertThat(pending).isZero();
+        long consistent = database.read(t -> t.session().createNativeQuery(
+                "select count(*) from contact c join contact_search s on s.contact_id = c.id"
+                        + " where s.search_text = char(10) || c.search_text", Long.class).getSingleResult());
+        assertThat(consistent).isEqualTo(database.read(t -> t.contacts().count()));
     }
 
     @Test
@@ -71,6 +76,55 @@ class ContactSearchIndexTest {
         assertThat(find("bulk7@")).isEmpty();
         assertThat(find("old uno")).containsExactly("Old Uno");
         assertThat(find("old one")).isEmpty();
+        assertThat(find("old two")).isEmpty();
+        assertIndexIntact();
+    }
+
+    @Test
+    void tagsWrittenWithoutTheEntityAreFoundInBulkAndOutside() {
+        database.bulk(session -> {
+            Contact fresh = new Contact("fresh@example.org", "Fresh Person", List.of(), now);
+            session.insert(fresh);
+            session.unwrap(org.hibernate.engine.spi.SharedSessionContractImplementor.class).getJdbcCoordinator()
+                    .executeBatch();
+            session.createNativeMutationQuery("insert into contact_tag (contact_id, tag) values (:id, 'cohort-7')")
+                    .setParameter("id", fresh.getId()).executeUpdate();
+            session.createNativeMutationQuery("insert into contact_tag (contact_id, tag)"
+                    + " select id, 'alumni-2024' from contact where email = 'old.one@example.com'").executeUpdate();
+            return null;
+        });
+        assertThat(find("cohort-7")).containsExactly("Fresh Person");
+        assertThat(find("alumni-20")).containsExactly("Old One");
+        assertThat(find("kept")).containsExactly("Old One");
+
+        database.writeVoid(t -> t.session().createNativeMutationQuery(
+                "insert into contact_tag (contact_id, tag) select id, 'late-tag' from contact"
+                        + " where email = 'old.two@example.com'").executeUpdate());
+        assertThat(find("late-t")).containsExactly("Old Two");
+        database.writeVoid(t -> t.session().createNativeMutationQuery(
+                "delete from contact_tag where tag = 'cohort-7'").executeUpdate());
+        assertThat(find("cohort")).isEmpty();
+        assertThat(services.contacts().byEmail("old.one@example.com").tags()).containsExactly("alumni-2024", "kept");
+        assertIndexIntact();
+    }
+
+    @Test
+    void rowsTakingTheRowidOfADeletedLastRowAreIndexedToo() {
+        database.bulk(session -> {
+            session.createNativeMutationQuery("delete from contact_tag where tag = 'kept'").executeUpdate();
+            session.createNativeMutationQuery("delete from contact where email = 'old.two@example.com'")
+                    .executeUpdate();
+            Contact fresh = new Contact("reused@example.org", "Reused Rowid", List.of(), now);
+            session.insert(fresh);
+            session.unwrap(org.hibernate.engine.spi.SharedSessionContractImplementor.class).getJdbcCoordinator()
+                    .executeBatch();
+            session.createNativeMutationQuery("insert into contact_tag (contact_id, tag) values (:id, 'new-tag')")
+                    .setParameter("id", fresh.getId()).executeUpdate();
+            return null;
+        });
+        assertThat(find("reused rowid")).containsExactly("Reused Rowid");
+        assertThat(find("new-tag")).containsExactly("Reused Rowid");
+        assertThat(find("kept")).isEmpty();
         assertThat(find("old two")).isEmpty();
         assertIndexIntact();
     }
