@@ -16,7 +16,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * The JMH micro-benchmarks, with short settings (one fork, 2 x 1 s warm-up, 3 x 1 s measured), so
+ * The JMH micro-benchmarks, with short settings (one fork, 4 x 1 s warm-up, 3 x 1 s measured), so
  * the whole bench run stays a few minutes. Information rows only: the targets are end to end.
  * Needs the classes JMH's annotation processor generates: bench/run builds with -Pbench.
  */
@@ -52,7 +52,7 @@ public final class JmhBench implements Benchmark {
                 .include(SearchQueryBenchmark.class.getName())
                 .include(TokenHashBenchmark.class.getName())
                 .forks(1)
-                .warmupIterations(2)
+                .warmupIterations(4)
                 .warmupTime(TimeValue.seconds(1))
                 .measurementIterations(3)
                 .measurementTime(TimeValue.seconds(1))
