@@ -235,4 +235,20 @@ public final class ConsoleView {
     private void bindNotification() {
         NotificationBinding.bind(notification, viewModel.notificationProperty(), viewModel::dismissNotification);
     }
+
+    // ===== issue 4 (contacts, FAQ) handlers below =====
+
+    // ----- spacer -----
+
+    // ===== issue 6 (workflows) handlers below =====
+
+    // ----- spacer -----
+
+    // ===== issue 7 (diagnose, activity, import) handlers below =====
+
+    // ----- spacer -----
+
+    // ===== issues 5 and 8 (shell) handlers below =====
+
+    // ----- end -----
 }

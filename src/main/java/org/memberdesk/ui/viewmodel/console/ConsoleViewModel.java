@@ -216,4 +216,20 @@ public final class ConsoleViewModel {
 
     private record Seeded(int loaded, long total) {
     }
+
+    // ===== issue 4 (contacts, FAQ) commands below =====
+
+    // ----- spacer -----
+
+    // ===== issue 6 (workflows) commands below =====
+
+    // ----- spacer -----
+
+    // ===== issue 7 (diagnose, activity, import) commands below =====
+
+    // ----- spacer -----
+
+    // ===== issues 5 and 8 (shell) commands below =====
+
+    // ----- end -----
 }
