@@ -10,8 +10,7 @@ public final class Benchmarks {
 
     public static List<Benchmark> all() {
         return List.of(
-                new NotYetMeasured("B1", "startup: JVM start to main window with search focused and first contacts listed",
-                        "<= 2.0x a bare JavaFX window"),
+                new StartupBench(),
                 new SearchBench(),
                 new OpenBench(),
                 new NotYetMeasured("B4", "bulk: workflow queues 10,000 welcome emails, outbox delivers to GreenMail",

@@ -2,12 +2,16 @@ package org.memberdesk;
 
 import atlantafx.base.theme.PrimerLight;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.memberdesk.service.ContactPreview;
+import org.memberdesk.service.ContactService;
 import org.memberdesk.service.DataDirectory;
 import org.memberdesk.service.Services;
 import org.memberdesk.ui.common.FxBackgroundExecutor;
@@ -21,6 +25,7 @@ import org.memberdesk.ui.view.contact.ContactStages;
 import org.memberdesk.ui.view.mail.MailStages;
 import org.memberdesk.ui.viewmodel.console.ConsoleViewModel;
 import org.memberdesk.ui.viewmodel.mail.MailViewModel;
+import org.slf4j.LoggerFactory;
 
 /**
  * The JavaFX console. The main window shows at once; the database opens in the background while it
@@ -30,6 +35,7 @@ import org.memberdesk.ui.viewmodel.mail.MailViewModel;
 public final class MemberDeskApp extends Application {
 
     private static volatile DataDirectory launchDirectory;
+    private static volatile CompletableFuture<Optional<ContactPreview.Page>> launchPreview;
 
     private final DataDirectory directory;
     private final Clock clock;
@@ -58,6 +64,11 @@ public final class MemberDeskApp extends Application {
     /** Starts the console on a data directory and returns when its last window closes. */
     public static void launchConsole(DataDirectory dataDirectory) {
         launchDirectory = dataDirectory;
+        // Read the first page of contacts (and wake the logger) while the JavaFX toolkit starts.
+        launchPreview = CompletableFuture.supplyAsync(() -> {
+            LoggerFactory.getILoggerFactory();
+            return ContactPreview.firstPage(dataDirectory, ContactService.DEFAULT_SEARCH_LIMIT);
+        });
         Application.launch(MemberDeskApp.class);
     }
 
@@ -75,6 +86,10 @@ public final class MemberDeskApp extends Application {
                 new FxLinkOpener(getHostServices()), messages);
         console = new ConsoleViewModel(directory, () -> Services.open(directory, clock, environment), executor,
                 dialogs, contactStages, mail, messages);
+        if (launchPreview != null && directory == launchDirectory) {
+            CompletableFuture<Optional<ContactPreview.Page>> early = launchPreview;
+            console.readPreviewFrom(early::get);
+        }
         ConsoleView view = new ConsoleView(console, messages);
 
         Scene scene = new Scene(view.root(), 1000, 660);
@@ -93,6 +108,9 @@ public final class MemberDeskApp extends Application {
         // A headless or freshly mapped stage may not get focus by itself.
         stage.requestFocus();
         view.focusSearch();
+        if (StartupProbe.requested()) {
+            StartupProbe.watch(scene, () -> !console.search().results().isEmpty() && view.searchFocused());
+        }
         console.start();
     }
 

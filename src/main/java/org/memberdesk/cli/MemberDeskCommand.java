@@ -38,6 +38,10 @@ public final class MemberDeskCommand implements Callable<Integer> {
             description = "Print JSON: an array for a query, one object for a change.")
     private boolean json;
 
+    @Option(names = "--startup-probe", hidden = true,
+            description = "Open the console, print the milliseconds from JVM start to the first interactive frame, exit.")
+    private boolean startupProbe;
+
     private final Consumer<DataDirectory> console;
     private final Map<String, String> env;
     private final InputStream stdin;
@@ -77,6 +81,9 @@ public final class MemberDeskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (startupProbe) {
+            System.setProperty("memberdesk.startupProbe", "true");
+        }
         console.accept(dataDirectory());
         return CommandLine.ExitCode.OK;
     }

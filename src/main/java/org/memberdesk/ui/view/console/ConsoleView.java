@@ -4,7 +4,9 @@ import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.controls.Notification;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.application.Platform;
 import javafx.fxml.FXML;
+import javafx.scene.Scene;
 import javafx.scene.Parent;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
@@ -89,6 +91,10 @@ public final class ConsoleView {
         searchField.selectAll();
     }
 
+    public boolean searchFocused() {
+        return searchField.isFocused();
+    }
+
     @FXML
     private void initialize() {
         bindSearchField();
@@ -170,10 +176,32 @@ public final class ConsoleView {
     }
 
     private void bindProgress() {
-        progressOverlay.visibleProperty().bind(viewModel.phaseProperty().isNotEqualTo(Phase.READY));
+        progressOverlay.visibleProperty().bind(viewModel.phaseProperty().isNotEqualTo(Phase.READY)
+                .and(viewModel.previewProperty().not()));
         progressIndicator.visibleProperty().bind(viewModel.phaseProperty().isNotEqualTo(Phase.FAILED));
         progressIndicator.managedProperty().bind(progressIndicator.visibleProperty());
         progressLabel.textProperty().bind(viewModel.progressTextProperty());
+        contactTable.sceneProperty().addListener((o, before, scene) -> {
+            if (scene != null) {
+                reportFirstPreviewFrame(scene);
+            }
+        });
+    }
+
+    private void reportFirstPreviewFrame(Scene scene) {
+        Runnable[] listener = new Runnable[1];
+        boolean[] reported = new boolean[1];
+        listener[0] = () -> {
+            if (!reported[0] && viewModel.previewProperty().get() && !contactTable.getItems().isEmpty()) {
+                reported[0] = true;
+                // Not while the scene walks its listeners.
+                Platform.runLater(() -> {
+                    scene.removePostLayoutPulseListener(listener[0]);
+                    viewModel.previewShown();
+                });
+            }
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
     }
 
     private void bindStatusBar() {

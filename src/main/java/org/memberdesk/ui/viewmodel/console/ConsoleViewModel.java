@@ -1,5 +1,7 @@
 package org.memberdesk.ui.viewmodel.console;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -7,6 +9,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.memberdesk.service.ContactPreview;
+import org.memberdesk.service.ContactService;
 import org.memberdesk.service.DataDirectory;
 import org.memberdesk.service.Services;
 import org.memberdesk.ui.common.BackgroundExecutor;
@@ -28,6 +32,9 @@ public final class ConsoleViewModel {
     /** Where the console is in its start-up. */
     public enum Phase { OPENING, LOADING_DEMO, READY, FAILED }
 
+    private static final Duration PREVIEW_FRAME_WAIT = Duration.ofSeconds(2);
+
+    private final DataDirectory directory;
     private final Callable<Services> opener;
     private final BackgroundExecutor executor;
     private final DialogService dialogs;
@@ -43,6 +50,11 @@ public final class ConsoleViewModel {
     private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper(this, "statusMessage", "");
     private final ReadOnlyStringWrapper notification = new ReadOnlyStringWrapper(this, "notification", "");
     private final ReadOnlyBooleanWrapper demoData = new ReadOnlyBooleanWrapper(this, "demoData");
+    private final ReadOnlyBooleanWrapper preview = new ReadOnlyBooleanWrapper(this, "preview");
+    private ContactRow openWhenReady;
+    private boolean openSelectedWhenReady;
+    private boolean opening;
+    private Callable<Optional<ContactPreview.Page>> previewSource;
 
     private volatile Services services;
     private DisplayTime time;
@@ -58,7 +70,14 @@ public final class ConsoleViewModel {
         this.contactWindows = contactWindows;
         this.messages = messages;
         this.search = new ContactSearchViewModel(executor, messages);
+        this.directory = directory;
+        this.previewSource = () -> ContactPreview.firstPage(directory, ContactService.DEFAULT_SEARCH_LIMIT);
         dataDirectory.set(directory.root().toString());
+    }
+
+    /** Where the first page shown while the database opens comes from (the app reads it before the window exists). */
+    public void readPreviewFrom(Callable<Optional<ContactPreview.Page>> source) {
+        this.previewSource = source;
     }
 
     /** Opens the database in the background; the window is already showing "Opening database…". */
@@ -66,10 +85,36 @@ public final class ConsoleViewModel {
         phase.set(Phase.OPENING);
         progressText.set(messages.get("console.opening"));
         statusMessage.set(messages.get("console.opening"));
+        executor.submit(previewSource, this::showPreview, failure -> openDatabase());
+    }
+
+    private void showPreview(Optional<ContactPreview.Page> page) {
+        if (phase.get() != Phase.OPENING || page.isEmpty()) {
+            openDatabase();
+            return;
+        }
+        contactCount.set(messages.get("console.contactCount", page.get().total()));
+        search.showPreview(page.get().contacts());
+        preview.set(true);
+        // The database's cold start would compete with drawing the first page: it waits for that frame.
+        executor.schedule(PREVIEW_FRAME_WAIT, this::openDatabase);
+    }
+
+    /** The view drew the first page: open the database now rather than when the wait runs out. */
+    public void previewShown() {
+        openDatabase();
+    }
+
+    private void openDatabase() {
+        if (opening || closed) {
+            return;
+        }
+        opening = true;
         executor.submit(() -> Opened.of(opener.call()), this::opened, this::failedToOpen);
     }
 
     private void opened(Opened opened) {
+        preview.set(false);
         if (closed) {
             opened.services().close();
             return;
@@ -84,6 +129,7 @@ public final class ConsoleViewModel {
     }
 
     private void failedToOpen(Exception failure) {
+        preview.set(false);
         String reason = Failures.describe(failure, messages);
         phase.set(Phase.FAILED);
         progressText.set(messages.get("console.openFailed", reason));
@@ -124,15 +170,31 @@ public final class ConsoleViewModel {
         phase.set(Phase.READY);
         search.connect(services.contacts());
         mail.connect(services, time);
+        ContactRow waiting = openWhenReady;
+        openWhenReady = null;
+        if (openSelectedWhenReady) {
+            openSelectedWhenReady = false;
+            openSelected();
+        } else if (waiting != null) {
+            open(waiting);
+        }
     }
 
     /** Opens the selected contact's window (or brings it to the front), once the list matches what was typed. */
     public void openSelected() {
+        if (services == null && preview.get()) {
+            openSelectedWhenReady = true;
+            return;
+        }
         search.whenSettled(() -> search.selected().ifPresent(this::open));
     }
 
     public void open(ContactRow row) {
         Services current = services;
+        if (current == null && preview.get()) {
+            openWhenReady = row;
+            return;
+        }
         if (current == null || row == null) {
             return;
         }
@@ -170,6 +232,14 @@ public final class ConsoleViewModel {
 
     public MailViewModel mail() {
         return mail;
+    }
+
+    /**
+     * True while the list shows the first page read before the database finished opening: the agent
+     * can look and type; a contact asked for now opens once the database is ready.
+     */
+    public ReadOnlyBooleanProperty previewProperty() {
+        return preview.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Phase> phaseProperty() {

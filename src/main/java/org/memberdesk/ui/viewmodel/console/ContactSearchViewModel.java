@@ -113,6 +113,17 @@ public final class ContactSearchViewModel {
         latestQuery++;
     }
 
+    /**
+     * Shows a page read before the search service was there (the console's start): only while not
+     * connected and nothing has been typed; the first real search replaces it.
+     */
+    public void showPreview(List<ContactSummary> page) {
+        String text = query.get() == null ? "" : query.get().trim();
+        if (contacts == null && text.isEmpty()) {
+            show(text, page);
+        }
+    }
+
     public void refresh() {
         searchNow();
     }

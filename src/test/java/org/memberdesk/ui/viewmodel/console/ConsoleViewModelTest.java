@@ -121,7 +121,9 @@ class ConsoleViewModelTest {
 
         assertThat(console.phaseProperty().get()).isEqualTo(Phase.OPENING);
         assertThat(console.progressTextProperty().get()).isEqualTo("Opening database\u2026");
-        executor.runHeldWork();
+        executor.runHeldWork(); // looks for a first page to show: none in a new directory
+        assertThat(console.phaseProperty().get()).isEqualTo(Phase.OPENING);
+        executor.runHeldWork(); // opens the database
         assertThat(console.phaseProperty().get()).isEqualTo(Phase.READY);
         assertThat(console.progressTextProperty().get()).isEmpty();
     }
@@ -214,5 +216,31 @@ class ConsoleViewModelTest {
             ids.add(contactId);
             shown.add(model.get());
         }
+    }
+
+    @Test
+    void theFirstPageShowsBeforeTheDatabaseOpensAndEnterWaitsForIt() {
+        try (Services seeded = DemoDirectory.seeded(dir, clock)) {
+            assertThat(seeded.contacts().count()).isPositive();
+        }
+        executor.holdTimers();
+        ConsoleViewModel console = console(RecordingDialogService.accepting());
+        console.start();
+
+        assertThat(console.previewProperty().get()).isTrue();
+        assertThat(console.phaseProperty().get()).isEqualTo(Phase.OPENING);
+        assertThat(console.search().results()).isNotEmpty();
+        assertThat(console.search().selected()).map(ContactRow::name).contains("Aisha Rahman");
+        console.search().queryProperty().set("dana");
+        console.openSelected();
+        assertThat(windows.shown).isEmpty();
+
+        console.previewShown();
+
+        assertThat(console.phaseProperty().get()).isEqualTo(Phase.READY);
+        assertThat(console.previewProperty().get()).isFalse();
+        executor.elapseTimers();
+        assertThat(windows.shown).singleElement()
+                .satisfies(model -> assertThat(model.nameProperty().get()).isEqualTo("Dana Whitfield"));
     }
 }

@@ -1,0 +1,53 @@
+package org.memberdesk;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+
+/**
+ * {@code memberdesk --startup-probe}: waits until the main window is interactive (the contact list
+ * shows its first rows and the search field has the focus), lets that frame lay out, prints the
+ * milliseconds since the JVM started and exits. The benchmark harness (B1) reads the line.
+ */
+public final class StartupProbe {
+
+    public static final String PROPERTY = "memberdesk.startupProbe";
+    public static final String PREFIX = "memberdesk-startup";
+
+    private final Scene scene;
+    private final BooleanSupplier interactive;
+    private final PrintStream out;
+    private final Runnable listener = this::afterLayout;
+    private boolean reported;
+
+    private StartupProbe(Scene scene, BooleanSupplier interactive, PrintStream out) {
+        this.scene = scene;
+        this.interactive = interactive;
+        this.out = out;
+    }
+
+    public static boolean requested() {
+        return Boolean.getBoolean(PROPERTY);
+    }
+
+    /** Reports once {@code interactive} holds after a layout pulse of {@code scene}, then exits the app. */
+    public static void watch(Scene scene, BooleanSupplier interactive) {
+        StartupProbe probe = new StartupProbe(scene, interactive, System.out);
+        scene.addPostLayoutPulseListener(probe.listener);
+    }
+
+    private void afterLayout() {
+        if (reported || !interactive.getAsBoolean()) {
+            return;
+        }
+        reported = true;
+        Instant jvmStart = ProcessHandle.current().info().startInstant().orElseThrow();
+        out.println(PREFIX + " ms=" + Duration.between(jvmStart, Instant.now()).toMillis());
+        out.flush();
+        Platform.runLater(() -> scene.removePostLayoutPulseListener(listener));
+        Platform.runLater(Platform::exit);
+    }
+}
