@@ -136,7 +136,7 @@ public final class BenchContext {
         return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
-    private static void deleteRecursively(Path root) {
+    static void deleteRecursively(Path root) {
         if (!Files.exists(root)) {
             return;
         }
