@@ -41,7 +41,7 @@ public final class ActionItem {
         ActionKind k = kind.get() == null ? null : ActionKind.valueOf(kind.get().code());
         WelcomeFor w = welcomeFor.get() == null ? null : WelcomeFor.valueOf(welcomeFor.get().code());
         return new ActionSpec(k, w, WorkflowForms.text(offer.get()), WorkflowForms.text(tag.get()),
-                WorkflowForms.text(note.get()), duration(), WorkflowForms.number(linkHours.get()));
+                WorkflowForms.text(note.get()), duration(), WorkflowForms.number(linkHours.get())).normalized();
     }
 
     private Duration duration() {

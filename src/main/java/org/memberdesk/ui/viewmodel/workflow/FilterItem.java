@@ -35,7 +35,7 @@ public final class FilterItem {
     FilterSpec spec() {
         FilterKind k = kind.get() == null ? null : FilterKind.valueOf(kind.get().code());
         return new FilterSpec(k, WorkflowForms.text(offer.get()), WorkflowForms.text(tag.get()),
-                WorkflowForms.number(hours.get()));
+                WorkflowForms.number(hours.get())).normalized();
     }
 
     private BooleanBinding is(FilterKind... kinds) {
