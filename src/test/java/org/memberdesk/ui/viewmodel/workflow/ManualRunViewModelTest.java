@@ -130,4 +130,31 @@ class ManualRunViewModelTest {
         assertThat(run.errorProperty().get()).startsWith("Type a search in the contact list");
         assertThat(services.workflows().runs("Flag for review", 10)).isEmpty();
     }
+
+    @Test
+    void theRunHappensInTheBackgroundWhileTheWindowSaysSo() {
+        manualWorkflow("Flag for review", "review");
+        executor.holdWork();
+        ManualRunViewModel run = new ManualRunViewModel(services.workflows(), executor, messages, SAM, List.of(DANA),
+                "", () -> afterRuns++);
+        run.load();
+        executor.runHeldWork();
+
+        run.run();
+
+        assertThat(executor.heldWork()).isEqualTo(1);
+        assertThat(run.runningProperty().get()).isTrue();
+        assertThat(run.progressProperty().get()).as("indeterminate until the engine reports").isEqualTo(-1.0);
+        assertThat(run.progressTextProperty().get()).isEqualTo("Starting\u2026");
+        run.run();
+        assertThat(executor.heldWork()).as("a second click while it runs starts nothing").isEqualTo(1);
+        assertThat(services.workflows().runs("Flag for review", 10)).isEmpty();
+
+        executor.runHeldWork();
+
+        assertThat(run.runningProperty().get()).isFalse();
+        assertThat(run.summaryProperty().get()).startsWith("Ran \u201cFlag for review\u201d on 1 contact: 1 done");
+        assertThat(services.workflows().runs("Flag for review", 10)).hasSize(1);
+        assertThat(afterRuns).isEqualTo(1);
+    }
 }
