@@ -157,6 +157,7 @@ public final class ConsoleViewModel {
     /** Stops searching, stops mail delivery and closes the database, in the background. */
     public void close() {
         closed = true;
+        workflowsReady.set(false);
         search.disconnect();
         mail.close();
         Services current = services;

@@ -82,6 +82,7 @@ class ConsoleWorkflowEngineTest {
 
         console.close();
         assertThat(services.workflows().isRunning()).isFalse();
+        assertThat(console.workflowsReadyProperty().get()).isFalse();
     }
 
     static boolean within(int seconds, BooleanSupplier condition) throws InterruptedException {
