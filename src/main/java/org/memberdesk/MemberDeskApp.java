@@ -23,6 +23,7 @@ import org.memberdesk.ui.view.common.Stylesheets;
 import org.memberdesk.ui.view.console.ConsoleView;
 import org.memberdesk.ui.view.contact.ContactStages;
 import org.memberdesk.ui.view.mail.MailStages;
+import org.memberdesk.ui.view.workflow.WorkflowStages;
 import org.memberdesk.ui.viewmodel.console.ConsoleViewModel;
 import org.memberdesk.ui.viewmodel.mail.MailViewModel;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,7 @@ public final class MemberDeskApp extends Application {
     private ConsoleViewModel console;
     private ContactStages contactStages;
     private MailStages mailStages;
+    private WorkflowStages workflowStages;
 
     /** Used by {@link Application#launch}: the data directory given to {@link #launchConsole}. */
     public MemberDeskApp() {
@@ -90,6 +92,8 @@ public final class MemberDeskApp extends Application {
             CompletableFuture<Optional<ContactPreview.Page>> early = launchPreview;
             console.readPreviewFrom(early::get);
         }
+        workflowStages = new WorkflowStages(messages, () -> stage);
+        console.useWorkflowWindows(workflowStages);
         ConsoleView view = new ConsoleView(console, messages);
 
         Scene scene = new Scene(view.root(), 1000, 660);
@@ -103,6 +107,7 @@ public final class MemberDeskApp extends Application {
         stage.setOnCloseRequest(event -> {
             contactStages.closeAll();
             mailStages.closeAll();
+            workflowStages.closeAll();
         });
         stage.show();
         // A headless or freshly mapped stage may not get focus by itself.
@@ -121,6 +126,9 @@ public final class MemberDeskApp extends Application {
         }
         if (mailStages != null) {
             mailStages.closeAll();
+        }
+        if (workflowStages != null) {
+            workflowStages.closeAll();
         }
         if (console != null) {
             console.close();

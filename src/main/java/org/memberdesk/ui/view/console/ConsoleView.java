@@ -9,7 +9,10 @@ import javafx.fxml.FXML;
 import javafx.scene.Scene;
 import javafx.scene.Parent;
 import javafx.collections.ListChangeListener;
+import java.util.List;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
@@ -103,6 +106,7 @@ public final class ConsoleView {
         bindStatusBar();
         bindNotification();
         bindMail();
+        bindWorkflows();
     }
 
     private void bindSearchField() {
@@ -167,7 +171,8 @@ public final class ConsoleView {
             return;
         }
         if (row != contactTable.getSelectionModel().getSelectedItem()) {
-            contactTable.getSelectionModel().select(row);
+            // clearAndSelect: the list allows several rows to be chosen (Run workflow), the search moves one.
+            contactTable.getSelectionModel().clearAndSelect(contactTable.getItems().indexOf(row));
         }
         int index = contactTable.getSelectionModel().getSelectedIndex();
         if (index >= 0 && contactTable.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
@@ -269,6 +274,31 @@ public final class ConsoleView {
     // ----- spacer -----
 
     // ===== issue 6 (workflows) handlers below =====
+
+    @FXML private MenuItem workflowsItem;
+    @FXML private MenuItem runWorkflowItem;
+
+    /** View \u2192 Workflows and Run workflow (menu and the contact list's context menu; several rows may be chosen). */
+    private void bindWorkflows() {
+        workflowsItem.disableProperty().bind(viewModel.workflowsReadyProperty().not());
+        runWorkflowItem.disableProperty().bind(viewModel.workflowsReadyProperty().not());
+        contactTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        MenuItem run = new MenuItem(messages.get("console.runWorkflow"));
+        run.setId("runWorkflowContextItem");
+        run.setOnAction(event -> runWorkflow());
+        run.disableProperty().bind(viewModel.workflowsReadyProperty().not());
+        contactTable.setContextMenu(new ContextMenu(run));
+    }
+
+    @FXML
+    private void openWorkflows() {
+        viewModel.openWorkflows();
+    }
+
+    @FXML
+    private void runWorkflow() {
+        viewModel.runWorkflow(List.copyOf(contactTable.getSelectionModel().getSelectedItems()));
+    }
 
     // ----- spacer -----
 

@@ -2,6 +2,7 @@ package org.memberdesk.ui.viewmodel.console;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.Callable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -11,6 +12,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.memberdesk.service.ContactPreview;
 import org.memberdesk.service.ContactService;
+import org.memberdesk.service.Actor;
 import org.memberdesk.service.DataDirectory;
 import org.memberdesk.service.Services;
 import org.memberdesk.ui.common.BackgroundExecutor;
@@ -21,6 +23,9 @@ import org.memberdesk.ui.viewmodel.Failures;
 import org.memberdesk.ui.viewmodel.contact.ContactViewModel;
 import org.memberdesk.ui.viewmodel.contact.ContactWindows;
 import org.memberdesk.ui.viewmodel.mail.MailViewModel;
+import org.memberdesk.ui.viewmodel.workflow.ManualRunViewModel;
+import org.memberdesk.ui.viewmodel.workflow.WorkflowWindows;
+import org.memberdesk.ui.viewmodel.workflow.WorkflowsViewModel;
 
 /**
  * The main window: opens the database in the background, offers demo data for an empty one,
@@ -178,6 +183,7 @@ public final class ConsoleViewModel {
         } else if (waiting != null) {
             open(waiting);
         }
+        startWorkflows();
     }
 
     /** Opens the selected contact's window (or brings it to the front), once the list matches what was typed. */
@@ -213,12 +219,14 @@ public final class ConsoleViewModel {
     /** Stops searching, stops mail delivery and closes the database, in the background. */
     public void close() {
         closed = true;
+        workflowsReady.set(false);
         search.disconnect();
         mail.close();
         Services current = services;
         services = null;
         if (current != null) {
             executor.submit(() -> {
+                current.workflows().stop();
                 current.emails().stopBackgroundDelivery();
                 current.close();
                 return null;
@@ -292,6 +300,55 @@ public final class ConsoleViewModel {
     // ----- spacer -----
 
     // ===== issue 6 (workflows) commands below =====
+
+    private final ReadOnlyBooleanWrapper workflowsReady = new ReadOnlyBooleanWrapper(this, "workflowsReady");
+    private WorkflowWindows workflowWindows = WorkflowWindows.NONE;
+
+    /** Where the Workflows window, the editor and the manual run open; set once, before {@link #start()}. */
+    public void useWorkflowWindows(WorkflowWindows windows) {
+        this.workflowWindows = windows;
+    }
+
+    /** The database is open: the workflow engine runs in the background until the console closes it. */
+    private void startWorkflows() {
+        Services current = services;
+        executor.submit(() -> {
+            current.workflows().start();
+            return null;
+        }, started -> workflowsReady.set(!closed), failure -> dialogs.showError(
+                messages.get("workflows.engineFailed.title"), Failures.describe(failure, messages)));
+    }
+
+    /** True while the database is open and the workflow engine runs: the Workflows menu works. */
+    public ReadOnlyBooleanProperty workflowsReadyProperty() {
+        return workflowsReady.getReadOnlyProperty();
+    }
+
+    /** View \u2192 Workflows: the list, the run log, the editor and Test on contact. */
+    public void openWorkflows() {
+        Services current = services;
+        if (current == null) {
+            return;
+        }
+        DisplayTime shownTime = time;
+        workflowWindows.showWorkflows(() -> new WorkflowsViewModel(current.workflows(), current.offers(), executor,
+                dialogs, workflowWindows, messages, shownTime, Actor.localAgent()));
+    }
+
+    /**
+     * Run workflow\u2026 on the contact list: a Manual workflow on the chosen contacts, or on everyone the
+     * current search finds (the saved search). The list is searched again when the run is over.
+     */
+    public void runWorkflow(List<ContactRow> chosen) {
+        Services current = services;
+        if (current == null) {
+            return;
+        }
+        List<String> emails = chosen == null ? List.of() : chosen.stream().map(ContactRow::email).toList();
+        String query = search.queryProperty().get() == null ? "" : search.queryProperty().get().trim();
+        workflowWindows.showManualRun(() -> new ManualRunViewModel(current.workflows(), executor, messages,
+                Actor.localAgent(), emails, query, search::refresh));
+    }
 
     // ----- spacer -----
 

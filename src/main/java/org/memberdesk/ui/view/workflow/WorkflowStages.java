@@ -1,0 +1,116 @@
+package org.memberdesk.ui.view.workflow;
+
+import java.util.function.Supplier;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.view.common.Stylesheets;
+import org.memberdesk.ui.viewmodel.workflow.ManualRunViewModel;
+import org.memberdesk.ui.viewmodel.workflow.WorkflowEditorViewModel;
+import org.memberdesk.ui.viewmodel.workflow.WorkflowWindows;
+import org.memberdesk.ui.viewmodel.workflow.WorkflowsViewModel;
+
+/** The Workflows window, the workflow editor and Run workflow: one of each at a time. */
+public final class WorkflowStages implements WorkflowWindows {
+
+    private final Messages messages;
+    private final Supplier<Window> owner;
+    private Stage workflows;
+    private Stage editor;
+    private Stage manualRun;
+
+    public WorkflowStages(Messages messages, Supplier<Window> owner) {
+        this.messages = messages;
+        this.owner = owner;
+    }
+
+    @Override
+    public void showWorkflows(Supplier<WorkflowsViewModel> model) {
+        if (bringToFront(workflows)) {
+            return;
+        }
+        WorkflowsViewModel viewModel = model.get();
+        WorkflowsView view = new WorkflowsView(viewModel, messages);
+        workflows = stage(view.root(), 1180, 780, messages.get("workflows.windowTitle"), null);
+        workflows.setOnHidden(event -> {
+            viewModel.close();
+            workflows = null;
+        });
+        workflows.show();
+        workflows.requestFocus();
+        viewModel.load();
+    }
+
+    @Override
+    public void showEditor(Supplier<WorkflowEditorViewModel> model) {
+        if (bringToFront(editor)) {
+            return;
+        }
+        WorkflowEditorViewModel viewModel = model.get();
+        WorkflowEditorView view = new WorkflowEditorView(viewModel, messages);
+        Stage stage = stage(view.root(), 1080, 700, viewModel.titleProperty().get(), workflows);
+        view.onCancel(stage::close);
+        viewModel.savedProperty().addListener((o, before, saved) -> {
+            if (saved) {
+                stage.close();
+            }
+        });
+        stage.setOnHidden(event -> editor = null);
+        editor = stage;
+        stage.show();
+        stage.requestFocus();
+    }
+
+    @Override
+    public void showManualRun(Supplier<ManualRunViewModel> model) {
+        if (bringToFront(manualRun)) {
+            return;
+        }
+        ManualRunViewModel viewModel = model.get();
+        ManualRunView view = new ManualRunView(viewModel, messages);
+        Stage stage = stage(view.root(), 560, 420, messages.get("manualRun.windowTitle"), owner.get());
+        view.onClose(stage::close);
+        stage.setOnHidden(event -> manualRun = null);
+        manualRun = stage;
+        stage.show();
+        stage.requestFocus();
+        viewModel.load();
+    }
+
+    public void closeAll() {
+        for (Stage stage : new Stage[] {editor, manualRun, workflows}) {
+            if (stage != null) {
+                stage.close();
+            }
+        }
+    }
+
+    private Stage stage(Parent root, double width, double height, String title, Window parent) {
+        Stage stage = new Stage();
+        Scene scene = new Scene(root, width, height);
+        Stylesheets.apply(scene);
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+W"), stage::close);
+        stage.setScene(scene);
+        stage.setTitle(title);
+        stage.setMinWidth(520);
+        stage.setMinHeight(360);
+        if (parent != null && parent.isShowing()) {
+            stage.initOwner(parent);
+        }
+        Stylesheets.decorate(stage);
+        return stage;
+    }
+
+    private static boolean bringToFront(Stage stage) {
+        if (stage == null || !stage.isShowing()) {
+            return false;
+        }
+        stage.setIconified(false);
+        stage.toFront();
+        stage.requestFocus();
+        return true;
+    }
+}

@@ -1,0 +1,335 @@
+package org.memberdesk.ui.viewmodel.workflow;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.memberdesk.service.Actor;
+import org.memberdesk.service.OfferService;
+import org.memberdesk.service.OfferView;
+import org.memberdesk.service.WorkflowService;
+import org.memberdesk.service.workflow.ActionKind;
+import org.memberdesk.service.workflow.ActionSpec;
+import org.memberdesk.service.workflow.FilterKind;
+import org.memberdesk.service.workflow.FilterSpec;
+import org.memberdesk.service.workflow.TriggerKind;
+import org.memberdesk.service.workflow.TriggerSpec;
+import org.memberdesk.service.workflow.WelcomeFor;
+import org.memberdesk.service.workflow.WorkflowDefinition;
+import org.memberdesk.ui.common.BackgroundExecutor;
+import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.viewmodel.Failures;
+
+/**
+ * The workflow editor (New… and Edit…): name, state, trigger and its options, ordered filters and
+ * ordered actions. Save sends the form to the workflow service, which checks it; what it finds
+ * wrong is listed next to the form ("step 2: Wait needs a duration…") and nothing is saved.
+ */
+public final class WorkflowEditorViewModel {
+
+    private final WorkflowService workflows;
+    private final OfferService offerService;
+    private final BackgroundExecutor executor;
+    private final Messages messages;
+    private final Actor agent;
+    private final Consumer<String> onSaved;
+    private final WorkflowForms forms;
+    private final String originalName;
+
+    private final StringProperty name = new SimpleStringProperty(this, "name", "");
+    private final BooleanProperty enabled = new SimpleBooleanProperty(this, "enabled", true);
+    private final ObjectProperty<Choice> trigger = new SimpleObjectProperty<>(this, "trigger");
+    private final StringProperty triggerOffers = new SimpleStringProperty(this, "triggerOffers", "");
+    private final StringProperty triggerTag = new SimpleStringProperty(this, "triggerTag", "");
+    private final StringProperty failures = new SimpleStringProperty(this, "failures", "5");
+    private final StringProperty withinMinutes = new SimpleStringProperty(this, "withinMinutes", "15");
+    private final ObservableList<FilterItem> filters = FXCollections.observableArrayList();
+    private final ObservableList<ActionItem> actions = FXCollections.observableArrayList();
+    private final ObservableList<String> offers = FXCollections.observableArrayList();
+    private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
+    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
+    private final ReadOnlyBooleanWrapper saved = new ReadOnlyBooleanWrapper(this, "saved");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private final BooleanBinding triggerHasOffers = triggerIs(TriggerKind.OFFER_ACCESS_GRANTED);
+    private final BooleanBinding triggerHasTag = triggerIs(TriggerKind.TAG_ADDED);
+    private final BooleanBinding triggerHasFailures = triggerIs(TriggerKind.REPEATED_FAILED_LOGINS);
+
+    /** {@code existing} is the workflow to edit, or null for a new one; {@code onSaved} gets the saved name. */
+    public WorkflowEditorViewModel(WorkflowService workflows, OfferService offers, BackgroundExecutor executor,
+                                   Messages messages, Actor agent, WorkflowDefinition existing,
+                                   Consumer<String> onSaved) {
+        this.workflows = workflows;
+        this.offerService = offers;
+        this.executor = executor;
+        this.messages = messages;
+        this.agent = agent;
+        this.onSaved = onSaved;
+        this.forms = new WorkflowForms(messages);
+        this.originalName = existing == null ? null : existing.name();
+        if (existing == null) {
+            title.set(messages.get("editor.title.new"));
+            trigger.set(WorkflowForms.find(forms.triggers, TriggerKind.MANUAL.name()));
+        } else {
+            title.set(messages.get("editor.title.edit", existing.name()));
+            fill(existing);
+        }
+        name.addListener((o, before, now) -> saved.set(false));
+    }
+
+    private void fill(WorkflowDefinition d) {
+        name.set(d.name());
+        enabled.set(d.enabled());
+        TriggerSpec t = d.trigger();
+        if (t != null && t.kind() != null) {
+            trigger.set(WorkflowForms.find(forms.triggers, t.kind().name()));
+            triggerOffers.set(String.join(", ", t.offers()));
+            triggerTag.set(t.tag() == null ? "" : t.tag());
+            if (t.failures() != null) {
+                failures.set(String.valueOf(t.failures()));
+            }
+            if (t.withinMinutes() != null) {
+                withinMinutes.set(String.valueOf(t.withinMinutes()));
+            }
+        }
+        for (FilterSpec f : d.filters()) {
+            filters.add(FilterItem.of(f, f.kind() == null ? null : WorkflowForms.find(forms.filters, f.kind().name())));
+        }
+        for (ActionSpec a : d.actions()) {
+            actions.add(action(a));
+        }
+    }
+
+    private ActionItem action(ActionSpec a) {
+        ActionItem item = new ActionItem(a.kind() == null ? null : WorkflowForms.find(forms.actions, a.kind().name()),
+                WorkflowForms.find(forms.welcomeFor, (a.welcomeFor() == null ? defaultWelcomeFor() : a.welcomeFor())
+                        .name()), WorkflowForms.find(forms.waitUnits, WorkflowForms.HOURS));
+        item.offerProperty().set(a.offer() == null ? "" : a.offer());
+        item.tagProperty().set(a.tag() == null ? "" : a.tag());
+        item.noteProperty().set(a.note() == null ? "" : a.note());
+        item.linkHoursProperty().set(a.linkHours() == null ? "" : String.valueOf(a.linkHours()));
+        Duration wait = a.duration();
+        if (wait != null) {
+            long minutes = wait.toMinutes();
+            String unit = minutes % (24 * 60) == 0 ? WorkflowForms.DAYS
+                    : minutes % 60 == 0 ? WorkflowForms.HOURS : WorkflowForms.MINUTES;
+            long amount = switch (unit) {
+                case WorkflowForms.DAYS -> minutes / (24 * 60);
+                case WorkflowForms.HOURS -> minutes / 60;
+                default -> minutes;
+            };
+            item.waitAmountProperty().set(String.valueOf(amount));
+            item.waitUnitProperty().set(WorkflowForms.find(forms.waitUnits, unit));
+        }
+        return item;
+    }
+
+    private WelcomeFor defaultWelcomeFor() {
+        Choice t = trigger.get();
+        return t != null && t.code().equals(TriggerKind.OFFER_ACCESS_GRANTED.name()) ? WelcomeFor.TRIGGERING_OFFER
+                : WelcomeFor.EVERY_ACTIVE_OFFER;
+    }
+
+    /** Reads the offers' names for the offer fields' suggestions. */
+    public void load() {
+        executor.submit(() -> offerService.list().stream().map(OfferView::name).toList(), offers::setAll,
+                failure -> problems.setAll(Failures.describe(failure, messages)));
+    }
+
+    public void addFilter() {
+        filters.add(new FilterItem(WorkflowForms.find(forms.filters, FilterKind.HAS_TAG.name())));
+    }
+
+    public void removeFilter(FilterItem item) {
+        filters.remove(item);
+    }
+
+    public void moveFilter(FilterItem item, int by) {
+        move(filters, item, by);
+    }
+
+    /** Adds a step at the end: Send Reset Link unless told otherwise. */
+    public ActionItem addAction() {
+        ActionItem item = action(ActionSpec.sendResetLink());
+        actions.add(item);
+        return item;
+    }
+
+    public void removeAction(ActionItem item) {
+        actions.remove(item);
+    }
+
+    /** Moves a step up ({@code by} -1) or down (+1). */
+    public void moveAction(ActionItem item, int by) {
+        move(actions, item, by);
+    }
+
+    private static <T> void move(ObservableList<T> list, T item, int by) {
+        int from = list.indexOf(item);
+        int to = from + by;
+        if (from < 0 || to < 0 || to >= list.size()) {
+            return;
+        }
+        List<T> reordered = new ArrayList<>(list);
+        reordered.remove(from);
+        reordered.add(to, item);
+        list.setAll(reordered);
+    }
+
+    /** The form as the service takes it. */
+    public WorkflowDefinition definition() {
+        Choice t = trigger.get();
+        TriggerKind kind = t == null ? null : TriggerKind.valueOf(t.code());
+        List<String> triggerOfferNames = Arrays.stream(triggerOffers.get() == null ? new String[0]
+                : triggerOffers.get().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        TriggerSpec spec = new TriggerSpec(kind, triggerOfferNames, WorkflowForms.text(triggerTag.get()),
+                WorkflowForms.number(failures.get()), WorkflowForms.number(withinMinutes.get()));
+        return new WorkflowDefinition(name.get(), enabled.get(), kind == null ? null : spec.normalized(),
+                filters.stream().map(FilterItem::spec).toList(), actions.stream().map(ActionItem::spec).toList());
+    }
+
+    /** Saves the form, or lists what is wrong with it; the window closes once {@link #savedProperty()} turns true. */
+    public void save() {
+        if (saving.get()) {
+            return;
+        }
+        WorkflowDefinition form = definition();
+        saving.set(true);
+        problems.clear();
+        executor.submit(() -> originalName == null ? workflows.create(form, agent)
+                : workflows.update(originalName, form, agent), view -> {
+                    saving.set(false);
+                    saved.set(true);
+                    onSaved.accept(view.name());
+                }, failure -> {
+                    saving.set(false);
+                    if (failure instanceof WorkflowService.InvalidWorkflow invalid) {
+                        problems.setAll(invalid.problems());
+                    } else {
+                        problems.setAll(Failures.describe(failure, messages));
+                    }
+                });
+    }
+
+    private BooleanBinding triggerIs(TriggerKind kind) {
+        return Bindings.createBooleanBinding(() -> trigger.get() != null && trigger.get().code().equals(kind.name()),
+                trigger);
+    }
+
+    public List<Choice> triggerChoices() {
+        return forms.triggers;
+    }
+
+    public List<Choice> filterChoices() {
+        return forms.filters;
+    }
+
+    public List<Choice> actionChoices() {
+        return forms.actions;
+    }
+
+    public List<Choice> welcomeForChoices() {
+        return forms.welcomeFor;
+    }
+
+    public List<Choice> waitUnitChoices() {
+        return forms.waitUnits;
+    }
+
+    /** Chooses a drop-down entry by its code (TAG_ADDED, SEND_RESET_LINK, HAS_TAG…), for tests and shortcuts. */
+    public Choice choice(List<Choice> choices, String code) {
+        return WorkflowForms.find(choices, code);
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public BooleanProperty enabledProperty() {
+        return enabled;
+    }
+
+    public ObjectProperty<Choice> triggerProperty() {
+        return trigger;
+    }
+
+    /** Offer Access Granted: only for these offers, comma-separated (empty: any offer). */
+    public StringProperty triggerOffersProperty() {
+        return triggerOffers;
+    }
+
+    public StringProperty triggerTagProperty() {
+        return triggerTag;
+    }
+
+    /** Repeated Failed Logins: N failures… */
+    public StringProperty failuresProperty() {
+        return failures;
+    }
+
+    /** …within M minutes. */
+    public StringProperty withinMinutesProperty() {
+        return withinMinutes;
+    }
+
+    public BooleanBinding triggerHasOffersProperty() {
+        return triggerHasOffers;
+    }
+
+    public BooleanBinding triggerHasTagProperty() {
+        return triggerHasTag;
+    }
+
+    public BooleanBinding triggerHasFailuresProperty() {
+        return triggerHasFailures;
+    }
+
+    /** In order; the view shows one row per filter. */
+    public ObservableList<FilterItem> filters() {
+        return filters;
+    }
+
+    /** In order; the view shows one row per step. */
+    public ObservableList<ActionItem> actions() {
+        return actions;
+    }
+
+    /** The offers' names, for suggestions. */
+    public ObservableList<String> offers() {
+        return offers;
+    }
+
+    /** What the service found wrong with the last Save; empty when nothing is. */
+    public ObservableList<String> problems() {
+        return problemsView;
+    }
+
+    public ReadOnlyBooleanProperty savingProperty() {
+        return saving.getReadOnlyProperty();
+    }
+
+    /** Turns true once Save succeeded. */
+    public ReadOnlyBooleanProperty savedProperty() {
+        return saved.getReadOnlyProperty();
+    }
+
+    /** "New workflow" or "Edit workflow: Welcome new members". */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+}
