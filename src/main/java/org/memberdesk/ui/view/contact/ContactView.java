@@ -96,8 +96,7 @@ public final class ContactView {
     private void bindEmails() {
         EmailHistoryView history = new EmailHistoryView(viewModel.history(), messages);
         emailHistoryPane.getChildren().setAll(history.root());
-        NotificationBinding.bind(notification, viewModel.history().notificationProperty(),
-                viewModel.history()::dismissNotification);
+        NotificationBinding.bind(notification, viewModel.notificationProperty(), viewModel::dismissNotification);
     }
 
     private void bindActions() {
