@@ -2,7 +2,15 @@ package org.memberdesk.ui.view.contact;
 
 import atlantafx.base.controls.Notification;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -20,6 +28,7 @@ import org.memberdesk.ui.view.common.NotificationBinding;
 import org.memberdesk.ui.view.common.TableColumns;
 import org.memberdesk.ui.view.common.ToneStyles;
 import org.memberdesk.ui.viewmodel.contact.CommunityRow;
+import org.memberdesk.ui.viewmodel.contact.ContactActionsViewModel;
 import org.memberdesk.ui.viewmodel.contact.ContactViewModel;
 import org.memberdesk.ui.viewmodel.contact.CredentialState;
 import org.memberdesk.ui.viewmodel.contact.OfferRow;
@@ -50,6 +59,17 @@ public final class ContactView {
     @FXML private TableColumn<OfferRow, String> offerGrantedColumn;
     @FXML private TableColumn<OfferRow, String> offerEndsColumn;
     @FXML private TableColumn<OfferRow, String> offerRevokedColumn;
+    @FXML private TableColumn<OfferRow, OfferRow> offerActionsColumn;
+    @FXML private Button grantButton;
+    @FXML private Label resendWhenLabel;
+
+    @FXML private Button editContactButton;
+    @FXML private GridPane portalActions;
+    @FXML private Button portalResetButton;
+    @FXML private Button portalPasswordButton;
+    @FXML private Button portalUnlockButton;
+    @FXML private Label communityResetWhen;
+    @FXML private Label communityPasswordWhen;
 
     private final ContactViewModel viewModel;
     private final Messages messages;
@@ -104,6 +124,21 @@ public final class ContactView {
         showPortal(viewModel.portalProperty().get());
         viewModel.communities().addListener((ListChangeListener<CommunityRow>) change -> showCommunities());
         showCommunities();
+        ContactActionsViewModel actions = viewModel.actions();
+        if (actions == null) {
+            for (Node node : List.of(editContactButton, portalActions, grantButton, resendWhenLabel)) {
+                node.setVisible(false);
+                node.setManaged(false);
+            }
+            offerActionsColumn.setVisible(false);
+            return;
+        }
+        var unloaded = viewModel.emailProperty().isEmpty();
+        editContactButton.disableProperty().bind(unloaded);
+        portalResetButton.disableProperty().bind(unloaded);
+        portalPasswordButton.disableProperty().bind(unloaded);
+        portalUnlockButton.disableProperty().bind(Bindings.not(actions.canUnlockPortal()));
+        grantButton.disableProperty().bind(unloaded);
     }
 
     private void showPortal(CredentialState portal) {
@@ -127,6 +162,11 @@ public final class ContactView {
         if (none) {
             return;
         }
+        boolean withActions = viewModel.actions() != null;
+        communityResetWhen.setVisible(withActions);
+        communityResetWhen.setManaged(withActions);
+        communityPasswordWhen.setVisible(withActions);
+        communityPasswordWhen.setManaged(withActions);
         communityGrid.addRow(0, header("community.column.group"), header("credential.password"),
                 header("credential.lastLogin"), header("credential.lock"));
         int row = 1;
@@ -138,8 +178,45 @@ public final class ContactView {
             ToneStyles.apply(password, credential.passwordTone());
             Label lock = new Label(credential.lock());
             ToneStyles.apply(lock, credential.lockTone());
-            communityGrid.addRow(row++, group, password, new Label(credential.lastLogin()), lock);
+            communityGrid.addRow(row, group, password, new Label(credential.lastLogin()), lock);
+            if (withActions) {
+                communityGrid.add(communityActions(community, row - 1), 4, row);
+            }
+            row++;
         }
+    }
+
+    /** The group's own Reset Link, Change Password (and Unlock when locked), labelled as community access. */
+    private HBox communityActions(CommunityRow community, int index) {
+        ContactActionsViewModel actions = viewModel.actions();
+        Label access = new Label(messages.get("access.badge.community"));
+        access.getStyleClass().addAll("badge", "tone-caution");
+        access.setMinWidth(Region.USE_PREF_SIZE);
+        Button reset = new Button(messages.get("actions.resetLink"));
+        reset.setId("communityReset" + index);
+        reset.setTooltip(new Tooltip(messages.get("actions.community.resetLink.when")));
+        reset.setOnAction(event -> actions.sendResetLink(community));
+        Button password = new Button(messages.get("actions.changePassword"));
+        password.setId("communityPassword" + index);
+        password.setTooltip(new Tooltip(messages.get("actions.community.changePassword.when")));
+        password.setOnAction(event -> actions.changePassword(community));
+        HBox box = new HBox(8, access, reset, password);
+        box.setAlignment(Pos.CENTER_LEFT);
+        if (community.credential().locked()) {
+            Button unlock = new Button(messages.get("actions.unlock"));
+            unlock.setId("communityUnlock" + index);
+            unlock.setOnAction(event -> actions.unlock(community));
+            box.getChildren().add(unlock);
+        }
+        for (Node button : box.getChildren()) {
+            if (button instanceof Button b) {
+                b.disableProperty().bind(actions.busyProperty());
+                b.setMnemonicParsing(false);
+                b.setAccessibleText(b.getText().replace("_", "") + " \u2014 " + messages.get("access.community",
+                        community.group()));
+            }
+        }
+        return box;
     }
 
     private Label header(String key) {
@@ -157,5 +234,34 @@ public final class ContactView {
         offerStatusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         offerStatusColumn.setCellFactory(column -> new BadgeCell<>(OfferRow::status, OfferRow::statusTone, null));
         offerTable.setItems(viewModel.offers());
+        if (viewModel.actions() != null) {
+            offerActionsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+            offerActionsColumn.setCellFactory(column -> new OfferActionsCell(viewModel.actions(), messages));
+        }
+    }
+
+    @FXML
+    private void editContact() {
+        viewModel.actions().editContact();
+    }
+
+    @FXML
+    private void sendPortalResetLink() {
+        viewModel.actions().sendResetLink(null);
+    }
+
+    @FXML
+    private void changePortalPassword() {
+        viewModel.actions().changePassword(null);
+    }
+
+    @FXML
+    private void unlockPortal() {
+        viewModel.actions().unlock(null);
+    }
+
+    @FXML
+    private void grantOffer() {
+        viewModel.actions().grantOffer();
     }
 }
