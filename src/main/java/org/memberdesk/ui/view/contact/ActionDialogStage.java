@@ -34,9 +34,13 @@ final class ActionDialogStage {
         label.managedProperty().bind(label.visibleProperty());
     }
 
-    static Stage show(Window owner, Parent root, ActionDialogViewModel viewModel, double width) {
+    /**
+     * Shows the dialog at a fixed size: texts that arrive later (the address, the hourly count, a
+     * refusal) wrap inside it instead of being cut.
+     */
+    static Stage show(Window owner, Parent root, ActionDialogViewModel viewModel, double width, double height) {
         Stage stage = new Stage();
-        Scene scene = new Scene(root, width, -1);
+        Scene scene = new Scene(root, width, height);
         Stylesheets.apply(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.ESCAPE) {
@@ -46,6 +50,8 @@ final class ActionDialogStage {
         });
         stage.setScene(scene);
         stage.titleProperty().bind(viewModel.titleProperty());
+        stage.setMinWidth(420);
+        stage.setMinHeight(260);
         if (owner != null && owner.isShowing()) {
             stage.initOwner(owner);
             stage.initModality(Modality.WINDOW_MODAL);

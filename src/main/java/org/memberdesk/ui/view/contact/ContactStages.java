@@ -63,28 +63,28 @@ public final class ContactStages implements ContactWindows {
 
     @Override
     public void showResetLink(UUID contactId, ResetLinkViewModel model) {
-        ActionDialogStage.show(owner(contactId), new ResetLinkView(model, messages).root(), model, 560);
+        ActionDialogStage.show(owner(contactId), new ResetLinkView(model, messages).root(), model, 560, 480);
     }
 
     @Override
     public void showChangePassword(UUID contactId, ChangePasswordViewModel model) {
-        ActionDialogStage.show(owner(contactId), new ChangePasswordView(model, messages).root(), model, 620);
+        ActionDialogStage.show(owner(contactId), new ChangePasswordView(model, messages).root(), model, 620, 580);
     }
 
     @Override
     public void showGrantOffer(UUID contactId, GrantOfferViewModel model) {
-        ActionDialogStage.show(owner(contactId), new GrantOfferView(model, messages).root(), model, 520);
+        ActionDialogStage.show(owner(contactId), new GrantOfferView(model, messages).root(), model, 520, 400);
     }
 
     @Override
     public void showRevokeOffer(UUID contactId, RevokeOfferViewModel model) {
-        ActionDialogStage.show(owner(contactId), new RevokeOfferView(model, messages).root(), model, 520);
+        ActionDialogStage.show(owner(contactId), new RevokeOfferView(model, messages).root(), model, 520, 350);
     }
 
     @Override
     public void showContactForm(UUID contactId, ContactFormViewModel model) {
         ContactFormView view = new ContactFormView(model, messages);
-        ActionDialogStage.show(owner(contactId), view.root(), model, 500);
+        ActionDialogStage.show(owner(contactId), view.root(), model, 500, 380);
         view.focusFirstField();
     }
 

@@ -192,18 +192,18 @@ public final class ContactView {
         Label access = new Label(messages.get("access.badge.community"));
         access.getStyleClass().addAll("badge", "tone-caution");
         access.setMinWidth(Region.USE_PREF_SIZE);
-        Button reset = new Button(messages.get("actions.resetLink"));
+        Button reset = new Button(messages.get("actions.resetLink").replace("_", ""));
         reset.setId("communityReset" + index);
         reset.setTooltip(new Tooltip(messages.get("actions.community.resetLink.when")));
         reset.setOnAction(event -> actions.sendResetLink(community));
-        Button password = new Button(messages.get("actions.changePassword"));
+        Button password = new Button(messages.get("actions.changePassword").replace("_", ""));
         password.setId("communityPassword" + index);
         password.setTooltip(new Tooltip(messages.get("actions.community.changePassword.when")));
         password.setOnAction(event -> actions.changePassword(community));
         HBox box = new HBox(8, access, reset, password);
         box.setAlignment(Pos.CENTER_LEFT);
         if (community.credential().locked()) {
-            Button unlock = new Button(messages.get("actions.unlock"));
+            Button unlock = new Button(messages.get("actions.unlock").replace("_", ""));
             unlock.setId("communityUnlock" + index);
             unlock.setOnAction(event -> actions.unlock(community));
             box.getChildren().add(unlock);
@@ -212,7 +212,7 @@ public final class ContactView {
             if (button instanceof Button b) {
                 b.disableProperty().bind(actions.busyProperty());
                 b.setMnemonicParsing(false);
-                b.setAccessibleText(b.getText().replace("_", "") + " \u2014 " + messages.get("access.community",
+                b.setAccessibleText(b.getText() + " \u2014 " + messages.get("access.community",
                         community.group()));
             }
         }

@@ -35,6 +35,8 @@ final class OfferActionsCell extends TableCell<OfferRow, OfferRow> {
         resendBox = new HBox(resend);
         box = new HBox(6, resendBox, revoke);
         box.setAlignment(Pos.CENTER_LEFT);
+        resendBox.setAlignment(Pos.CENTER_LEFT);
+        setAlignment(Pos.CENTER_LEFT);
         resend.setOnAction(event -> actions.resend(getItem()));
         revoke.setOnAction(event -> actions.revoke(getItem()));
         resend.disableProperty().bind(actions.busyProperty().or(itemProperty().isNull())
