@@ -73,7 +73,7 @@ public final class ContactStages implements ContactWindows {
 
     @Override
     public void showGrantOffer(UUID contactId, GrantOfferViewModel model) {
-        ActionDialogStage.show(owner(contactId), new GrantOfferView(model, messages).root(), model, 520, 400);
+        ActionDialogStage.show(owner(contactId), new GrantOfferView(model, messages).root(), model, 520, 350);
     }
 
     @Override
