@@ -8,6 +8,9 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -237,7 +240,26 @@ public final class ContactView {
         if (viewModel.actions() != null) {
             offerActionsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
             offerActionsColumn.setCellFactory(column -> new OfferActionsCell(viewModel.actions(), messages));
+            offerTable.setRowFactory(table -> offerRow());
         }
+    }
+
+    /** Resend and Revoke also from the row's context menu, so the keyboard (menu key, Shift+F10) reaches them. */
+    private TableRow<OfferRow> offerRow() {
+        ContactActionsViewModel actions = viewModel.actions();
+        TableRow<OfferRow> row = new TableRow<>();
+        MenuItem resend = new MenuItem(messages.get("actions.resend").replace("_", ""));
+        resend.setOnAction(event -> actions.resend(row.getItem()));
+        MenuItem revoke = new MenuItem(messages.get("actions.revoke").replace("_", ""));
+        revoke.setOnAction(event -> actions.revoke(row.getItem()));
+        ContextMenu menu = new ContextMenu(resend, revoke);
+        menu.setOnShowing(event -> {
+            OfferRow offer = row.getItem();
+            resend.setDisable(offer == null || !offer.active() || actions.busyProperty().get());
+            revoke.setDisable(offer == null || "revoked".equals(offer.statusCode()));
+        });
+        row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(menu));
+        return row;
     }
 
     @FXML
