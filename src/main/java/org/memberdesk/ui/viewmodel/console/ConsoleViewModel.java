@@ -142,7 +142,7 @@ public final class ConsoleViewModel {
         contactWindows.show(row.id(), () -> {
             ContactViewModel contact = new ContactViewModel(current.contacts(), row.id(), row.name(), executor,
                     messages, time, mail.emailHistory(row.id()));
-            contact.enableActions(ContactBackend.of(current), contactWindows);
+            contact.enableActions(ContactBackend.of(current), contactWindows).whenEdited(search::refresh);
             contact.load();
             return contact;
         });

@@ -144,6 +144,7 @@ public final class ContactActionsViewModel {
 
     private void saved(ContactSummary saved) {
         announce(messages.get("actions.edit.done", saved.name(), saved.email()));
+        contact.edited();
     }
 
     /** "Client Portal (membership)" or "community group Founders Circle". */

@@ -48,6 +48,7 @@ public final class ContactViewModel {
     private final EmailHistoryViewModel history;
     private final ReadOnlyStringWrapper notification = new ReadOnlyStringWrapper(this, "notification", "");
     private ContactActionsViewModel actions;
+    private Runnable onEdited = () -> { };
 
     public ContactViewModel(ContactService contacts, UUID contactId, String knownName, BackgroundExecutor executor,
                             Messages messages, DisplayTime time, EmailHistoryViewModel history) {
@@ -73,6 +74,16 @@ public final class ContactViewModel {
     public ContactViewModel enableActions(ContactBackend backend, ContactWindows windows) {
         actions = new ContactActionsViewModel(this, backend, windows, history.tools());
         return this;
+    }
+
+    /** Runs {@code listener} after Edit contact saved a change (the console reads its list again). */
+    public ContactViewModel whenEdited(Runnable listener) {
+        onEdited = listener;
+        return this;
+    }
+
+    void edited() {
+        onEdited.run();
     }
 
     /** The window's actions; null when they were not turned on. */

@@ -389,6 +389,8 @@ class ContactActionsViewModelTest {
     @Test
     void editContactRefusesABadAddressWithoutChangingAnythingThenSaves() {
         ContactViewModel dana = open("dana.whitfield@example.com");
+        int[] edits = {0};
+        dana.whenEdited(() -> edits[0]++);
         dana.actions().editContact();
         ContactFormViewModel form = windows.forms.get(0);
         assertThat(form.editing()).isTrue();
@@ -405,6 +407,7 @@ class ContactActionsViewModelTest {
         form.emailProperty().set("marcus.bell@example.org");
         form.save();
         assertThat(form.errorProperty().get()).contains("already exists");
+        assertThat(edits[0]).isZero();
 
         form.emailProperty().set("Dana.W@Example.com");
         form.tagsProperty().set("vip, , resolved");
@@ -415,6 +418,7 @@ class ContactActionsViewModelTest {
         assertThat(dana.nameProperty().get()).isEqualTo("Dana W. Whitfield");
         assertThat(dana.tags()).containsExactlyInAnyOrder("resolved", "vip");
         assertThat(dana.notificationProperty().get()).isEqualTo("Saved Dana W. Whitfield (dana.w@example.com).");
+        assertThat(edits[0]).as("the console reads its list again").isEqualTo(1);
     }
 
     @Test
