@@ -12,4 +12,12 @@ public final class FxTextClipboard implements TextClipboard {
         content.putString(text);
         Clipboard.getSystemClipboard().setContent(content);
     }
+
+    @Override
+    public void clearIfStill(String text) {
+        Clipboard clipboard = Clipboard.getSystemClipboard();
+        if (clipboard.hasString() && text.equals(clipboard.getString())) {
+            clipboard.clear();
+        }
+    }
 }

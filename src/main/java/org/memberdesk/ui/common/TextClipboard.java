@@ -5,4 +5,12 @@ package org.memberdesk.ui.common;
 public interface TextClipboard {
 
     void putText(String text);
+
+    /**
+     * Empties the clipboard if it still holds {@code text}; whatever was copied since stays. This
+     * default cannot read the clipboard and empties it in any case.
+     */
+    default void clearIfStill(String text) {
+        putText("");
+    }
 }

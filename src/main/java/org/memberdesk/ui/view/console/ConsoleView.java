@@ -33,6 +33,7 @@ import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.common.ViewLoader;
 import org.memberdesk.ui.view.common.NotificationBinding;
 import org.memberdesk.ui.view.common.ToneStyles;
+import org.memberdesk.ui.view.help.FaqView;
 import org.memberdesk.ui.viewmodel.console.ConsoleViewModel;
 import org.memberdesk.ui.viewmodel.console.ConsoleViewModel.Phase;
 import org.memberdesk.ui.viewmodel.console.ContactRow;
@@ -270,6 +271,16 @@ public final class ConsoleView {
     }
 
     // ===== issue 4 (contacts, FAQ) handlers below =====
+
+    @FXML
+    private void newContact() {
+        viewModel.newContact();
+    }
+
+    @FXML
+    private void openCredentialFaq() {
+        FaqView.show(messages);
+    }
 
     // ----- spacer -----
 

@@ -8,12 +8,18 @@ import java.util.function.Supplier;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.view.common.Stylesheets;
+import org.memberdesk.ui.viewmodel.contact.ChangePasswordViewModel;
+import org.memberdesk.ui.viewmodel.contact.ContactFormViewModel;
 import org.memberdesk.ui.viewmodel.contact.ContactViewModel;
 import org.memberdesk.ui.viewmodel.contact.ContactWindows;
+import org.memberdesk.ui.viewmodel.contact.GrantOfferViewModel;
+import org.memberdesk.ui.viewmodel.contact.ResetLinkViewModel;
+import org.memberdesk.ui.viewmodel.contact.RevokeOfferViewModel;
 
-/** The open contact windows, one per contact. */
+/** The open contact windows, one per contact, and the dialogs of their actions. */
 public final class ContactStages implements ContactWindows {
 
     private static final double WIDTH = 1240;
@@ -53,6 +59,43 @@ public final class ContactStages implements ContactWindows {
         open.put(contactId, stage);
         stage.show();
         stage.requestFocus();
+    }
+
+    @Override
+    public void showResetLink(UUID contactId, ResetLinkViewModel model) {
+        ActionDialogStage.show(owner(contactId), new ResetLinkView(model, messages).root(), model, 560, 480);
+    }
+
+    @Override
+    public void showChangePassword(UUID contactId, ChangePasswordViewModel model) {
+        ActionDialogStage.show(owner(contactId), new ChangePasswordView(model, messages).root(), model, 620, 580);
+    }
+
+    @Override
+    public void showGrantOffer(UUID contactId, GrantOfferViewModel model) {
+        ActionDialogStage.show(owner(contactId), new GrantOfferView(model, messages).root(), model, 520, 350);
+    }
+
+    @Override
+    public void showRevokeOffer(UUID contactId, RevokeOfferViewModel model) {
+        ActionDialogStage.show(owner(contactId), new RevokeOfferView(model, messages).root(), model, 520, 350);
+    }
+
+    @Override
+    public void showContactForm(UUID contactId, ContactFormViewModel model) {
+        ContactFormView view = new ContactFormView(model, messages);
+        ActionDialogStage.show(owner(contactId), view.root(), model, 500, 380);
+        view.focusFirstField();
+    }
+
+    /** The contact's window; for no contact (New contact) the window the agent works in. */
+    private Window owner(UUID contactId) {
+        Stage stage = contactId == null ? null : open.get(contactId);
+        if (stage != null) {
+            return stage;
+        }
+        return Window.getWindows().stream().filter(Window::isFocused).findFirst()
+                .orElse(Window.getWindows().isEmpty() ? null : Window.getWindows().get(0));
     }
 
     public void closeAll() {

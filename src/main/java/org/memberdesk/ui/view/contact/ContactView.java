@@ -2,7 +2,18 @@ package org.memberdesk.ui.view.contact;
 
 import atlantafx.base.controls.Notification;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -20,6 +31,7 @@ import org.memberdesk.ui.view.common.NotificationBinding;
 import org.memberdesk.ui.view.common.TableColumns;
 import org.memberdesk.ui.view.common.ToneStyles;
 import org.memberdesk.ui.viewmodel.contact.CommunityRow;
+import org.memberdesk.ui.viewmodel.contact.ContactActionsViewModel;
 import org.memberdesk.ui.viewmodel.contact.ContactViewModel;
 import org.memberdesk.ui.viewmodel.contact.CredentialState;
 import org.memberdesk.ui.viewmodel.contact.OfferRow;
@@ -50,6 +62,17 @@ public final class ContactView {
     @FXML private TableColumn<OfferRow, String> offerGrantedColumn;
     @FXML private TableColumn<OfferRow, String> offerEndsColumn;
     @FXML private TableColumn<OfferRow, String> offerRevokedColumn;
+    @FXML private TableColumn<OfferRow, OfferRow> offerActionsColumn;
+    @FXML private Button grantButton;
+    @FXML private Label resendWhenLabel;
+
+    @FXML private Button editContactButton;
+    @FXML private GridPane portalActions;
+    @FXML private Button portalResetButton;
+    @FXML private Button portalPasswordButton;
+    @FXML private Button portalUnlockButton;
+    @FXML private Label communityResetWhen;
+    @FXML private Label communityPasswordWhen;
 
     private final ContactViewModel viewModel;
     private final Messages messages;
@@ -96,8 +119,7 @@ public final class ContactView {
     private void bindEmails() {
         EmailHistoryView history = new EmailHistoryView(viewModel.history(), messages);
         emailHistoryPane.getChildren().setAll(history.root());
-        NotificationBinding.bind(notification, viewModel.history().notificationProperty(),
-                viewModel.history()::dismissNotification);
+        NotificationBinding.bind(notification, viewModel.notificationProperty(), viewModel::dismissNotification);
     }
 
     private void bindActions() {
@@ -105,6 +127,21 @@ public final class ContactView {
         showPortal(viewModel.portalProperty().get());
         viewModel.communities().addListener((ListChangeListener<CommunityRow>) change -> showCommunities());
         showCommunities();
+        ContactActionsViewModel actions = viewModel.actions();
+        if (actions == null) {
+            for (Node node : List.of(editContactButton, portalActions, grantButton, resendWhenLabel)) {
+                node.setVisible(false);
+                node.setManaged(false);
+            }
+            offerActionsColumn.setVisible(false);
+            return;
+        }
+        var unloaded = viewModel.emailProperty().isEmpty();
+        editContactButton.disableProperty().bind(unloaded);
+        portalResetButton.disableProperty().bind(unloaded);
+        portalPasswordButton.disableProperty().bind(unloaded);
+        portalUnlockButton.disableProperty().bind(Bindings.not(actions.canUnlockPortal()));
+        grantButton.disableProperty().bind(unloaded);
     }
 
     private void showPortal(CredentialState portal) {
@@ -128,6 +165,11 @@ public final class ContactView {
         if (none) {
             return;
         }
+        boolean withActions = viewModel.actions() != null;
+        communityResetWhen.setVisible(withActions);
+        communityResetWhen.setManaged(withActions);
+        communityPasswordWhen.setVisible(withActions);
+        communityPasswordWhen.setManaged(withActions);
         communityGrid.addRow(0, header("community.column.group"), header("credential.password"),
                 header("credential.lastLogin"), header("credential.lock"));
         int row = 1;
@@ -139,8 +181,45 @@ public final class ContactView {
             ToneStyles.apply(password, credential.passwordTone());
             Label lock = new Label(credential.lock());
             ToneStyles.apply(lock, credential.lockTone());
-            communityGrid.addRow(row++, group, password, new Label(credential.lastLogin()), lock);
+            communityGrid.addRow(row, group, password, new Label(credential.lastLogin()), lock);
+            if (withActions) {
+                communityGrid.add(communityActions(community, row - 1), 4, row);
+            }
+            row++;
         }
+    }
+
+    /** The group's own Reset Link, Change Password (and Unlock when locked), labelled as community access. */
+    private HBox communityActions(CommunityRow community, int index) {
+        ContactActionsViewModel actions = viewModel.actions();
+        Label access = new Label(messages.get("access.badge.community"));
+        access.getStyleClass().addAll("badge", "tone-caution");
+        access.setMinWidth(Region.USE_PREF_SIZE);
+        Button reset = new Button(messages.get("actions.resetLink").replace("_", ""));
+        reset.setId("communityReset" + index);
+        reset.setTooltip(new Tooltip(messages.get("actions.community.resetLink.when")));
+        reset.setOnAction(event -> actions.sendResetLink(community));
+        Button password = new Button(messages.get("actions.changePassword").replace("_", ""));
+        password.setId("communityPassword" + index);
+        password.setTooltip(new Tooltip(messages.get("actions.community.changePassword.when")));
+        password.setOnAction(event -> actions.changePassword(community));
+        HBox box = new HBox(8, access, reset, password);
+        box.setAlignment(Pos.CENTER_LEFT);
+        if (community.credential().locked()) {
+            Button unlock = new Button(messages.get("actions.unlock").replace("_", ""));
+            unlock.setId("communityUnlock" + index);
+            unlock.setOnAction(event -> actions.unlock(community));
+            box.getChildren().add(unlock);
+        }
+        for (Node button : box.getChildren()) {
+            if (button instanceof Button b) {
+                b.disableProperty().bind(actions.busyProperty());
+                b.setMnemonicParsing(false);
+                b.setAccessibleText(b.getText() + " \u2014 " + messages.get("access.community",
+                        community.group()));
+            }
+        }
+        return box;
     }
 
     private Label header(String key) {
@@ -158,5 +237,53 @@ public final class ContactView {
         offerStatusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         offerStatusColumn.setCellFactory(column -> new BadgeCell<>(OfferRow::status, OfferRow::statusTone, null));
         offerTable.setItems(viewModel.offers());
+        if (viewModel.actions() != null) {
+            offerActionsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+            offerActionsColumn.setCellFactory(column -> new OfferActionsCell(viewModel.actions(), messages));
+            offerTable.setRowFactory(table -> offerRow());
+        }
+    }
+
+    /** Resend and Revoke also from the row's context menu, so the keyboard (menu key, Shift+F10) reaches them. */
+    private TableRow<OfferRow> offerRow() {
+        ContactActionsViewModel actions = viewModel.actions();
+        TableRow<OfferRow> row = new TableRow<>();
+        MenuItem resend = new MenuItem(messages.get("actions.resend").replace("_", ""));
+        resend.setOnAction(event -> actions.resend(row.getItem()));
+        MenuItem revoke = new MenuItem(messages.get("actions.revoke").replace("_", ""));
+        revoke.setOnAction(event -> actions.revoke(row.getItem()));
+        ContextMenu menu = new ContextMenu(resend, revoke);
+        menu.setOnShowing(event -> {
+            OfferRow offer = row.getItem();
+            resend.setDisable(offer == null || !offer.active() || actions.busyProperty().get());
+            revoke.setDisable(offer == null || "revoked".equals(offer.statusCode()));
+        });
+        row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(menu));
+        return row;
+    }
+
+    @FXML
+    private void editContact() {
+        viewModel.actions().editContact();
+    }
+
+    @FXML
+    private void sendPortalResetLink() {
+        viewModel.actions().sendResetLink(null);
+    }
+
+    @FXML
+    private void changePortalPassword() {
+        viewModel.actions().changePassword(null);
+    }
+
+    @FXML
+    private void unlockPortal() {
+        viewModel.actions().unlock(null);
+    }
+
+    @FXML
+    private void grantOffer() {
+        viewModel.actions().grantOffer();
     }
 }

@@ -20,6 +20,9 @@ import org.memberdesk.ui.common.DialogService;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.viewmodel.DisplayTime;
 import org.memberdesk.ui.viewmodel.Failures;
+import org.memberdesk.service.Actor;
+import org.memberdesk.ui.viewmodel.contact.ContactBackend;
+import org.memberdesk.ui.viewmodel.contact.ContactFormViewModel;
 import org.memberdesk.ui.viewmodel.contact.ContactViewModel;
 import org.memberdesk.ui.viewmodel.contact.ContactWindows;
 import org.memberdesk.ui.viewmodel.mail.MailViewModel;
@@ -207,6 +210,7 @@ public final class ConsoleViewModel {
         contactWindows.show(row.id(), () -> {
             ContactViewModel contact = new ContactViewModel(current.contacts(), row.id(), row.name(), executor,
                     messages, time, mail.emailHistory(row.id()));
+            contact.enableActions(ContactBackend.of(current), contactWindows).whenEdited(search::refresh);
             contact.load();
             return contact;
         });
@@ -296,6 +300,22 @@ public final class ConsoleViewModel {
     }
 
     // ===== issue 4 (contacts, FAQ) commands below =====
+
+    /** File → New contact: the form; once saved, the contact's window opens and the list is read again. */
+    public void newContact() {
+        Services current = services;
+        if (current == null) {
+            return;
+        }
+        contactWindows.showContactForm(null, ContactFormViewModel.create(current.contacts(), executor, messages,
+                Actor.localAgent(), saved -> {
+                    notification.set(messages.get("console.contactAdded", saved.name(), saved.email()));
+                    executor.submit(current.contacts()::count,
+                            count -> contactCount.set(messages.get("console.contactCount", count)), failure -> { });
+                    search.refresh();
+                    open(new ContactRow(saved.id(), saved.name(), saved.email(), String.join(", ", saved.tags())));
+                }));
+    }
 
     // ----- spacer -----
 

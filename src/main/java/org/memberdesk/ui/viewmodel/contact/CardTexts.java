@@ -112,7 +112,7 @@ final class CardTexts {
                 ? time.format(grant.revokedAt())
                 : messages.get("offer.revokedBecause", time.format(grant.revokedAt()), grant.revokeReason());
         return new OfferRow(grant.id(), grant.offer(), label("offer.status.", grant.status()), offerTone(grant.status()),
-                grant.active(), time.format(grant.grantedAt()), ends, revoked);
+                grant.active(), time.format(grant.grantedAt()), ends, revoked, grant.status());
     }
 
     CommunityRow community(CommunityView community) {

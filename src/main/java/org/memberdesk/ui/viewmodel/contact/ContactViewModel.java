@@ -46,6 +46,9 @@ public final class ContactViewModel {
     private final ObservableList<CommunityRow> communitiesView = FXCollections.unmodifiableObservableList(communities);
     private final ReadOnlyObjectWrapper<CredentialState> portal = new ReadOnlyObjectWrapper<>(this, "portal");
     private final EmailHistoryViewModel history;
+    private final ReadOnlyStringWrapper notification = new ReadOnlyStringWrapper(this, "notification", "");
+    private ContactActionsViewModel actions;
+    private Runnable onEdited = () -> { };
 
     public ContactViewModel(ContactService contacts, UUID contactId, String knownName, BackgroundExecutor executor,
                             Messages messages, DisplayTime time, EmailHistoryViewModel history) {
@@ -57,6 +60,51 @@ public final class ContactViewModel {
         this.texts = new CardTexts(messages, time);
         name.set(knownName == null ? "" : knownName);
         title.set(messages.get("contact.title", name.get()));
+        history.notificationProperty().addListener((o, before, now) -> {
+            if (now != null && !now.isEmpty()) {
+                announce(now);
+            }
+        });
+    }
+
+    /**
+     * Turns on the window's actions (Offers, Client Portal, community groups, Edit contact), run
+     * through {@code backend} with the Email History's executor, dialogs, clipboard and agent.
+     */
+    public ContactViewModel enableActions(ContactBackend backend, ContactWindows windows) {
+        actions = new ContactActionsViewModel(this, backend, windows, history.tools());
+        return this;
+    }
+
+    /** Runs {@code listener} after Edit contact saved a change (the console reads its list again). */
+    public ContactViewModel whenEdited(Runnable listener) {
+        onEdited = listener;
+        return this;
+    }
+
+    void edited() {
+        onEdited.run();
+    }
+
+    /** The window's actions; null when they were not turned on. */
+    public ContactActionsViewModel actions() {
+        return actions;
+    }
+
+    /** Pops up {@code text} once in the window. */
+    void announce(String text) {
+        notification.set("");
+        notification.set(text);
+    }
+
+    /** A message to pop up once (an action's outcome, a retry); empty when there is none. */
+    public ReadOnlyStringProperty notificationProperty() {
+        return notification.getReadOnlyProperty();
+    }
+
+    public void dismissNotification() {
+        notification.set("");
+        history.dismissNotification();
     }
 
     /** Loads (or reloads) everything the window shows, off the UI thread. */

@@ -58,6 +58,7 @@ public final class EmailHistoryViewModel {
     private final TextClipboard clipboard;
     private final Messages messages;
     private final CardTexts texts;
+    private final Tools tools;
     private final Actor agent;
 
     private final ObservableList<EmailFilter> kindChoices = FXCollections.observableArrayList();
@@ -96,6 +97,7 @@ public final class EmailHistoryViewModel {
         this.messages = tools.messages();
         this.texts = new CardTexts(messages, tools.time());
         this.agent = tools.agent();
+        this.tools = tools;
 
         EmailFilter allKinds = new EmailFilter(null, messages.get("history.filter.all"));
         kindChoices.add(allKinds);
@@ -325,6 +327,11 @@ public final class EmailHistoryViewModel {
 
     public UUID contactId() {
         return contactId;
+    }
+
+    /** The executor, dialogs, clipboard, texts and agent the contact window's actions share. */
+    Tools tools() {
+        return tools;
     }
 
     public ObservableList<EmailFilter> kindChoices() {

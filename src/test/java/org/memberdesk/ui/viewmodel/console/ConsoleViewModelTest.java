@@ -3,10 +3,6 @@ package org.memberdesk.ui.viewmodel.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,8 +20,7 @@ import org.memberdesk.ui.viewmodel.DemoDirectory;
 import org.memberdesk.ui.viewmodel.RecordingMailWindows;
 import org.memberdesk.ui.viewmodel.mail.MailViewModel;
 import org.memberdesk.ui.viewmodel.console.ConsoleViewModel.Phase;
-import org.memberdesk.ui.viewmodel.contact.ContactViewModel;
-import org.memberdesk.ui.viewmodel.contact.ContactWindows;
+import org.memberdesk.ui.viewmodel.RecordingContactWindows;
 
 class ConsoleViewModelTest {
 
@@ -34,7 +29,7 @@ class ConsoleViewModelTest {
     final TestClock clock = TestClock.at(TestServices.START);
     final Messages messages = Messages.load();
     final TestExecutor executor = TestExecutor.currentThread();
-    final RecordingWindows windows = new RecordingWindows();
+    final RecordingContactWindows windows = new RecordingContactWindows();
     final RecordingMailWindows mailWindows = new RecordingMailWindows();
     ConsoleViewModel console;
 
@@ -206,18 +201,6 @@ class ConsoleViewModelTest {
         console.close();
         assertThat(mail.connectedProperty().get()).isFalse();
     }
-
-    private static final class RecordingWindows implements ContactWindows {
-        final List<UUID> ids = new ArrayList<>();
-        final List<ContactViewModel> shown = new ArrayList<>();
-
-        @Override
-        public void show(UUID contactId, Supplier<ContactViewModel> model) {
-            ids.add(contactId);
-            shown.add(model.get());
-        }
-    }
-
     @Test
     void theFirstPageShowsBeforeTheDatabaseOpensAndEnterWaitsForIt() {
         try (Services seeded = DemoDirectory.seeded(dir, clock)) {

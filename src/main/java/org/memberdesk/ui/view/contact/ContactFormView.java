@@ -1,0 +1,61 @@
+package org.memberdesk.ui.view.contact;
+
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.common.ViewLoader;
+import org.memberdesk.ui.viewmodel.contact.ContactFormViewModel;
+
+/** New contact / Edit contact: name, email, tags; the service's refusal under the form. */
+public final class ContactFormView {
+
+    @FXML private Label titleLabel;
+    @FXML private Label whenLabel;
+    @FXML private TextField nameField;
+    @FXML private TextField emailField;
+    @FXML private TextField tagsField;
+    @FXML private Label errorLabel;
+    @FXML private ProgressIndicator busyIndicator;
+    @FXML private Button saveButton;
+
+    private final ContactFormViewModel viewModel;
+    private final Parent root;
+
+    public ContactFormView(ContactFormViewModel viewModel, Messages messages) {
+        this.viewModel = viewModel;
+        this.root = ViewLoader.load(this, messages);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    @FXML
+    private void initialize() {
+        ActionDialogStage.bindCommon(viewModel, titleLabel, whenLabel, errorLabel, busyIndicator);
+        nameField.textProperty().bindBidirectional(viewModel.nameProperty());
+        emailField.textProperty().bindBidirectional(viewModel.emailProperty());
+        tagsField.textProperty().bindBidirectional(viewModel.tagsProperty());
+        saveButton.disableProperty().bind(Bindings.not(viewModel.canSave()));
+    }
+
+    /** Where typing starts. */
+    void focusFirstField() {
+        nameField.requestFocus();
+    }
+
+    @FXML
+    private void save() {
+        viewModel.save();
+    }
+
+    @FXML
+    private void cancel() {
+        root.getScene().getWindow().hide();
+    }
+}

@@ -1,0 +1,82 @@
+package org.memberdesk.ui.viewmodel.contact;
+
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.memberdesk.ui.common.BackgroundExecutor;
+import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.viewmodel.Failures;
+
+/**
+ * What every dialog of the contact actions shares: a title, a one-line "when to use it", a busy
+ * flag while its call runs, the service's refusal shown in the dialog (nothing changed), and
+ * {@link #doneProperty() done} once it succeeded, when the window closes.
+ */
+public abstract class ActionDialogViewModel {
+
+    protected final BackgroundExecutor executor;
+    protected final Messages messages;
+
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private final ReadOnlyStringWrapper whenToUse = new ReadOnlyStringWrapper(this, "whenToUse", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(this, "done");
+
+    protected ActionDialogViewModel(BackgroundExecutor executor, Messages messages, String title, String whenToUse) {
+        this.executor = executor;
+        this.messages = messages;
+        this.title.set(title);
+        this.whenToUse.set(whenToUse == null ? "" : whenToUse);
+    }
+
+    /** Runs {@code work} in the background; its refusal shows in the dialog, which stays open. */
+    protected <T> void run(Callable<T> work, Consumer<T> succeeded) {
+        if (busy.get()) {
+            return;
+        }
+        busy.set(true);
+        error.set("");
+        executor.submit(work, result -> {
+            busy.set(false);
+            succeeded.accept(result);
+        }, failure -> {
+            busy.set(false);
+            error.set(Failures.describe(failure, messages));
+        });
+    }
+
+    protected void finish() {
+        done.set(true);
+    }
+
+    protected void showError(String text) {
+        error.set(text == null ? "" : text);
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** One line: when this action is the right one. */
+    public ReadOnlyStringProperty whenToUseProperty() {
+        return whenToUse.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** Why the last attempt changed nothing; empty when there is nothing to say. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** True once the action went through: the dialog closes. */
+    public ReadOnlyBooleanProperty doneProperty() {
+        return done.getReadOnlyProperty();
+    }
+}

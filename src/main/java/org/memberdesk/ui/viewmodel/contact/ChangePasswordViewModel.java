@@ -1,0 +1,198 @@
+package org.memberdesk.ui.viewmodel.contact;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
+import org.memberdesk.service.Actor;
+import org.memberdesk.service.CredentialService;
+import org.memberdesk.service.CredentialService.PasswordChange;
+import org.memberdesk.ui.common.TextClipboard;
+
+/**
+ * Change Password: the agent types the new password twice or generates a passphrase, sees at once
+ * whether the policy accepts it, may copy it (the clipboard is emptied again after
+ * {@link #CLIPBOARD_LIFETIME}) and chooses whether the contact gets a notification email (off by
+ * default). Saving revokes the credential's outstanding links and ends its portal sessions.
+ */
+public final class ChangePasswordViewModel extends ActionDialogViewModel {
+
+    public static final Duration CLIPBOARD_LIFETIME = Duration.ofSeconds(60);
+
+    private final CredentialService credentials;
+    private final String contactEmail;
+    private final String group;
+    private final Actor agent;
+    private final TextClipboard clipboard;
+    private final Consumer<PasswordChange> onChanged;
+
+    private final StringProperty password = new SimpleStringProperty(this, "password", "");
+    private final StringProperty confirmation = new SimpleStringProperty(this, "confirmation", "");
+    private final BooleanProperty revealed = new SimpleBooleanProperty(this, "revealed");
+    private final BooleanProperty sendNotification = new SimpleBooleanProperty(this, "sendNotification", false);
+    private final ReadOnlyStringWrapper access;
+    private final ReadOnlyStringWrapper policyProblem = new ReadOnlyStringWrapper(this, "policyProblem", "");
+    private final ReadOnlyBooleanWrapper policyChecked = new ReadOnlyBooleanWrapper(this, "policyChecked");
+    private final ReadOnlyStringWrapper copiedText = new ReadOnlyStringWrapper(this, "copiedText", "");
+    private final StringBinding feedback;
+    private final BooleanBinding matches;
+    private final BooleanBinding acceptable;
+    private final BooleanBinding canSave;
+    private long latestCheck;
+
+    ChangePasswordViewModel(CredentialService credentials, String contactEmail, String group, String accessLabel,
+                            EmailHistoryViewModel.Tools tools, Consumer<PasswordChange> onChanged) {
+        super(tools.executor(), tools.messages(), tools.messages().get("changePassword.title", accessLabel),
+                tools.messages().get(group == null ? "actions.changePassword.when"
+                        : "actions.community.changePassword.when"));
+        this.credentials = credentials;
+        this.contactEmail = contactEmail;
+        this.group = group;
+        this.agent = tools.agent();
+        this.clipboard = tools.clipboard();
+        this.onChanged = onChanged;
+        this.access = new ReadOnlyStringWrapper(this, "access", accessLabel);
+        matches = Bindings.createBooleanBinding(() -> password.get().equals(confirmation.get()), password,
+                confirmation);
+        feedback = Bindings.createStringBinding(this::describe, password, confirmation, policyProblem,
+                policyChecked);
+        acceptable = policyChecked.and(policyProblem.isEmpty()).and(matches).and(password.isNotEmpty());
+        canSave = acceptable.and(busyProperty().not());
+        password.addListener((o, before, now) -> check(now));
+        check(password.get());
+    }
+
+    private String describe() {
+        if (password.get().isEmpty()) {
+            return messages.get("changePassword.policy");
+        }
+        if (!policyChecked.get()) {
+            return "";
+        }
+        if (!policyProblem.get().isEmpty()) {
+            return messages.get("changePassword.refused", policyProblem.get());
+        }
+        if (!confirmation.get().isEmpty() && !password.get().equals(confirmation.get())) {
+            return messages.get("changePassword.mismatch");
+        }
+        if (confirmation.get().isEmpty()) {
+            return messages.get("changePassword.typeAgain");
+        }
+        return messages.get("changePassword.accepted");
+    }
+
+    /** Asks the policy about the password now typed; only the newest answer counts. */
+    private void check(String candidate) {
+        long ticket = ++latestCheck;
+        policyChecked.set(false);
+        String typed = candidate == null ? "" : candidate;
+        executor.submit(() -> credentials.passwordProblem(typed, contactEmail).orElse(""), problem -> {
+            if (ticket == latestCheck) {
+                policyProblem.set(problem);
+                policyChecked.set(true);
+            }
+        }, failure -> {
+            if (ticket == latestCheck) {
+                policyProblem.set(failure.getMessage() == null ? failure.toString() : failure.getMessage());
+                policyChecked.set(true);
+            }
+        });
+    }
+
+    /** Fills both fields with a strong passphrase and shows it, so it can be read out or copied. */
+    public void generate() {
+        executor.submit(credentials::generatePassword, generated -> {
+            revealed.set(true);
+            confirmation.set(generated);
+            password.set(generated);
+        }, failure -> showError(failure.getMessage()));
+    }
+
+    /** Puts the password on the clipboard, and takes it off again after a minute. */
+    public void copy() {
+        String text = password.get();
+        if (text.isEmpty()) {
+            return;
+        }
+        clipboard.putText(text);
+        copiedText.set(messages.get("changePassword.copied", CLIPBOARD_LIFETIME.toSeconds()));
+        executor.schedule(CLIPBOARD_LIFETIME, () -> {
+            clipboard.clearIfStill(text);
+            copiedText.set(messages.get("changePassword.clipboardCleared"));
+        });
+    }
+
+    /** Sets the password; the dialog closes once it is saved. */
+    public void save() {
+        if (!canSave.get()) {
+            return;
+        }
+        String chosen = password.get();
+        boolean notify = sendNotification.get();
+        run(() -> credentials.setPassword(contactEmail, group, chosen, notify, agent), change -> {
+            finish();
+            onChanged.accept(change);
+        });
+    }
+
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    public StringProperty confirmationProperty() {
+        return confirmation;
+    }
+
+    /** Show the password in clear (after Generate, or when the agent asks). */
+    public BooleanProperty revealedProperty() {
+        return revealed;
+    }
+
+    /** Email the contact that the password changed; off unless the agent ticks it. */
+    public BooleanProperty sendNotificationProperty() {
+        return sendNotification;
+    }
+
+    public ReadOnlyStringProperty accessProperty() {
+        return access.getReadOnlyProperty();
+    }
+
+    /** The policy's objection to the password now typed; empty when it is acceptable. */
+    public ReadOnlyStringProperty policyProblemProperty() {
+        return policyProblem.getReadOnlyProperty();
+    }
+
+    /** One line under the fields: the rules, the refusal, "type it again", or that it is accepted. */
+    public ObservableStringValue feedback() {
+        return feedback;
+    }
+
+    /** True when the last feedback is good news. */
+    public ObservableBooleanValue acceptable() {
+        return acceptable;
+    }
+
+    public ReadOnlyBooleanProperty policyCheckedProperty() {
+        return policyChecked.getReadOnlyProperty();
+    }
+
+    /** Says that the password was copied, and later that the clipboard was emptied. */
+    public ReadOnlyStringProperty copiedTextProperty() {
+        return copiedText.getReadOnlyProperty();
+    }
+
+    public ObservableBooleanValue canSave() {
+        return canSave;
+    }
+}

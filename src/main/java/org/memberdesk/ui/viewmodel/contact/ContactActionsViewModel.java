@@ -1,0 +1,185 @@
+package org.memberdesk.ui.viewmodel.contact;
+
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.value.ObservableBooleanValue;
+import org.memberdesk.service.ContactSummary;
+import org.memberdesk.service.CredentialService.PasswordChange;
+import org.memberdesk.service.GrantResult;
+import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.viewmodel.Failures;
+
+/**
+ * The commands of one contact window: Resend, Grant offer and Revoke on the Offers tab; Send Reset
+ * Link, Change Password and Unlock for the Client Portal and for each community group; Edit contact.
+ * Each runs through the services as the console's agent; afterwards the window reads the contact
+ * and its Email History again, so a queued email shows at once, and a notification says what
+ * happened and to whom.
+ */
+public final class ContactActionsViewModel {
+
+    private final ContactViewModel contact;
+    private final ContactBackend backend;
+    private final ContactWindows windows;
+    private final EmailHistoryViewModel.Tools tools;
+    private final Messages messages;
+
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final BooleanBinding canUnlockPortal;
+
+    ContactActionsViewModel(ContactViewModel contact, ContactBackend backend, ContactWindows windows,
+                            EmailHistoryViewModel.Tools tools) {
+        this.contact = contact;
+        this.backend = backend;
+        this.windows = windows;
+        this.tools = tools;
+        this.messages = tools.messages();
+        canUnlockPortal = Bindings.createBooleanBinding(
+                () -> !busy.get() && contact.portalProperty().get() != null && contact.portalProperty().get().locked(),
+                busy, contact.portalProperty());
+    }
+
+    // ---- Offers ----
+
+    /** Why Resend is not possible for this offer; empty for an active one. */
+    public String resendUnavailable(OfferRow offer) {
+        if (offer.active()) {
+            return "";
+        }
+        return messages.getOrDefault("actions.resend.unavailable." + offer.statusCode(),
+                messages.get("actions.resend.unavailable.other"));
+    }
+
+    /** Queues the offer's welcome email again at once; the password stays as it is. */
+    public void resend(OfferRow offer) {
+        if (offer == null || !offer.active()) {
+            return;
+        }
+        String email = contact.emailProperty().get();
+        direct(() -> backend.credentials().resendWelcome(email, offer.offer(), tools.agent()),
+                sent -> announce(messages.get("actions.resend.done", offer.offer(), sent.recipient())),
+                "actions.resend.failed");
+    }
+
+    public void grantOffer() {
+        Set<String> active = contact.offers().stream().filter(OfferRow::active).map(OfferRow::offer)
+                .collect(Collectors.toSet());
+        GrantOfferViewModel dialog = new GrantOfferViewModel(backend.offers(), contact.emailProperty().get(), active,
+                tools, this::granted);
+        windows.showGrantOffer(contact.contactId(), dialog);
+        dialog.load();
+    }
+
+    private void granted(GrantResult result) {
+        announce(result.changed()
+                ? messages.get("actions.grant.done", result.grant().offer(), result.contact().email())
+                : messages.get("actions.grant.unchanged", result.contact().email(), result.grant().offer()));
+    }
+
+    public void revoke(OfferRow offer) {
+        if (offer == null || "revoked".equals(offer.statusCode())) {
+            return;
+        }
+        RevokeOfferViewModel dialog = new RevokeOfferViewModel(backend.offers(), contact.emailProperty().get(),
+                offer.offer(), tools, result -> announce(result.changed()
+                        ? messages.get("actions.revoke.done", result.grant().offer(), result.contact().email())
+                        : messages.get("actions.revoke.unchanged", result.grant().offer(), result.contact().email())));
+        windows.showRevokeOffer(contact.contactId(), dialog);
+    }
+
+    // ---- Client Portal and community groups ----
+
+    /** Send Reset Link for the Client Portal ({@code group} null) or one community group. */
+    public void sendResetLink(CommunityRow group) {
+        String groupName = group == null ? null : group.group();
+        ResetLinkViewModel[] dialog = new ResetLinkViewModel[1];
+        dialog[0] = new ResetLinkViewModel(backend.credentials(), contact.emailProperty().get(), groupName,
+                access(groupName), tools, sent -> announce(messages.get("actions.resetLink.done", access(groupName),
+                        sent.recipient(), dialog[0].expiryProperty().get().hours())));
+        windows.showResetLink(contact.contactId(), dialog[0]);
+        dialog[0].load();
+    }
+
+    /** Change Password for the Client Portal ({@code group} null) or one community group. */
+    public void changePassword(CommunityRow group) {
+        String groupName = group == null ? null : group.group();
+        ChangePasswordViewModel dialog = new ChangePasswordViewModel(backend.credentials(),
+                contact.emailProperty().get(), groupName, access(groupName), tools,
+                change -> announce(changed(groupName, change)));
+        windows.showChangePassword(contact.contactId(), dialog);
+    }
+
+    private String changed(String group, PasswordChange change) {
+        String notified = change.notification() == null
+                ? messages.get("actions.changePassword.notNotified")
+                : messages.get("actions.changePassword.notified", change.notification().recipient());
+        return messages.get("actions.changePassword.done", access(group), change.contact().email(),
+                change.linksRevoked(), notified);
+    }
+
+    /** Lifts the lock of the Client Portal ({@code group} null) or one community group. */
+    public void unlock(CommunityRow group) {
+        String groupName = group == null ? null : group.group();
+        String email = contact.emailProperty().get();
+        direct(() -> backend.credentials().unlock(email, groupName, tools.agent()),
+                unlocked -> announce(messages.get(unlocked ? "actions.unlock.done" : "actions.unlock.notLocked",
+                        access(groupName), email)),
+                "actions.unlock.failed");
+    }
+
+    // ---- Contact ----
+
+    public void editContact() {
+        ContactFormViewModel form = ContactFormViewModel.edit(backend.contacts(), contact.nameProperty().get(),
+                contact.emailProperty().get(), contact.tags(), tools.executor(), messages, tools.agent(),
+                this::saved);
+        windows.showContactForm(contact.contactId(), form);
+    }
+
+    private void saved(ContactSummary saved) {
+        announce(messages.get("actions.edit.done", saved.name(), saved.email()));
+        contact.edited();
+    }
+
+    /** "Client Portal (membership)" or "community group Founders Circle". */
+    String access(String group) {
+        return group == null ? messages.get("access.portal") : messages.get("access.community", group);
+    }
+
+    private <T> void direct(Callable<T> work, Consumer<T> succeeded, String failedTitle) {
+        if (busy.get()) {
+            return;
+        }
+        busy.set(true);
+        tools.executor().submit(work, result -> {
+            busy.set(false);
+            succeeded.accept(result);
+        }, failure -> {
+            busy.set(false);
+            tools.dialogs().showError(messages.get(failedTitle), Failures.describe(failure, messages));
+            contact.load();
+        });
+    }
+
+    /** Says what happened and reads the contact again, so the card and Email History show it. */
+    private void announce(String text) {
+        contact.announce(text);
+        contact.load();
+    }
+
+    /** A call started from the window itself (Resend, Unlock) is under way. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** The Client Portal is locked and nothing else runs. */
+    public ObservableBooleanValue canUnlockPortal() {
+        return canUnlockPortal;
+    }
+}

@@ -1,0 +1,21 @@
+package org.memberdesk.ui.viewmodel.contact;
+
+import java.util.Objects;
+import org.memberdesk.service.ContactService;
+import org.memberdesk.service.CredentialService;
+import org.memberdesk.service.OfferService;
+import org.memberdesk.service.Services;
+
+/** The services the actions of a contact window call. */
+public record ContactBackend(ContactService contacts, CredentialService credentials, OfferService offers) {
+
+    public ContactBackend {
+        Objects.requireNonNull(contacts);
+        Objects.requireNonNull(credentials);
+        Objects.requireNonNull(offers);
+    }
+
+    public static ContactBackend of(Services services) {
+        return new ContactBackend(services.contacts(), services.credentials(), services.offers());
+    }
+}

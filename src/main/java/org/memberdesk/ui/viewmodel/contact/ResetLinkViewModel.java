@@ -1,0 +1,139 @@
+package org.memberdesk.ui.viewmodel.contact;
+
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.memberdesk.service.Actor;
+import org.memberdesk.service.CredentialService;
+import org.memberdesk.service.CredentialService.ResetLinkPreview;
+import org.memberdesk.service.EmailView;
+import org.memberdesk.ui.common.BackgroundExecutor;
+import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.viewmodel.DisplayTime;
+
+/**
+ * Send Reset Link, as a confirmation: the address it goes to, the access it opens, how long the
+ * link lasts (1 to 72 hours, 24 by default) and how many reset emails went out in the last hour.
+ */
+public final class ResetLinkViewModel extends ActionDialogViewModel {
+
+    static final List<Integer> HOURS = List.of(1, 2, 4, 8, 12, 24, 48, 72);
+
+    private final CredentialService credentials;
+    private final String contactEmail;
+    private final String group;
+    private final Actor agent;
+    private final DisplayTime time;
+    private final Consumer<EmailView> onSent;
+
+    private final ObservableList<ExpiryChoice> choices = FXCollections.observableArrayList();
+    private final ObjectProperty<ExpiryChoice> expiry = new SimpleObjectProperty<>(this, "expiry");
+    private final ReadOnlyStringWrapper recipient = new ReadOnlyStringWrapper(this, "recipient", "");
+    private final ReadOnlyStringWrapper access;
+    private final ReadOnlyStringWrapper limitText = new ReadOnlyStringWrapper(this, "limitText", "");
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
+    private final ReadOnlyBooleanWrapper allowed = new ReadOnlyBooleanWrapper(this, "allowed");
+    private final StringBinding expiryText;
+    private final BooleanBinding canSend;
+
+    ResetLinkViewModel(CredentialService credentials, String contactEmail, String group, String accessLabel,
+                       EmailHistoryViewModel.Tools tools, Consumer<EmailView> onSent) {
+        super(tools.executor(), tools.messages(), tools.messages().get("resetLink.title", accessLabel),
+                tools.messages().get(group == null ? "actions.resetLink.when" : "actions.community.resetLink.when"));
+        this.credentials = credentials;
+        this.contactEmail = contactEmail;
+        this.group = group;
+        this.agent = tools.agent();
+        this.time = tools.time();
+        this.onSent = onSent;
+        this.access = new ReadOnlyStringWrapper(this, "access", accessLabel);
+        HOURS.forEach(h -> choices.add(new ExpiryChoice(h, messages.get("resetLink.hours", h))));
+        expiry.set(choice(24));
+        expiryText = Bindings.createStringBinding(() -> expiry.get() == null ? ""
+                : messages.get("resetLink.expiry", expiry.get().hours()), expiry);
+        canSend = loaded.and(allowed).and(expiry.isNotNull()).and(busyProperty().not());
+    }
+
+    /** Reads the address, the default lifetime and the hourly count. */
+    public void load() {
+        run(() -> credentials.previewResetLink(contactEmail, group), this::show);
+    }
+
+    private void show(ResetLinkPreview preview) {
+        recipient.set(preview.recipient());
+        ExpiryChoice preset = choice((int) preview.defaultTtl().toHours());
+        if (preset != null) {
+            expiry.set(preset);
+        }
+        allowed.set(preview.allowed());
+        limitText.set(preview.allowed()
+                ? messages.get("resetLink.limit", preview.sentInLastHour(), CredentialService.RESET_EMAILS_PER_HOUR)
+                : messages.get("resetLink.limitReached", CredentialService.RESET_EMAILS_PER_HOUR,
+                        time.format(preview.nextAllowedAt())));
+        loaded.set(true);
+    }
+
+    /** Queues the reset email; the dialog closes once it is queued. */
+    public void send() {
+        if (!canSend.get()) {
+            return;
+        }
+        ExpiryChoice chosen = expiry.get();
+        run(() -> credentials.sendResetLink(contactEmail, group, chosen.duration(), agent), email -> {
+            finish();
+            onSent.accept(email);
+        });
+    }
+
+    private ExpiryChoice choice(int hours) {
+        return choices.stream().filter(c -> c.hours() == hours).findFirst().orElse(null);
+    }
+
+    public ObservableList<ExpiryChoice> choices() {
+        return choices;
+    }
+
+    public ObjectProperty<ExpiryChoice> expiryProperty() {
+        return expiry;
+    }
+
+    /** The address the email goes to. */
+    public ReadOnlyStringProperty recipientProperty() {
+        return recipient.getReadOnlyProperty();
+    }
+
+    /** Which access the link opens: the Client Portal (membership) or one community group. */
+    public ReadOnlyStringProperty accessProperty() {
+        return access.getReadOnlyProperty();
+    }
+
+    /** "The link works once and stops working 24 hours after it is sent." */
+    public ObservableStringValue expiryText() {
+        return expiryText;
+    }
+
+    /** How many reset emails went out in the last hour, or when the next one may go. */
+    public ReadOnlyStringProperty limitTextProperty() {
+        return limitText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty allowedProperty() {
+        return allowed.getReadOnlyProperty();
+    }
+
+    public ObservableBooleanValue canSend() {
+        return canSend;
+    }
+}

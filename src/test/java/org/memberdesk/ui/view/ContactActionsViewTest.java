@@ -1,0 +1,234 @@
+package org.memberdesk.ui.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.MemberDeskApp;
+import org.memberdesk.service.DataDirectory;
+import org.memberdesk.service.EmailView;
+import org.memberdesk.service.Services;
+import org.memberdesk.testsupport.TestClock;
+import org.memberdesk.testsupport.TestServices;
+import org.memberdesk.ui.viewmodel.contact.EmailRow;
+import org.memberdesk.ui.viewmodel.contact.OfferRow;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real console on demo data: the agent drives each of the four ways back in from a contact's
+ * window (Offers → Resend, Send Reset Link, Change Password, a community group's reset link) and
+ * sees the email in Email History and in the database.
+ */
+class ContactActionsViewTest {
+
+    @TempDir
+    Path dir;
+    final FxRobot robot = new FxRobot();
+    TestClock clock;
+    MemberDeskApp app;
+
+    @BeforeEach
+    void startConsoleOnDemoData() throws Exception {
+        clock = new TestClock(Instant.now(), ZoneId.systemDefault());
+        try (Services services = TestServices.open(dir, clock)) {
+            services.demo().seed();
+        }
+        FxToolkit.registerPrimaryStage();
+        app = (MemberDeskApp) FxToolkit.setupApplication(() -> new MemberDeskApp(new DataDirectory(dir), clock));
+    }
+
+    @AfterEach
+    void stopConsole() throws Exception {
+        FxToolkit.cleanupStages();
+        FxToolkit.cleanupApplication(app);
+    }
+
+    @Test
+    void offersResendQueuesTheWelcomeEmailAgain() throws Exception {
+        Node root = openContact("ben", "Ben Carter");
+        robot.clickOn(tabHeader(root, "Offers"));
+        @SuppressWarnings("unchecked")
+        TableView<OfferRow> offers = robot.from(root).lookup("#offerTable").queryAs(TableView.class);
+        waitUntil(() -> offers.getItems().size() == 1);
+        Button resend = robot.from(rowOf(offers, "Momentum Membership")).lookup(".resend-button").queryButton();
+        assertThat(resend.isDisabled()).isFalse();
+
+        robot.clickOn(resend);
+
+        TableView<EmailRow> emails = emailTable(root);
+        waitUntil(() -> emails.getItems().size() == 2);
+        assertThat(emails.getItems().get(0).kind()).isEqualTo("Membership welcome");
+        assertThat(notificationText(root)).contains("queued for ben.carter@example.com");
+        List<EmailView> stored = stored("ben.carter@example.com");
+        assertThat(stored.get(0).kind()).isEqualTo("welcome");
+        assertThat(stored.get(0).resendOfId()).isNotNull();
+    }
+
+    @Test
+    void aRevokedOfferHasResendDisabled() throws Exception {
+        Node root = openContact("grace", "Grace O'Malley");
+        robot.clickOn(tabHeader(root, "Offers"));
+        @SuppressWarnings("unchecked")
+        TableView<OfferRow> offers = robot.from(root).lookup("#offerTable").queryAs(TableView.class);
+        waitUntil(() -> offers.getItems().size() == 1);
+
+        Button resend = robot.from(rowOf(offers, "Momentum Membership")).lookup(".resend-button").queryButton();
+
+        assertThat(resend.isDisabled()).isTrue();
+        assertThat(resend.getAccessibleHelp()).startsWith("Revoked");
+    }
+
+    @Test
+    void sendResetLinkConfirmsAndQueuesTheResetEmail() throws Exception {
+        Node root = openContact("dana", "Dana Whitfield");
+        robot.clickOn(tabHeader(root, "Actions"));
+
+        robot.clickOn(robot.from(root).lookup("#portalResetButton").queryButton());
+
+        Node dialog = waitFor(() -> window("Send Reset Link")).getScene().getRoot();
+        waitUntil(() -> "dana.whitfield@example.com".equals(text(dialog, "#recipientLabel")));
+        assertThat(text(dialog, "#accessLabel")).isEqualTo("Client Portal (membership)");
+        assertThat(text(dialog, "#expiryLabel")).contains("24 hours");
+        robot.clickOn(robot.from(dialog).lookup("#sendButton").queryButton());
+
+        waitUntil(() -> window("Send Reset Link").isEmpty());
+        TableView<EmailRow> emails = emailTable(root);
+        waitUntil(() -> emails.getItems().size() == 4);
+        assertThat(emails.getItems().get(0).kind()).isEqualTo("Reset link");
+        assertThat(stored("dana.whitfield@example.com").get(0).kind()).isEqualTo("reset-link");
+    }
+
+    @Test
+    void changePasswordWithAGeneratedPassphraseSetsItWithoutEmail() throws Exception {
+        Node root = openContact("dana", "Dana Whitfield");
+        robot.clickOn(tabHeader(root, "Actions"));
+        assertThat(text(root, "#portalPasswordLabel")).isEqualTo("No password set");
+
+        robot.clickOn(robot.from(root).lookup("#portalPasswordButton").queryButton());
+
+        Node dialog = waitFor(() -> window("Change Password")).getScene().getRoot();
+        Button save = robot.from(dialog).lookup("#saveButton").queryButton();
+        assertThat(save.isDisabled()).isTrue();
+        robot.clickOn(robot.from(dialog).lookup("#passwordField").queryAs(Node.class)).write("password123");
+        waitUntil(() -> text(dialog, "#feedbackLabel").contains("commonly used"));
+        robot.clickOn(robot.from(dialog).lookup("#generateButton").queryButton());
+        TextField shown = robot.from(dialog).lookup("#passwordText").queryAs(TextField.class);
+        waitUntil(() -> shown.isVisible() && shown.getText().length() >= 20);
+        waitUntil(() -> !save.isDisabled());
+        assertThat(text(dialog, "#feedbackLabel")).isEqualTo("Accepted, and both entries match.");
+        assertThat(robot.from(dialog).lookup("#notifyBox").queryAs(javafx.scene.control.CheckBox.class).isSelected())
+                .isFalse();
+        robot.clickOn(save);
+
+        waitUntil(() -> window("Change Password").isEmpty());
+        waitUntil(() -> text(root, "#portalPasswordLabel").startsWith("Password set"));
+        assertThat(notificationText(root)).endsWith("No email was sent: share the password yourself.");
+        assertThat(stored("dana.whitfield@example.com")).hasSize(3);
+    }
+
+    @Test
+    void aCommunityGroupsResetLinkGoesOutForThatGroupOnly() throws Exception {
+        Node root = openContact("sofia", "Sofia Rossi");
+        robot.clickOn(tabHeader(root, "Actions"));
+        waitUntil(() -> robot.from(root).lookup("#communityReset0").tryQuery().isPresent());
+
+        robot.clickOn(robot.from(root).lookup("#communityReset0").queryButton());
+
+        Node dialog = waitFor(() -> window("Send Reset Link")).getScene().getRoot();
+        waitUntil(() -> "sofia.rossi@example.net".equals(text(dialog, "#recipientLabel")));
+        assertThat(text(dialog, "#accessLabel")).isEqualTo("community group Founders Circle");
+        robot.type(KeyCode.ENTER);
+
+        waitUntil(() -> window("Send Reset Link").isEmpty());
+        TableView<EmailRow> emails = emailTable(root);
+        waitUntil(() -> emails.getItems().size() == 3);
+        assertThat(emails.getItems().get(0).kind()).isEqualTo("Community reset link");
+        assertThat(emails.getItems().get(0).about()).isEqualTo("Founders Circle");
+        List<EmailView> stored = stored("sofia.rossi@example.net");
+        assertThat(stored.get(0).kind()).isEqualTo("community-reset-link");
+        assertThat(stored.stream().filter(e -> "welcome".equals(e.kind()))).hasSize(1);
+    }
+
+    // ---- helpers ----
+
+    private Node openContact(String query, String name) throws Exception {
+        TableView<?> contacts = robot.lookup("#contactTable").queryTableView();
+        waitUntil(() -> contacts.getItems().size() > 40);
+        robot.clickOn("#searchField").write(query);
+        waitUntil(() -> contacts.getItems().size() == 1);
+        robot.type(KeyCode.ENTER);
+        Stage window = waitFor(() -> window(name));
+        Node root = window.getScene().getRoot();
+        waitUntil(() -> !emailTable(root).getItems().isEmpty());
+        return root;
+    }
+
+    /** The emails of the contact as stored, read through a second opening of the data directory. */
+    private List<EmailView> stored(String email) {
+        try (Services services = TestServices.open(dir, clock)) {
+            return services.emails().list(email);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<EmailRow> emailTable(Node root) {
+        return robot.from(root).lookup("#emailTable").queryAs(TableView.class);
+    }
+
+    private Node rowOf(TableView<OfferRow> table, String offer) {
+        return robot.from(table).lookup(".table-row-cell")
+                .match((TableRow<OfferRow> row) -> row.getItem() != null && offer.equals(row.getItem().offer()))
+                .queryAs(Node.class);
+    }
+
+    private String notificationText(Node root) {
+        return robot.from(root).lookup("#notification").queryAs(atlantafx.base.controls.Notification.class)
+                .getMessage();
+    }
+
+    private Optional<Stage> window(String titleStart) {
+        return Window.getWindows().stream()
+                .filter(Stage.class::isInstance).map(Stage.class::cast)
+                .filter(stage -> stage.isShowing() && stage.getTitle() != null && stage.getTitle().startsWith(titleStart))
+                .findFirst();
+    }
+
+    private String text(Node root, String query) {
+        return robot.from(root).lookup(query).queryAs(Label.class).getText();
+    }
+
+    private Node tabHeader(Node root, String title) {
+        return robot.from(root).lookup(".tab-label").match((Labeled label) -> title.equals(label.getText())).query();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static <T> T waitFor(Callable<Optional<T>> lookup) throws Exception {
+        waitUntil(() -> lookup.call().isPresent());
+        return lookup.call().orElseThrow();
+    }
+}
