@@ -23,6 +23,7 @@ import org.memberdesk.ui.common.RecordingDialogService;
 import org.memberdesk.ui.common.RecordingLinkOpener;
 import org.memberdesk.ui.common.TestExecutor;
 import org.memberdesk.ui.viewmodel.DemoDirectory;
+import org.memberdesk.ui.viewmodel.RecordingContactWindows;
 import org.memberdesk.ui.viewmodel.RecordingMailWindows;
 import org.memberdesk.ui.viewmodel.console.ConsoleViewModel;
 import org.memberdesk.ui.viewmodel.mail.MailViewModel;
@@ -53,7 +54,7 @@ class ConsoleWorkflowEngineTest {
             Services services = TestServices.open(dir, clock);
             opened.set(services);
             return services;
-        }, executor, dialogs, (id, model) -> { }, mail, messages);
+        }, executor, dialogs, new RecordingContactWindows(), mail, messages);
         return console;
     }
 
