@@ -12,14 +12,17 @@ import org.memberdesk.service.DataDirectory;
 import org.memberdesk.service.Services;
 import org.memberdesk.ui.common.FxBackgroundExecutor;
 import org.memberdesk.ui.common.FxDialogService;
+import org.memberdesk.ui.common.FxFilePicker;
 import org.memberdesk.ui.common.FxLinkOpener;
 import org.memberdesk.ui.common.FxTextClipboard;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.view.common.Stylesheets;
 import org.memberdesk.ui.view.console.ConsoleView;
 import org.memberdesk.ui.view.contact.ContactStages;
+import org.memberdesk.ui.view.insight.InsightStages;
 import org.memberdesk.ui.view.mail.MailStages;
 import org.memberdesk.ui.viewmodel.console.ConsoleViewModel;
+import org.memberdesk.ui.viewmodel.insight.InsightViewModel;
 import org.memberdesk.ui.viewmodel.mail.MailViewModel;
 
 /**
@@ -38,6 +41,7 @@ public final class MemberDeskApp extends Application {
     private ConsoleViewModel console;
     private ContactStages contactStages;
     private MailStages mailStages;
+    private InsightStages insightStages;
 
     /** Used by {@link Application#launch}: the data directory given to {@link #launchConsole}. */
     public MemberDeskApp() {
@@ -75,6 +79,9 @@ public final class MemberDeskApp extends Application {
                 new FxLinkOpener(getHostServices()), messages);
         console = new ConsoleViewModel(directory, () -> Services.open(directory, clock, environment), executor,
                 dialogs, contactStages, mail, messages);
+        insightStages = new InsightStages(messages);
+        console.useInsight(new InsightViewModel(executor, dialogs, insightStages, new FxFilePicker(() -> Window
+                .getWindows().stream().filter(Window::isFocused).findFirst().orElse(stage)), messages));
         ConsoleView view = new ConsoleView(console, messages);
 
         Scene scene = new Scene(view.root(), 1000, 660);
@@ -88,6 +95,7 @@ public final class MemberDeskApp extends Application {
         stage.setOnCloseRequest(event -> {
             contactStages.closeAll();
             mailStages.closeAll();
+            insightStages.closeAll();
         });
         stage.show();
         // A headless or freshly mapped stage may not get focus by itself.
@@ -103,6 +111,9 @@ public final class MemberDeskApp extends Application {
         }
         if (mailStages != null) {
             mailStages.closeAll();
+        }
+        if (insightStages != null) {
+            insightStages.closeAll();
         }
         if (console != null) {
             console.close();
