@@ -87,9 +87,9 @@ public final class DiagnoseView {
         groupCombo.setItems(viewModel.groupChoices());
         groupCombo.valueProperty().bindBidirectional(viewModel.groupProperty());
         groupCombo.disableProperty().bind(Bindings.isEmpty(viewModel.groupChoices()));
-        // Picking from a list answers the question it belongs to.
-        offerCombo.setOnAction(event -> offerQuestion.setSelected(true));
-        groupCombo.setOnAction(event -> communityQuestion.setSelected(true));
+        // Opening a list answers the question it belongs to (a value set by loading does not).
+        offerCombo.setOnShowing(event -> offerQuestion.setSelected(true));
+        groupCombo.setOnShowing(event -> communityQuestion.setSelected(true));
         notReceivedCheck.selectedProperty().bindBidirectional(viewModel.notReceivedProperty());
         notReceivedCheck.disableProperty().bind(offerQuestion.selectedProperty()
                 .or(communityQuestion.selectedProperty()).not());
