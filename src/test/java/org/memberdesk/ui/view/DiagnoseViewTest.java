@@ -105,6 +105,19 @@ class DiagnoseViewTest {
         assertThat(robot.from(root).lookup(".finding-card").queryAll()).isEmpty();
         waitUntil(() -> text(contactRoot, "#summaryLabel").contains("not locked"));
 
+        // The unlock is on record: View, Activity (Shortcut+L) lists it.
+        Node searchField = robot.lookup("#searchField").query();
+        robot.interact(() -> {
+            searchField.getScene().getWindow().requestFocus();
+            searchField.requestFocus();
+        });
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        Stage activityWindow = waitFor(() -> window("Activity \u2014 MemberDesk"));
+        TableView<?> activity = robot.from(activityWindow.getScene().getRoot()).lookup("#activityTable")
+                .queryTableView();
+        waitUntil(() -> !activity.getItems().isEmpty());
+        assertThat(activity.getItems().get(0)).asString().contains("credentials.unlocked").contains(BEN);
+
         FxToolkit.cleanupStages();
         FxToolkit.cleanupApplication(app);
         app = null;
