@@ -268,17 +268,16 @@ public final class DiagnoseViewModel {
                     running.set(false);
                     status.set("");
                     error.set(Failures.describe(failure, messages));
-                    diagnose();
                 });
     }
 
     private void fixed(FixResult result) {
+        contact.reload();
         if (closed) {
             return;
         }
         running.set(false);
         status.set(messages.get(result.changed() ? "diagnose.fix.done" : "diagnose.fix.nothing", result.message()));
-        contact.reload();
         diagnose();
     }
 

@@ -191,6 +191,26 @@ class DiagnoseViewModelTest {
     }
 
     @Test
+    void aFixTheServiceRefusesIsShownAndTheFindingsStay() {
+        DiagnoseViewModel priya = diagnose("priya.natarajan@example.net");
+        priya.questionProperty().set(Question.NOT_SURE);
+        priya.run();
+        FixChoice retry = priya.findings().get(0).fixes().get(0);
+        assertThat(retry.action()).isEqualTo("retry-email");
+        priya.apply(retry);
+        assertThat(priya.errorProperty().get()).isEmpty();
+        List<FindingRow> after = List.copyOf(priya.findings());
+
+        priya.apply(retry); // the same email again: it is queued now, not failed
+
+        assertThat(priya.errorProperty().get()).startsWith("only a failed email can be retried");
+        assertThat(priya.statusProperty().get()).isEmpty();
+        assertThat(priya.runningProperty().get()).isFalse();
+        assertThat(priya.findings()).containsExactlyElementsOf(after);
+        assertThat(hooks.reloads).isEqualTo(1);
+    }
+
+    @Test
     void openOffersIsDoneByTheContactWindowNotTheService() {
         DiagnoseViewModel leo = diagnose("leo.martins@example.org");
         leo.questionProperty().set(Question.NOT_SURE);
