@@ -104,7 +104,7 @@ class ImportViewTest {
                 "'bob at example.com' is not a valid email address");
         assertThat(text(root, "#summaryLabel")).startsWith("3 rows: 2 valid, 1 refused");
         assertThat(text(root, "#unknownColumnsLabel")).isEqualTo("Ignored columns: favourite_colour");
-        assertThat(text(root, "#welcomeLabel")).startsWith("Welcome emails: 1.");
+        assertThat(text(root, "#welcomeLabel")).startsWith("Welcome emails this import will trigger: 1 \u2014 1 grant fires");
         assertThat(services.contacts().count()).isZero();
 
         robot.clickOn(importButton);

@@ -102,6 +102,11 @@ public final class ActivityView {
     }
 
     @FXML
+    private void refresh() {
+        viewModel.load();
+    }
+
+    @FXML
     private void loadMore() {
         viewModel.loadMore();
     }

@@ -283,8 +283,11 @@ public final class DiagnoseViewModel {
 
     private FindingRow row(Finding finding) {
         List<String> evidence = new ArrayList<>();
-        finding.evidence().forEach((key, value) -> evidence.add(messages.get("diagnose.evidence", words(key),
-                value(key, value))));
+        finding.evidence().forEach((key, value) -> {
+            if (shown(key)) {
+                evidence.add(messages.get("diagnose.evidence", words(key), value(key, value)));
+            }
+        });
         List<FixChoice> fixes = new ArrayList<>();
         for (int i = 0; i < finding.fixes().size(); i++) {
             Fix fix = finding.fixes().get(i);
@@ -300,6 +303,11 @@ public final class DiagnoseViewModel {
             case WARNING -> Tone.CAUTION;
             case INFO -> Tone.NEUTRAL;
         };
+    }
+
+    /** Internal ids (emailId, grantId) mean nothing to the agent; the SMTP message id does. */
+    static boolean shown(String key) {
+        return !key.endsWith("Id") || key.equals("messageId");
     }
 
     /** "sentAt" -> "sent at"; "messageId" -> "message id". */

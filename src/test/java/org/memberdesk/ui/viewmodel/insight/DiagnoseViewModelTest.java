@@ -101,7 +101,8 @@ class DiagnoseViewModelTest {
         FindingRow expired = dana.findings().get(0);
         assertThat(expired.severity()).isIn("Problem", "Warning");
         assertThat(expired.tone()).isIn(Tone.BAD, Tone.CAUTION);
-        assertThat(expired.evidence()).isNotEmpty().allMatch(line -> line.contains(": "));
+        assertThat(expired.evidence()).isNotEmpty().allMatch(line -> line.contains(": "))
+                .noneMatch(line -> line.startsWith("email id:"));
         // Times read as the agent reads them, never as raw ISO instants.
         assertThat(String.join("\n", expired.evidence())).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
         assertThat(expired.fixes()).first().satisfies(fix -> {
@@ -250,6 +251,9 @@ class DiagnoseViewModelTest {
         assertThat(DiagnoseViewModel.words("sentAt")).isEqualTo("sent at");
         assertThat(DiagnoseViewModel.words("smtpReply")).isEqualTo("smtp reply");
         assertThat(DiagnoseViewModel.words("email")).isEqualTo("email");
+        assertThat(DiagnoseViewModel.shown("emailId")).isFalse();
+        assertThat(DiagnoseViewModel.shown("messageId")).isTrue();
+        assertThat(DiagnoseViewModel.shown("sentAt")).isTrue();
     }
 
     static final class RecordingHooks implements DiagnoseViewModel.ContactHooks {

@@ -103,12 +103,12 @@ class ImportViewModelTest {
         assertThat(importer.summaryProperty().get()).startsWith("7 rows: 3 valid, 4 refused")
                 .contains("2 new contacts").contains("1 grant to add, 1 already active");
         assertThat(importer.unknownColumnsProperty().get()).isEqualTo("Ignored columns: shoe_size");
-        assertThat(importer.welcomeEmailsProperty().get()).startsWith("Welcome emails: 1.");
+        assertThat(importer.welcomeEmailsProperty().get()).startsWith("Welcome emails this import will trigger: 1 \u2014 1 grant fires");
         assertThat(importer.canImportProperty().get()).isTrue();
         assertThat(importer.progressProperty().get()).isEqualTo(1.0);
 
         importer.noTriggersProperty().set(true);
-        assertThat(importer.welcomeEmailsProperty().get()).startsWith("Welcome emails: none.");
+        assertThat(importer.welcomeEmailsProperty().get()).startsWith("Welcome emails this import will trigger: none");
 
         assertThat(services.contacts().count()).isEqualTo(before);
         assertThat(exists("nina.new@example.com")).isFalse();
