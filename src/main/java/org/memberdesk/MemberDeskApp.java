@@ -16,15 +16,18 @@ import org.memberdesk.service.DataDirectory;
 import org.memberdesk.service.Services;
 import org.memberdesk.ui.common.FxBackgroundExecutor;
 import org.memberdesk.ui.common.FxDialogService;
+import org.memberdesk.ui.common.FxFilePicker;
 import org.memberdesk.ui.common.FxLinkOpener;
 import org.memberdesk.ui.common.FxTextClipboard;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.view.common.Stylesheets;
 import org.memberdesk.ui.view.console.ConsoleView;
 import org.memberdesk.ui.view.contact.ContactStages;
+import org.memberdesk.ui.view.insight.InsightStages;
 import org.memberdesk.ui.view.mail.MailStages;
 import org.memberdesk.ui.view.workflow.WorkflowStages;
 import org.memberdesk.ui.viewmodel.console.ConsoleViewModel;
+import org.memberdesk.ui.viewmodel.insight.InsightViewModel;
 import org.memberdesk.ui.viewmodel.mail.MailViewModel;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +49,7 @@ public final class MemberDeskApp extends Application {
     private ContactStages contactStages;
     private MailStages mailStages;
     private WorkflowStages workflowStages;
+    private InsightStages insightStages;
 
     /** Used by {@link Application#launch}: the data directory given to {@link #launchConsole}. */
     public MemberDeskApp() {
@@ -94,6 +98,9 @@ public final class MemberDeskApp extends Application {
         }
         workflowStages = new WorkflowStages(messages, () -> stage);
         console.useWorkflowWindows(workflowStages);
+        insightStages = new InsightStages(messages);
+        console.useInsight(new InsightViewModel(executor, dialogs, insightStages, new FxFilePicker(() -> Window
+                .getWindows().stream().filter(Window::isFocused).findFirst().orElse(stage)), messages));
         ConsoleView view = new ConsoleView(console, messages);
 
         Scene scene = new Scene(view.root(), 1000, 660);
@@ -108,6 +115,7 @@ public final class MemberDeskApp extends Application {
             contactStages.closeAll();
             mailStages.closeAll();
             workflowStages.closeAll();
+            insightStages.closeAll();
         });
         stage.show();
         // A headless or freshly mapped stage may not get focus by itself.
@@ -129,6 +137,9 @@ public final class MemberDeskApp extends Application {
         }
         if (workflowStages != null) {
             workflowStages.closeAll();
+        }
+        if (insightStages != null) {
+            insightStages.closeAll();
         }
         if (console != null) {
             console.close();

@@ -108,6 +108,7 @@ public final class ConsoleView {
         bindNotification();
         bindMail();
         bindWorkflows();
+        bindInsight();
     }
 
     private void bindSearchField() {
@@ -314,6 +315,30 @@ public final class ConsoleView {
     // ----- spacer -----
 
     // ===== issue 7 (diagnose, activity, import) handlers below =====
+
+    @FXML private MenuItem importContactsItem;
+    @FXML private MenuItem activityItem;
+
+    /** Enables File, Import contacts and View, Activity once the database is open. */
+    private void bindInsight() {
+        if (viewModel.insight() == null) {
+            importContactsItem.setDisable(true);
+            activityItem.setDisable(true);
+            return;
+        }
+        importContactsItem.disableProperty().bind(viewModel.insight().connectedProperty().not());
+        activityItem.disableProperty().bind(viewModel.insight().connectedProperty().not());
+    }
+
+    @FXML
+    private void importContacts() {
+        viewModel.importContacts();
+    }
+
+    @FXML
+    private void openActivity() {
+        viewModel.openActivity();
+    }
 
     // ----- spacer -----
 

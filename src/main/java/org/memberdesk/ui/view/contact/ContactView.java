@@ -16,7 +16,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
@@ -46,6 +50,8 @@ public final class ContactView {
     @FXML private Label summaryLabel;
     @FXML private Label errorLabel;
     @FXML private TabPane tabs;
+    @FXML private Tab offersTab;
+    @FXML private Button diagnoseButton;
 
     @FXML private StackPane emailHistoryPane;
     @FXML private Notification notification;
@@ -94,6 +100,25 @@ public final class ContactView {
         bindEmails();
         bindActions();
         bindOffers();
+        bindDiagnose();
+    }
+
+    /** Issue 7: the Diagnose button, Shortcut+D, and the Offers tab a diagnosis may ask for. */
+    private void bindDiagnose() {
+        diagnoseButton.disableProperty().bind(viewModel.canDiagnoseProperty().not());
+        diagnoseButton.setTooltip(new Tooltip(messages.get("contact.diagnose.tooltip")));
+        diagnoseButton.sceneProperty().addListener((o, before, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+D"), viewModel::diagnose);
+            }
+        });
+        viewModel.offersRequestsProperty().addListener((o, before, now) ->
+                tabs.getSelectionModel().select(offersTab));
+    }
+
+    @FXML
+    private void diagnose() {
+        viewModel.diagnose();
     }
 
     private void bindHeader() {

@@ -25,6 +25,8 @@ import org.memberdesk.ui.viewmodel.contact.ContactBackend;
 import org.memberdesk.ui.viewmodel.contact.ContactFormViewModel;
 import org.memberdesk.ui.viewmodel.contact.ContactViewModel;
 import org.memberdesk.ui.viewmodel.contact.ContactWindows;
+import org.memberdesk.ui.viewmodel.insight.DiagnoseViewModel;
+import org.memberdesk.ui.viewmodel.insight.InsightViewModel;
 import org.memberdesk.ui.viewmodel.mail.MailViewModel;
 import org.memberdesk.ui.viewmodel.workflow.ManualRunViewModel;
 import org.memberdesk.ui.viewmodel.workflow.WorkflowWindows;
@@ -178,6 +180,8 @@ public final class ConsoleViewModel {
         phase.set(Phase.READY);
         search.connect(services.contacts());
         mail.connect(services, time);
+        startWorkflows();
+        connectInsight();
         ContactRow waiting = openWhenReady;
         openWhenReady = null;
         if (openSelectedWhenReady) {
@@ -186,7 +190,6 @@ public final class ConsoleViewModel {
         } else if (waiting != null) {
             open(waiting);
         }
-        startWorkflows();
     }
 
     /** Opens the selected contact's window (or brings it to the front), once the list matches what was typed. */
@@ -211,6 +214,7 @@ public final class ConsoleViewModel {
             ContactViewModel contact = new ContactViewModel(current.contacts(), row.id(), row.name(), executor,
                     messages, time, mail.emailHistory(row.id()));
             contact.enableActions(ContactBackend.of(current), contactWindows).whenEdited(search::refresh);
+            attachDiagnose(contact);
             contact.load();
             return contact;
         });
@@ -226,6 +230,7 @@ public final class ConsoleViewModel {
         workflowsReady.set(false);
         search.disconnect();
         mail.close();
+        disconnectInsight();
         Services current = services;
         services = null;
         if (current != null) {
@@ -373,6 +378,72 @@ public final class ConsoleViewModel {
     // ----- spacer -----
 
     // ===== issue 7 (diagnose, activity, import) commands below =====
+
+    private InsightViewModel insight;
+
+    /** Diagnose, Activity and Import contacts; set once, before {@link #start()}. */
+    public void useInsight(InsightViewModel insightModel) {
+        this.insight = insightModel;
+    }
+
+    /** Null when the console runs without Diagnose, Activity and Import. */
+    public InsightViewModel insight() {
+        return insight;
+    }
+
+    private void connectInsight() {
+        if (insight != null) {
+            insight.connect(services, time);
+        }
+    }
+
+    private void disconnectInsight() {
+        if (insight != null) {
+            insight.disconnect();
+        }
+    }
+
+    private void attachDiagnose(ContactViewModel contact) {
+        if (insight == null) {
+            return;
+        }
+        contact.onDiagnose(() -> insight.diagnose(contact.contactId(), contact.nameProperty().get(),
+                new DiagnoseViewModel.ContactHooks() {
+                    @Override
+                    public void reload() {
+                        contact.load();
+                    }
+
+                    @Override
+                    public void showOffers() {
+                        contact.showOffers();
+                    }
+                }));
+    }
+
+    /** View, Activity: the audit log. */
+    public void openActivity() {
+        if (insight != null) {
+            insight.openActivity();
+        }
+    }
+
+    /** File, Import contacts: afterwards the contact list and count are read again. */
+    public void importContacts() {
+        if (insight != null) {
+            insight.openImport(this::contactsImported);
+        }
+    }
+
+    private void contactsImported() {
+        Services current = services;
+        if (current == null) {
+            return;
+        }
+        search.refresh();
+        executor.submit(current.contacts()::count, count -> contactCount.set(messages.get("console.contactCount",
+                count)), failure -> { });
+    }
 
     // ----- spacer -----
 

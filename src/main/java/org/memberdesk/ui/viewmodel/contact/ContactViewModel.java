@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -193,5 +195,38 @@ public final class ContactViewModel {
     /** The Client Portal (membership) password; null until loaded. */
     public ReadOnlyObjectProperty<CredentialState> portalProperty() {
         return portal.getReadOnlyProperty();
+    }
+
+    // ----- issue 7: the Diagnose button -----
+
+    private final ReadOnlyBooleanWrapper canDiagnose = new ReadOnlyBooleanWrapper(this, "canDiagnose");
+    private final ReadOnlyIntegerWrapper offersRequests = new ReadOnlyIntegerWrapper(this, "offersRequests");
+    private Runnable diagnoseAction;
+
+    /** What the Diagnose button (Shortcut+D) does; until set, the button is disabled. */
+    public void onDiagnose(Runnable action) {
+        diagnoseAction = action;
+        canDiagnose.set(action != null);
+    }
+
+    /** Opens "Why can't they log in?" for this contact. */
+    public void diagnose() {
+        if (diagnoseAction != null) {
+            diagnoseAction.run();
+        }
+    }
+
+    public ReadOnlyBooleanProperty canDiagnoseProperty() {
+        return canDiagnose.getReadOnlyProperty();
+    }
+
+    /** Asks the window to show the Offers tab (a diagnosis' fix for a missing or ended offer). */
+    public void showOffers() {
+        offersRequests.set(offersRequests.get() + 1);
+    }
+
+    /** Goes up by one each time the Offers tab is asked for. */
+    public ReadOnlyIntegerProperty offersRequestsProperty() {
+        return offersRequests.getReadOnlyProperty();
     }
 }

@@ -1,0 +1,125 @@
+package org.memberdesk.ui.view.insight;
+
+import java.net.URL;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.view.common.Stylesheets;
+import org.memberdesk.ui.viewmodel.insight.ActivityViewModel;
+import org.memberdesk.ui.viewmodel.insight.DiagnoseViewModel;
+import org.memberdesk.ui.viewmodel.insight.ImportViewModel;
+import org.memberdesk.ui.viewmodel.insight.InsightWindows;
+
+/** The Diagnose windows (one per contact), the Activity window and the Import contacts window. */
+public final class InsightStages implements InsightWindows {
+
+    private static final String CSS = "insight.css";
+
+    private final Messages messages;
+    private final Map<UUID, Stage> diagnose = new LinkedHashMap<>();
+    private Stage activity;
+    private Stage importer;
+
+    public InsightStages(Messages messages) {
+        this.messages = messages;
+    }
+
+    @Override
+    public void showDiagnose(UUID contactId, Supplier<DiagnoseViewModel> model) {
+        if (bringToFront(diagnose.get(contactId))) {
+            return;
+        }
+        DiagnoseViewModel viewModel = model.get();
+        DiagnoseView view = new DiagnoseView(viewModel, messages);
+        Stage stage = stage(view.root(), 760, 640, "");
+        stage.titleProperty().bind(viewModel.contactNameProperty().map(name ->
+                messages.get("diagnose.windowTitle", name)));
+        view.setOnClose(stage::close);
+        stage.setOnHidden(event -> {
+            diagnose.remove(contactId);
+            viewModel.close();
+        });
+        diagnose.put(contactId, stage);
+        stage.show();
+        stage.requestFocus();
+    }
+
+    @Override
+    public void showActivity(Supplier<ActivityViewModel> model) {
+        if (bringToFront(activity)) {
+            return;
+        }
+        ActivityViewModel viewModel = model.get();
+        ActivityView view = new ActivityView(viewModel, messages);
+        Stage stage = stage(view.root(), 1180, 700, messages.get("activity.windowTitle"));
+        stage.setOnHidden(event -> {
+            viewModel.close();
+            activity = null;
+        });
+        activity = stage;
+        stage.show();
+        stage.requestFocus();
+    }
+
+    @Override
+    public void showImport(Supplier<ImportViewModel> model) {
+        if (bringToFront(importer)) {
+            return;
+        }
+        ImportViewModel viewModel = model.get();
+        ImportView view = new ImportView(viewModel, messages);
+        Stage stage = stage(view.root(), 900, 640, messages.get("import.windowTitle"));
+        view.setOnClose(stage::close);
+        stage.setOnHidden(event -> {
+            viewModel.close();
+            importer = null;
+        });
+        importer = stage;
+        stage.show();
+        stage.requestFocus();
+    }
+
+    public void closeAll() {
+        List.copyOf(diagnose.values()).forEach(Stage::close);
+        if (activity != null) {
+            activity.close();
+        }
+        if (importer != null) {
+            importer.close();
+        }
+    }
+
+    private Stage stage(Parent root, double width, double height, String title) {
+        Stage stage = new Stage();
+        Scene scene = new Scene(root, width, height);
+        Stylesheets.apply(scene);
+        URL css = InsightStages.class.getResource(CSS);
+        if (css != null) {
+            scene.getStylesheets().add(css.toExternalForm());
+        }
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+W"), stage::close);
+        stage.setScene(scene);
+        stage.setTitle(title);
+        stage.setMinWidth(560);
+        stage.setMinHeight(380);
+        Stylesheets.decorate(stage);
+        return stage;
+    }
+
+    private static boolean bringToFront(Stage stage) {
+        if (stage == null || !stage.isShowing()) {
+            return false;
+        }
+        stage.setIconified(false);
+        stage.toFront();
+        stage.requestFocus();
+        return true;
+    }
+}

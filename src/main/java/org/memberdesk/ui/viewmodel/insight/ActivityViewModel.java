@@ -1,0 +1,345 @@
+package org.memberdesk.ui.viewmodel.insight;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.memberdesk.service.ActivityFilter;
+import org.memberdesk.service.ActivityPage;
+import org.memberdesk.service.ActivityService;
+import org.memberdesk.service.AuditLog;
+import org.memberdesk.ui.common.BackgroundExecutor;
+import org.memberdesk.ui.common.Cancellable;
+import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.viewmodel.Failures;
+import org.memberdesk.ui.viewmodel.Tone;
+
+/**
+ * The Activity window: the audit log newest first, filtered by agent, contact, action and days,
+ * read a page at a time ("Load more"), and exported to CSV with the same filter.
+ */
+public final class ActivityViewModel {
+
+    /** Events read per page. */
+    public static final int PAGE = 200;
+    /** Typing in the contact filter waits this long before reading. */
+    public static final Duration DEBOUNCE = Duration.ofMillis(250);
+
+    private final ActivityService activity;
+    private final InsightTools tools;
+    private final BackgroundExecutor executor;
+    private final Messages messages;
+    private final ZoneId zone;
+
+    private final ObservableList<String> agentChoices = FXCollections.observableArrayList();
+    private final ObservableList<String> actionChoices = FXCollections.observableArrayList();
+    private final ObjectProperty<String> agent = new SimpleObjectProperty<>(this, "agent");
+    private final ObjectProperty<String> action = new SimpleObjectProperty<>(this, "action");
+    private final StringProperty contact = new SimpleStringProperty(this, "contact", "");
+    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>(this, "from");
+    private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>(this, "to");
+
+    private final ObservableList<ActivityRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<ActivityRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(this, "hasMore");
+    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(this, "exporting");
+    private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+
+    private ActivityFilter shown = ActivityFilter.all();
+    private long total;
+    private long latestRead;
+    private Cancellable pendingTyping = Cancellable.NONE;
+    private boolean closed;
+    private boolean settingChoices;
+
+    public ActivityViewModel(ActivityService activity, ZoneId zone, InsightTools tools) {
+        this.activity = activity;
+        this.zone = zone;
+        this.tools = tools;
+        this.executor = tools.executor();
+        this.messages = tools.messages();
+        agent.addListener((o, before, now) -> filterChanged());
+        action.addListener((o, before, now) -> filterChanged());
+        from.addListener((o, before, now) -> filterChanged());
+        to.addListener((o, before, now) -> filterChanged());
+        contact.addListener((o, before, now) -> {
+            if (settingChoices) {
+                return;
+            }
+            pendingTyping.cancel();
+            pendingTyping = executor.schedule(DEBOUNCE, this::reload);
+        });
+    }
+
+    /** Reads the filter's choices and the first page. */
+    public void load() {
+        executor.submit(() -> new Choices(activity.agents(), activity.actions()), choices -> {
+            String keptAgent = agent.get();
+            String keptAction = action.get();
+            settingChoices = true;
+            try {
+                agentChoices.setAll(withAny(choices.agents()));
+                actionChoices.setAll(withAny(families(choices.actions())));
+                agent.set(agentChoices.contains(keptAgent) ? keptAgent : agentChoices.get(0));
+                action.set(actionChoices.contains(keptAction) ? keptAction : actionChoices.get(0));
+            } finally {
+                settingChoices = false;
+            }
+        }, failure -> error.set(Failures.describe(failure, messages)));
+        reload();
+    }
+
+    private void filterChanged() {
+        if (!settingChoices) {
+            reload();
+        }
+    }
+
+    private record Choices(List<String> agents, List<String> actions) {
+    }
+
+    private List<String> withAny(List<String> values) {
+        List<String> all = new ArrayList<>();
+        all.add(any());
+        all.addAll(values);
+        return all;
+    }
+
+    /** Each family ("credentials") before its actions ("credentials.unlocked"). */
+    static List<String> families(List<String> actions) {
+        List<String> out = new ArrayList<>();
+        for (String a : actions.stream().sorted().toList()) {
+            int dot = a.indexOf('.');
+            if (dot > 0) {
+                String family = a.substring(0, dot);
+                if (!out.contains(family)) {
+                    out.add(family);
+                }
+            }
+            if (!out.contains(a)) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    private String any() {
+        return messages.get("activity.filter.any");
+    }
+
+    /** The filter as chosen; throws the service's error when the days are the wrong way round. */
+    ActivityFilter filter() {
+        String a = agent.get();
+        String act = action.get();
+        return new ActivityFilter(a == null || a.equals(any()) ? null : a, contact.get(),
+                act == null || act.equals(any()) ? null : act, null, null)
+                .days(from.get(), to.get(), zone);
+    }
+
+    /** Reads the first page again with the current filter. */
+    public void reload() {
+        pendingTyping.cancel();
+        if (closed) {
+            return;
+        }
+        ActivityFilter filter;
+        try {
+            filter = filter();
+        } catch (RuntimeException e) {
+            error.set(Failures.describe(e, messages));
+            return;
+        }
+        read(filter, 0);
+    }
+
+    /** Reads the next page and adds it under the rows shown. */
+    public void loadMore() {
+        if (!hasMore.get() || loading.get()) {
+            return;
+        }
+        read(shown, rows.size());
+    }
+
+    private void read(ActivityFilter filter, int offset) {
+        long request = ++latestRead;
+        loading.set(true);
+        executor.submit(() -> activity.page(filter, offset, PAGE), page -> {
+            if (request != latestRead || closed) {
+                return;
+            }
+            show(filter, page);
+        }, failure -> {
+            if (request != latestRead) {
+                return;
+            }
+            loading.set(false);
+            error.set(Failures.describe(failure, messages));
+        });
+    }
+
+    private void show(ActivityFilter filter, ActivityPage page) {
+        List<ActivityRow> read = page.entries().stream().map(this::row).toList();
+        if (page.offset() == 0) {
+            rows.setAll(read);
+        } else {
+            rows.addAll(read);
+        }
+        shown = filter;
+        total = page.total();
+        hasMore.set(page.hasMore());
+        countText.set(messages.get("activity.count", rows.size(), total));
+        error.set("");
+        loading.set(false);
+    }
+
+    private ActivityRow row(AuditLog.Entry e) {
+        String who = "agent".equals(e.origin()) ? e.agent()
+                : messages.get("activity.origin." + e.origin(), e.agent());
+        boolean ok = "ok".equals(e.outcome());
+        return new ActivityRow(tools.time().format(e.at()), who, e.action(),
+                e.contactEmail() == null ? "" : e.contactEmail(), e.detail() == null ? "" : e.detail(),
+                messages.getOrDefault("activity.outcome." + e.outcome(), e.outcome()), ok ? Tone.GOOD : Tone.BAD);
+    }
+
+    /**
+     * Asks where to save, then writes every event matching the filter shown as CSV in the
+     * background: first to a temporary file next to the target, moved into place when complete.
+     */
+    public void exportCsv() {
+        if (exporting.get()) {
+            return;
+        }
+        ActivityFilter filter = shown;
+        String suggested = "memberdesk-activity-" + LocalDate.now(zone) + ".csv";
+        tools.files().saveCsv(messages.get("activity.export.title"), suggested).ifPresent(target -> {
+            exporting.set(true);
+            status.set(messages.get("activity.export.running"));
+            executor.submit(() -> write(filter, target), written -> {
+                exporting.set(false);
+                status.set(messages.get("activity.export.done", written, target.toString()));
+            }, failure -> {
+                exporting.set(false);
+                status.set("");
+                tools.dialogs().showError(messages.get("activity.export.failed"), Failures.describe(failure,
+                        messages));
+            });
+        });
+    }
+
+    private long write(ActivityFilter filter, Path target) throws IOException {
+        Path folder = target.toAbsolutePath().getParent();
+        Path partial = Files.createTempFile(folder, ".memberdesk-export-", ".csv.part");
+        try {
+            long written;
+            try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                written = activity.exportCsv(filter, out);
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+            return written;
+        } catch (IOException | UncheckedIOException e) {
+            Files.deleteIfExists(partial);
+            throw e;
+        }
+    }
+
+    /** Every filter back to "any"; reads once. */
+    public void clearFilters() {
+        settingChoices = true;
+        try {
+            agent.set(agentChoices.isEmpty() ? null : agentChoices.get(0));
+            action.set(actionChoices.isEmpty() ? null : actionChoices.get(0));
+            contact.set("");
+            from.set(null);
+            to.set(null);
+        } finally {
+            settingChoices = false;
+        }
+        reload();
+    }
+
+    public void close() {
+        closed = true;
+        pendingTyping.cancel();
+    }
+
+    public ObservableList<String> agentChoices() {
+        return agentChoices;
+    }
+
+    public ObservableList<String> actionChoices() {
+        return actionChoices;
+    }
+
+    public ObjectProperty<String> agentProperty() {
+        return agent;
+    }
+
+    public ObjectProperty<String> actionProperty() {
+        return action;
+    }
+
+    /** Part of the contact's email. */
+    public StringProperty contactProperty() {
+        return contact;
+    }
+
+    public ObjectProperty<LocalDate> fromProperty() {
+        return from;
+    }
+
+    public ObjectProperty<LocalDate> toProperty() {
+        return to;
+    }
+
+    /** Newest first. */
+    public ObservableList<ActivityRow> rows() {
+        return rowsView;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasMoreProperty() {
+        return hasMore.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty exportingProperty() {
+        return exporting.getReadOnlyProperty();
+    }
+
+    /** "Showing 200 of 1,234 events". */
+    public ReadOnlyStringProperty countTextProperty() {
+        return countText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** What the last export did. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+}

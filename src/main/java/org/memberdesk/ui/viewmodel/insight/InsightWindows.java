@@ -1,0 +1,17 @@
+package org.memberdesk.ui.viewmodel.insight;
+
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** Where the Diagnose, Activity and Import windows live: showing an open one brings it to the front. */
+public interface InsightWindows {
+
+    /** One Diagnose window per contact; its view model is made with {@code model} only when none is open. */
+    void showDiagnose(UUID contactId, Supplier<DiagnoseViewModel> model);
+
+    /** One Activity window. */
+    void showActivity(Supplier<ActivityViewModel> model);
+
+    /** One Import contacts window. */
+    void showImport(Supplier<ImportViewModel> model);
+}

@@ -1,0 +1,133 @@
+package org.memberdesk.ui.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.service.Actor;
+import org.memberdesk.service.DemoData;
+import org.memberdesk.service.Services;
+import org.memberdesk.testsupport.TestClock;
+import org.memberdesk.testsupport.TestServices;
+import org.memberdesk.ui.common.FxBackgroundExecutor;
+import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.common.RecordingDialogService;
+import org.memberdesk.ui.common.RecordingFilePicker;
+import org.memberdesk.ui.view.insight.InsightStages;
+import org.memberdesk.ui.viewmodel.DisplayTime;
+import org.memberdesk.ui.viewmodel.insight.ImportViewModel;
+import org.memberdesk.ui.viewmodel.insight.InsightTools;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Import contacts window on real background threads: choosing a file shows the refused row
+ * with its line and reason before anything is written; Import writes the valid rows.
+ */
+class ImportViewTest {
+
+    @TempDir
+    Path dir;
+    @TempDir
+    Path files;
+    final FxRobot robot = new FxRobot();
+    final Messages messages = Messages.load();
+    final AtomicInteger imported = new AtomicInteger();
+    Services services;
+    FxBackgroundExecutor executor;
+
+    @BeforeEach
+    void open() {
+        services = TestServices.open(dir, TestClock.at(TestServices.START));
+        services.offers().create(DemoData.MEMBERSHIP, null, Actor.agent("Sam (support)"));
+        executor = new FxBackgroundExecutor();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        executor.close();
+        services.close();
+    }
+
+    @Test
+    void choosingAFileShowsTheBadRowThenImportWritesTheGoodOnes() throws Exception {
+        Path file = files.resolve("members.csv");
+        Files.writeString(file, "email,name,offer,favourite_colour\n"
+                + "ann.import@example.com,Ann Import," + DemoData.MEMBERSHIP + ",green\n"
+                + "bob at example.com,Bob,,blue\n"
+                + "cy.import@example.com,Cy Import,,red\n", StandardCharsets.UTF_8);
+        InsightTools tools = new InsightTools(executor, RecordingDialogService.accepting(),
+                RecordingFilePicker.answering(file), messages, new DisplayTime(ZoneOffset.UTC, messages.locale()),
+                Actor.agent("Sam (support)"));
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> {
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            new InsightStages(messages).showImport(
+                    () -> new ImportViewModel(services.contactImport(), tools, imported::incrementAndGet));
+        });
+        Stage window = waitFor(() -> Window.getWindows().stream().filter(Stage.class::isInstance)
+                .map(Stage.class::cast).filter(s -> "Import contacts \u2014 MemberDesk".equals(s.getTitle()))
+                .findFirst());
+        Node root = window.getScene().getRoot();
+        Button importButton = robot.from(root).lookup("#importButton").queryButton();
+        assertThat(importButton.isDisabled()).isTrue();
+
+        robot.clickOn(robot.from(root).lookup("#chooseButton").queryButton());
+
+        TableView<?> problems = robot.from(root).lookup("#problemTable").queryTableView();
+        waitUntil(() -> !problems.getItems().isEmpty() && !importButton.isDisabled());
+        List<String> cells = robot.from(problems).lookup(".table-cell").queryAllAs(Labeled.class).stream()
+                .map(Labeled::getText).filter(t -> t != null && !t.isBlank()).toList();
+        assertThat(cells).containsSequence("3", "Refused", "bob at example.com",
+                "'bob at example.com' is not a valid email address");
+        assertThat(text(root, "#summaryLabel")).startsWith("3 rows: 2 valid, 1 refused");
+        assertThat(text(root, "#unknownColumnsLabel")).isEqualTo("Ignored columns: favourite_colour");
+        assertThat(text(root, "#welcomeLabel")).startsWith("Welcome emails this import will trigger: 1 \u2014 1 grant fires");
+        assertThat(services.contacts().count()).isZero();
+
+        robot.clickOn(importButton);
+
+        waitUntil(() -> text(root, "#resultLabel").startsWith("Imported 2 rows"));
+        assertThat(services.contacts().count()).isEqualTo(2);
+        assertThat(services.contacts().byEmail("ann.import@example.com").name()).isEqualTo("Ann Import");
+        assertThat(imported.get()).isEqualTo(1);
+        assertThat(robot.from(root).lookup("#progressBar").query().isVisible()).isFalse();
+    }
+
+    private String text(Node root, String query) {
+        String value = robot.from(root).lookup(query).queryAs(Label.class).getText();
+        return value == null ? "" : value;
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static <T> T waitFor(Callable<Optional<T>> lookup) throws Exception {
+        waitUntil(() -> lookup.call().isPresent());
+        return lookup.call().orElseThrow();
+    }
+}
