@@ -1,6 +1,5 @@
 package org.memberdesk;
 
-import atlantafx.base.theme.PrimerLight;
 import java.time.Clock;
 import java.util.Map;
 import javafx.application.Application;
@@ -15,10 +14,13 @@ import org.memberdesk.ui.common.FxDialogService;
 import org.memberdesk.ui.common.FxLinkOpener;
 import org.memberdesk.ui.common.FxTextClipboard;
 import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.common.SystemTheme;
 import org.memberdesk.ui.view.common.Stylesheets;
 import org.memberdesk.ui.view.console.ConsoleView;
+import org.memberdesk.ui.view.console.ShellStages;
 import org.memberdesk.ui.view.contact.ContactStages;
 import org.memberdesk.ui.view.mail.MailStages;
+import org.memberdesk.ui.viewmodel.console.ConsoleShell;
 import org.memberdesk.ui.viewmodel.console.ConsoleViewModel;
 import org.memberdesk.ui.viewmodel.mail.MailViewModel;
 
@@ -38,6 +40,8 @@ public final class MemberDeskApp extends Application {
     private ConsoleViewModel console;
     private ContactStages contactStages;
     private MailStages mailStages;
+    private ShellStages shellStages;
+    private LocalPortal portal;
 
     /** Used by {@link Application#launch}: the data directory given to {@link #launchConsole}. */
     public MemberDeskApp() {
@@ -63,7 +67,8 @@ public final class MemberDeskApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Stylesheets.setDark(false);
+        Stylesheets.followAllWindows();
         Messages messages = Messages.load();
         executor = new FxBackgroundExecutor();
         contactStages = new ContactStages(messages);
@@ -73,8 +78,14 @@ public final class MemberDeskApp extends Application {
                 .filter(Window::isFocused).findFirst().orElse(stage));
         MailViewModel mail = new MailViewModel(executor, dialogs, mailStages, new FxTextClipboard(),
                 new FxLinkOpener(getHostServices()), messages);
+        shellStages = new ShellStages(messages, () -> stage);
+        portal = new LocalPortal();
+        ConsoleShell shell = new ConsoleShell(portal, shellStages, new FxLinkOpener(getHostServices()), environment,
+                version(), SystemTheme::prefersDark);
         console = new ConsoleViewModel(directory, () -> Services.open(directory, clock, environment), executor,
-                dialogs, contactStages, mail, messages);
+                dialogs, contactStages, mail, messages, shell);
+        console.appearance().darkProperty().addListener((o, before, dark) -> Stylesheets.setDark(dark));
+        console.appearance().presenterProperty().addListener((o, before, on) -> Stylesheets.setPresenter(on));
         ConsoleView view = new ConsoleView(console, messages);
 
         Scene scene = new Scene(view.root(), 1000, 660);
@@ -88,6 +99,7 @@ public final class MemberDeskApp extends Application {
         stage.setOnCloseRequest(event -> {
             contactStages.closeAll();
             mailStages.closeAll();
+            shellStages.closeAll();
         });
         stage.show();
         // A headless or freshly mapped stage may not get focus by itself.
@@ -104,11 +116,34 @@ public final class MemberDeskApp extends Application {
         if (mailStages != null) {
             mailStages.closeAll();
         }
+        if (shellStages != null) {
+            shellStages.closeAll();
+        }
         if (console != null) {
             console.close();
         }
         if (executor != null) {
             executor.close();
         }
+        if (portal != null) {
+            // Normally stopped by the console's close; this is the backstop when that never ran.
+            portal.stop();
+        }
+    }
+
+    /** The console's view model (for the App-level tests). */
+    public ConsoleViewModel console() {
+        return console;
+    }
+
+    /** The portal the console runs (for the App-level tests). */
+    public LocalPortal portal() {
+        return portal;
+    }
+
+    /** The version from the jar manifest (Maven's project version); "dev" when run from classes. */
+    public static String version() {
+        String version = MemberDeskApp.class.getPackage().getImplementationVersion();
+        return version == null || version.isBlank() ? "dev" : version;
     }
 }

@@ -8,4 +8,8 @@ public interface ContactWindows {
 
     /** Shows the contact's window, creating its view model with {@code model} only when none is open. */
     void show(UUID contactId, Supplier<ContactViewModel> model);
+
+    /** Closes every contact window (Reset demo: the contacts they show are gone). */
+    default void closeAll() {
+    }
 }
