@@ -42,6 +42,7 @@ public final class MemberDeskApp extends Application {
     private MailStages mailStages;
     private ShellStages shellStages;
     private LocalPortal portal;
+    private boolean stopped;
 
     /** Used by {@link Application#launch}: the data directory given to {@link #launchConsole}. */
     public MemberDeskApp() {
@@ -67,7 +68,9 @@ public final class MemberDeskApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        // Light and normal-sized until the remembered choices are read (in the background, at once).
         Stylesheets.setDark(false);
+        Stylesheets.setPresenter(false);
         Stylesheets.followAllWindows();
         Messages messages = Messages.load();
         executor = new FxBackgroundExecutor();
@@ -110,6 +113,10 @@ public final class MemberDeskApp extends Application {
 
     @Override
     public void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         if (contactStages != null) {
             contactStages.closeAll();
         }
