@@ -23,7 +23,11 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -118,10 +122,12 @@ class ShellViewTest {
         Parent main = contacts.getScene().getRoot();
         assertThat(main.getStyleClass()).doesNotContain(Stylesheets.PRESENTER, Stylesheets.DARK);
 
-        robot.clickOn("#searchField");
+        TextInputControl search = robot.from(main).lookup("#searchField").queryTextInputControl();
+        double normalFont = search.getFont().getSize();
+        robot.clickOn(search);
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
         waitUntil(() -> main.getStyleClass().contains(Stylesheets.PRESENTER));
-        double presenterFont = robot.lookup("#searchField").queryTextInputControl().getFont().getSize();
+        assertThat(search.getFont().getSize()).isGreaterThan(normalFont);
 
         robot.clickOn("Help").clickOn("Keyboard shortcuts");
         Stage shortcuts = waitFor(() -> window("Keyboard shortcuts"));
@@ -130,21 +136,29 @@ class ShellViewTest {
         assertThat(robot.from(shortcuts.getScene().getRoot()).lookup("Search contacts").tryQuery()).isPresent();
         robot.interact(shortcuts::close);
 
-        robot.clickOn("View").clickOn("Theme").clickOn("Dark");
+        robot.interact(() -> themeItem(main, "Dark").setSelected(true));
         waitUntil(() -> main.getStyleClass().contains(Stylesheets.DARK));
         assertThat(Application.getUserAgentStylesheet()).isEqualTo(new PrimerDark().getUserAgentStylesheet());
         waitUntil(() -> new ConsolePreferences(new DataDirectory(dir)).load().containsKey("console.presenter")
                 && "dark".equals(new ConsolePreferences(new DataDirectory(dir)).load().get("console.theme")));
         assertThat(new ConsolePreferences(new DataDirectory(dir)).load()).containsEntry("console.presenter", "true");
 
-        robot.clickOn("#searchField");
+        robot.clickOn(search);
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
         waitUntil(() -> !main.getStyleClass().contains(Stylesheets.PRESENTER));
-        assertThat(robot.lookup("#searchField").queryTextInputControl().getFont().getSize())
-                .isLessThan(presenterFont);
-        robot.clickOn("View").clickOn("Theme").clickOn("Light");
+        assertThat(search.getFont().getSize()).isEqualTo(normalFont);
+        robot.interact(() -> themeItem(main, "Light").setSelected(true));
         waitUntil(() -> !main.getStyleClass().contains(Stylesheets.DARK));
         assertThat(Application.getUserAgentStylesheet()).isEqualTo(new PrimerLight().getUserAgentStylesheet());
+    }
+
+    /** View → Theme → {@code name}: the menu item itself (popup menus are not clicked reliably headless). */
+    private RadioMenuItem themeItem(Parent main, String name) {
+        MenuBar bar = robot.from(main).lookup("#menuBar").queryAs(MenuBar.class);
+        Menu view = bar.getMenus().stream().filter(m -> "View".equals(m.getText())).findFirst().orElseThrow();
+        Menu theme = (Menu) view.getItems().stream().filter(i -> "Theme".equals(i.getText())).findFirst().orElseThrow();
+        return (RadioMenuItem) theme.getItems().stream().filter(i -> name.equals(i.getText())).findFirst()
+                .orElseThrow();
     }
 
     private int status(String url) throws Exception {
