@@ -288,6 +288,10 @@ class ShellViewModelTest {
         seedWithPortalPort();
         try (Services services = TestServices.open(dir, clock)) {
             services.contacts().add("walk.in@example.com", "Walk In", List.of(), org.memberdesk.service.Actor.agent("t"));
+            services.credentials().sendResetLink("dana.whitfield@example.com", null, Duration.ofHours(2),
+                    org.memberdesk.service.Actor.agent("t"));
+            services.emails().runOutbox(true);
+            assertThat(services.demoInbox().list()).isNotEmpty();
         }
         RecordingDialogService declining = RecordingDialogService.declining();
         ConsoleViewModel console = console(declining);
@@ -322,6 +326,10 @@ class ShellViewModelTest {
         again.search().queryProperty().set("dana");
         assertThat(again.search().results()).extracting(ContactRow::name).containsExactly("Dana Whitfield");
         assertThat(accepting.errors()).isEmpty();
+        again.close();
+        try (Services services = TestServices.open(dir, clock)) {
+            assertThat(services.demoInbox().list()).as("the demo inbox is emptied too").isEmpty();
+        }
     }
 
     @Test
