@@ -6,7 +6,8 @@ import org.memberdesk.ui.viewmodel.console.PortalHost;
 
 /**
  * The Client Portal the console runs on this computer (loopback only), on the configured port.
- * A stop that comes before the start has finished (the console closed meanwhile) wins.
+ * It restarts after {@link #stop()} (another port); after {@link #close()} (the console closed,
+ * maybe while a start was under way) it never starts again.
  */
 public final class LocalPortal implements PortalHost {
 
@@ -34,11 +35,16 @@ public final class LocalPortal implements PortalHost {
 
     @Override
     public synchronized void stop() {
-        stopped = true;
         if (server != null) {
             server.stop();
             server = null;
         }
+    }
+
+    @Override
+    public synchronized void close() {
+        stopped = true;
+        stop();
     }
 
     /** The port it listens on, or -1. */

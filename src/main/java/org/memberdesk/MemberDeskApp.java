@@ -134,7 +134,7 @@ public final class MemberDeskApp extends Application {
         }
         if (portal != null) {
             // Normally stopped by the console's close; this is the backstop when that never ran.
-            portal.stop();
+            portal.close();
         }
     }
 

@@ -267,6 +267,7 @@ public final class ConsoleView {
     @FXML private RadioMenuItem themeDarkItem;
     @FXML private CheckMenuItem presenterItem;
     @FXML private MenuItem agentNameItem;
+    @FXML private MenuItem portalPortItem;
     @FXML private Hyperlink portalLink;
     @FXML private Separator portalSeparator;
 
@@ -277,6 +278,7 @@ public final class ConsoleView {
         resetDemoItem.disableProperty().bind(viewModel.phaseProperty().isNotEqualTo(Phase.READY));
         openPortalItem.disableProperty().bind(viewModel.portalUrlProperty().isEmpty());
         agentNameItem.disableProperty().bind(viewModel.phaseProperty().isEqualTo(Phase.WELCOME));
+        portalPortItem.disableProperty().bind(viewModel.portalStatusProperty().isEmpty());
 
         portalLink.textProperty().bind(viewModel.portalStatusProperty());
         portalLink.visibleProperty().bind(viewModel.portalStatusProperty().isNotEmpty());
@@ -326,6 +328,11 @@ public final class ConsoleView {
     @FXML
     private void changeAgentName() {
         viewModel.changeAgentName();
+    }
+
+    @FXML
+    private void changePortalPort() {
+        viewModel.changePortalPort();
     }
 
     @FXML

@@ -173,7 +173,7 @@ public final class ConsoleViewModel {
         if (current != null) {
             PortalHost portal = shell.portal();
             executor.submit(() -> {
-                portal.stop();
+                portal.close();
                 current.emails().stopBackgroundDelivery();
                 current.close();
                 return null;
@@ -258,6 +258,7 @@ public final class ConsoleViewModel {
     private final ReadOnlyStringWrapper portalStatus = new ReadOnlyStringWrapper(this, "portalStatus", "");
     private final ReadOnlyBooleanWrapper portalProblem = new ReadOnlyBooleanWrapper(this, "portalProblem");
     private WelcomeViewModel welcome;
+    private int portalPort;
 
     /**
      * The console with its shell: the portal it starts on the configured port once the database is
@@ -323,13 +324,26 @@ public final class ConsoleViewModel {
     }
 
     private void shellReady() {
+        if (portalUrl.get().isEmpty()) {
+            startPortal(null);
+        }
+    }
+
+    /** Starts the portal on the configured port; with {@code newPort}, saves that port first and restarts. */
+    private void startPortal(Integer newPort) {
         Services current = services;
         PortalHost portal = shell.portal();
-        if (portal == PortalHost.NONE || current == null || !portalUrl.get().isEmpty()) {
+        if (portal == PortalHost.NONE || current == null) {
             return;
         }
+        Actor actor = agent.get();
         portalStatus.set(messages.get("portal.starting"));
+        portalUrl.set("");
         executor.submit(() -> {
+            if (newPort != null) {
+                current.mailSettings().savePortalPort(newPort, actor);
+                portal.stop();
+            }
             int port = current.portalSite().configuredPort();
             try {
                 return new PortalStarted(portal.start(current, port), port, null);
@@ -340,6 +354,7 @@ public final class ConsoleViewModel {
             if (closed) {
                 return;
             }
+            portalPort = started.port();
             if (started.failure() == null) {
                 portalUrl.set(started.url());
                 portalProblem.set(false);
@@ -367,6 +382,34 @@ public final class ConsoleViewModel {
             }
         }
         return false;
+    }
+
+    /** Settings → Portal port…: saves the port and restarts the portal on it. */
+    public void changePortalPort() {
+        if (shell.windows() == null || services == null || shell.portal() == PortalHost.NONE) {
+            return;
+        }
+        String current = portalPort();
+        java.util.Optional<String> typed = shell.windows().askText(messages.get("portalPort.title"),
+                messages.get("portalPort.question"), messages.get("portalPort.label"), current);
+        if (typed.isEmpty()) {
+            return;
+        }
+        int port;
+        try {
+            port = Integer.parseInt(typed.get().strip());
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (port < 1 || port > 65535) {
+            dialogs.showError(messages.get("portalPort.title"), messages.get("portalPort.invalid"));
+            return;
+        }
+        startPortal(port);
+    }
+
+    private String portalPort() {
+        return portalPort > 0 ? Integer.toString(portalPort) : "";
     }
 
     /** View → Open portal: the running portal in the browser. */

@@ -11,8 +11,13 @@ public interface PortalHost {
     /** Starts serving the open data directory on {@code port}; returns where this computer reaches it. */
     String start(Services services, int port) throws Exception;
 
-    /** Stops serving; does nothing when not running. */
+    /** Stops serving (it may start again, say on another port); does nothing when not running. */
     void stop();
+
+    /** Stops for good: the console is closing; a start still under way stops at once. */
+    default void close() {
+        stop();
+    }
 
     /** No portal (a console without a web server). */
     PortalHost NONE = new PortalHost() {

@@ -141,11 +141,40 @@ class ShellViewModelTest {
             assertThat(console.portalProblemProperty().get()).isTrue();
             assertThat(console.portalStatusProperty().get())
                     .isEqualTo("Portal off: port " + port + " is in use by another program"
-                            + " (change portal.port, or stop the other portal)");
+                            + " (Settings \u2192 Portal port, or stop the other program)");
             console.openPortal();
             assertThat(browser.opened()).isEmpty();
             console.search().queryProperty().set("dana");
             assertThat(console.search().results()).extracting(ContactRow::name).containsExactly("Dana Whitfield");
+        }
+    }
+
+    @Test
+    void settingsPortalPortSavesThePortAndRestartsThePortalOnIt() throws Exception {
+        int before = seedWithPortalPort();
+        RecordingDialogService dialogs = RecordingDialogService.accepting();
+        ConsoleViewModel console = console(dialogs);
+        console.start();
+        assertThat(console.portalUrlProperty().get()).isEqualTo("http://localhost:" + before + "/");
+
+        shellWindows.answer = Optional.of("70000");
+        console.changePortalPort();
+        assertThat(dialogs.errors()).singleElement()
+                .satisfies(error -> assertThat(error.message()).isEqualTo("The port is a number from 1 to 65535."));
+
+        int after = freePort();
+        shellWindows.answer = Optional.of(" " + after + " ");
+        console.changePortalPort();
+
+        assertThat(shellWindows.asked).containsExactly(Integer.toString(before), Integer.toString(before));
+        String url = "http://localhost:" + after + "/";
+        assertThat(console.portalUrlProperty().get()).isEqualTo(url);
+        assertThat(status(url)).isEqualTo(200);
+        assertThatThrownBy(() -> status("http://localhost:" + before + "/")).isInstanceOf(ConnectException.class);
+        console.close();
+        try (Services services = TestServices.open(dir, clock)) {
+            assertThat(services.portalSite().configuredPort()).isEqualTo(after);
+            assertThat(services.activity().actions()).contains("portal.port-changed");
         }
     }
 
