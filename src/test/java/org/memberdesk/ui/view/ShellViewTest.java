@@ -136,8 +136,18 @@ class ShellViewTest {
         assertThat(robot.from(shortcuts.getScene().getRoot()).lookup("Search contacts").tryQuery()).isPresent();
         robot.interact(shortcuts::close);
 
+        robot.clickOn("Help").clickOn("About MemberDesk");
+        Stage about = waitFor(() -> window("About MemberDesk"));
+        Parent aboutRoot = about.getScene().getRoot();
+        assertThat(robot.from(aboutRoot).lookup("#versionLabel").queryLabeled().getText()).startsWith("Version ");
+        assertThat(robot.from(aboutRoot).lookup("#dataDirectoryLabel").queryLabeled().getText())
+                .isEqualTo(dir.toString());
+        assertThat(robot.from(aboutRoot).lookup("#agentLabel").queryLabeled().getText()).isEqualTo("desk-7");
+        robot.interact(about::close);
+
         robot.interact(() -> themeItem(main, "Dark").setSelected(true));
         waitUntil(() -> main.getStyleClass().contains(Stylesheets.DARK));
+        assertThat(main.getPseudoClassStates()).extracting(Object::toString).contains("dark");
         assertThat(Application.getUserAgentStylesheet()).isEqualTo(new PrimerDark().getUserAgentStylesheet());
         waitUntil(() -> new ConsolePreferences(new DataDirectory(dir)).load().containsKey("console.presenter")
                 && "dark".equals(new ConsolePreferences(new DataDirectory(dir)).load().get("console.theme")));

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import javafx.application.Application;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -27,6 +28,8 @@ public final class Stylesheets {
     /** On the root of every scene while the dark theme shows. */
     public static final String DARK = "theme-dark";
 
+    /** AtlantaFX's convention for the dark theme: the {@code :dark} pseudo-class on the root. */
+    private static final PseudoClass DARK_STATE = PseudoClass.getPseudoClass("dark");
     private static final String APP_CSS = "/assets/css/memberdesk.css";
     private static final int[] ICON_SIZES = {16, 24, 32, 48, 64, 128, 256};
     private static final String ICON = "/assets/app-icon/memberdesk-%d.png";
@@ -142,6 +145,7 @@ public final class Stylesheets {
         }
         toggle(root, PRESENTER, presenter);
         toggle(root, DARK, dark);
+        root.pseudoClassStateChanged(DARK_STATE, dark);
     }
 
     private static void toggle(Parent root, String styleClass, boolean on) {

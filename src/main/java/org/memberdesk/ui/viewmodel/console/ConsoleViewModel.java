@@ -1,5 +1,8 @@
 package org.memberdesk.ui.viewmodel.console;
 
+import java.net.BindException;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -253,7 +256,7 @@ public final class ConsoleViewModel {
     private ConsolePreferences preferences;
     private AppearanceViewModel appearance;
     private final ReadOnlyObjectWrapper<Actor> agent = new ReadOnlyObjectWrapper<>(this, "agent",
-            Actor.agent(ConsolePreferences.defaultAgentName(java.util.Map.of())));
+            Actor.agent(ConsolePreferences.defaultAgentName(Map.of())));
     private final ReadOnlyStringWrapper portalUrl = new ReadOnlyStringWrapper(this, "portalUrl", "");
     private final ReadOnlyStringWrapper portalStatus = new ReadOnlyStringWrapper(this, "portalStatus", "");
     private final ReadOnlyBooleanWrapper portalProblem = new ReadOnlyBooleanWrapper(this, "portalProblem");
@@ -319,8 +322,8 @@ public final class ConsoleViewModel {
     }
 
     /** The welcome on show, if any (for the view and tests). */
-    public java.util.Optional<WelcomeViewModel> welcome() {
-        return java.util.Optional.ofNullable(welcome).filter(w -> !w.doneProperty().get());
+    public Optional<WelcomeViewModel> welcome() {
+        return Optional.ofNullable(welcome).filter(w -> !w.doneProperty().get());
     }
 
     private void shellReady() {
@@ -374,7 +377,7 @@ public final class ConsoleViewModel {
 
     private static boolean portInUse(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof java.net.BindException) {
+            if (t instanceof BindException) {
                 return true;
             }
             if (t.getCause() == t) {
@@ -390,7 +393,7 @@ public final class ConsoleViewModel {
             return;
         }
         String current = portalPort();
-        java.util.Optional<String> typed = shell.windows().askText(messages.get("portalPort.title"),
+        Optional<String> typed = shell.windows().askText(messages.get("portalPort.title"),
                 messages.get("portalPort.question"), messages.get("portalPort.label"), current);
         if (typed.isEmpty()) {
             return;
@@ -467,7 +470,7 @@ public final class ConsoleViewModel {
         if (shell.windows() == null) {
             return;
         }
-        java.util.Optional<String> typed = shell.windows().askText(messages.get("agent.title"),
+        Optional<String> typed = shell.windows().askText(messages.get("agent.title"),
                 messages.get("agent.question"), messages.get("agent.label"), agent.get().name());
         typed.ifPresent(this::saveAgentName);
     }
