@@ -228,7 +228,13 @@ public final class ReadmeScreenshots {
         return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 
+    /** The usual 7321 when it is free (the screenshots then show the default), else any free port. */
     private static int freePort() {
+        try (ServerSocket usual = new ServerSocket(7321, 1, InetAddress.getLoopbackAddress())) {
+            return usual.getLocalPort();
+        } catch (IOException inUse) {
+            // taken: pick another
+        }
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
