@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.RadioMenuItem;
@@ -134,6 +135,8 @@ class ShellViewTest {
         assertThat(shortcuts.getScene().getRoot().getStyleClass()).contains(Stylesheets.PRESENTER);
         assertThat(shortcuts.getIcons()).isNotEmpty();
         assertThat(robot.from(shortcuts.getScene().getRoot()).lookup("Search contacts").tryQuery()).isPresent();
+        assertThat(robot.from(shortcuts.getScene().getRoot()).lookup(".shortcut-keys").queryAllAs(Labeled.class))
+                .extracting(Labeled::getText).contains("Ctrl+F", "Enter", "Ctrl+I").doesNotContain("Shortcut+F");
         robot.interact(shortcuts::close);
 
         robot.clickOn("Help").clickOn("About MemberDesk");
