@@ -1,6 +1,5 @@
 package org.memberdesk;
 
-import atlantafx.base.theme.PrimerLight;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -20,12 +19,15 @@ import org.memberdesk.ui.common.FxFilePicker;
 import org.memberdesk.ui.common.FxLinkOpener;
 import org.memberdesk.ui.common.FxTextClipboard;
 import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.common.SystemTheme;
 import org.memberdesk.ui.view.common.Stylesheets;
 import org.memberdesk.ui.view.console.ConsoleView;
+import org.memberdesk.ui.view.console.ShellStages;
 import org.memberdesk.ui.view.contact.ContactStages;
 import org.memberdesk.ui.view.insight.InsightStages;
 import org.memberdesk.ui.view.mail.MailStages;
 import org.memberdesk.ui.view.workflow.WorkflowStages;
+import org.memberdesk.ui.viewmodel.console.ConsoleShell;
 import org.memberdesk.ui.viewmodel.console.ConsoleViewModel;
 import org.memberdesk.ui.viewmodel.insight.InsightViewModel;
 import org.memberdesk.ui.viewmodel.mail.MailViewModel;
@@ -50,6 +52,9 @@ public final class MemberDeskApp extends Application {
     private MailStages mailStages;
     private WorkflowStages workflowStages;
     private InsightStages insightStages;
+    private ShellStages shellStages;
+    private LocalPortal portal;
+    private boolean stopped;
 
     /** Used by {@link Application#launch}: the data directory given to {@link #launchConsole}. */
     public MemberDeskApp() {
@@ -80,7 +85,10 @@ public final class MemberDeskApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        // Light and normal-sized until the remembered choices are read (in the background, at once).
+        Stylesheets.setDark(false);
+        Stylesheets.setPresenter(false);
+        Stylesheets.followAllWindows();
         Messages messages = Messages.load();
         executor = new FxBackgroundExecutor();
         contactStages = new ContactStages(messages);
@@ -90,8 +98,12 @@ public final class MemberDeskApp extends Application {
                 .filter(Window::isFocused).findFirst().orElse(stage));
         MailViewModel mail = new MailViewModel(executor, dialogs, mailStages, new FxTextClipboard(),
                 new FxLinkOpener(getHostServices()), messages);
+        shellStages = new ShellStages(messages, () -> stage);
+        portal = new LocalPortal();
+        ConsoleShell shell = new ConsoleShell(portal, shellStages, new FxLinkOpener(getHostServices()), environment,
+                version(), SystemTheme::prefersDark);
         console = new ConsoleViewModel(directory, () -> Services.open(directory, clock, environment), executor,
-                dialogs, contactStages, mail, messages);
+                dialogs, contactStages, mail, messages, shell);
         if (launchPreview != null && directory == launchDirectory) {
             CompletableFuture<Optional<ContactPreview.Page>> early = launchPreview;
             console.readPreviewFrom(early::get);
@@ -101,6 +113,8 @@ public final class MemberDeskApp extends Application {
         insightStages = new InsightStages(messages);
         console.useInsight(new InsightViewModel(executor, dialogs, insightStages, new FxFilePicker(() -> Window
                 .getWindows().stream().filter(Window::isFocused).findFirst().orElse(stage)), messages));
+        console.appearance().darkProperty().addListener((o, before, dark) -> Stylesheets.setDark(dark));
+        console.appearance().presenterProperty().addListener((o, before, on) -> Stylesheets.setPresenter(on));
         ConsoleView view = new ConsoleView(console, messages);
 
         Scene scene = new Scene(view.root(), 1000, 660);
@@ -116,6 +130,7 @@ public final class MemberDeskApp extends Application {
             mailStages.closeAll();
             workflowStages.closeAll();
             insightStages.closeAll();
+            shellStages.closeAll();
         });
         stage.show();
         // A headless or freshly mapped stage may not get focus by itself.
@@ -129,6 +144,10 @@ public final class MemberDeskApp extends Application {
 
     @Override
     public void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         if (contactStages != null) {
             contactStages.closeAll();
         }
@@ -141,11 +160,34 @@ public final class MemberDeskApp extends Application {
         if (insightStages != null) {
             insightStages.closeAll();
         }
+        if (shellStages != null) {
+            shellStages.closeAll();
+        }
         if (console != null) {
             console.close();
         }
         if (executor != null) {
             executor.close();
         }
+        if (portal != null) {
+            // Normally stopped by the console's close; this is the backstop when that never ran.
+            portal.close();
+        }
+    }
+
+    /** The console's view model (for the App-level tests). */
+    public ConsoleViewModel console() {
+        return console;
+    }
+
+    /** The portal the console runs (for the App-level tests). */
+    public LocalPortal portal() {
+        return portal;
+    }
+
+    /** The version from the jar manifest (Maven's project version); "dev" when run from classes. */
+    public static String version() {
+        String version = MemberDeskApp.class.getPackage().getImplementationVersion();
+        return version == null || version.isBlank() ? "dev" : version;
     }
 }

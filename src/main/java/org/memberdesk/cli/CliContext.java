@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.function.Function;
 import org.memberdesk.service.Actor;
+import org.memberdesk.service.ConsolePreferences;
 import org.memberdesk.service.DataDirectory;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.UserError;
@@ -46,11 +47,14 @@ public final class CliContext {
         }
     }
 
-    /** The agent name stamped on audit events: MEMBERDESK_AGENT, or else the OS user (as {@link Actor#localAgent()}). */
+    /**
+     * The agent name stamped on audit events: MEMBERDESK_AGENT, else the name saved in the console
+     * (first-run welcome or Settings → Agent name), else the OS user.
+     */
     Actor agent() {
         String name = root().env().get(AGENT_ENV);
         if (name == null || name.isBlank()) {
-            name = System.getProperty("user.name", "agent");
+            return new ConsolePreferences(root().dataDirectory()).agent(root().env());
         }
         return Actor.agent(name.trim());
     }

@@ -79,6 +79,24 @@ public final class DemoMailbox {
         return all;
     }
 
+    /** Deletes every received message ("Reset demo"); returns how many were deleted. */
+    public int clear() {
+        int deleted = 0;
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.eml")) {
+            for (Path file : files) {
+                if (ID.matcher(file.getFileName().toString()).matches() && Files.deleteIfExists(file)) {
+                    deleted++;
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot empty the demo inbox " + dir, e);
+        }
+        return deleted;
+    }
+
     public Optional<Opened> open(String id) {
         if (id == null || !ID.matcher(id).matches()) {
             return Optional.empty();

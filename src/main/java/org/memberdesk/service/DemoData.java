@@ -23,6 +23,7 @@ import org.memberdesk.mail.ComposedEmail;
 import org.memberdesk.mail.EmailComposer;
 import org.memberdesk.mail.LinkTtl;
 import org.memberdesk.mail.PortalLinks;
+import org.memberdesk.persistence.DataWipe;
 import org.memberdesk.persistence.Tx;
 
 /**
@@ -72,6 +73,23 @@ public final class DemoData {
             if (t.contacts().count() > 0 || !t.offers().all().isEmpty() || !t.communities().all().isEmpty()) {
                 throw new UserError("the database is not empty: demo data goes only into a new data directory");
             }
+            int count = new Seeder(t, clock.instant(), composer, links.base(t)).run();
+            t.settings().put(MARKER, "1", clock.instant());
+            return count;
+        });
+    }
+
+    /**
+     * "Reset demo": empties a demo database (contacts, offers, groups, emails, links, sessions, the
+     * audit log, workflow runs; settings and workflows stay) and loads the demo data set again, in one
+     * transaction. Refuses a database that was not made by {@link #seed()}. Returns the number of contacts.
+     */
+    public int reset() {
+        return tx.write(t -> {
+            if (t.settings().get(MARKER).isEmpty()) {
+                throw new UserError("this is not a demo database: only demo data can be reset");
+            }
+            DataWipe.wipe(t);
             int count = new Seeder(t, clock.instant(), composer, links.base(t)).run();
             t.settings().put(MARKER, "1", clock.instant());
             return count;

@@ -26,6 +26,11 @@ public final class DemoInboxService {
         return mailbox.list().stream().map(DemoInboxService::summary).toList();
     }
 
+    /** Empties the demo inbox ("Reset demo"); returns how many messages were deleted. */
+    public int clear() {
+        return mailbox.clear();
+    }
+
     public Optional<DemoMailView> open(String id) {
         return mailbox.open(id).map(o -> new DemoMailView(summary(o.summary()), o.text(), o.html(), o.links()));
     }

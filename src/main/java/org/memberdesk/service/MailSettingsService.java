@@ -93,6 +93,21 @@ public final class MailSettingsService {
     }
 
     /**
+     * Stores the port the console's portal listens on (and, without a portal URL, the port links in
+     * emails point to). 1 to 65535.
+     */
+    public void savePortalPort(int port, Actor actor) {
+        if (port < 1 || port > 65535) {
+            throw new UserError("the portal port must be a number from 1 to 65535");
+        }
+        tx.write(t -> {
+            t.settings().put(PortalLinks.PORT_SETTING, Integer.toString(port), clock.instant());
+            audit.record(t, actor, "portal.port-changed", null, Integer.toString(port));
+            return null;
+        });
+    }
+
+    /**
      * Sends a test email now, straight to the server in effect (the demo server in demo mode), and
      * reports the server's own reply either way.
      */

@@ -13,6 +13,13 @@ import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.SelectionMode;
+import java.util.Map;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
@@ -34,7 +41,9 @@ import org.memberdesk.ui.common.ViewLoader;
 import org.memberdesk.ui.view.common.NotificationBinding;
 import org.memberdesk.ui.view.common.ToneStyles;
 import org.memberdesk.ui.view.help.FaqView;
+import org.memberdesk.ui.viewmodel.console.AppearanceViewModel;
 import org.memberdesk.ui.viewmodel.console.ConsoleViewModel;
+import org.memberdesk.ui.viewmodel.console.Theme;
 import org.memberdesk.ui.viewmodel.console.ConsoleViewModel.Phase;
 import org.memberdesk.ui.viewmodel.console.ContactRow;
 import org.memberdesk.ui.viewmodel.console.ContactSearchViewModel;
@@ -109,6 +118,7 @@ public final class ConsoleView {
         bindMail();
         bindWorkflows();
         bindInsight();
+        bindShell();
     }
 
     private void bindSearchField() {
@@ -343,6 +353,92 @@ public final class ConsoleView {
     // ----- spacer -----
 
     // ===== issues 5 and 8 (shell) handlers below =====
+
+    @FXML private SeparatorMenuItem resetDemoSeparator;
+    @FXML private MenuItem resetDemoItem;
+    @FXML private MenuItem openPortalItem;
+    @FXML private RadioMenuItem themeSystemItem;
+    @FXML private RadioMenuItem themeLightItem;
+    @FXML private RadioMenuItem themeDarkItem;
+    @FXML private CheckMenuItem presenterItem;
+    @FXML private MenuItem agentNameItem;
+    @FXML private MenuItem portalPortItem;
+    @FXML private Hyperlink portalLink;
+    @FXML private Separator portalSeparator;
+
+    /** Called from {@link #initialize()}: File → Reset demo, View → Open portal, Theme, Presenter mode, status bar. */
+    private void bindShell() {
+        resetDemoItem.visibleProperty().bind(viewModel.demoDataProperty());
+        resetDemoSeparator.visibleProperty().bind(viewModel.demoDataProperty());
+        resetDemoItem.disableProperty().bind(viewModel.phaseProperty().isNotEqualTo(Phase.READY));
+        openPortalItem.disableProperty().bind(viewModel.portalUrlProperty().isEmpty());
+        agentNameItem.disableProperty().bind(viewModel.phaseProperty().isEqualTo(Phase.WELCOME));
+        portalPortItem.disableProperty().bind(viewModel.portalStatusProperty().isEmpty());
+
+        portalLink.textProperty().bind(viewModel.portalStatusProperty());
+        portalLink.visibleProperty().bind(viewModel.portalStatusProperty().isNotEmpty());
+        portalLink.managedProperty().bind(portalLink.visibleProperty());
+        portalSeparator.visibleProperty().bind(portalLink.visibleProperty());
+        portalSeparator.managedProperty().bind(portalLink.visibleProperty());
+        Tooltip portalTip = new Tooltip(messages.get("portal.open.tooltip"));
+        portalLink.setTooltip(portalTip);
+        viewModel.portalProblemProperty().addListener((o, before, problem) -> showPortalProblem(problem));
+
+        AppearanceViewModel appearance = viewModel.appearance();
+        ToggleGroup themes = new ToggleGroup();
+        Map<Theme, RadioMenuItem> items = Map.of(Theme.SYSTEM, themeSystemItem, Theme.LIGHT, themeLightItem,
+                Theme.DARK, themeDarkItem);
+        items.forEach((theme, item) -> {
+            item.setToggleGroup(themes);
+            item.setUserData(theme);
+        });
+        items.get(appearance.themeProperty().get()).setSelected(true);
+        appearance.themeProperty().addListener((o, before, theme) -> items.get(theme).setSelected(true));
+        themes.selectedToggleProperty().addListener((o, before, toggle) -> {
+            if (toggle != null) {
+                appearance.themeProperty().set((Theme) toggle.getUserData());
+            }
+        });
+        presenterItem.selectedProperty().bindBidirectional(appearance.presenterProperty());
+    }
+
+    private void showPortalProblem(boolean problem) {
+        portalLink.getStyleClass().removeAll("portal-problem");
+        if (problem) {
+            portalLink.getStyleClass().add("portal-problem");
+        }
+        portalLink.setTooltip(problem ? null : new Tooltip(messages.get("portal.open.tooltip")));
+    }
+
+    @FXML
+    private void resetDemo() {
+        viewModel.resetDemo();
+    }
+
+    @FXML
+    private void openPortal() {
+        viewModel.openPortal();
+    }
+
+    @FXML
+    private void changeAgentName() {
+        viewModel.changeAgentName();
+    }
+
+    @FXML
+    private void changePortalPort() {
+        viewModel.changePortalPort();
+    }
+
+    @FXML
+    private void showShortcuts() {
+        viewModel.showShortcuts();
+    }
+
+    @FXML
+    private void showAbout() {
+        viewModel.showAbout();
+    }
 
     // ----- end -----
 }

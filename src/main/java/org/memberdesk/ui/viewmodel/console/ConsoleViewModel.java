@@ -3,6 +3,9 @@ package org.memberdesk.ui.viewmodel.console;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.List;
+import java.net.BindException;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -13,8 +16,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.memberdesk.service.ContactPreview;
 import org.memberdesk.service.ContactService;
 import org.memberdesk.service.Actor;
+import org.memberdesk.service.Actor;
+import org.memberdesk.service.ConsolePreferences;
 import org.memberdesk.service.DataDirectory;
 import org.memberdesk.service.Services;
+import org.memberdesk.service.UserError;
 import org.memberdesk.ui.common.BackgroundExecutor;
 import org.memberdesk.ui.common.DialogService;
 import org.memberdesk.ui.common.Messages;
@@ -40,7 +46,7 @@ import org.memberdesk.ui.viewmodel.workflow.WorkflowsViewModel;
 public final class ConsoleViewModel {
 
     /** Where the console is in its start-up. */
-    public enum Phase { OPENING, LOADING_DEMO, READY, FAILED }
+    public enum Phase { OPENING, LOADING_DEMO, READY, FAILED, WELCOME }
 
     private static final Duration PREVIEW_FRAME_WAIT = Duration.ofSeconds(2);
 
@@ -92,6 +98,7 @@ public final class ConsoleViewModel {
 
     /** Opens the database in the background; the window is already showing "Opening database…". */
     public void start() {
+        startShell();
         phase.set(Phase.OPENING);
         progressText.set(messages.get("console.opening"));
         statusMessage.set(messages.get("console.opening"));
@@ -148,12 +155,20 @@ public final class ConsoleViewModel {
     }
 
     private void offerDemoData() {
+        if (shell.windows() != null) {
+            showWelcome();
+            return;
+        }
         boolean load = dialogs.confirm(messages.get("demo.title"), messages.get("demo.question"),
                 messages.get("demo.details"), messages.get("demo.load"), messages.get("demo.startEmpty"));
         if (!load) {
             ready(0, false, messages.get("console.startedEmpty"));
             return;
         }
+        loadDemoData();
+    }
+
+    private void loadDemoData() {
         phase.set(Phase.LOADING_DEMO);
         progressText.set(messages.get("demo.loading"));
         statusMessage.set(messages.get("demo.loading"));
@@ -179,7 +194,7 @@ public final class ConsoleViewModel {
         progressText.set("");
         phase.set(Phase.READY);
         search.connect(services.contacts());
-        mail.connect(services, time);
+        mail.connect(services, time, this::agent);
         startWorkflows();
         connectInsight();
         ContactRow waiting = openWhenReady;
@@ -190,6 +205,7 @@ public final class ConsoleViewModel {
         } else if (waiting != null) {
             open(waiting);
         }
+        shellReady();
     }
 
     /** Opens the selected contact's window (or brings it to the front), once the list matches what was typed. */
@@ -228,14 +244,17 @@ public final class ConsoleViewModel {
     public void close() {
         closed = true;
         workflowsReady.set(false);
+        portalUrl.set("");
         search.disconnect();
         mail.close();
         disconnectInsight();
         Services current = services;
         services = null;
         if (current != null) {
+            PortalHost portal = shell.portal();
             executor.submit(() -> {
                 current.workflows().stop();
+                portal.close();
                 current.emails().stopBackgroundDelivery();
                 current.close();
                 return null;
@@ -448,6 +467,291 @@ public final class ConsoleViewModel {
     // ----- spacer -----
 
     // ===== issues 5 and 8 (shell) commands below =====
+
+    private ConsoleShell shell = ConsoleShell.none();
+    private ConsolePreferences preferences;
+    private AppearanceViewModel appearance;
+    private final ReadOnlyObjectWrapper<Actor> agent = new ReadOnlyObjectWrapper<>(this, "agent",
+            Actor.agent(ConsolePreferences.defaultAgentName(Map.of())));
+    private final ReadOnlyStringWrapper portalUrl = new ReadOnlyStringWrapper(this, "portalUrl", "");
+    private final ReadOnlyStringWrapper portalStatus = new ReadOnlyStringWrapper(this, "portalStatus", "");
+    private final ReadOnlyBooleanWrapper portalProblem = new ReadOnlyBooleanWrapper(this, "portalProblem");
+    private WelcomeViewModel welcome;
+    private int portalPort;
+
+    /**
+     * The console with its shell: the portal it starts on the configured port once the database is
+     * open, the first-run welcome, Reset demo, theme and presenter mode, shortcuts and About.
+     */
+    public ConsoleViewModel(DataDirectory directory, Callable<Services> opener, BackgroundExecutor executor,
+                            DialogService dialogs, ContactWindows contactWindows, MailViewModel mail,
+                            Messages messages, ConsoleShell shell) {
+        this(directory, opener, executor, dialogs, contactWindows, mail, messages);
+        this.shell = shell;
+        agent.set(Actor.agent(ConsolePreferences.defaultAgentName(shell.environment())));
+    }
+
+    private ConsolePreferences preferences() {
+        if (preferences == null) {
+            preferences = new ConsolePreferences(directory);
+        }
+        return preferences;
+    }
+
+    /** Theme and presenter mode. */
+    public AppearanceViewModel appearance() {
+        if (appearance == null) {
+            appearance = new AppearanceViewModel(preferences(), executor, shell.systemPrefersDark());
+        }
+        return appearance;
+    }
+
+    private void startShell() {
+        appearance().load();
+        ConsolePreferences prefs = preferences();
+        executor.submit(prefs::agentName, stored -> stored.ifPresent(name -> agent.set(Actor.agent(name))),
+                failure -> { });
+    }
+
+    private void showWelcome() {
+        phase.set(Phase.WELCOME);
+        progressText.set(messages.get("welcome.waiting"));
+        statusMessage.set(messages.get("welcome.waiting"));
+        welcome = new WelcomeViewModel(preferences(), executor, messages, agent.get().name(), true,
+                this::welcomed);
+        shell.windows().showWelcome(welcome);
+    }
+
+    private void welcomed(WelcomeViewModel.Choice choice, String name) {
+        agent.set(Actor.agent(name));
+        if (closed) {
+            return;
+        }
+        switch (choice) {
+            case DEMO -> loadDemoData();
+            case MAIL -> {
+                ready(0, false, messages.get("console.startedEmpty"));
+                mail.openSmtpSettings();
+            }
+            case EMPTY -> ready(0, false, messages.get("console.startedEmpty"));
+        }
+    }
+
+    /** The welcome on show, if any (for the view and tests). */
+    public Optional<WelcomeViewModel> welcome() {
+        return Optional.ofNullable(welcome).filter(w -> !w.doneProperty().get());
+    }
+
+    private void shellReady() {
+        if (portalUrl.get().isEmpty()) {
+            startPortal(null);
+        }
+    }
+
+    /** Starts the portal on the configured port; with {@code newPort}, saves that port first and restarts. */
+    private void startPortal(Integer newPort) {
+        Services current = services;
+        PortalHost portal = shell.portal();
+        if (portal == PortalHost.NONE || current == null) {
+            return;
+        }
+        Actor actor = agent.get();
+        portalStatus.set(messages.get("portal.starting"));
+        portalUrl.set("");
+        executor.submit(() -> {
+            if (newPort != null) {
+                current.mailSettings().savePortalPort(newPort, actor);
+                portal.stop();
+            }
+            int port = current.portalSite().configuredPort();
+            try {
+                return new PortalStarted(portal.start(current, port), port, null);
+            } catch (Exception e) {
+                return new PortalStarted(null, port, e);
+            }
+        }, started -> {
+            if (closed) {
+                return;
+            }
+            portalPort = started.port();
+            if (started.failure() == null) {
+                portalUrl.set(started.url());
+                portalProblem.set(false);
+                portalStatus.set(messages.get("portal.running", started.url()));
+            } else {
+                portalUrl.set("");
+                portalProblem.set(true);
+                portalStatus.set(portInUse(started.failure())
+                        ? messages.get("portal.portInUse", Integer.toString(started.port()))
+                        : messages.get("portal.failed", Failures.describe(started.failure(), messages)));
+            }
+        }, failure -> {
+            portalProblem.set(true);
+            portalStatus.set(messages.get("portal.failed", Failures.describe(failure, messages)));
+        });
+    }
+
+    private static boolean portInUse(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** Settings → Portal port…: saves the port and restarts the portal on it. */
+    public void changePortalPort() {
+        if (shell.windows() == null || services == null || shell.portal() == PortalHost.NONE) {
+            return;
+        }
+        String current = portalPort();
+        Optional<String> typed = shell.windows().askText(messages.get("portalPort.title"),
+                messages.get("portalPort.question"), messages.get("portalPort.label"), current);
+        if (typed.isEmpty()) {
+            return;
+        }
+        int port;
+        try {
+            port = Integer.parseInt(typed.get().strip());
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (port < 1 || port > 65535) {
+            dialogs.showError(messages.get("portalPort.title"), messages.get("portalPort.invalid"));
+            return;
+        }
+        startPortal(port);
+    }
+
+    private String portalPort() {
+        return portalPort > 0 ? Integer.toString(portalPort) : "";
+    }
+
+    /** View → Open portal: the running portal in the browser. */
+    public void openPortal() {
+        String url = portalUrl.get();
+        if (!url.isEmpty()) {
+            shell.browser().open(url);
+        }
+    }
+
+    /** File → Reset demo: after a confirmation, the demo data set as new; the list reloads. */
+    public void resetDemo() {
+        Services current = services;
+        if (current == null || !demoData.get() || phase.get() != Phase.READY) {
+            return;
+        }
+        if (!dialogs.confirm(messages.get("demo.reset.title"), messages.get("demo.reset.question"),
+                messages.get("demo.reset.details"), messages.get("demo.reset.accept"),
+                messages.get("demo.reset.decline"))) {
+            return;
+        }
+        contactWindows.closeAll();
+        phase.set(Phase.LOADING_DEMO);
+        progressText.set(messages.get("demo.resetting"));
+        statusMessage.set(messages.get("demo.resetting"));
+        executor.submit(() -> {
+            current.emails().stopBackgroundDelivery();
+            try {
+                int loaded = current.demo().reset();
+                current.demoInbox().clear();
+                return new Seeded(loaded, current.contacts().count());
+            } finally {
+                current.emails().startBackgroundDelivery();
+            }
+        }, seeded -> {
+            String text = messages.get("demo.reset.done", seeded.loaded());
+            notification.set(text);
+            contactCount.set(messages.get("console.contactCount", seeded.total()));
+            statusMessage.set(text);
+            progressText.set("");
+            phase.set(Phase.READY);
+            search.refresh();
+            mail.outbox().recount();
+        }, failure -> {
+            String reason = Failures.describe(failure, messages);
+            phase.set(Phase.READY);
+            progressText.set("");
+            statusMessage.set(reason);
+            dialogs.showError(messages.get("demo.reset.failed.title"), reason);
+        });
+    }
+
+    /** Settings → Agent name…: the name recorded with every action from this console. */
+    public void changeAgentName() {
+        if (shell.windows() == null) {
+            return;
+        }
+        Optional<String> typed = shell.windows().askText(messages.get("agent.title"),
+                messages.get("agent.question"), messages.get("agent.label"), agent.get().name());
+        typed.ifPresent(this::saveAgentName);
+    }
+
+    /** Checks and saves the agent name in the background; the new name applies at once. */
+    public void saveAgentName(String raw) {
+        String name;
+        try {
+            name = ConsolePreferences.checkAgentName(raw);
+        } catch (UserError e) {
+            dialogs.showError(messages.get("agent.title"), messages.get("welcome.error.nameRequired"));
+            return;
+        }
+        ConsolePreferences prefs = preferences();
+        executor.submit(() -> prefs.saveAgentName(name), saved -> {
+            agent.set(Actor.agent(saved));
+            statusMessage.set(messages.get("agent.saved", saved));
+        }, failure -> dialogs.showError(messages.get("agent.title"), Failures.describe(failure, messages)));
+    }
+
+    /** Help → Keyboard shortcuts. */
+    public void showShortcuts() {
+        if (shell.windows() != null) {
+            shell.windows().showShortcuts(Shortcuts.all(messages));
+        }
+    }
+
+    /** Help → About: version, data directory, portal and agent. */
+    public void showAbout() {
+        if (shell.windows() != null) {
+            shell.windows().showAbout(about());
+        }
+    }
+
+    public About about() {
+        return new About(shell.version(), dataDirectory.get(),
+                portalUrl.get().isEmpty() ? portalStatus.get() : portalUrl.get(), agent.get().name());
+    }
+
+    /** The agent stamped on what this console does (welcome or Settings → Agent name, else the OS user). UI thread. */
+    public Actor agent() {
+        return agent.get();
+    }
+
+    public ReadOnlyObjectProperty<Actor> agentProperty() {
+        return agent.getReadOnlyProperty();
+    }
+
+    /** Where this computer reaches the running portal; empty while it is not running. */
+    public ReadOnlyStringProperty portalUrlProperty() {
+        return portalUrl.getReadOnlyProperty();
+    }
+
+    /** The portal's line in the status bar: its address, or why it is not running. */
+    public ReadOnlyStringProperty portalStatusProperty() {
+        return portalStatus.getReadOnlyProperty();
+    }
+
+    /** True when the portal could not start (port in use, ...). */
+    public ReadOnlyBooleanProperty portalProblemProperty() {
+        return portalProblem.getReadOnlyProperty();
+    }
+
+    private record PortalStarted(String url, int port, Exception failure) {
+    }
 
     // ----- end -----
 }

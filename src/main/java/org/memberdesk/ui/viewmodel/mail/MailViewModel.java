@@ -2,6 +2,7 @@ package org.memberdesk.ui.viewmodel.mail;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.FXCollections;
@@ -42,7 +43,7 @@ public final class MailViewModel {
 
     private Services services;
     private DisplayTime time;
-    private Actor agent;
+    private Supplier<Actor> agent = Actor::localAgent;
 
     public MailViewModel(BackgroundExecutor executor, DialogService dialogs, MailWindows windows,
                          TextClipboard clipboard, LinkOpener browser, Messages messages) {
@@ -61,9 +62,14 @@ public final class MailViewModel {
      * mail mode. Called once, on the UI thread.
      */
     public void connect(Services opened, DisplayTime displayTime) {
+        connect(opened, displayTime, Actor::localAgent);
+    }
+
+    /** As {@link #connect(Services, DisplayTime)}, with the console's agent (asked each time it acts). */
+    public void connect(Services opened, DisplayTime displayTime, Supplier<Actor> currentAgent) {
         this.services = opened;
         this.time = displayTime;
-        this.agent = Actor.localAgent();
+        this.agent = currentAgent;
         EmailService emails = opened.emails();
         feed.connect(emails);
         outbox.connect(emails, feed);
@@ -105,7 +111,7 @@ public final class MailViewModel {
             return;
         }
         windows.showSmtpSettings(() -> new SmtpSettingsViewModel(current.mailSettings(), executor, dialogs, messages,
-                agent, this::settingsChanged));
+                agent.get(), this::settingsChanged));
     }
 
     private void settingsChanged() {
@@ -119,7 +125,7 @@ public final class MailViewModel {
             throw new IllegalStateException("the database is not open yet");
         }
         return new EmailHistoryViewModel(services.emails(), contactId, feed,
-                new EmailHistoryViewModel.Tools(executor, dialogs, clipboard, messages, time, agent));
+                new EmailHistoryViewModel.Tools(executor, dialogs, clipboard, messages, time, agent.get()));
     }
 
     /** Stops following delivery; the console stops the dispatcher when it closes the database. */

@@ -24,10 +24,10 @@ import org.memberdesk.ui.common.RecordingFilePicker;
 import org.memberdesk.ui.common.RecordingLinkOpener;
 import org.memberdesk.ui.common.TestExecutor;
 import org.memberdesk.ui.viewmodel.DemoDirectory;
+import org.memberdesk.ui.viewmodel.RecordingContactWindows;
 import org.memberdesk.ui.viewmodel.RecordingMailWindows;
 import org.memberdesk.ui.viewmodel.console.ConsoleViewModel;
 import org.memberdesk.ui.viewmodel.contact.ContactViewModel;
-import org.memberdesk.ui.viewmodel.contact.ContactWindows;
 import org.memberdesk.ui.viewmodel.mail.MailViewModel;
 
 /** The console's wiring of Diagnose, Activity and Import contacts, over a demo data directory. */
@@ -42,7 +42,8 @@ class InsightViewModelTest {
     final TestExecutor executor = TestExecutor.currentThread();
     final RecordingDialogService dialogs = RecordingDialogService.accepting();
     final RecordingInsightWindows windows = new RecordingInsightWindows();
-    final List<ContactViewModel> contacts = new ArrayList<>();
+    final RecordingContactWindows contactWindows = new RecordingContactWindows();
+    final List<ContactViewModel> contacts = contactWindows.shown;
     ConsoleViewModel console;
 
     @AfterEach
@@ -56,7 +57,6 @@ class InsightViewModelTest {
         try (Services seeded = DemoDirectory.seeded(dir, clock)) {
             assertThat(seeded.contacts().count()).isPositive();
         }
-        ContactWindows contactWindows = (id, model) -> contacts.add(model.get());
         MailViewModel mail = new MailViewModel(executor, dialogs, new RecordingMailWindows(), new RecordingClipboard(),
                 new RecordingLinkOpener(), messages);
         console = new ConsoleViewModel(new DataDirectory(dir), () -> TestServices.open(dir, clock), executor, dialogs,

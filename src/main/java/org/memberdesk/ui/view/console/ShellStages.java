@@ -1,0 +1,121 @@
+package org.memberdesk.ui.view.console;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.view.common.Stylesheets;
+import org.memberdesk.ui.viewmodel.console.About;
+import org.memberdesk.ui.viewmodel.console.Shortcut;
+import org.memberdesk.ui.viewmodel.console.ShellWindows;
+import org.memberdesk.ui.viewmodel.console.WelcomeViewModel;
+
+/** The main window's own dialogs: welcome (modal), agent name, keyboard shortcuts and About. */
+public final class ShellStages implements ShellWindows {
+
+    private final Messages messages;
+    private final Supplier<Window> owner;
+    private Stage welcome;
+    private Stage shortcuts;
+    private Stage about;
+
+    public ShellStages(Messages messages, Supplier<Window> owner) {
+        this.messages = messages;
+        this.owner = owner;
+    }
+
+    @Override
+    public void showWelcome(WelcomeViewModel model) {
+        WelcomeView view = new WelcomeView(model, messages);
+        welcome = stage(view.root(), 520, messages.get("welcome.windowTitle"));
+        welcome.initModality(Modality.WINDOW_MODAL);
+        welcome.setResizable(false);
+        model.doneProperty().addListener((o, before, done) -> {
+            if (done && welcome != null) {
+                welcome.close();
+            }
+        });
+        welcome.setOnHidden(event -> {
+            welcome = null;
+            model.dismiss();
+        });
+        welcome.show();
+        welcome.requestFocus();
+        view.focusName();
+    }
+
+    @Override
+    public Optional<String> askText(String title, String question, String label, String initial) {
+        TextInputDialog dialog = new TextInputDialog(initial);
+        dialog.setTitle(title);
+        dialog.setHeaderText(question);
+        dialog.setContentText(label);
+        Window parent = owner.get();
+        if (parent != null && parent.isShowing()) {
+            dialog.initOwner(parent);
+        }
+        return dialog.showAndWait();
+    }
+
+    @Override
+    public void showShortcuts(List<Shortcut> list) {
+        if (bringToFront(shortcuts)) {
+            return;
+        }
+        shortcuts = stage(new ShortcutsView(list, messages).root(), 480, messages.get("shortcuts.windowTitle"));
+        shortcuts.setOnHidden(event -> shortcuts = null);
+        shortcuts.show();
+    }
+
+    @Override
+    public void showAbout(About info) {
+        if (about != null) {
+            about.close();
+        }
+        about = stage(new AboutView(info, messages).root(), 520, messages.get("about.windowTitle"));
+        about.setResizable(false);
+        about.setOnHidden(event -> about = null);
+        about.show();
+    }
+
+    public void closeAll() {
+        for (Stage stage : new Stage[] {shortcuts, about}) {
+            if (stage != null) {
+                stage.close();
+            }
+        }
+    }
+
+    private Stage stage(Parent root, double width, String title) {
+        Stage stage = new Stage();
+        root.getStyleClass().add("shell-dialog");
+        Scene scene = new Scene(root, width, -1);
+        Stylesheets.apply(scene);
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+W"), stage::close);
+        scene.getAccelerators().put(KeyCombination.keyCombination("Esc"), stage::close);
+        stage.setScene(scene);
+        stage.setTitle(title);
+        Window parent = owner.get();
+        if (parent != null && parent.isShowing()) {
+            stage.initOwner(parent);
+        }
+        Stylesheets.decorate(stage);
+        return stage;
+    }
+
+    private static boolean bringToFront(Stage stage) {
+        if (stage == null || !stage.isShowing()) {
+            return false;
+        }
+        stage.toFront();
+        stage.requestFocus();
+        return true;
+    }
+}

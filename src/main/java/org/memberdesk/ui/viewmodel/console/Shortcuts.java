@@ -1,0 +1,44 @@
+package org.memberdesk.ui.viewmodel.console;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.memberdesk.ui.common.Messages;
+
+/**
+ * Every keyboard shortcut of the console, in one place: Help → Keyboard shortcuts shows this list.
+ * When a window gets a new shortcut, add one {@code add(...)} line here (keys in JavaFX notation,
+ * "Shortcut" being Ctrl, or Cmd on a Mac) and its "shortcut.*" text in messages.properties.
+ */
+public final class Shortcuts {
+
+    private static final List<String[]> ALL = new ArrayList<>();
+
+    static {
+        add("Shortcut+F", "shortcut.search");
+        add("Enter", "shortcut.open");
+        add("Up", "shortcut.previous");
+        add("Down", "shortcut.next");
+        add("Esc", "shortcut.clear");
+        add("Shortcut+I", "shortcut.inbox");
+        add("Shortcut+Shift+P", "shortcut.presenter");
+        add("Shortcut+W", "shortcut.closeWindow");
+
+        // issue 4 (contacts): Resend, Send Reset Link, New contact (Shortcut+N) below
+
+        // issue 6 (workflows) below
+
+        // issue 7 (diagnose, activity, import): Diagnose (Shortcut+D), Import (Shortcut+O), Activity (Shortcut+L) below
+
+    }
+
+    private Shortcuts() {
+    }
+
+    private static void add(String keys, String messageKey) {
+        ALL.add(new String[] {keys, messageKey});
+    }
+
+    public static List<Shortcut> all(Messages messages) {
+        return ALL.stream().map(entry -> new Shortcut(entry[0], messages.get(entry[1]))).toList();
+    }
+}

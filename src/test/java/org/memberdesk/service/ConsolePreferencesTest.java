@@ -1,0 +1,57 @@
+package org.memberdesk.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConsolePreferencesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void keepsEachPreferenceWhenAnotherChangesAndSurvivesANewInstance() throws Exception {
+        ConsolePreferences preferences = new ConsolePreferences(new DataDirectory(dir));
+        assertThat(preferences.load()).isEmpty();
+        assertThat(preferences.agentName()).isEmpty();
+
+        preferences.saveAgentName("  Zoë\tO'Brien ");
+        preferences.put(ConsolePreferences.THEME, "dark");
+        preferences.put(ConsolePreferences.PRESENTER, "true");
+        preferences.put(ConsolePreferences.PRESENTER, null);
+
+        ConsolePreferences again = new ConsolePreferences(new DataDirectory(dir));
+        assertThat(again.load()).containsExactlyInAnyOrderEntriesOf(
+                Map.of(ConsolePreferences.AGENT_NAME, "Zoë O'Brien", ConsolePreferences.THEME, "dark"));
+        assertThat(again.agent(Map.of("MEMBERDESK_AGENT", "env-name"))).isEqualTo(Actor.agent("Zoë O'Brien"));
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(ConsolePreferences.FILE);
+        }
+    }
+
+    @Test
+    void withoutASavedNameTheEnvironmentThenTheOsUserIsTheAgent() {
+        ConsolePreferences preferences = new ConsolePreferences(new DataDirectory(dir));
+
+        assertThat(preferences.agent(Map.of("MEMBERDESK_AGENT", " desk-7 "))).isEqualTo(Actor.agent("desk-7"));
+        assertThat(preferences.agent(Map.of())).isEqualTo(Actor.agent(System.getProperty("user.name")));
+    }
+
+    @Test
+    void aNameMustBeGivenAndShort() {
+        assertThatThrownBy(() -> ConsolePreferences.checkAgentName(" \n ")).isInstanceOf(UserError.class);
+        assertThatThrownBy(() -> ConsolePreferences.checkAgentName("x".repeat(81))).isInstanceOf(UserError.class);
+        assertThat(ConsolePreferences.checkAgentName("x".repeat(80))).hasSize(80);
+    }
+
+    @Test
+    void anUnreadableFileReadsAsNothingSaved() throws Exception {
+        Files.writeString(dir.resolve(ConsolePreferences.FILE), "agent.name=\\u12");
+        assertThat(new ConsolePreferences(new DataDirectory(dir)).load()).isEmpty();
+    }
+}
