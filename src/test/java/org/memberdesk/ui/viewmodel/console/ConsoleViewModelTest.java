@@ -225,6 +225,7 @@ class ConsoleViewModelTest {
         }
         executor.holdTimers();
         ConsoleViewModel console = console(RecordingDialogService.accepting());
+        console.awaitFirstFrame();
         console.start();
 
         assertThat(console.previewProperty().get()).isTrue();
