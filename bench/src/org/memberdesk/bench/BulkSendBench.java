@@ -45,7 +45,7 @@ public final class BulkSendBench implements Benchmark {
 
     @Override
     public List<Row> run(BenchContext context) throws Exception {
-        int count = context.quick() ? 40 : 10_000;
+        int count = context.quick() ? 40 : Integer.getInteger("memberdesk.bench.bulkCount", 10_000);
         Path csv = ImportCsv.write(context.workDir().resolve("b4/contacts-" + count + ".csv"), count);
         DataDirectory data = new DataDirectory(context.workDir().resolve("b4/data-" + System.nanoTime()));
         GreenMail server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());

@@ -37,7 +37,7 @@ public final class Dispatcher implements AutoCloseable {
     /** How much to claim at once, how long a lease holds, and how retries back off. */
     public record Policy(int batchSize, Duration lease, int maxAttempts, Duration firstRetry, Duration maxRetryDelay,
                          Duration pollInterval) {
-        public static final Policy DEFAULT = new Policy(25, Duration.ofMinutes(2), 8, Duration.ofMinutes(1),
+        public static final Policy DEFAULT = new Policy(100, Duration.ofMinutes(2), 8, Duration.ofMinutes(1),
                 Duration.ofHours(1), Duration.ofSeconds(5));
 
         public Duration retryDelay(int attemptsSoFar) {

@@ -42,7 +42,7 @@ public final class SmtpTransport implements AutoCloseable {
 
     /** Connects (and authenticates when a user is set). A failure here is always worth retrying later. */
     public static SmtpTransport connect(MailSettings settings) throws SmtpFailure {
-        Session session = Session.getInstance(properties(settings));
+        Session session = sessionFor(properties(settings));
         SMTPTransport transport;
         try {
             transport = (SMTPTransport) session.getTransport("smtp");
@@ -60,6 +60,24 @@ public final class SmtpTransport implements AutoCloseable {
             String reply = transport.getLastServerResponse();
             String why = reply != null && !reply.isBlank() ? reply.strip() : rootCause(e);
             throw new SmtpFailure(trim("could not connect to " + settings.describe() + ": " + why), false, true, e);
+        }
+    }
+
+    private static final Object SESSION_LOCK = new Object();
+    private static Properties lastProperties;
+    private static Session lastSession;
+
+    /**
+     * A mail session is made once per set of settings: making one looks up Angus Mail's providers on
+     * the class path, which costs more than sending a message when the outbox connects batch after batch.
+     */
+    private static Session sessionFor(Properties properties) {
+        synchronized (SESSION_LOCK) {
+            if (lastSession == null || !properties.equals(lastProperties)) {
+                lastSession = Session.getInstance(properties);
+                lastProperties = properties;
+            }
+            return lastSession;
         }
     }
 

@@ -198,6 +198,7 @@ public final class ConsoleView {
         progressIndicator.visibleProperty().bind(viewModel.phaseProperty().isNotEqualTo(Phase.FAILED));
         progressIndicator.managedProperty().bind(progressIndicator.visibleProperty());
         progressLabel.textProperty().bind(viewModel.progressTextProperty());
+        viewModel.awaitFirstFrame();
         contactTable.sceneProperty().addListener((o, before, scene) -> {
             if (scene != null) {
                 reportFirstPreviewFrame(scene);

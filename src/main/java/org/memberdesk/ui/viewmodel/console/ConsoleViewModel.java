@@ -70,6 +70,7 @@ public final class ConsoleViewModel {
     private ContactRow openWhenReady;
     private boolean openSelectedWhenReady;
     private boolean opening;
+    private boolean viewReportsFrames;
     private Callable<Optional<ContactPreview.Page>> previewSource;
 
     private volatile Services services;
@@ -113,8 +114,17 @@ public final class ConsoleViewModel {
         contactCount.set(messages.get("console.contactCount", page.get().total()));
         search.showPreview(page.get().contacts());
         preview.set(true);
-        // The database's cold start would compete with drawing the first page: it waits for that frame.
-        executor.schedule(PREVIEW_FRAME_WAIT, this::openDatabase);
+        if (viewReportsFrames) {
+            // The database's cold start would compete with drawing the first page: it waits for that frame.
+            executor.schedule(PREVIEW_FRAME_WAIT, this::openDatabase);
+        } else {
+            openDatabase();
+        }
+    }
+
+    /** A view that will call {@link #previewShown()} once it has drawn the first page; the database waits for it. */
+    public void awaitFirstFrame() {
+        viewReportsFrames = true;
     }
 
     /** The view drew the first page: open the database now rather than when the wait runs out. */

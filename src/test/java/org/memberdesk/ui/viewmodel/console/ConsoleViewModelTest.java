@@ -208,6 +208,7 @@ class ConsoleViewModelTest {
         }
         executor.holdTimers();
         ConsoleViewModel console = console(RecordingDialogService.accepting());
+        console.awaitFirstFrame();
         console.start();
 
         assertThat(console.previewProperty().get()).isTrue();
