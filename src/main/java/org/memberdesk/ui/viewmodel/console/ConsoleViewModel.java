@@ -342,7 +342,7 @@ public final class ConsoleViewModel {
             return;
         }
         contactWindows.showContactForm(null, ContactFormViewModel.create(current.contacts(), executor, messages,
-                Actor.localAgent(), saved -> {
+                agent(), saved -> {
                     notification.set(messages.get("console.contactAdded", saved.name(), saved.email()));
                     executor.submit(current.contacts()::count,
                             count -> contactCount.set(messages.get("console.contactCount", count)), failure -> { });
@@ -386,7 +386,7 @@ public final class ConsoleViewModel {
         }
         DisplayTime shownTime = time;
         workflowWindows.showWorkflows(() -> new WorkflowsViewModel(current.workflows(), current.offers(), executor,
-                dialogs, workflowWindows, messages, shownTime, Actor.localAgent()));
+                dialogs, workflowWindows, messages, shownTime, agent()));
     }
 
     /**
@@ -401,7 +401,7 @@ public final class ConsoleViewModel {
         List<String> emails = chosen == null ? List.of() : chosen.stream().map(ContactRow::email).toList();
         String query = search.queryProperty().get() == null ? "" : search.queryProperty().get().trim();
         workflowWindows.showManualRun(() -> new ManualRunViewModel(current.workflows(), executor, messages,
-                Actor.localAgent(), emails, query, search::refresh));
+                agent(), emails, query, search::refresh));
     }
 
     // ----- spacer -----
@@ -422,7 +422,7 @@ public final class ConsoleViewModel {
 
     private void connectInsight() {
         if (insight != null) {
-            insight.connect(services, time);
+            insight.connect(services, time, this::agent);
         }
     }
 

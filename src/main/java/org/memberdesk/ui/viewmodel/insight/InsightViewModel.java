@@ -2,6 +2,7 @@ package org.memberdesk.ui.viewmodel.insight;
 
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import org.memberdesk.service.Actor;
@@ -27,7 +28,8 @@ public final class InsightViewModel {
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(this, "connected");
 
     private Services services;
-    private InsightTools tools;
+    private DisplayTime time;
+    private Supplier<Actor> agent = Actor::localAgent;
 
     public InsightViewModel(BackgroundExecutor executor, DialogService dialogs, InsightWindows windows,
                             FilePicker files, Messages messages) {
@@ -40,8 +42,14 @@ public final class InsightViewModel {
 
     /** The database is open. Called once, on the UI thread. */
     public void connect(Services opened, DisplayTime time) {
+        connect(opened, time, Actor::localAgent);
+    }
+
+    /** As {@link #connect(Services, DisplayTime)}, recording actions for the console's agent (asked each time). */
+    public void connect(Services opened, DisplayTime time, Supplier<Actor> agent) {
         this.services = opened;
-        this.tools = new InsightTools(executor, dialogs, files, messages, time, Actor.localAgent());
+        this.time = time;
+        this.agent = agent;
         connected.set(true);
     }
 
@@ -56,7 +64,7 @@ public final class InsightViewModel {
         if (current == null) {
             return;
         }
-        InsightTools shared = tools;
+        InsightTools shared = tools();
         windows.showDiagnose(contactId, () -> {
             DiagnoseViewModel model = new DiagnoseViewModel(current, contactId, name, contact, shared);
             model.load();
@@ -69,7 +77,7 @@ public final class InsightViewModel {
         if (current == null) {
             return;
         }
-        InsightTools shared = tools;
+        InsightTools shared = tools();
         windows.showActivity(() -> {
             ActivityViewModel model = new ActivityViewModel(current.activity(), current.clock().getZone(), shared);
             model.load();
@@ -83,12 +91,17 @@ public final class InsightViewModel {
         if (current == null) {
             return;
         }
-        InsightTools shared = tools;
+        InsightTools shared = tools();
         windows.showImport(() -> new ImportViewModel(current.contactImport(), shared, onImported));
     }
 
     /** True once the database is open: the menu items work. */
     public ReadOnlyBooleanProperty connectedProperty() {
         return connected.getReadOnlyProperty();
+    }
+
+    /** For the window about to open: the agent as named now (Settings may have changed it). */
+    private InsightTools tools() {
+        return new InsightTools(executor, dialogs, files, messages, time, agent.get());
     }
 }
