@@ -10,6 +10,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Properties;
@@ -28,11 +29,14 @@ public final class SmtpTransport implements AutoCloseable {
     }
 
     private static final int MAX_REPLY = 1900;
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+    private static final Duration IDLE_BEFORE_CHECK = Duration.ofSeconds(5);
 
     private final MailSettings settings;
     private final Session session;
     private final SMTPTransport transport;
     private boolean broken;
+    private long lastUsed = System.nanoTime();
 
     private SmtpTransport(MailSettings settings, Session session, SMTPTransport transport) {
         this.settings = settings;
@@ -60,6 +64,15 @@ public final class SmtpTransport implements AutoCloseable {
             String reply = transport.getLastServerResponse();
             String why = reply != null && !reply.isBlank() ? reply.strip() : rootCause(e);
             throw new SmtpFailure(trim("could not connect to " + settings.describe() + ": " + why), false, true, e);
+        }
+    }
+
+    static {
+        // Jakarta Mail looks up its StreamProvider for every body part it creates or writes; without
+        // this property each lookup scans the class path's service files, which cost more than the
+        // SMTP exchange itself when the outbox sends thousands of messages.
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
         }
     }
 
@@ -105,8 +118,19 @@ public final class SmtpTransport implements AutoCloseable {
         return p;
     }
 
+    /**
+     * Whether the next message can go over this connection. Angus Mail's {@code isConnected()} asks
+     * the server (a NOOP round trip), so that is done only after a pause long enough for the server
+     * to have dropped an idle connection; between messages of a batch our own record of failures is enough.
+     */
     public boolean usable() {
-        return !broken && transport.isConnected();
+        if (broken) {
+            return false;
+        }
+        if (System.nanoTime() - lastUsed < IDLE_BEFORE_CHECK.toNanos()) {
+            return true;
+        }
+        return transport.isConnected();
     }
 
     /** Sends one message as multipart/alternative (plain text, then HTML). */
@@ -144,6 +168,7 @@ public final class SmtpTransport implements AutoCloseable {
         }
         try {
             transport.sendMessage(message, recipients);
+            lastUsed = System.nanoTime();
             String reply = transport.getLastServerResponse();
             return new Accepted(trim(reply == null ? "250 accepted" : reply.strip()), messageId);
         } catch (MessagingException e) {
