@@ -110,10 +110,26 @@ public final class ContactView {
         diagnoseButton.sceneProperty().addListener((o, before, scene) -> {
             if (scene != null) {
                 scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+D"), viewModel::diagnose);
+                scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+R"), this::resendFromKeyboard);
+                scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Shift+R"),
+                        this::sendResetLinkFromKeyboard);
             }
         });
         viewModel.offersRequestsProperty().addListener((o, before, now) ->
                 tabs.getSelectionModel().select(offersTab));
+    }
+
+    private void resendFromKeyboard() {
+        if (viewModel.actions() != null) {
+            tabs.getSelectionModel().select(offersTab);
+            viewModel.actions().resendChosenOrFirstActive(offerTable.getSelectionModel().getSelectedItem());
+        }
+    }
+
+    private void sendResetLinkFromKeyboard() {
+        if (viewModel.actions() != null) {
+            viewModel.actions().sendResetLink(null);
+        }
     }
 
     @FXML

@@ -67,6 +67,20 @@ public final class ContactActionsViewModel {
                 "actions.resend.failed");
     }
 
+    /**
+     * The keyboard's Resend: the chosen offer when it is active, else the first active one (the list
+     * shows active offers first); without an active offer it says so rather than doing nothing.
+     */
+    public void resendChosenOrFirstActive(OfferRow chosen) {
+        OfferRow offer = chosen != null && chosen.active() ? chosen
+                : contact.offers().stream().filter(OfferRow::active).findFirst().orElse(null);
+        if (offer == null) {
+            announce(messages.get("actions.resend.noActiveOffer"));
+            return;
+        }
+        resend(offer);
+    }
+
     public void grantOffer() {
         Set<String> active = contact.offers().stream().filter(OfferRow::active).map(OfferRow::offer)
                 .collect(Collectors.toSet());

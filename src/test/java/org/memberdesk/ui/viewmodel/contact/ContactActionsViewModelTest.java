@@ -123,6 +123,26 @@ class ContactActionsViewModelTest {
         assertThat(open("tomas.novak@example.com").actions().resendUnavailable(expired)).startsWith("Expired:");
     }
 
+    @Test
+    void theKeyboardsResendTakesTheFirstActiveOfferAndWithoutOneSaysSo() {
+        ContactViewModel ben = open("ben.carter@example.com");
+
+        ben.actions().resendChosenOrFirstActive(null);
+
+        assertThat(emails("ben.carter@example.com").get(0)).satisfies(queued -> {
+            assertThat(queued.kind()).isEqualTo("welcome");
+            assertThat(queued.offer()).isEqualTo(ben.offers().get(0).offer());
+            assertThat(queued.status()).isEqualTo("queued");
+        });
+        ContactViewModel grace = open("grace.omalley@example.net");
+        int before = emails("grace.omalley@example.net").size();
+
+        grace.actions().resendChosenOrFirstActive(grace.offers().get(0));
+
+        assertThat(emails("grace.omalley@example.net")).hasSize(before);
+        assertThat(grace.notificationProperty().get()).startsWith("No active offer to resend");
+    }
+
     // ---- Send Reset Link ----
 
     @Test
