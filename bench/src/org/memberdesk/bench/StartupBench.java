@@ -2,6 +2,8 @@ package org.memberdesk.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -71,18 +73,32 @@ public final class StartupBench implements Benchmark {
             command.add("-Dmemberdesk.logdir=" + logDir);
         }
         command.addAll(mainAndArgs);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(2, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("startup probe did not finish: " + mainAndArgs + "\n" + output);
+        // Output to a file, so a probe that never reports (say, a dialog waiting for an answer) times out.
+        Path log = Files.createTempFile("memberdesk-startup", ".log");
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            boolean finished = process.waitFor(2, TimeUnit.MINUTES);
+            if (!finished) {
+                process.destroyForcibly().waitFor();
+            }
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            if (!finished) {
+                throw new IllegalStateException("startup probe did not finish: " + mainAndArgs + "\n" + output);
+            }
+            return figure(output, mainAndArgs, process.exitValue());
+        } finally {
+            Files.deleteIfExists(log);
         }
+    }
+
+    private static long figure(String output, List<String> mainAndArgs, int exitValue) {
         for (String line : output.split("\n")) {
             if (line.startsWith(PREFIX + " ms=")) {
                 return Long.parseLong(line.substring(PREFIX.length() + 4).trim());
             }
         }
-        throw new IllegalStateException("no startup figure from " + mainAndArgs + " (exit " + process.exitValue()
+        throw new IllegalStateException("no startup figure from " + mainAndArgs + " (exit " + exitValue
                 + "):\n" + output);
     }
 

@@ -24,6 +24,7 @@ import org.memberdesk.ui.view.common.Stylesheets;
 import org.memberdesk.ui.view.console.ConsoleView;
 import org.memberdesk.ui.view.console.ShellStages;
 import org.memberdesk.ui.view.contact.ContactStages;
+import org.memberdesk.ui.view.help.FaqView;
 import org.memberdesk.ui.view.insight.InsightStages;
 import org.memberdesk.ui.view.mail.MailStages;
 import org.memberdesk.ui.view.workflow.WorkflowStages;
@@ -131,6 +132,7 @@ public final class MemberDeskApp extends Application {
             workflowStages.closeAll();
             insightStages.closeAll();
             shellStages.closeAll();
+            FaqView.closeIfOpen();
         });
         stage.show();
         // A headless or freshly mapped stage may not get focus by itself.

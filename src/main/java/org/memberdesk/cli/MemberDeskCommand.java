@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.memberdesk.StartupProbe;
 import org.memberdesk.service.DataDirectory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -82,7 +83,7 @@ public final class MemberDeskCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (startupProbe) {
-            System.setProperty("memberdesk.startupProbe", "true");
+            System.setProperty(StartupProbe.PROPERTY, "true");
         }
         console.accept(dataDirectory());
         return CommandLine.ExitCode.OK;

@@ -173,7 +173,8 @@ public final class SmtpTransport implements AutoCloseable {
             return new Accepted(trim(reply == null ? "250 accepted" : reply.strip()), messageId);
         } catch (MessagingException e) {
             SmtpFailure failure = classify(e);
-            if (failure.connectionLost()) {
+            // 421: the server is closing this connection, though it still answered
+            if (failure.connectionLost() || failure.reply().startsWith("421")) {
                 broken = true;
             }
             throw failure;

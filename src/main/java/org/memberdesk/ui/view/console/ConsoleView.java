@@ -14,7 +14,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.SelectionMode;
 import java.util.Map;
-import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.RadioMenuItem;
@@ -210,7 +209,9 @@ public final class ConsoleView {
         Runnable[] listener = new Runnable[1];
         boolean[] reported = new boolean[1];
         listener[0] = () -> {
-            if (!reported[0] && viewModel.previewProperty().get() && !contactTable.getItems().isEmpty()) {
+            boolean startingUp = viewModel.phaseProperty().get() == Phase.OPENING;
+            if (!reported[0] && (!startingUp
+                    || viewModel.previewProperty().get() && !contactTable.getItems().isEmpty())) {
                 reported[0] = true;
                 // Not while the scene walks its listeners.
                 Platform.runLater(() -> {

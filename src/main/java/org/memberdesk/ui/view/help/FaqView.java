@@ -47,6 +47,13 @@ public final class FaqView {
         stage.requestFocus();
     }
 
+    /** The main window is closing: the FAQ goes with it (an open window would keep the app running). */
+    public static void closeIfOpen() {
+        if (open != null) {
+            open.close();
+        }
+    }
+
     @FXML
     private void close() {
         root.getScene().getWindow().hide();

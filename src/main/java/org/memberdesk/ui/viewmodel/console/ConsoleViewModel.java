@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.List;
 import java.net.BindException;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -16,7 +15,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.memberdesk.service.ContactPreview;
 import org.memberdesk.service.ContactService;
 import org.memberdesk.service.Actor;
-import org.memberdesk.service.Actor;
 import org.memberdesk.service.ConsolePreferences;
 import org.memberdesk.service.DataDirectory;
 import org.memberdesk.service.Services;
@@ -26,7 +24,6 @@ import org.memberdesk.ui.common.DialogService;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.viewmodel.DisplayTime;
 import org.memberdesk.ui.viewmodel.Failures;
-import org.memberdesk.service.Actor;
 import org.memberdesk.ui.viewmodel.contact.ContactBackend;
 import org.memberdesk.ui.viewmodel.contact.ContactFormViewModel;
 import org.memberdesk.ui.viewmodel.contact.ContactViewModel;
@@ -112,7 +109,10 @@ public final class ConsoleViewModel {
             return;
         }
         contactCount.set(messages.get("console.contactCount", page.get().total()));
-        search.showPreview(page.get().contacts());
+        if (!search.showPreview(page.get().contacts())) {
+            openDatabase(); // the agent typed already: nothing to draw first
+            return;
+        }
         preview.set(true);
         if (viewReportsFrames) {
             // The database's cold start would compete with drawing the first page: it waits for that frame.
@@ -157,6 +157,9 @@ public final class ConsoleViewModel {
 
     private void failedToOpen(Exception failure) {
         preview.set(false);
+        if (closed) {
+            return;
+        }
         String reason = Failures.describe(failure, messages);
         phase.set(Phase.FAILED);
         progressText.set(messages.get("console.openFailed", reason));
@@ -198,6 +201,9 @@ public final class ConsoleViewModel {
     }
 
     private void ready(long contacts, boolean demo, String status) {
+        if (closed) {
+            return; // demo data finished loading after the window closed
+        }
         contactCount.set(messages.get("console.contactCount", contacts));
         demoData.set(demo);
         statusMessage.set(status);

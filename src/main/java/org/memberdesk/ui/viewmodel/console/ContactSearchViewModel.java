@@ -115,13 +115,15 @@ public final class ContactSearchViewModel {
 
     /**
      * Shows a page read before the search service was there (the console's start): only while not
-     * connected and nothing has been typed; the first real search replaces it.
+     * connected and nothing has been typed; the first real search replaces it. Returns whether it did.
      */
-    public void showPreview(List<ContactSummary> page) {
+    public boolean showPreview(List<ContactSummary> page) {
         String text = query.get() == null ? "" : query.get().trim();
-        if (contacts == null && text.isEmpty()) {
-            show(text, page);
+        if (contacts != null || !text.isEmpty()) {
+            return false;
         }
+        show(text, page);
+        return true;
     }
 
     public void refresh() {

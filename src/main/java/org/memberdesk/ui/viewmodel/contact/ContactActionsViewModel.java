@@ -72,6 +72,9 @@ public final class ContactActionsViewModel {
      * shows active offers first); without an active offer it says so rather than doing nothing.
      */
     public void resendChosenOrFirstActive(OfferRow chosen) {
+        if (contact.emailProperty().get().isEmpty()) {
+            return; // still loading
+        }
         OfferRow offer = chosen != null && chosen.active() ? chosen
                 : contact.offers().stream().filter(OfferRow::active).findFirst().orElse(null);
         if (offer == null) {
@@ -111,6 +114,9 @@ public final class ContactActionsViewModel {
 
     /** Send Reset Link for the Client Portal ({@code group} null) or one community group. */
     public void sendResetLink(CommunityRow group) {
+        if (contact.emailProperty().get().isEmpty()) {
+            return; // still loading: the keyboard can be faster than the window
+        }
         String groupName = group == null ? null : group.group();
         ResetLinkViewModel[] dialog = new ResetLinkViewModel[1];
         dialog[0] = new ResetLinkViewModel(backend.credentials(), contact.emailProperty().get(), groupName,

@@ -227,4 +227,22 @@ class ConsoleViewModelTest {
         assertThat(windows.shown).singleElement()
                 .satisfies(model -> assertThat(model.nameProperty().get()).isEqualTo("Dana Whitfield"));
     }
+
+    @Test
+    void aFirstPageArrivingAfterTheAgentTypedDoesNotHoldUpTheDatabase() {
+        try (Services seeded = DemoDirectory.seeded(dir, clock)) {
+            assertThat(seeded.contacts().count()).isPositive();
+        }
+        executor.holdTimers().holdWork();
+        ConsoleViewModel console = console(RecordingDialogService.accepting());
+        console.awaitFirstFrame();
+        console.start();
+        console.search().queryProperty().set("dana");
+
+        executor.runHeldWork(); // the first page: not shown over what was typed
+        assertThat(console.previewProperty().get()).isFalse();
+        executor.runHeldWork(); // so the database opens at once, not after the wait for a frame
+
+        assertThat(console.phaseProperty().get()).isEqualTo(Phase.READY);
+    }
 }
