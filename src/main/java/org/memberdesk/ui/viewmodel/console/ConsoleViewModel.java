@@ -713,7 +713,7 @@ public final class ConsoleViewModel {
         try {
             name = ConsolePreferences.checkAgentName(raw);
         } catch (UserError e) {
-            dialogs.showError(messages.get("agent.title"), messages.get("welcome.error.nameRequired"));
+            dialogs.showError(messages.get("agent.title"), Failures.describe(e, messages));
             return;
         }
         ConsolePreferences prefs = preferences();

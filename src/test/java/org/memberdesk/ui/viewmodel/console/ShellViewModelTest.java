@@ -306,6 +306,12 @@ class ShellViewModelTest {
         assertThat(dialogs.errors()).hasSize(1);
         assertThat(console.agent().name()).isEqualTo("Jordan Lee");
 
+        shellWindows.answer = Optional.of("x".repeat(81));
+        console.changeAgentName();
+        assertThat(dialogs.errors()).hasSize(2);
+        assertThat(dialogs.errors().get(1).message()).as("says what is wrong with this name").contains("too long");
+        assertThat(console.agent().name()).isEqualTo("Jordan Lee");
+
         shellWindows.answer = Optional.empty();
         console.changeAgentName();
         assertThat(console.agent().name()).isEqualTo("Jordan Lee");
