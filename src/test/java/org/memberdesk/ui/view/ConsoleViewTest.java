@@ -57,6 +57,7 @@ class ConsoleViewTest {
     void searchingDanaAndPressingEnterOpensHerContactWindowWithItsThreeTabs() throws Exception {
         TableView<?> contacts = robot.lookup("#contactTable").queryTableView();
         waitUntil(() -> contacts.getItems().size() > 40);
+        ConsoleStarted.waitForDatabase(robot);
 
         robot.clickOn("#searchField").write("dana");
         waitUntil(() -> contacts.getItems().size() == 1);

@@ -175,6 +175,7 @@ class ContactActionsViewTest {
     private Node openContact(String query, String name) throws Exception {
         TableView<?> contacts = robot.lookup("#contactTable").queryTableView();
         waitUntil(() -> contacts.getItems().size() > 40);
+        ConsoleStarted.waitForDatabase(robot);
         robot.clickOn("#searchField").write(query);
         waitUntil(() -> contacts.getItems().size() == 1);
         robot.type(KeyCode.ENTER);

@@ -53,6 +53,7 @@ class ContactFormViewTest {
         app = (MemberDeskApp) FxToolkit.setupApplication(() -> new MemberDeskApp(new DataDirectory(dir), clock));
         TableView<?> contacts = robot.lookup("#contactTable").queryTableView();
         waitUntil(() -> contacts.getItems().size() > 40);
+        ConsoleStarted.waitForDatabase(robot);
     }
 
     @AfterEach

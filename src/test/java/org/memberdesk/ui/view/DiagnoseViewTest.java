@@ -70,6 +70,7 @@ class DiagnoseViewTest {
     void diagnosingBenFindsTheLockAndOneClickUnlocksHim() throws Exception {
         TableView<?> contacts = robot.lookup("#contactTable").queryTableView();
         waitUntil(() -> contacts.getItems().size() > 40);
+        ConsoleStarted.waitForDatabase(robot);
         robot.clickOn("#searchField").write("ben carter");
         waitUntil(() -> contacts.getItems().size() == 1);
         robot.type(KeyCode.ENTER);

@@ -73,6 +73,7 @@ class EmailHistoryViewTest {
     void retryingAFailedEmailInEmailHistoryTurnsItSent() throws Exception {
         TableView<?> contacts = robot.lookup("#contactTable").queryTableView();
         waitUntil(() -> contacts.getItems().size() > 40);
+        ConsoleStarted.waitForDatabase(robot);
         assertThat(robot.lookup("#demoBanner").query().isVisible()).as("SMTP is configured").isFalse();
 
         robot.clickOn("#searchField").write("marcus");

@@ -67,6 +67,7 @@ class ManualRunViewTest {
     void runsAManualWorkflowOnTheContactsChosenInTheList() throws Exception {
         TableView<?> contacts = robot.lookup("#contactTable").queryTableView();
         waitUntil(() -> contacts.getItems().size() > 40);
+        ConsoleStarted.waitForDatabase(robot);
 
         List<Node> rows = robot.from(contacts).lookup(".table-row-cell").queryAll().stream()
                 .filter(Node::isVisible).limit(2).toList();

@@ -100,6 +100,7 @@ class ShellViewTest {
 
         TableView<?> contacts = robot.lookup("#contactTable").queryTableView();
         waitUntil(() -> contacts.getItems().size() > 40);
+        ConsoleStarted.waitForDatabase(robot);
         assertThat(welcome.isShowing()).isFalse();
         assertThat(app.console().agent().name()).isEqualTo("Sam Rivera");
         assertThat(new ConsolePreferences(new DataDirectory(dir)).agentName()).contains("Sam Rivera");
@@ -120,6 +121,7 @@ class ShellViewTest {
         robot.clickOn(robot.from(welcome.getScene().getRoot()).lookup("#demoButton").queryButton());
         TableView<?> contacts = robot.lookup("#contactTable").queryTableView();
         waitUntil(() -> contacts.getItems().size() > 40);
+        ConsoleStarted.waitForDatabase(robot);
         Parent main = contacts.getScene().getRoot();
         assertThat(main.getStyleClass()).doesNotContain(Stylesheets.PRESENTER, Stylesheets.DARK);
 
