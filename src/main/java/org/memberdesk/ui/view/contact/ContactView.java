@@ -1,30 +1,30 @@
 package org.memberdesk.ui.view.contact;
 
 import atlantafx.base.controls.Notification;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.TableRow;
-import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
-import javafx.fxml.FXML;
-import javafx.scene.Parent;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tab;
-import javafx.scene.input.KeyCombination;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.common.ViewLoader;
@@ -202,6 +202,10 @@ public final class ContactView {
         communityGrid.setManaged(!none);
         communityGrid.getChildren().clear();
         if (none) {
+            for (Label hint : List.of(communityResetWhen, communityPasswordWhen)) {
+                hint.setVisible(false); // nothing to reset without a group
+                hint.setManaged(false);
+            }
             return;
         }
         boolean withActions = viewModel.actions() != null;

@@ -1,10 +1,10 @@
 package org.memberdesk.ui.viewmodel.console;
 
-import java.time.Duration;
-import java.util.Optional;
-import java.util.List;
 import java.net.BindException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -12,10 +12,10 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.memberdesk.service.ContactPreview;
-import org.memberdesk.service.ContactService;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.ConsolePreferences;
+import org.memberdesk.service.ContactPreview;
+import org.memberdesk.service.ContactService;
 import org.memberdesk.service.DataDirectory;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.UserError;
