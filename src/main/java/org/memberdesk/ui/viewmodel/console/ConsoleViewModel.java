@@ -72,7 +72,7 @@ public final class ConsoleViewModel {
 
     private volatile Services services;
     private DisplayTime time;
-    private boolean closed;
+    private volatile boolean closed;
 
     public ConsoleViewModel(DataDirectory directory, Callable<Services> opener, BackgroundExecutor executor,
                             DialogService dialogs, ContactWindows contactWindows, MailViewModel mail,
@@ -670,14 +670,22 @@ public final class ConsoleViewModel {
         phase.set(Phase.LOADING_DEMO);
         progressText.set(messages.get("demo.resetting"));
         statusMessage.set(messages.get("demo.resetting"));
+        boolean engineWasRunning = current.workflows().isRunning();
         executor.submit(() -> {
+            // Nothing else may write while the demo data is replaced: no delivery, no workflow pass.
             current.emails().stopBackgroundDelivery();
+            current.workflows().stop();
             try {
                 int loaded = current.demo().reset();
                 current.demoInbox().clear();
                 return new Seeded(loaded, current.contacts().count());
             } finally {
-                current.emails().startBackgroundDelivery();
+                if (!closed) {
+                    current.emails().startBackgroundDelivery();
+                    if (engineWasRunning) {
+                        current.workflows().start();
+                    }
+                }
             }
         }, seeded -> {
             String text = messages.get("demo.reset.done", seeded.loaded());
