@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -123,14 +124,25 @@ public final class EmailHistoryViewModel {
      * time format and the agent its actions are recorded for.
      */
     public record Tools(BackgroundExecutor executor, DialogService dialogs, TextClipboard clipboard,
-                        Messages messages, DisplayTime time, Actor agent) {
+                        Messages messages, DisplayTime time, Supplier<Actor> agents) {
         public Tools {
             Objects.requireNonNull(executor);
             Objects.requireNonNull(dialogs);
             Objects.requireNonNull(clipboard);
             Objects.requireNonNull(messages);
             Objects.requireNonNull(time);
-            Objects.requireNonNull(agent);
+            Objects.requireNonNull(agents);
+        }
+
+        /** With an agent that never changes (tests, the command line's view of one agent). */
+        public Tools(BackgroundExecutor executor, DialogService dialogs, TextClipboard clipboard, Messages messages,
+                     DisplayTime time, Actor agent) {
+            this(executor, dialogs, clipboard, messages, time, () -> agent);
+        }
+
+        /** The agent as named now: Settings may rename them while a window is open. */
+        public Actor agent() {
+            return agents.get();
         }
     }
 

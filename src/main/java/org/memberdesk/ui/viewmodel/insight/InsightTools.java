@@ -1,6 +1,7 @@
 package org.memberdesk.ui.viewmodel.insight;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.memberdesk.service.Actor;
 import org.memberdesk.ui.common.BackgroundExecutor;
 import org.memberdesk.ui.common.DialogService;
@@ -13,7 +14,7 @@ import org.memberdesk.ui.viewmodel.DisplayTime;
  * texts, the time format and the agent their actions are recorded for.
  */
 public record InsightTools(BackgroundExecutor executor, DialogService dialogs, FilePicker files, Messages messages,
-                           DisplayTime time, Actor agent) {
+                           DisplayTime time, Supplier<Actor> agents) {
 
     public InsightTools {
         Objects.requireNonNull(executor);
@@ -21,6 +22,17 @@ public record InsightTools(BackgroundExecutor executor, DialogService dialogs, F
         Objects.requireNonNull(files);
         Objects.requireNonNull(messages);
         Objects.requireNonNull(time);
-        Objects.requireNonNull(agent);
+        Objects.requireNonNull(agents);
+    }
+
+    /** With an agent that never changes (tests). */
+    public InsightTools(BackgroundExecutor executor, DialogService dialogs, FilePicker files, Messages messages,
+                        DisplayTime time, Actor agent) {
+        this(executor, dialogs, files, messages, time, () -> agent);
+    }
+
+    /** The agent as named now: Settings may rename them while a window is open. */
+    public Actor agent() {
+        return agents.get();
     }
 }

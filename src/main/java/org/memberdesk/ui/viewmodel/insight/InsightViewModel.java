@@ -100,8 +100,8 @@ public final class InsightViewModel {
         return connected.getReadOnlyProperty();
     }
 
-    /** For the window about to open: the agent as named now (Settings may have changed it). */
+    /** For a window about to open; its actions ask for the agent's name each time. */
     private InsightTools tools() {
-        return new InsightTools(executor, dialogs, files, messages, time, agent.get());
+        return new InsightTools(executor, dialogs, files, messages, time, agent);
     }
 }

@@ -125,7 +125,7 @@ public final class MailViewModel {
             throw new IllegalStateException("the database is not open yet");
         }
         return new EmailHistoryViewModel(services.emails(), contactId, feed,
-                new EmailHistoryViewModel.Tools(executor, dialogs, clipboard, messages, time, agent.get()));
+                new EmailHistoryViewModel.Tools(executor, dialogs, clipboard, messages, time, agent));
     }
 
     /** Stops following delivery; the console stops the dispatcher when it closes the database. */

@@ -34,6 +34,7 @@ import org.memberdesk.ui.common.RecordingLinkOpener;
 import org.memberdesk.ui.common.TestExecutor;
 import org.memberdesk.ui.viewmodel.DemoDirectory;
 import org.memberdesk.ui.viewmodel.RecordingContactWindows;
+import org.memberdesk.ui.viewmodel.contact.ContactViewModel;
 import org.memberdesk.ui.viewmodel.RecordingMailWindows;
 import org.memberdesk.ui.viewmodel.console.ConsoleViewModel.Phase;
 import org.memberdesk.ui.viewmodel.mail.MailViewModel;
@@ -62,6 +63,8 @@ class ShellViewModelTest {
         portal.stop();
     }
 
+    final RecordingContactWindows contactWindows = new RecordingContactWindows();
+
     private ConsoleViewModel console(RecordingDialogService dialogs) {
         return console(dialogs, () -> false);
     }
@@ -72,7 +75,7 @@ class ShellViewModelTest {
         ConsoleShell shell = new ConsoleShell(portal, shellWindows, browser, Map.of("MEMBERDESK_AGENT", "desk-7"),
                 "1.2.3", osDark);
         console = new ConsoleViewModel(new DataDirectory(dir), () -> TestServices.open(dir, clock), executor,
-                dialogs, new RecordingContactWindows(), mail, messages, shell);
+                dialogs, contactWindows, mail, messages, shell);
         return console;
     }
 
@@ -282,6 +285,28 @@ class ShellViewModelTest {
         assertThat(console.agent().name()).isEqualTo("desk-7");
         assertThat(new ConsolePreferences(new DataDirectory(dir)).agentName()).contains("desk-7");
         assertThat(mailWindows.settings).isEmpty();
+    }
+
+    @Test
+    void aContactWindowAlreadyOpenRecordsItsActionsForTheRenamedAgent() throws Exception {
+        seedWithPortalPort();
+        ConsoleViewModel console = console(RecordingDialogService.accepting());
+        console.start();
+        console.search().queryProperty().set("ben.carter");
+        console.openSelected();
+        ContactViewModel ben = contactWindows.shown.get(0);
+        assertThat(ben.emailProperty().get()).isEqualTo("ben.carter@example.com");
+
+        shellWindows.answer = Optional.of("Jordan Lee");
+        console.changeAgentName();
+        ben.actions().resend(ben.offers().get(0));
+
+        try (Services services = TestServices.open(dir, clock)) {
+            assertThat(services.audit().ofContact(ben.contactId())).anySatisfy(entry -> {
+                assertThat(entry.action()).isEqualTo("credentials.welcome-resent");
+                assertThat(entry.agent()).isEqualTo("Jordan Lee");
+            });
+        }
     }
 
     @Test
