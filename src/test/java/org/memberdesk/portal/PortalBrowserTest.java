@@ -19,8 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -265,7 +267,25 @@ class PortalBrowserTest {
         WebElement button = browser.findElement(
                 By.cssSelector("main form[method=post]:not(.inline-form) button[type=submit]"));
         button.click();
-        wait.until(ExpectedConditions.stalenessOf(button));
+        wait.until(driver -> gone(button));
+    }
+
+    /**
+     * The page was replaced. Chromedriver says so with a stale-element error, or, when asked in the
+     * middle of the navigation, with an inspector error that the node left the document.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     private void waitForHeading(String heading) {
