@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCombination;
@@ -21,6 +22,7 @@ import org.memberdesk.ui.common.FxTextClipboard;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.common.SystemTheme;
 import org.memberdesk.ui.view.common.Stylesheets;
+import org.memberdesk.ui.view.common.Windows;
 import org.memberdesk.ui.view.console.ConsoleView;
 import org.memberdesk.ui.view.console.ShellStages;
 import org.memberdesk.ui.view.contact.ContactStages;
@@ -95,8 +97,8 @@ public final class MemberDeskApp extends Application {
         contactStages = new ContactStages(messages);
         mailStages = new MailStages(messages, () -> stage);
         // Dialogs belong to the window the agent is working in: a contact window, or else the main one.
-        FxDialogService dialogs = new FxDialogService(() -> Window.getWindows().stream()
-                .filter(Window::isFocused).findFirst().orElse(stage));
+        Supplier<Window> workingWindow = () -> Windows.focusedOr(stage);
+        FxDialogService dialogs = new FxDialogService(workingWindow);
         MailViewModel mail = new MailViewModel(executor, dialogs, mailStages, new FxTextClipboard(),
                 new FxLinkOpener(getHostServices()), messages);
         shellStages = new ShellStages(messages, () -> stage);
@@ -112,8 +114,8 @@ public final class MemberDeskApp extends Application {
         workflowStages = new WorkflowStages(messages, () -> stage);
         console.useWorkflowWindows(workflowStages);
         insightStages = new InsightStages(messages);
-        console.useInsight(new InsightViewModel(executor, dialogs, insightStages, new FxFilePicker(() -> Window
-                .getWindows().stream().filter(Window::isFocused).findFirst().orElse(stage)), messages));
+        console.useInsight(new InsightViewModel(executor, dialogs, insightStages, new FxFilePicker(workingWindow),
+                messages));
         console.appearance().darkProperty().addListener((o, before, dark) -> Stylesheets.setDark(dark));
         console.appearance().presenterProperty().addListener((o, before, on) -> Stylesheets.setPresenter(on));
         ConsoleView view = new ConsoleView(console, messages);

@@ -4,14 +4,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.memberdesk.ui.common.Messages;
-import org.memberdesk.ui.view.common.Stylesheets;
+import org.memberdesk.ui.view.common.Windows;
 import org.memberdesk.ui.viewmodel.console.About;
 import org.memberdesk.ui.viewmodel.console.Shortcut;
 import org.memberdesk.ui.viewmodel.console.ShellWindows;
@@ -66,7 +65,7 @@ public final class ShellStages implements ShellWindows {
 
     @Override
     public void showShortcuts(List<Shortcut> list) {
-        if (bringToFront(shortcuts)) {
+        if (Windows.bringToFront(shortcuts)) {
             return;
         }
         shortcuts = stage(new ShortcutsView(list, messages).root(), 480, messages.get("shortcuts.windowTitle"));
@@ -94,28 +93,10 @@ public final class ShellStages implements ShellWindows {
     }
 
     private Stage stage(Parent root, double width, String title) {
-        Stage stage = new Stage();
         root.getStyleClass().add("shell-dialog");
-        Scene scene = new Scene(root, width, -1);
-        Stylesheets.apply(scene);
-        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+W"), stage::close);
-        scene.getAccelerators().put(KeyCombination.keyCombination("Esc"), stage::close);
-        stage.setScene(scene);
-        stage.setTitle(title);
-        Window parent = owner.get();
-        if (parent != null && parent.isShowing()) {
-            stage.initOwner(parent);
-        }
-        Stylesheets.decorate(stage);
+        Stage stage = Windows.create(root, width, -1, title, owner.get());
+        stage.getScene().getAccelerators().put(KeyCombination.keyCombination("Esc"), stage::close);
         return stage;
     }
 
-    private static boolean bringToFront(Stage stage) {
-        if (stage == null || !stage.isShowing()) {
-            return false;
-        }
-        stage.toFront();
-        stage.requestFocus();
-        return true;
-    }
 }

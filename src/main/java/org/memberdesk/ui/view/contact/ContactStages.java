@@ -5,12 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import javafx.scene.Scene;
-import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.memberdesk.ui.common.Messages;
-import org.memberdesk.ui.view.common.Stylesheets;
+import org.memberdesk.ui.view.common.Windows;
 import org.memberdesk.ui.viewmodel.contact.ChangePasswordViewModel;
 import org.memberdesk.ui.viewmodel.contact.ContactFormViewModel;
 import org.memberdesk.ui.viewmodel.contact.ContactViewModel;
@@ -34,24 +32,15 @@ public final class ContactStages implements ContactWindows {
 
     @Override
     public void show(UUID contactId, Supplier<ContactViewModel> model) {
-        Stage existing = open.get(contactId);
-        if (existing != null) {
-            existing.setIconified(false);
-            existing.toFront();
-            existing.requestFocus();
+        if (Windows.bringToFront(open.get(contactId))) {
             return;
         }
         ContactViewModel viewModel = model.get();
         ContactView view = new ContactView(viewModel, messages);
-        Stage stage = new Stage();
-        Scene scene = new Scene(view.root(), WIDTH, HEIGHT);
-        Stylesheets.apply(scene);
-        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+W"), stage::close);
-        stage.setScene(scene);
+        Stage stage = Windows.create(view.root(), WIDTH, HEIGHT, "", null);
         stage.titleProperty().bind(viewModel.titleProperty());
         stage.setMinWidth(720);
         stage.setMinHeight(420);
-        Stylesheets.decorate(stage);
         stage.setOnHidden(event -> {
             open.remove(contactId);
             viewModel.close();
@@ -94,8 +83,7 @@ public final class ContactStages implements ContactWindows {
         if (stage != null) {
             return stage;
         }
-        return Window.getWindows().stream().filter(Window::isFocused).findFirst()
-                .orElse(Window.getWindows().isEmpty() ? null : Window.getWindows().get(0));
+        return Windows.focusedOr(Window.getWindows().isEmpty() ? null : Window.getWindows().get(0));
     }
 
     public void closeAll() {

@@ -2,12 +2,10 @@ package org.memberdesk.ui.view.help;
 
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
-import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.view.common.Windows;
 import org.memberdesk.ui.common.ViewLoader;
-import org.memberdesk.ui.view.common.Stylesheets;
 
 /** Help → Credential FAQ: which of the four ways in to use when, and the questions agents ask. Static text. */
 public final class FaqView {
@@ -26,21 +24,12 @@ public final class FaqView {
 
     /** Shows the FAQ window, or brings the open one to the front. */
     public static void show(Messages messages) {
-        if (open != null && open.isShowing()) {
-            open.setIconified(false);
-            open.toFront();
-            open.requestFocus();
+        if (Windows.bringToFront(open)) {
             return;
         }
-        Stage stage = new Stage();
-        Scene scene = new Scene(new FaqView(messages).root(), 640, 680);
-        Stylesheets.apply(scene);
-        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+W"), stage::close);
-        stage.setScene(scene);
-        stage.setTitle(messages.get("faq.windowTitle"));
+        Stage stage = Windows.create(new FaqView(messages).root(), 640, 680, messages.get("faq.windowTitle"), null);
         stage.setMinWidth(420);
         stage.setMinHeight(320);
-        Stylesheets.decorate(stage);
         stage.setOnHidden(event -> open = null);
         open = stage;
         stage.show();

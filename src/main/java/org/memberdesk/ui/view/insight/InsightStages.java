@@ -7,11 +7,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
-import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.memberdesk.ui.common.Messages;
-import org.memberdesk.ui.view.common.Stylesheets;
+import org.memberdesk.ui.view.common.Windows;
 import org.memberdesk.ui.viewmodel.insight.ActivityViewModel;
 import org.memberdesk.ui.viewmodel.insight.DiagnoseViewModel;
 import org.memberdesk.ui.viewmodel.insight.ImportViewModel;
@@ -33,7 +31,7 @@ public final class InsightStages implements InsightWindows {
 
     @Override
     public void showDiagnose(UUID contactId, Supplier<DiagnoseViewModel> model) {
-        if (bringToFront(diagnose.get(contactId))) {
+        if (Windows.bringToFront(diagnose.get(contactId))) {
             return;
         }
         DiagnoseViewModel viewModel = model.get();
@@ -53,7 +51,7 @@ public final class InsightStages implements InsightWindows {
 
     @Override
     public void showActivity(Supplier<ActivityViewModel> model) {
-        if (bringToFront(activity)) {
+        if (Windows.bringToFront(activity)) {
             return;
         }
         ActivityViewModel viewModel = model.get();
@@ -70,7 +68,7 @@ public final class InsightStages implements InsightWindows {
 
     @Override
     public void showImport(Supplier<ImportViewModel> model) {
-        if (bringToFront(importer)) {
+        if (Windows.bringToFront(importer)) {
             return;
         }
         ImportViewModel viewModel = model.get();
@@ -97,29 +95,14 @@ public final class InsightStages implements InsightWindows {
     }
 
     private Stage stage(Parent root, double width, double height, String title) {
-        Stage stage = new Stage();
-        Scene scene = new Scene(root, width, height);
-        Stylesheets.apply(scene);
+        Stage stage = Windows.create(root, width, height, title, null);
         URL css = InsightStages.class.getResource(CSS);
         if (css != null) {
-            scene.getStylesheets().add(css.toExternalForm());
+            stage.getScene().getStylesheets().add(css.toExternalForm());
         }
-        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+W"), stage::close);
-        stage.setScene(scene);
-        stage.setTitle(title);
         stage.setMinWidth(560);
         stage.setMinHeight(380);
-        Stylesheets.decorate(stage);
         return stage;
     }
 
-    private static boolean bringToFront(Stage stage) {
-        if (stage == null || !stage.isShowing()) {
-            return false;
-        }
-        stage.setIconified(false);
-        stage.toFront();
-        stage.requestFocus();
-        return true;
-    }
 }

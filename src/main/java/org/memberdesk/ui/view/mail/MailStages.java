@@ -2,12 +2,10 @@ package org.memberdesk.ui.view.mail;
 
 import java.util.function.Supplier;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
-import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.memberdesk.ui.common.Messages;
-import org.memberdesk.ui.view.common.Stylesheets;
+import org.memberdesk.ui.view.common.Windows;
 import org.memberdesk.ui.viewmodel.mail.DemoInboxViewModel;
 import org.memberdesk.ui.viewmodel.mail.MailWindows;
 import org.memberdesk.ui.viewmodel.mail.SmtpSettingsViewModel;
@@ -27,7 +25,7 @@ public final class MailStages implements MailWindows {
 
     @Override
     public void showDemoInbox(Supplier<DemoInboxViewModel> model) {
-        if (bringToFront(inbox)) {
+        if (Windows.bringToFront(inbox)) {
             return;
         }
         DemoInboxViewModel viewModel = model.get();
@@ -44,7 +42,7 @@ public final class MailStages implements MailWindows {
 
     @Override
     public void showSmtpSettings(Supplier<SmtpSettingsViewModel> model) {
-        if (bringToFront(settings)) {
+        if (Windows.bringToFront(settings)) {
             return;
         }
         SmtpSettingsViewModel viewModel = model.get();
@@ -66,29 +64,10 @@ public final class MailStages implements MailWindows {
     }
 
     private Stage stage(Parent root, double width, double height, String title, boolean owned) {
-        Stage stage = new Stage();
-        Scene scene = new Scene(root, width, height);
-        Stylesheets.apply(scene);
-        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+W"), stage::close);
-        stage.setScene(scene);
-        stage.setTitle(title);
+        Stage stage = Windows.create(root, width, height, title, owned ? owner.get() : null);
         stage.setMinWidth(560);
         stage.setMinHeight(420);
-        Window parent = owner.get();
-        if (owned && parent != null && parent.isShowing()) {
-            stage.initOwner(parent);
-        }
-        Stylesheets.decorate(stage);
         return stage;
     }
 
-    private static boolean bringToFront(Stage stage) {
-        if (stage == null || !stage.isShowing()) {
-            return false;
-        }
-        stage.setIconified(false);
-        stage.toFront();
-        stage.requestFocus();
-        return true;
-    }
 }

@@ -2,12 +2,10 @@ package org.memberdesk.ui.view.workflow;
 
 import java.util.function.Supplier;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
-import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.memberdesk.ui.common.Messages;
-import org.memberdesk.ui.view.common.Stylesheets;
+import org.memberdesk.ui.view.common.Windows;
 import org.memberdesk.ui.viewmodel.workflow.ManualRunViewModel;
 import org.memberdesk.ui.viewmodel.workflow.WorkflowEditorViewModel;
 import org.memberdesk.ui.viewmodel.workflow.WorkflowWindows;
@@ -29,7 +27,7 @@ public final class WorkflowStages implements WorkflowWindows {
 
     @Override
     public void showWorkflows(Supplier<WorkflowsViewModel> model) {
-        if (bringToFront(workflows)) {
+        if (Windows.bringToFront(workflows)) {
             return;
         }
         WorkflowsViewModel viewModel = model.get();
@@ -46,7 +44,7 @@ public final class WorkflowStages implements WorkflowWindows {
 
     @Override
     public void showEditor(Supplier<WorkflowEditorViewModel> model) {
-        if (bringToFront(editor)) {
+        if (Windows.bringToFront(editor)) {
             return;
         }
         WorkflowEditorViewModel viewModel = model.get();
@@ -66,7 +64,7 @@ public final class WorkflowStages implements WorkflowWindows {
 
     @Override
     public void showManualRun(Supplier<ManualRunViewModel> model) {
-        if (bringToFront(manualRun)) {
+        if (Windows.bringToFront(manualRun)) {
             return;
         }
         ManualRunViewModel viewModel = model.get();
@@ -89,28 +87,10 @@ public final class WorkflowStages implements WorkflowWindows {
     }
 
     private Stage stage(Parent root, double width, double height, String title, Window parent) {
-        Stage stage = new Stage();
-        Scene scene = new Scene(root, width, height);
-        Stylesheets.apply(scene);
-        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+W"), stage::close);
-        stage.setScene(scene);
-        stage.setTitle(title);
+        Stage stage = Windows.create(root, width, height, title, parent);
         stage.setMinWidth(520);
         stage.setMinHeight(360);
-        if (parent != null && parent.isShowing()) {
-            stage.initOwner(parent);
-        }
-        Stylesheets.decorate(stage);
         return stage;
     }
 
-    private static boolean bringToFront(Stage stage) {
-        if (stage == null || !stage.isShowing()) {
-            return false;
-        }
-        stage.setIconified(false);
-        stage.toFront();
-        stage.requestFocus();
-        return true;
-    }
 }
