@@ -1,11 +1,9 @@
 package org.memberdesk.ui.view;
 
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
 import org.memberdesk.ui.common.Messages;
 import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The main window lists its first contacts before the database has opened (a page read straight
@@ -19,7 +17,6 @@ final class ConsoleStarted {
     static void waitForDatabase(FxRobot robot) throws TimeoutException {
         String opening = Messages.load().get("console.opening");
         Label status = robot.lookup("#statusLabel").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !opening.equals(status.getText()));
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.seconds(30).until(() -> !opening.equals(status.getText()));
     }
 }

@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
@@ -31,6 +29,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The real console on a demo data directory: search "dana", press Enter, read her contact window. */
 class ConsoleViewTest {
+
+    private static final FxWait WAIT = FxWait.seconds(20);
 
     @TempDir
     Path dir;
@@ -56,17 +56,17 @@ class ConsoleViewTest {
     @Test
     void searchingDanaAndPressingEnterOpensHerContactWindowWithItsThreeTabs() throws Exception {
         TableView<?> contacts = robot.lookup("#contactTable").queryTableView();
-        waitUntil(() -> contacts.getItems().size() > 40);
+        WAIT.until(() -> contacts.getItems().size() > 40);
         ConsoleStarted.waitForDatabase(robot);
 
         robot.clickOn("#searchField").write("dana");
-        waitUntil(() -> contacts.getItems().size() == 1);
+        WAIT.until(() -> contacts.getItems().size() == 1);
         robot.type(KeyCode.ENTER);
 
-        Stage window = waitFor(() -> contactWindow("Dana Whitfield"));
+        Stage window = WAIT.present(() -> contactWindow("Dana Whitfield"));
         Node root = window.getScene().getRoot();
         TableView<?> emails = robot.from(root).lookup("#emailTable").queryTableView();
-        waitUntil(() -> emails.getItems().size() == 3);
+        WAIT.until(() -> emails.getItems().size() == 3);
 
         assertThat(text(root, "#nameLabel")).isEqualTo("Dana Whitfield");
         assertThat(text(root, "#emailLabel")).isEqualTo("dana.whitfield@example.com");
@@ -116,15 +116,5 @@ class ConsoleViewTest {
                 .map(Labeled::getText)
                 .filter(text -> text != null && !text.isBlank())
                 .toList();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static <T> T waitFor(Callable<Optional<T>> lookup) throws Exception {
-        waitUntil(() -> lookup.call().isPresent());
-        return lookup.call().orElseThrow();
     }
 }

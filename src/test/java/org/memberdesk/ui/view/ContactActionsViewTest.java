@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -33,7 +31,6 @@ import org.memberdesk.ui.viewmodel.contact.EmailRow;
 import org.memberdesk.ui.viewmodel.contact.OfferRow;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real console on demo data: the agent drives each of the four ways back in from a contact's
@@ -41,6 +38,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * sees the email in Email History and in the database.
  */
 class ContactActionsViewTest {
+
+    private static final FxWait WAIT = FxWait.seconds(30);
 
     @TempDir
     Path dir;
@@ -70,14 +69,14 @@ class ContactActionsViewTest {
         robot.clickOn(tabHeader(root, "Offers"));
         @SuppressWarnings("unchecked")
         TableView<OfferRow> offers = robot.from(root).lookup("#offerTable").queryAs(TableView.class);
-        waitUntil(() -> offers.getItems().size() == 1);
+        WAIT.until(() -> offers.getItems().size() == 1);
         Button resend = robot.from(rowOf(offers, "Momentum Membership")).lookup(".resend-button").queryButton();
         assertThat(resend.isDisabled()).isFalse();
 
         robot.clickOn(resend);
 
         TableView<EmailRow> emails = emailTable(root);
-        waitUntil(() -> emails.getItems().size() == 2);
+        WAIT.until(() -> emails.getItems().size() == 2);
         assertThat(emails.getItems().get(0).kind()).isEqualTo("Membership welcome");
         assertThat(notificationText(root)).contains("queued for ben.carter@example.com");
         List<EmailView> stored = stored("ben.carter@example.com");
@@ -91,7 +90,7 @@ class ContactActionsViewTest {
         robot.clickOn(tabHeader(root, "Offers"));
         @SuppressWarnings("unchecked")
         TableView<OfferRow> offers = robot.from(root).lookup("#offerTable").queryAs(TableView.class);
-        waitUntil(() -> offers.getItems().size() == 1);
+        WAIT.until(() -> offers.getItems().size() == 1);
 
         Button resend = robot.from(rowOf(offers, "Momentum Membership")).lookup(".resend-button").queryButton();
 
@@ -106,15 +105,15 @@ class ContactActionsViewTest {
 
         robot.clickOn(robot.from(root).lookup("#portalResetButton").queryButton());
 
-        Node dialog = waitFor(() -> window("Send Reset Link")).getScene().getRoot();
-        waitUntil(() -> "dana.whitfield@example.com".equals(text(dialog, "#recipientLabel")));
+        Node dialog = WAIT.present(() -> window("Send Reset Link")).getScene().getRoot();
+        WAIT.until(() -> "dana.whitfield@example.com".equals(text(dialog, "#recipientLabel")));
         assertThat(text(dialog, "#accessLabel")).isEqualTo("Client Portal (membership)");
         assertThat(text(dialog, "#expiryLabel")).contains("24 hours");
         robot.clickOn(robot.from(dialog).lookup("#sendButton").queryButton());
 
-        waitUntil(() -> window("Send Reset Link").isEmpty());
+        WAIT.until(() -> window("Send Reset Link").isEmpty());
         TableView<EmailRow> emails = emailTable(root);
-        waitUntil(() -> emails.getItems().size() == 4);
+        WAIT.until(() -> emails.getItems().size() == 4);
         assertThat(emails.getItems().get(0).kind()).isEqualTo("Reset link");
         assertThat(stored("dana.whitfield@example.com").get(0).kind()).isEqualTo("reset-link");
     }
@@ -127,22 +126,22 @@ class ContactActionsViewTest {
 
         robot.clickOn(robot.from(root).lookup("#portalPasswordButton").queryButton());
 
-        Node dialog = waitFor(() -> window("Change Password")).getScene().getRoot();
+        Node dialog = WAIT.present(() -> window("Change Password")).getScene().getRoot();
         Button save = robot.from(dialog).lookup("#saveButton").queryButton();
         assertThat(save.isDisabled()).isTrue();
         robot.clickOn(robot.from(dialog).lookup("#passwordField").queryAs(Node.class)).write("password123");
-        waitUntil(() -> text(dialog, "#feedbackLabel").contains("commonly used"));
+        WAIT.until(() -> text(dialog, "#feedbackLabel").contains("commonly used"));
         robot.clickOn(robot.from(dialog).lookup("#generateButton").queryButton());
         TextField shown = robot.from(dialog).lookup("#passwordText").queryAs(TextField.class);
-        waitUntil(() -> shown.isVisible() && shown.getText().length() >= 20);
-        waitUntil(() -> !save.isDisabled());
+        WAIT.until(() -> shown.isVisible() && shown.getText().length() >= 20);
+        WAIT.until(() -> !save.isDisabled());
         assertThat(text(dialog, "#feedbackLabel")).isEqualTo("Accepted, and both entries match.");
         assertThat(robot.from(dialog).lookup("#notifyBox").queryAs(javafx.scene.control.CheckBox.class).isSelected())
                 .isFalse();
         robot.clickOn(save);
 
-        waitUntil(() -> window("Change Password").isEmpty());
-        waitUntil(() -> text(root, "#portalPasswordLabel").startsWith("Password set"));
+        WAIT.until(() -> window("Change Password").isEmpty());
+        WAIT.until(() -> text(root, "#portalPasswordLabel").startsWith("Password set"));
         assertThat(notificationText(root)).endsWith("No email was sent: share the password yourself.");
         assertThat(stored("dana.whitfield@example.com")).hasSize(3);
     }
@@ -151,18 +150,18 @@ class ContactActionsViewTest {
     void aCommunityGroupsResetLinkGoesOutForThatGroupOnly() throws Exception {
         Node root = openContact("sofia", "Sofia Rossi");
         robot.clickOn(tabHeader(root, "Actions"));
-        waitUntil(() -> robot.from(root).lookup("#communityReset0").tryQuery().isPresent());
+        WAIT.until(() -> robot.from(root).lookup("#communityReset0").tryQuery().isPresent());
 
         robot.clickOn(robot.from(root).lookup("#communityReset0").queryButton());
 
-        Node dialog = waitFor(() -> window("Send Reset Link")).getScene().getRoot();
-        waitUntil(() -> "sofia.rossi@example.net".equals(text(dialog, "#recipientLabel")));
+        Node dialog = WAIT.present(() -> window("Send Reset Link")).getScene().getRoot();
+        WAIT.until(() -> "sofia.rossi@example.net".equals(text(dialog, "#recipientLabel")));
         assertThat(text(dialog, "#accessLabel")).isEqualTo("community group Founders Circle");
         robot.type(KeyCode.ENTER);
 
-        waitUntil(() -> window("Send Reset Link").isEmpty());
+        WAIT.until(() -> window("Send Reset Link").isEmpty());
         TableView<EmailRow> emails = emailTable(root);
-        waitUntil(() -> emails.getItems().size() == 3);
+        WAIT.until(() -> emails.getItems().size() == 3);
         assertThat(emails.getItems().get(0).kind()).isEqualTo("Community reset link");
         assertThat(emails.getItems().get(0).about()).isEqualTo("Founders Circle");
         List<EmailView> stored = stored("sofia.rossi@example.net");
@@ -174,14 +173,14 @@ class ContactActionsViewTest {
 
     private Node openContact(String query, String name) throws Exception {
         TableView<?> contacts = robot.lookup("#contactTable").queryTableView();
-        waitUntil(() -> contacts.getItems().size() > 40);
+        WAIT.until(() -> contacts.getItems().size() > 40);
         ConsoleStarted.waitForDatabase(robot);
         robot.clickOn("#searchField").write(query);
-        waitUntil(() -> contacts.getItems().size() == 1);
+        WAIT.until(() -> contacts.getItems().size() == 1);
         robot.type(KeyCode.ENTER);
-        Stage window = waitFor(() -> window(name));
+        Stage window = WAIT.present(() -> window(name));
         Node root = window.getScene().getRoot();
-        waitUntil(() -> !emailTable(root).getItems().isEmpty());
+        WAIT.until(() -> !emailTable(root).getItems().isEmpty());
         return root;
     }
 
@@ -221,15 +220,5 @@ class ContactActionsViewTest {
 
     private Node tabHeader(Node root, String title) {
         return robot.from(root).lookup(".tab-label").match((Labeled label) -> title.equals(label.getText())).query();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static <T> T waitFor(Callable<Optional<T>> lookup) throws Exception {
-        waitUntil(() -> lookup.call().isPresent());
-        return lookup.call().orElseThrow();
     }
 }

@@ -6,10 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
@@ -32,10 +29,11 @@ import org.memberdesk.ui.viewmodel.contact.OfferChoice;
 import org.memberdesk.ui.viewmodel.contact.OfferRow;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** New contact (Ctrl+N), Edit contact, Grant offer and Revoke, and Help → Credential FAQ in the real console. */
 class ContactFormViewTest {
+
+    private static final FxWait WAIT = FxWait.seconds(30);
 
     @TempDir
     Path dir;
@@ -52,7 +50,7 @@ class ContactFormViewTest {
         FxToolkit.registerPrimaryStage();
         app = (MemberDeskApp) FxToolkit.setupApplication(() -> new MemberDeskApp(new DataDirectory(dir), clock));
         TableView<?> contacts = robot.lookup("#contactTable").queryTableView();
-        waitUntil(() -> contacts.getItems().size() > 40);
+        WAIT.until(() -> contacts.getItems().size() > 40);
         ConsoleStarted.waitForDatabase(robot);
     }
 
@@ -67,24 +65,24 @@ class ContactFormViewTest {
         robot.clickOn("#searchField");
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
 
-        Node form = waitFor(() -> window("New contact")).getScene().getRoot();
+        Node form = WAIT.present(() -> window("New contact")).getScene().getRoot();
         TextField name = robot.from(form).lookup("#nameField").queryAs(TextField.class);
         assertThat(name.getScene().getFocusOwner()).as("typing starts in the name field").isSameAs(name);
         // A headless stage gets no keyboard focus by itself: click before typing.
         robot.clickOn(name).write("Robin Ahmed");
         robot.clickOn(robot.from(form).lookup("#emailField").queryAs(Node.class)).write("dana.whitfield@example.com");
         robot.type(KeyCode.ENTER);
-        waitUntil(() -> text(form, "#errorLabel").contains("already exists"));
+        WAIT.until(() -> text(form, "#errorLabel").contains("already exists"));
 
         TextField email = robot.from(form).lookup("#emailField").queryAs(TextField.class);
         robot.interact(() -> email.setText("robin.ahmed@example.com"));
         robot.clickOn(robot.from(form).lookup("#tagsField").queryAs(Node.class)).write("trial, vip");
         robot.type(KeyCode.ENTER);
 
-        Stage contact = waitFor(() -> window("Robin Ahmed"));
+        Stage contact = WAIT.present(() -> window("Robin Ahmed"));
         assertThat(window("New contact")).isEmpty();
         Node root = contact.getScene().getRoot();
-        waitUntil(() -> "robin.ahmed@example.com".equals(text(root, "#emailLabel")));
+        WAIT.until(() -> "robin.ahmed@example.com".equals(text(root, "#emailLabel")));
         try (Services services = TestServices.open(dir, clock)) {
             assertThat(services.contacts().byEmail("robin.ahmed@example.com").tags())
                     .containsExactlyInAnyOrder("trial", "vip");
@@ -97,19 +95,19 @@ class ContactFormViewTest {
         robot.clickOn(tabHeader(root, "Actions"));
         robot.clickOn(robot.from(root).lookup("#editContactButton").queryButton());
 
-        Node form = waitFor(() -> window("Edit contact")).getScene().getRoot();
+        Node form = WAIT.present(() -> window("Edit contact")).getScene().getRoot();
         TextField email = robot.from(form).lookup("#emailField").queryAs(TextField.class);
         assertThat(email.getText()).isEqualTo("aisha.rahman@example.org");
         robot.interact(() -> email.setText("aisha at example"));
         robot.clickOn(robot.from(form).lookup("#saveButton").queryButton());
-        waitUntil(() -> !text(form, "#errorLabel").isEmpty());
+        WAIT.until(() -> !text(form, "#errorLabel").isEmpty());
         assertThat(window("Edit contact")).isPresent();
 
         robot.interact(() -> email.setText("aisha.rahman@example.com"));
         robot.clickOn(robot.from(form).lookup("#saveButton").queryButton());
 
-        waitUntil(() -> window("Edit contact").isEmpty());
-        waitUntil(() -> "aisha.rahman@example.com".equals(text(root, "#emailLabel")));
+        WAIT.until(() -> window("Edit contact").isEmpty());
+        WAIT.until(() -> "aisha.rahman@example.com".equals(text(root, "#emailLabel")));
     }
 
     @Test
@@ -118,18 +116,18 @@ class ContactFormViewTest {
         robot.clickOn(tabHeader(root, "Offers"));
         @SuppressWarnings("unchecked")
         TableView<OfferRow> offers = robot.from(root).lookup("#offerTable").queryAs(TableView.class);
-        waitUntil(() -> offers.getItems().size() == 1);
+        WAIT.until(() -> offers.getItems().size() == 1);
 
         robot.clickOn(robot.from(root).lookup("#grantButton").queryButton());
-        Node grant = waitFor(() -> window("Grant offer")).getScene().getRoot();
+        Node grant = WAIT.present(() -> window("Grant offer")).getScene().getRoot();
         @SuppressWarnings("unchecked")
         ComboBox<OfferChoice> offer = robot.from(grant).lookup("#offerBox").queryAs(ComboBox.class);
-        waitUntil(() -> !offer.getItems().isEmpty());
+        WAIT.until(() -> !offer.getItems().isEmpty());
         robot.interact(() -> offer.setValue(offer.getItems().stream()
                 .filter(c -> c.name().equals("Momentum Membership")).findFirst().orElseThrow()));
         robot.clickOn(robot.from(grant).lookup("#grantButton").queryButton());
 
-        waitUntil(() -> offers.getItems().size() == 2);
+        WAIT.until(() -> offers.getItems().size() == 2);
         OfferRow membership = offers.getItems().stream().filter(o -> o.offer().equals("Momentum Membership"))
                 .findFirst().orElseThrow();
         assertThat(membership.statusCode()).isEqualTo("active");
@@ -138,12 +136,12 @@ class ContactFormViewTest {
                 .match((TableRow<OfferRow> r) -> r.getItem() != null && "Momentum Membership".equals(r.getItem().offer()))
                 .queryAs(Node.class);
         robot.clickOn(robot.from(row).lookup(".revoke-button").queryButton());
-        Node revoke = waitFor(() -> window("Revoke Momentum Membership")).getScene().getRoot();
+        Node revoke = WAIT.present(() -> window("Revoke Momentum Membership")).getScene().getRoot();
         assertThat(text(revoke, "#questionLabel")).contains("aisha.rahman@example.org");
         robot.clickOn(robot.from(revoke).lookup("#reasonField").queryAs(Node.class)).write("granted by mistake");
         robot.clickOn(robot.from(revoke).lookup("#revokeButton").queryButton());
 
-        waitUntil(() -> offers.getItems().stream().anyMatch(o -> o.offer().equals("Momentum Membership")
+        WAIT.until(() -> offers.getItems().stream().anyMatch(o -> o.offer().equals("Momentum Membership")
                 && "revoked".equals(o.statusCode()) && o.revoked().endsWith("granted by mistake")));
     }
 
@@ -152,12 +150,12 @@ class ContactFormViewTest {
         robot.clickOn("Help");
         robot.clickOn("Credential FAQ");
 
-        Node faq = waitFor(() -> window("Credential FAQ")).getScene().getRoot();
+        Node faq = WAIT.present(() -> window("Credential FAQ")).getScene().getRoot();
         assertThat(robot.from(faq).lookup(".label").queryAllAs(Labeled.class).stream().map(Labeled::getText))
                 .anySatisfy(text -> assertThat(text).startsWith("Can I resend the login email without changing"))
                 .anySatisfy(text -> assertThat(text).contains("Offers \u2192 Resend"));
         robot.clickOn(robot.from(faq).lookup("#closeButton").queryButton());
-        waitUntil(() -> window("Credential FAQ").isEmpty());
+        WAIT.until(() -> window("Credential FAQ").isEmpty());
     }
 
     // ---- helpers ----
@@ -165,10 +163,10 @@ class ContactFormViewTest {
     private Node openContact(String query, String name) throws Exception {
         TableView<?> contacts = robot.lookup("#contactTable").queryTableView();
         robot.clickOn("#searchField").write(query);
-        waitUntil(() -> contacts.getItems().size() == 1);
+        WAIT.until(() -> contacts.getItems().size() == 1);
         robot.type(KeyCode.ENTER);
-        Node root = waitFor(() -> window(name)).getScene().getRoot();
-        waitUntil(() -> !text(root, "#emailLabel").isEmpty());
+        Node root = WAIT.present(() -> window(name)).getScene().getRoot();
+        WAIT.until(() -> !text(root, "#emailLabel").isEmpty());
         return root;
     }
 
@@ -185,15 +183,5 @@ class ContactFormViewTest {
 
     private Node tabHeader(Node root, String title) {
         return robot.from(root).lookup(".tab-label").match((Labeled label) -> title.equals(label.getText())).query();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static <T> T waitFor(Callable<Optional<T>> lookup) throws Exception {
-        waitUntil(() -> lookup.call().isPresent());
-        return lookup.call().orElseThrow();
     }
 }

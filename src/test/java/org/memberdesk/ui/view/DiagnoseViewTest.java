@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -28,7 +26,6 @@ import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real console on the demo data: Ben Carter is locked out. The agent opens him, presses
@@ -36,6 +33,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * run again and find nothing, his window says "not locked", and the database agrees.
  */
 class DiagnoseViewTest {
+
+    private static final FxWait WAIT = FxWait.seconds(20);
 
     static final String BEN = "ben.carter@example.com";
 
@@ -69,42 +68,42 @@ class DiagnoseViewTest {
     @Test
     void diagnosingBenFindsTheLockAndOneClickUnlocksHim() throws Exception {
         TableView<?> contacts = robot.lookup("#contactTable").queryTableView();
-        waitUntil(() -> contacts.getItems().size() > 40);
+        WAIT.until(() -> contacts.getItems().size() > 40);
         ConsoleStarted.waitForDatabase(robot);
         robot.clickOn("#searchField").write("ben carter");
-        waitUntil(() -> contacts.getItems().size() == 1);
+        WAIT.until(() -> contacts.getItems().size() == 1);
         robot.type(KeyCode.ENTER);
 
-        Stage contactWindow = waitFor(() -> window("Ben Carter \u2014 MemberDesk"));
+        Stage contactWindow = WAIT.present(() -> window("Ben Carter \u2014 MemberDesk"));
         Node contactRoot = contactWindow.getScene().getRoot();
-        waitUntil(() -> text(contactRoot, "#summaryLabel").contains("locked") && !text(contactRoot, "#summaryLabel")
+        WAIT.until(() -> text(contactRoot, "#summaryLabel").contains("locked") && !text(contactRoot, "#summaryLabel")
                 .contains("not locked"));
         Button diagnose = robot.from(contactRoot).lookup("#diagnoseButton").queryButton();
         assertThat(diagnose.isDisabled()).isFalse();
 
         robot.clickOn(robot.from(contactRoot).lookup("#nameLabel").queryLabeled());
         robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
-        Stage diagnoseWindow = waitFor(() -> window("Diagnose \u2014 Ben Carter"));
+        Stage diagnoseWindow = WAIT.present(() -> window("Diagnose \u2014 Ben Carter"));
         Node root = diagnoseWindow.getScene().getRoot();
-        waitUntil(() -> text(root, "#headingLabel").equals("What does Ben Carter need help with?"));
+        WAIT.until(() -> text(root, "#headingLabel").equals("What does Ben Carter need help with?"));
         Button run = robot.from(root).lookup("#runButton").queryButton();
         assertThat(run.isDisabled()).as("nothing is checked before the question is answered").isTrue();
 
         robot.clickOn(robot.from(root).lookup("#notSureQuestion").queryLabeled());
-        waitUntil(() -> !run.isDisabled());
+        WAIT.until(() -> !run.isDisabled());
         robot.clickOn(run);
 
-        VBox locked = waitFor(() -> robot.from(root).lookup(".finding-account-locked").tryQueryAs(VBox.class));
+        VBox locked = WAIT.present(() -> robot.from(root).lookup(".finding-account-locked").tryQueryAs(VBox.class));
         assertThat(text(root, "#headingLabel")).startsWith("1 finding").endsWith("asked about: nothing said");
         Button unlock = robot.from(locked).lookup(".fix-button").queryButton();
         assertThat(unlock.getText()).isEqualTo("Unlock the Client Portal account");
 
         robot.clickOn(unlock);
 
-        waitUntil(() -> text(root, "#headingLabel").startsWith("Nothing found"));
+        WAIT.until(() -> text(root, "#headingLabel").startsWith("Nothing found"));
         assertThat(text(root, "#statusLabel")).isEqualTo("Done: unlocked the Client Portal account. Checked again.");
         assertThat(robot.from(root).lookup(".finding-card").queryAll()).isEmpty();
-        waitUntil(() -> text(contactRoot, "#summaryLabel").contains("not locked"));
+        WAIT.until(() -> text(contactRoot, "#summaryLabel").contains("not locked"));
 
         // The unlock is on record: View, Activity (Shortcut+L) lists it.
         Node searchField = robot.lookup("#searchField").query();
@@ -113,10 +112,10 @@ class DiagnoseViewTest {
             searchField.requestFocus();
         });
         robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
-        Stage activityWindow = waitFor(() -> window("Activity \u2014 MemberDesk"));
+        Stage activityWindow = WAIT.present(() -> window("Activity \u2014 MemberDesk"));
         TableView<?> activity = robot.from(activityWindow.getScene().getRoot()).lookup("#activityTable")
                 .queryTableView();
-        waitUntil(() -> !activity.getItems().isEmpty());
+        WAIT.until(() -> !activity.getItems().isEmpty());
         assertThat(activity.getItems().get(0)).asString().contains("credentials.unlocked").contains(BEN);
 
         FxToolkit.cleanupStages();
@@ -138,15 +137,5 @@ class DiagnoseViewTest {
     private String text(Node root, String query) {
         String value = robot.from(root).lookup(query).queryAs(Label.class).getText();
         return value == null ? "" : value;
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static <T> T waitFor(Callable<Optional<T>> lookup) throws Exception {
-        waitUntil(() -> lookup.call().isPresent());
-        return lookup.call().orElseThrow();
     }
 }

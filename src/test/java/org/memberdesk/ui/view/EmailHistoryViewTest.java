@@ -9,8 +9,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -30,7 +28,6 @@ import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.ui.viewmodel.contact.EmailRow;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real console, its SMTP server a GreenMail named by the environment: Marcus Bell's welcome
@@ -38,6 +35,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * become Sent.
  */
 class EmailHistoryViewTest {
+
+    private static final FxWait WAIT = FxWait.seconds(30);
 
     @TempDir
     Path dir;
@@ -72,18 +71,18 @@ class EmailHistoryViewTest {
     @Test
     void retryingAFailedEmailInEmailHistoryTurnsItSent() throws Exception {
         TableView<?> contacts = robot.lookup("#contactTable").queryTableView();
-        waitUntil(() -> contacts.getItems().size() > 40);
+        WAIT.until(() -> contacts.getItems().size() > 40);
         ConsoleStarted.waitForDatabase(robot);
         assertThat(robot.lookup("#demoBanner").query().isVisible()).as("SMTP is configured").isFalse();
 
         robot.clickOn("#searchField").write("marcus");
-        waitUntil(() -> contacts.getItems().size() == 1);
+        WAIT.until(() -> contacts.getItems().size() == 1);
         robot.type(KeyCode.ENTER);
-        Stage window = waitFor(() -> contactWindow("Marcus Bell"));
+        Stage window = WAIT.present(() -> contactWindow("Marcus Bell"));
         Node root = window.getScene().getRoot();
         @SuppressWarnings("unchecked")
         TableView<EmailRow> emails = robot.from(root).lookup("#emailTable").queryAs(TableView.class);
-        waitUntil(() -> emails.getItems().size() == 1);
+        WAIT.until(() -> emails.getItems().size() == 1);
         EmailRow failed = emails.getItems().get(0);
         assertThat(failed.status()).isEqualTo("Failed");
         assertThat(failed.original()).isTrue();
@@ -92,14 +91,14 @@ class EmailHistoryViewTest {
         robot.clickOn(robot.from(emails).lookup(".table-row-cell")
                 .match((TableRow<EmailRow> row) -> row.isVisible() && failed.equals(row.getItem()))
                 .queryAs(Node.class));
-        waitUntil(() -> retry.isVisible() && !retry.isDisabled());
+        WAIT.until(() -> retry.isVisible() && !retry.isDisabled());
         assertThat(text(root, "#replyLabel")).startsWith("421 4.4.2");
         assertThat(text(root, "#statusBadge")).isEqualTo("Failed");
 
         robot.clickOn(retry);
 
-        waitUntil(() -> "Sent".equals(emails.getItems().get(0).status()));
-        waitUntil(() -> "Sent".equals(text(root, "#statusBadge")));
+        WAIT.until(() -> "Sent".equals(emails.getItems().get(0).status()));
+        WAIT.until(() -> "Sent".equals(text(root, "#statusBadge")));
         assertThat(retry.isDisabled()).isTrue();
         assertThat(text(root, "#replyLabel")).startsWith("250");
         assertThat(text(root, "#attemptsLabel")).isEqualTo("6 attempts");
@@ -117,15 +116,5 @@ class EmailHistoryViewTest {
 
     private String text(Node root, String query) {
         return robot.from(root).lookup(query).queryAs(Label.class).getText();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static <T> T waitFor(Callable<Optional<T>> lookup) throws Exception {
-        waitUntil(() -> lookup.call().isPresent());
-        return lookup.call().orElseThrow();
     }
 }

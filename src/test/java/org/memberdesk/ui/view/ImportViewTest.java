@@ -8,9 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Application;
 import javafx.scene.Node;
@@ -39,13 +36,14 @@ import org.memberdesk.ui.viewmodel.insight.ImportViewModel;
 import org.memberdesk.ui.viewmodel.insight.InsightTools;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Import contacts window on real background threads: choosing a file shows the refused row
  * with its line and reason before anything is written; Import writes the valid rows.
  */
 class ImportViewTest {
+
+    private static final FxWait WAIT = FxWait.seconds(20);
 
     @TempDir
     Path dir;
@@ -87,7 +85,7 @@ class ImportViewTest {
             new InsightStages(messages).showImport(
                     () -> new ImportViewModel(services.contactImport(), tools, imported::incrementAndGet));
         });
-        Stage window = waitFor(() -> Window.getWindows().stream().filter(Stage.class::isInstance)
+        Stage window = WAIT.present(() -> Window.getWindows().stream().filter(Stage.class::isInstance)
                 .map(Stage.class::cast).filter(s -> "Import contacts \u2014 MemberDesk".equals(s.getTitle()))
                 .findFirst());
         Node root = window.getScene().getRoot();
@@ -97,7 +95,7 @@ class ImportViewTest {
         robot.clickOn(robot.from(root).lookup("#chooseButton").queryButton());
 
         TableView<?> problems = robot.from(root).lookup("#problemTable").queryTableView();
-        waitUntil(() -> !problems.getItems().isEmpty() && !importButton.isDisabled());
+        WAIT.until(() -> !problems.getItems().isEmpty() && !importButton.isDisabled());
         List<String> cells = robot.from(problems).lookup(".table-cell").queryAllAs(Labeled.class).stream()
                 .map(Labeled::getText).filter(t -> t != null && !t.isBlank()).toList();
         assertThat(cells).containsSequence("3", "Refused", "bob at example.com",
@@ -109,7 +107,7 @@ class ImportViewTest {
 
         robot.clickOn(importButton);
 
-        waitUntil(() -> text(root, "#resultLabel").startsWith("Imported 2 rows"));
+        WAIT.until(() -> text(root, "#resultLabel").startsWith("Imported 2 rows"));
         assertThat(services.contacts().count()).isEqualTo(2);
         assertThat(services.contacts().byEmail("ann.import@example.com").name()).isEqualTo("Ann Import");
         assertThat(imported.get()).isEqualTo(1);
@@ -119,15 +117,5 @@ class ImportViewTest {
     private String text(Node root, String query) {
         String value = robot.from(root).lookup(query).queryAs(Label.class).getText();
         return value == null ? "" : value;
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static <T> T waitFor(Callable<Optional<T>> lookup) throws Exception {
-        waitUntil(() -> lookup.call().isPresent());
-        return lookup.call().orElseThrow();
     }
 }

@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
@@ -31,13 +29,14 @@ import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real console on demo data: choose two contacts in the list (Shortcut+click), View →
  * Run workflow on contacts…, run a Manual workflow on them, read the summary; the list shows their new tag.
  */
 class ManualRunViewTest {
+
+    private static final FxWait WAIT = FxWait.seconds(30);
 
     @TempDir
     Path dir;
@@ -66,33 +65,33 @@ class ManualRunViewTest {
     @Test
     void runsAManualWorkflowOnTheContactsChosenInTheList() throws Exception {
         TableView<?> contacts = robot.lookup("#contactTable").queryTableView();
-        waitUntil(() -> contacts.getItems().size() > 40);
+        WAIT.until(() -> contacts.getItems().size() > 40);
         ConsoleStarted.waitForDatabase(robot);
 
         List<Node> rows = robot.from(contacts).lookup(".table-row-cell").queryAll().stream()
                 .filter(Node::isVisible).limit(2).toList();
         robot.clickOn(rows.get(0));
         robot.press(KeyCode.SHORTCUT).clickOn(rows.get(1)).release(KeyCode.SHORTCUT);
-        waitUntil(() -> contacts.getSelectionModel().getSelectedItems().size() == 2);
+        WAIT.until(() -> contacts.getSelectionModel().getSelectedItems().size() == 2);
         assertThat(contacts.getContextMenu().getItems()).extracting(item -> item.getText())
                 .containsExactly("Run workflow\u2026");
         robot.clickOn("View").clickOn("Run workflow on contacts\u2026");
 
-        Stage runWindow = waitFor(() -> window("Run workflow"));
+        Stage runWindow = WAIT.present(() -> window("Run workflow"));
         Node root = runWindow.getScene().getRoot();
         RadioButton chosen = robot.from(root).lookup("#chosenRadio").queryAs(RadioButton.class);
         assertThat(chosen.getText()).isEqualTo("The 2 selected contacts");
         assertThat(chosen.isSelected()).isTrue();
-        waitUntil(() -> "Flag for review".equals(
+        WAIT.until(() -> "Flag for review".equals(
                 robot.from(root).lookup("#workflowBox").queryComboBox().getValue()));
 
         robot.clickOn(robot.from(root).lookup("#runButton").queryButton());
 
         Label summary = robot.from(root).lookup("#summaryLabel").queryAs(Label.class);
-        waitUntil(() -> summary.getText() != null && !summary.getText().isEmpty());
+        WAIT.until(() -> summary.getText() != null && !summary.getText().isEmpty());
         assertThat(summary.getText()).isEqualTo("Ran \u201cFlag for review\u201d on 2 contacts: 2 done, "
                 + "0 stopped by a filter, 0 failed, 0 waiting.");
-        waitUntil(() -> contacts.getItems().stream().filter(row -> String.valueOf(row).contains("review")).count() == 2);
+        WAIT.until(() -> contacts.getItems().stream().filter(row -> String.valueOf(row).contains("review")).count() == 2);
     }
 
     private static Optional<Stage> window(String title) {
@@ -100,15 +99,5 @@ class ManualRunViewTest {
                 .filter(Stage.class::isInstance).map(Stage.class::cast)
                 .filter(stage -> stage.isShowing() && title.equals(stage.getTitle()))
                 .findFirst();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static <T> T waitFor(Callable<Optional<T>> lookup) throws Exception {
-        waitUntil(() -> lookup.call().isPresent());
-        return lookup.call().orElseThrow();
     }
 }

@@ -18,8 +18,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.control.Hyperlink;
@@ -45,13 +43,14 @@ import org.memberdesk.testsupport.TestServices;
 import org.memberdesk.ui.view.common.Stylesheets;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real console on a new data directory: the welcome takes the agent's name and loads the demo,
  * the portal answers at the address in the status bar, presenter mode and the dark theme reach every window.
  */
 class ShellViewTest {
+
+    private static final FxWait WAIT = FxWait.seconds(30);
 
     @TempDir
     Path dir;
@@ -89,7 +88,7 @@ class ShellViewTest {
 
     @Test
     void theWelcomeTakesTheNameAndLoadsTheDemoThenThePortalAnswersUntilTheConsoleCloses() throws Exception {
-        Stage welcome = waitFor(() -> window("Welcome to MemberDesk"));
+        Stage welcome = WAIT.present(() -> window("Welcome to MemberDesk"));
         Parent form = welcome.getScene().getRoot();
         assertThat(robot.from(form).lookup("#agentNameField").queryTextInputControl().getText()).isEqualTo("desk-7");
 
@@ -99,7 +98,7 @@ class ShellViewTest {
         robot.clickOn(robot.from(form).lookup("#demoButton").queryButton());
 
         TableView<?> contacts = robot.lookup("#contactTable").queryTableView();
-        waitUntil(() -> contacts.getItems().size() > 40);
+        WAIT.until(() -> contacts.getItems().size() > 40);
         ConsoleStarted.waitForDatabase(robot);
         assertThat(welcome.isShowing()).isFalse();
         assertThat(app.console().agent().name()).isEqualTo("Sam Rivera");
@@ -107,7 +106,7 @@ class ShellViewTest {
 
         String url = "http://localhost:" + port + "/";
         Hyperlink portalLink = robot.lookup("#portalLink").queryAs(Hyperlink.class);
-        waitUntil(() -> portalLink.getText().equals("Portal: " + url));
+        WAIT.until(() -> portalLink.getText().equals("Portal: " + url));
         assertThat(status(url)).isEqualTo(200);
 
         FxToolkit.cleanupStages();
@@ -117,10 +116,10 @@ class ShellViewTest {
 
     @Test
     void presenterModeAndTheDarkThemeReachEveryWindow() throws Exception {
-        Stage welcome = waitFor(() -> window("Welcome to MemberDesk"));
+        Stage welcome = WAIT.present(() -> window("Welcome to MemberDesk"));
         robot.clickOn(robot.from(welcome.getScene().getRoot()).lookup("#demoButton").queryButton());
         TableView<?> contacts = robot.lookup("#contactTable").queryTableView();
-        waitUntil(() -> contacts.getItems().size() > 40);
+        WAIT.until(() -> contacts.getItems().size() > 40);
         ConsoleStarted.waitForDatabase(robot);
         Parent main = contacts.getScene().getRoot();
         assertThat(main.getStyleClass()).doesNotContain(Stylesheets.PRESENTER, Stylesheets.DARK);
@@ -129,11 +128,11 @@ class ShellViewTest {
         double normalFont = search.getFont().getSize();
         robot.clickOn(search);
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
-        waitUntil(() -> main.getStyleClass().contains(Stylesheets.PRESENTER));
+        WAIT.until(() -> main.getStyleClass().contains(Stylesheets.PRESENTER));
         assertThat(search.getFont().getSize()).isGreaterThan(normalFont);
 
         robot.clickOn("Help").clickOn("Keyboard shortcuts");
-        Stage shortcuts = waitFor(() -> window("Keyboard shortcuts"));
+        Stage shortcuts = WAIT.present(() -> window("Keyboard shortcuts"));
         assertThat(shortcuts.getScene().getRoot().getStyleClass()).contains(Stylesheets.PRESENTER);
         assertThat(shortcuts.getIcons()).isNotEmpty();
         assertThat(robot.from(shortcuts.getScene().getRoot()).lookup("Search contacts").tryQuery()).isPresent();
@@ -142,7 +141,7 @@ class ShellViewTest {
         robot.interact(shortcuts::close);
 
         robot.clickOn("Help").clickOn("About MemberDesk");
-        Stage about = waitFor(() -> window("About MemberDesk"));
+        Stage about = WAIT.present(() -> window("About MemberDesk"));
         Parent aboutRoot = about.getScene().getRoot();
         assertThat(robot.from(aboutRoot).lookup("#versionLabel").queryLabeled().getText()).startsWith("Version ");
         assertThat(robot.from(aboutRoot).lookup("#dataDirectoryLabel").queryLabeled().getText())
@@ -151,19 +150,19 @@ class ShellViewTest {
         robot.interact(about::close);
 
         robot.interact(() -> themeItem(main, "Dark").setSelected(true));
-        waitUntil(() -> main.getStyleClass().contains(Stylesheets.DARK));
+        WAIT.until(() -> main.getStyleClass().contains(Stylesheets.DARK));
         assertThat(main.getPseudoClassStates()).extracting(Object::toString).contains("dark");
         assertThat(Application.getUserAgentStylesheet()).isEqualTo(new PrimerDark().getUserAgentStylesheet());
-        waitUntil(() -> new ConsolePreferences(new DataDirectory(dir)).load().containsKey("console.presenter")
+        WAIT.until(() -> new ConsolePreferences(new DataDirectory(dir)).load().containsKey("console.presenter")
                 && "dark".equals(new ConsolePreferences(new DataDirectory(dir)).load().get("console.theme")));
         assertThat(new ConsolePreferences(new DataDirectory(dir)).load()).containsEntry("console.presenter", "true");
 
         robot.clickOn(search);
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
-        waitUntil(() -> !main.getStyleClass().contains(Stylesheets.PRESENTER));
+        WAIT.until(() -> !main.getStyleClass().contains(Stylesheets.PRESENTER));
         assertThat(search.getFont().getSize()).isEqualTo(normalFont);
         robot.interact(() -> themeItem(main, "Light").setSelected(true));
-        waitUntil(() -> !main.getStyleClass().contains(Stylesheets.DARK));
+        WAIT.until(() -> !main.getStyleClass().contains(Stylesheets.DARK));
         assertThat(Application.getUserAgentStylesheet()).isEqualTo(new PrimerLight().getUserAgentStylesheet());
     }
 
@@ -186,15 +185,5 @@ class ShellViewTest {
                 .filter(Stage.class::isInstance).map(Stage.class::cast)
                 .filter(stage -> title.equals(stage.getTitle()) && stage.isShowing())
                 .findFirst();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static <T> T waitFor(Callable<Optional<T>> lookup) throws Exception {
-        waitUntil(() -> lookup.call().isPresent());
-        return lookup.call().orElseThrow();
     }
 }

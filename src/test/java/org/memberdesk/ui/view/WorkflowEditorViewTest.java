@@ -8,8 +8,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -31,7 +29,6 @@ import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real console on demo data: View → Workflows, New…, build "Tag Added cant-login → Send Reset
@@ -40,6 +37,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * the run in the workflow's run log.
  */
 class WorkflowEditorViewTest {
+
+    private static final FxWait WAIT = FxWait.seconds(30);
 
     static final String AISHA = "aisha.rahman@example.org";
     static final String NAME = "Reset when cant-login";
@@ -69,56 +68,56 @@ class WorkflowEditorViewTest {
     @Test
     void aWorkflowBuiltInTheEditorFiresWhenItsTagIsAdded() throws Exception {
         TableView<?> contacts = robot.lookup("#contactTable").queryTableView();
-        waitUntil(() -> contacts.getItems().size() > 40);
+        WAIT.until(() -> contacts.getItems().size() > 40);
         MenuItem workflowsItem = menuItem("workflowsItem");
-        waitUntil(() -> !workflowsItem.isDisable());
+        WAIT.until(() -> !workflowsItem.isDisable());
 
         robot.clickOn("View").clickOn("Workflows\u2026");
-        Stage workflows = waitFor(() -> window("Workflows"));
+        Stage workflows = WAIT.present(() -> window("Workflows"));
         Node list = workflows.getScene().getRoot();
         TableView<?> workflowTable = robot.from(list).lookup("#workflowTable").queryTableView();
-        waitUntil(() -> workflowTable.getItems().size() == 1);
+        WAIT.until(() -> workflowTable.getItems().size() == 1);
         assertThat(cellTexts(workflowTable)).contains("Welcome new members", "Enabled", "Offer Access Granted");
 
         robot.clickOn(robot.from(list).lookup("#newButton").queryButton());
-        Stage editor = waitFor(() -> window("New workflow"));
+        Stage editor = WAIT.present(() -> window("New workflow"));
         Node form = editor.getScene().getRoot();
         robot.clickOn(robot.from(form).lookup("#nameField").queryAs(Node.class)).write(NAME);
         ComboBox<?> trigger = robot.from(form).lookup("#triggerBox").queryComboBox();
         robot.clickOn(trigger);
         robot.clickOn(robot.lookup(".list-cell").match((Labeled cell) -> "Tag Added".equals(cell.getText()))
                 .queryAs(Node.class));
-        waitUntil(() -> robot.from(form).lookup("#triggerTagField").queryAs(Node.class).isVisible());
+        WAIT.until(() -> robot.from(form).lookup("#triggerTagField").queryAs(Node.class).isVisible());
         robot.clickOn(robot.from(form).lookup("#addActionButton").queryButton());
-        waitUntil(() -> robot.from(form).lookup("#actionKind1").tryQuery().isPresent());
+        WAIT.until(() -> robot.from(form).lookup("#actionKind1").tryQuery().isPresent());
         ComboBox<?> action = robot.from(form).lookup("#actionKind1").queryComboBox();
         assertThat(String.valueOf(action.getValue())).isEqualTo("Send Reset Link");
 
         robot.clickOn(robot.from(form).lookup("#saveButton").queryButton());
-        waitUntil(() -> robot.from(form).lookup("#problemsBox").queryAs(Node.class).isVisible());
+        WAIT.until(() -> robot.from(form).lookup("#problemsBox").queryAs(Node.class).isVisible());
         assertThat(labelTexts(robot.from(form).lookup("#problemList").queryAs(Node.class)))
                 .containsExactly("\u2022 trigger Tag Added needs a tag");
         assertThat(editor.isShowing()).as("nothing saved on bad input").isTrue();
 
         robot.clickOn(robot.from(form).lookup("#triggerTagField").queryAs(Node.class)).write("cant-login");
         robot.clickOn(robot.from(form).lookup("#saveButton").queryButton());
-        waitUntil(() -> !editor.isShowing());
-        waitUntil(() -> workflowTable.getItems().size() == 2);
+        WAIT.until(() -> !editor.isShowing());
+        WAIT.until(() -> workflowTable.getItems().size() == 2);
         assertThat(cellTexts(workflowTable)).contains(NAME, "Tag Added: cant-login");
         Label runLogTitle = robot.from(list).lookup("#runLogTitle").queryAs(Label.class);
-        waitUntil(() -> ("Run log: " + NAME).equals(runLogTitle.getText()));
+        WAIT.until(() -> ("Run log: " + NAME).equals(runLogTitle.getText()));
 
         try (Services services = TestServices.open(dir, clock)) {
             assertThat(services.contacts().byEmail(AISHA).tags()).doesNotContain("cant-login");
             services.contacts().edit(AISHA, null, null, List.of("asks-membership", "cant-login"), Actor.agent("Sam"));
-            waitUntil(() -> services.emails().list(AISHA).stream().anyMatch(this::resetByWorkflow));
+            WAIT.until(() -> services.emails().list(AISHA).stream().anyMatch(this::resetByWorkflow));
         }
         TableView<?> runTable = robot.from(list).lookup("#runTable").queryTableView();
-        waitUntil(() -> runTable.getItems().size() == 1);
-        waitUntil(() -> cellTexts(runTable).contains("Done"));
+        WAIT.until(() -> runTable.getItems().size() == 1);
+        WAIT.until(() -> cellTexts(runTable).contains("Done"));
         assertThat(cellTexts(runTable)).contains("Aisha Rahman <" + AISHA + ">", "Trigger");
         TableView<?> steps = robot.from(list).lookup("#stepTable").queryTableView();
-        waitUntil(() -> steps.getItems().size() == 1);
+        WAIT.until(() -> steps.getItems().size() == 1);
         assertThat(cellTexts(steps)).contains("Action: Send Reset Link", "Done");
     }
 
@@ -150,15 +149,5 @@ class WorkflowEditorViewTest {
                 .map(Labeled::getText)
                 .filter(text -> text != null && !text.isBlank())
                 .toList();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static <T> T waitFor(Callable<Optional<T>> lookup) throws Exception {
-        waitUntil(() -> lookup.call().isPresent());
-        return lookup.call().orElseThrow();
     }
 }
