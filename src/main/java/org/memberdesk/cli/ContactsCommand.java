@@ -25,10 +25,12 @@ final class ContactsCommand implements Runnable {
              @Option(names = "--name", required = true, paramLabel = "N",
                      description = "Full name.") String name,
              @Option(names = "--tag", paramLabel = "T",
-                     description = "A tag; repeat for more.") List<String> tags) {
-        ContactSummary contact = cli.call(services ->
-                services.contacts().add(email, name, tags == null ? List.of() : tags, cli.agent()));
-        cli.output().change(JsonShapes.contact(contact), "added " + line(contact));
+                     description = "A tag; repeat for more.") List<String> tags,
+             @Mixin Delivery delivery) {
+        Changed added = cli.call(services -> new Changed(
+                services.contacts().add(email, name, tags == null ? List.of() : tags, cli.agent()),
+                delivery.afterChange(services))); // a tag fires "Tag Added": its workflows run now
+        cli.output().change(JsonShapes.contact(added.contact()), added.lines("added "));
     }
 
     @Command(name = "edit", description = "Changes a contact's email, name or tags.")
@@ -39,14 +41,25 @@ final class ContactsCommand implements Runnable {
               @Option(names = "--name", paramLabel = "N",
                       description = "New name.") String newName,
               @Option(names = "--tag", paramLabel = "T",
-                      description = "A tag; repeat for more. Replaces all old tags.") List<String> tags) {
+                      description = "A tag; repeat for more. Replaces all old tags.") List<String> tags,
+              @Mixin Delivery delivery) {
         List<String> newTags = tags == null || tags.isEmpty() ? null : tags;
         if (newEmail == null && newName == null && newTags == null) {
             throw cli.usageError("edit", "Nothing to change: give --email, --name or --tag");
         }
-        ContactSummary contact = cli.call(services ->
-                services.contacts().edit(contactEmail, newEmail, newName, newTags, cli.agent()));
-        cli.output().change(JsonShapes.contact(contact), "updated " + line(contact));
+        Changed edited = cli.call(services -> new Changed(
+                services.contacts().edit(contactEmail, newEmail, newName, newTags, cli.agent()),
+                delivery.afterChange(services)));
+        cli.output().change(JsonShapes.contact(edited.contact()), edited.lines("updated "));
+    }
+
+    /** A contact as changed, and what the workflows its new tags triggered did (a line only when they did something). */
+    private record Changed(ContactSummary contact, Delivery.Outcome delivered) {
+        List<String> lines(String verb) {
+            return delivered.didAnything()
+                    ? List.of(verb + line(contact), delivered.line())
+                    : List.of(verb + line(contact));
+        }
     }
 
     @Command(name = "find", description = "Finds contacts by name, email or tag.")

@@ -38,7 +38,9 @@ final class CredentialsCommand implements Runnable {
                 @Mixin Delivery delivery) {
         Queued queued = cli.call(services -> Queued.after(services,
                 services.credentials().resendWelcome(contact, offer, cli.agent()), delivery));
-        report(queued, "resent the " + offer.strip() + " welcome email to " + queued.email().recipient());
+        report(queued, queued.sent()
+                ? "resent the " + offer.strip() + " welcome email to " + queued.email().recipient()
+                : "queued the " + offer.strip() + " welcome email again for " + queued.email().recipient());
     }
 
     @Command(name = "reset-link", description = "Emails a single-use link to choose a new password (1h to 72h).")
@@ -53,8 +55,9 @@ final class CredentialsCommand implements Runnable {
         Duration ttl = hours(expires);
         Queued queued = cli.call(services -> Queued.after(services,
                 services.credentials().sendResetLink(contact, group, ttl, cli.agent()), delivery));
-        report(queued, "sent a " + (group == null ? "membership" : group.strip() + " community")
-                + " reset link to " + queued.email().recipient() + ", valid " + ttl.toHours() + "h");
+        String link = (group == null ? "membership" : group.strip() + " community") + " reset link";
+        report(queued, (queued.sent() ? "sent a " + link + " to " : "queued a " + link + " for ")
+                + queued.email().recipient() + ", valid " + ttl.toHours() + "h");
     }
 
     @Command(name = "set-password",
@@ -73,14 +76,20 @@ final class CredentialsCommand implements Runnable {
         Changed changed = cli.call(services -> {
             CredentialService.PasswordChange change =
                     services.credentials().setPassword(contact, group, password, notify, cli.agent());
-            return new Changed(change, notify ? delivery.deliverUnlessNoSend(services) : null);
+            if (!notify) {
+                return new Changed(change, null, false);
+            }
+            Delivery.Outcome delivered = delivery.afterChange(services);
+            return new Changed(change, delivered, change.notification() != null
+                    && services.emails().detail(change.notification().id()).email().status().equals("sent"));
         });
         List<String> lines = new ArrayList<>();
         lines.add("set the " + changed.change().access() + " password of " + changed.change().contact().email()
                 + "; " + changed.change().linksRevoked() + " outstanding link(s) revoked; "
-                + (notify ? "the contact is notified" : "no email sent"));
+                + (!notify ? "no email sent"
+                : changed.notified() ? "the contact is notified" : "the notification email is queued"));
         if (changed.delivered() != null) {
-            lines.add("delivery: " + changed.delivered().summary());
+            lines.add(changed.delivered().line());
         }
         cli.output().change(new JsonShapes.PasswordSet(changed.change().contact().email(), changed.change().access(),
                 changed.change().linksRevoked(), notify,
@@ -99,12 +108,8 @@ final class CredentialsCommand implements Runnable {
     }
 
     private void report(Queued queued, String line) {
-        List<String> lines = new ArrayList<>(List.of(line));
-        if (queued.delivered() != null) {
-            lines.add("delivery: " + queued.delivered().summary());
-        }
-        cli.output().change(new JsonShapes.EmailQueued(JsonShapes.email(queued.email()),
-                queued.delivered() == null ? null : queued.delivered().json()), lines);
+        cli.output().change(new JsonShapes.EmailQueued(JsonShapes.email(queued.email()), queued.delivered().json()),
+                List.of(line, queued.delivered().line()));
     }
 
     static Duration hours(String value) {
@@ -118,11 +123,16 @@ final class CredentialsCommand implements Runnable {
     /** The queued email as it stands after delivery (or still queued with --no-send). */
     private record Queued(EmailView email, Delivery.Outcome delivered) {
         static Queued after(org.memberdesk.service.Services services, EmailView queued, Delivery delivery) {
-            Delivery.Outcome delivered = delivery.deliverUnlessNoSend(services);
+            Delivery.Outcome delivered = delivery.afterChange(services);
             return new Queued(services.emails().detail(queued.id()).email(), delivered);
+        }
+
+        /** Only an email the server accepted is "sent"; anything else is still "queued" (or retrying). */
+        boolean sent() {
+            return email.status().equals("sent");
         }
     }
 
-    private record Changed(CredentialService.PasswordChange change, Delivery.Outcome delivered) {
+    private record Changed(CredentialService.PasswordChange change, Delivery.Outcome delivered, boolean notified) {
     }
 }

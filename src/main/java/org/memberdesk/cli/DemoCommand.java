@@ -20,4 +20,17 @@ final class DemoCommand implements Runnable {
         int contacts = cli.call(services -> services.demo().seed());
         cli.output().change(new JsonShapes.DemoSeeded(contacts), "seeded demo data: " + contacts + " contacts");
     }
+
+    @Command(name = "reset", description = {
+            "Replaces everything a session changed with the demo data set again and empties the demo inbox",
+            "(settings and workflows stay), like the console's File > Reset demo. Only on a data directory made",
+            "by `demo seed`."})
+    void reset() {
+        int contacts = cli.call(services -> {
+            int loaded = services.demo().reset(); // refuses a database not made by `demo seed`, changing nothing
+            services.demoInbox().clear();
+            return loaded;
+        });
+        cli.output().change(new JsonShapes.DemoSeeded(contacts), "reset demo data: " + contacts + " contacts");
+    }
 }

@@ -37,15 +37,14 @@ final class EmailsCommand implements Runnable {
                @Mixin Delivery delivery) {
         Retried retried = cli.call(services -> {
             EmailView queued = services.emails().retry(id, cli.agent());
-            Delivery.Outcome delivered = delivery.deliverUnlessNoSend(services);
+            Delivery.Outcome delivered = delivery.afterChange(services);
             return new Retried(services.emails().detail(queued.id()), delivered);
         });
         EmailView email = retried.now().email();
-        List<String> lines = retried.delivered() == null
-                ? List.of(retriedLine(retried.now(), true))
-                : List.of(retriedLine(retried.now(), false), "delivery: " + retried.delivered().summary());
-        cli.output().change(new JsonShapes.EmailQueued(JsonShapes.email(email),
-                retried.delivered() == null ? null : retried.delivered().json()), lines);
+        List<String> lines = retried.delivered().delivered()
+                ? List.of(retriedLine(retried.now(), false), retried.delivered().line())
+                : List.of(retriedLine(retried.now(), true));
+        cli.output().change(new JsonShapes.EmailQueued(JsonShapes.email(email), retried.delivered().json()), lines);
     }
 
     private record Retried(EmailDetail now, Delivery.Outcome delivered) {

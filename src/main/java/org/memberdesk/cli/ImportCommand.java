@@ -21,7 +21,8 @@ final class ImportCommand implements Runnable {
     /** What {@code --json} prints for an import (or, with {@code --dry-run}, its preview). */
     record ImportJson(String file, boolean dryRun, int rows, int imported, int refused, int newContacts,
                       int existingContacts, int grantsAdded, int alreadyActive, int triggersFired,
-                      List<String> unknownColumns, List<RowProblem> errors, List<RowNotice> notices, Long millis) {
+                      List<String> unknownColumns, List<RowProblem> errors, List<RowNotice> notices, Long millis,
+                      JsonShapes.Delivery delivery) {
     }
 
     @Mixin
@@ -39,16 +40,16 @@ final class ImportCommand implements Runnable {
             "Imports contacts and offer grants from a CSV file: UTF-8, a header row, columns email (required),",
             "name, tags (separated by ;) and offer. Valid rows are written in one transaction; each bad row is",
             "printed on stderr with its line and reason, and then the exit code is 1.",
-            "A row for an existing contact adds its offer and tags; grants fire \"Offer Access Granted\"."})
+            "A row for an existing contact adds its offer and tags; grants fire \"Offer Access Granted\".",
+            "Then the workflow steps that are due run (the welcome emails) and their email is delivered before",
+            "the command exits, unless --no-send."})
     int contacts(@Parameters(paramLabel = "FILE.csv", description = "The CSV file.") Path file,
                  @Option(names = "--no-triggers",
                          description = "Do not fire \"Offer Access Granted\": no workflow (welcome email) runs.")
                  boolean noTriggers,
                  @Option(names = "--dry-run", description = "Only check the file and say what would happen.")
                  boolean dryRun,
-                 @Option(names = "--no-send", description = {"Deliver no email now. Accepted like on every command"
-                         + " that fires triggers; the import itself queues no email (workflows do)."})
-                 boolean noSend) {
+                 @Mixin Delivery delivery) {
         Output output = cli.output();
         PrintWriter err = spec.commandLine().getErr();
         if (dryRun) {
@@ -58,7 +59,7 @@ final class ImportCommand implements Runnable {
             output.change(new ImportJson(preview.file(), true, preview.totalRows(), preview.validRows(),
                             preview.problems().size(), preview.newContacts(), preview.existingContacts(),
                             preview.grantsToAdd(), preview.alreadyActive(), triggers, preview.unknownColumns(),
-                            preview.problems(), preview.notices(), null),
+                            preview.problems(), preview.notices(), null, null),
                     lines(preview.notices(), preview.unknownColumns()) + "would import " + preview.validRows()
                             + " of " + preview.totalRows() + " rows: " + preview.newContacts() + " new contacts, "
                             + preview.grantsToAdd() + " grants (" + preview.alreadyActive() + " already active); "
@@ -67,19 +68,25 @@ final class ImportCommand implements Runnable {
                             + refused(preview.problems()));
             return preview.hasProblems() ? 1 : 0;
         }
-        ImportResult result = cli.call(services ->
-                services.contactImport().run(file, !noTriggers, cli.agent(), null));
+        Imported imported = cli.call(services -> {
+            ImportResult done = services.contactImport().run(file, !noTriggers, cli.agent(), null);
+            return new Imported(done, delivery.afterChange(services));
+        });
+        ImportResult result = imported.result();
         report(err, result.problems());
         output.change(new ImportJson(result.file(), false, result.rows(), result.importedRows(),
                         result.problems().size(), result.newContacts(), result.existingContacts(), result.grantsAdded(),
                         result.alreadyActive(), result.triggersFired(), result.unknownColumns(), result.problems(),
-                        result.notices(), result.millis()),
+                        result.notices(), result.millis(), imported.delivered().json()),
                 lines(result.notices(), result.unknownColumns()) + "imported " + result.importedRows() + " of "
                         + result.rows() + " rows: " + result.newContacts() + " new contacts, " + result.grantsAdded()
                         + " grants (" + result.alreadyActive() + " already active), " + result.triggersFired()
                         + " \"Offer Access Granted\" events" + (noTriggers ? " (--no-triggers)" : "")
-                        + refused(result.problems()));
+                        + refused(result.problems()) + System.lineSeparator() + imported.delivered().line());
         return result.hasProblems() ? 1 : 0;
+    }
+
+    private record Imported(ImportResult result, Delivery.Outcome delivered) {
     }
 
     private static void report(PrintWriter err, List<RowProblem> problems) {

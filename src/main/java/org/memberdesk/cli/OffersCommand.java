@@ -42,12 +42,10 @@ final class OffersCommand implements Runnable {
         Granted granted = cli.call(services -> {
             GrantResult result = services.offers().grant(contact, offer, until, cli.agent());
             // "Offer Access Granted" runs its workflows (the welcome email) before the command exits.
-            return new Granted(result, delivery.deliverUnlessNoSend(services));
+            return new Granted(result, delivery.afterChange(services));
         });
-        List<String> lines = granted.delivered() == null
-                ? List.of(granted.result().message())
-                : List.of(granted.result().message(), "delivery: " + granted.delivered().summary());
-        cli.output().change(JsonShapes.grantChange(granted.result()), lines);
+        cli.output().change(JsonShapes.grantChange(granted.result()),
+                List.of(granted.result().message(), granted.delivered().line()));
     }
 
     private record Granted(GrantResult result, Delivery.Outcome delivered) {

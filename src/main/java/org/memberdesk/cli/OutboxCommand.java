@@ -16,15 +16,12 @@ final class OutboxCommand implements Runnable {
         throw cli.missingSubcommand();
     }
 
-    @Command(name = "run", description = "Delivers the emails that are due now (one batch; with --until-empty, "
-            + "batch after batch while any is due) and prints what happened.")
+    @Command(name = "run", description = "Runs the workflow steps that are due now, then delivers the emails that "
+            + "are due (one batch; with --until-empty, batch after batch while any is due) and prints what happened.")
     void runOutbox(@Option(names = "--until-empty",
                            description = "Keep going while emails are due; an email that must wait for a retry "
                                    + "is not waited for.") boolean untilEmpty) {
-        Delivery.Outcome outcome = cli.call(services -> untilEmpty
-                ? Delivery.deliverQueued(services)
-                : new Delivery.Outcome(services.emails().runOutbox(false), services.mailSettings().demoMode(),
-                        services.dataDirectory().demoMailbox()));
+        Delivery.Outcome outcome = cli.call(services -> Delivery.runOutbox(services, untilEmpty));
         cli.output().change(outcome.json(), "outbox: " + outcome.summary());
     }
 }

@@ -38,11 +38,11 @@ final class WorkflowsCommand implements Runnable {
     record Step(int number, String kind, String label, String status, String outcome) {
     }
 
-    record Delivery(int sent, int retrying, int failed, int waiting) {
+    record Delivered(int sent, int retrying, int failed, int waiting) {
     }
 
     record Run(UUID id, String workflow, String contact, String mode, String status, String offer, Instant startedAt,
-               Instant finishedAt, Instant nextAt, List<Step> steps, Delivery delivery) {
+               Instant finishedAt, Instant nextAt, List<Step> steps, Delivered delivery) {
     }
 
     @Command(name = "list", description = "Lists the workflows: state, trigger, steps and runs.")
@@ -81,15 +81,14 @@ final class WorkflowsCommand implements Runnable {
     void run(@Parameters(paramLabel = "NAME", description = "Workflow name (any case).") String name,
              @Option(names = "--contact", required = true, paramLabel = "E",
                      description = "The contact's email.") String contact,
-             @Option(names = "--no-send",
-                     description = "Queue the emails but deliver nothing now.") boolean noSend) {
+             @Mixin Delivery delivery) {
         Run run = cli.call(services -> {
             ManualRunResult result = services.workflows().runManual(name, List.of(contact), cli.agent(), null);
+            OutboxRunResult delivered = delivery.afterChange(services).run(); // null with --no-send
             WorkflowRunView view = services.workflows().run(result.runIds().get(0));
-            OutboxRunResult delivered = noSend ? null : services.emails().runOutbox(true);
             return shape(view, delivered);
         });
-        cli.output().change(run, lines(run, noSend));
+        cli.output().change(run, lines(run, delivery.noSend()));
     }
 
     private static Workflow shape(WorkflowView w) {
@@ -112,7 +111,7 @@ final class WorkflowsCommand implements Runnable {
                 r.finishedAt(), r.nextAt(),
                 r.steps().stream().map(s -> new Step(s.number(), s.kind(), s.label(), s.status(), s.outcome())).toList(),
                 delivered == null ? null
-                        : new Delivery(delivered.sent(), delivered.retrying(), delivered.failed(), delivered.waiting()));
+                        : new Delivered(delivered.sent(), delivered.retrying(), delivered.failed(), delivered.waiting()));
     }
 
     private static String lines(Run run, boolean noSend) {
@@ -128,9 +127,10 @@ final class WorkflowsCommand implements Runnable {
                 out.append(" (").append(s.outcome()).append(')');
             }
         }
-        Delivery d = run.delivery();
+        Delivered d = run.delivery();
         if (noSend) {
-            out.append("\nnothing delivered (--no-send)");
+            out.append("\n").append(Delivery.NOT_SENT)
+                    .append(": `memberdesk outbox run` delivers the emails it queued");
         } else if (d != null) {
             out.append("\ndelivered: ").append(d.sent()).append(" sent");
             if (d.retrying() > 0) {

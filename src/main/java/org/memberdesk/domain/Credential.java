@@ -31,12 +31,16 @@ public class Credential {
     @Column(name = "locked_until")
     private Instant lockedUntil;
 
+    /** Locked with no end: only an unlock (or a new password) lifts it; {@link #lockedUntil} is then null. */
+    @Column(name = "locked_until_unlocked", nullable = false)
+    private boolean lockedUntilUnlocked;
+
     public boolean hasPassword() {
         return passwordHash != null;
     }
 
     public boolean isLocked(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
+        return lockedUntilUnlocked || (lockedUntil != null && lockedUntil.isAfter(now));
     }
 
     public void setPasswordHash(String phc, Instant now) {
@@ -69,6 +73,7 @@ public class Credential {
 
     public void unlock() {
         this.lockedUntil = null;
+        this.lockedUntilUnlocked = false;
         this.failedLoginCount = 0;
         this.firstFailedAt = null;
     }
@@ -76,6 +81,15 @@ public class Credential {
     /** For demo data and tests that need a lock in place. */
     public void lockUntil(Instant until) {
         this.lockedUntil = until;
+    }
+
+    /**
+     * A lock that does not expire: it holds until {@link #unlock()} (or a new password). For the demo's
+     * locked contact, who must still be locked whenever a trainer gets to the "unlock" step.
+     */
+    public void lockUntilUnlocked() {
+        this.lockedUntil = null;
+        this.lockedUntilUnlocked = true;
     }
 
     public String getPasswordHash() {
@@ -94,6 +108,7 @@ public class Credential {
         return failedLoginCount;
     }
 
+    /** When the lock ends by itself; null when there is none, or it lasts until someone unlocks it. */
     public Instant getLockedUntil() {
         return lockedUntil;
     }

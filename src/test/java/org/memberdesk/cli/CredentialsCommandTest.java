@@ -74,6 +74,30 @@ class CredentialsCommandTest {
     }
 
     @Test
+    void withNoSendTheCommandsSayQueuedNeverSent() {
+        String reset = cli.run("credentials", "reset-link", "--contact", DANA, "--no-send").succeeded().out();
+        assertThat(reset.lines()).first().asString()
+                .isEqualTo("queued a membership reset link for " + DANA + ", valid 24h");
+        assertThat(reset.lines().skip(1)).singleElement().asString()
+                .startsWith("queued, not sent (--no-send): ").contains(" waiting in the outbox");
+        assertThat(reset).doesNotContain("sent a");
+
+        String resend = cli.run("credentials", "resend", "--contact", DANA, "--offer", "Budget Bootcamp", "--no-send")
+                .succeeded().out();
+        assertThat(resend.lines()).first().asString()
+                .isEqualTo("queued the Budget Bootcamp welcome email again for " + DANA);
+
+        String told = cli.withStdin("plum orchard velvet sky\n").run("credentials", "set-password", "--contact", DANA,
+                "--password-stdin", "--notify", "--no-send").succeeded().out();
+        assertThat(told.lines()).first().asString().endsWith("the notification email is queued");
+        assertThat(smtp.received()).isEmpty();
+
+        String sent = cli.run("credentials", "reset-link", "--contact", DANA).succeeded().out();
+        assertThat(sent.lines()).first().asString()
+                .isEqualTo("sent a membership reset link to " + DANA + ", valid 24h");
+    }
+
+    @Test
     void aCommunityResetGoesToTheGroupsDoorOnly() {
         cli.run("credentials", "reset-link", "--contact", SOFIA, "--community", "Founders Circle").succeeded();
         List<MimeMessage> received = smtp.receivedFor(SOFIA);

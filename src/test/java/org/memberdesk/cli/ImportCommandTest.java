@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
+import org.memberdesk.service.EmailView;
 import org.memberdesk.service.GrantView;
 
 /** {@code memberdesk import contacts FILE.csv}: bad rows on stderr with their lines, exit 1 if any. */
@@ -50,12 +51,15 @@ class ImportCommandTest {
 
         CliRunner.Result result = cli.run("import", "contacts", file.toString()).succeeded();
 
-        assertThat(result.out()).isEqualTo("imported 2 of 2 rows: 2 new contacts, 1 grants (0 already active),"
-                + " 1 \"Offer Access Granted\" events\n");
+        assertThat(result.out().lines()).first().isEqualTo("imported 2 of 2 rows: 2 new contacts, 1 grants"
+                + " (0 already active), 1 \"Offer Access Granted\" events");
+        // The event's workflow (the welcome) ran and its email went out, here to the demo mailbox.
+        assertThat(result.out().lines().skip(1)).singleElement().asString().startsWith("delivery: 1 sent")
+                .contains("demo mode");
         List<GrantView> grants = cli.inDatabase(s -> s.contacts().card(s.contacts().byEmail("ana@example.com").id())
                 .offers());
         assertThat(grants).extracting(GrantView::offer).containsExactly("Gold");
-        assertThat(triggers()).isEqualTo(1);
+        assertThat(triggers()).isZero();
     }
 
     @Test
@@ -76,10 +80,11 @@ class ImportCommandTest {
                 "line 3: 'not-an-email' is not a valid email address (not-an-email)",
                 "line 5: duplicate of line 4 (same email and offer) (kim@example.com)",
                 "line 6: unknown offer 'Platinum' (ben@example.com)");
-        assertThat(result.out().lines()).containsExactly(
+        assertThat(result.out().lines()).hasSize(3).startsWith(
                 "ignored unknown column: phone",
                 "imported 2 of 5 rows: 1 new contacts, 2 grants (0 already active), 2 \"Offer Access Granted\" events;"
                         + " 3 bad rows skipped (see above)");
+        assertThat(result.out().lines().skip(2)).singleElement().asString().startsWith("delivery: 2 sent");
         long contacts = cli.inDatabase(s -> s.contacts().count());
         assertThat(contacts).isEqualTo(2L);
     }
@@ -95,7 +100,7 @@ class ImportCommandTest {
         JsonNode json = result.json();
         assertThat(ContactsCommandTest.fieldNames(json)).containsExactly("file", "dryRun", "rows", "imported",
                 "refused", "newContacts", "existingContacts", "grantsAdded", "alreadyActive", "triggersFired",
-                "unknownColumns", "errors", "notices", "millis");
+                "unknownColumns", "errors", "notices", "millis", "delivery");
         assertThat(json.get("rows").asInt()).isEqualTo(3);
         assertThat(json.get("imported").asInt()).isEqualTo(2);
         assertThat(json.get("alreadyActive").asInt()).isEqualTo(1);
@@ -104,7 +109,13 @@ class ImportCommandTest {
         assertThat(json.get("errors").get(0).get("reason").asText()).isEqualTo("email is missing");
         assertThat(json.get("notices").get(0).get("line").asInt()).isEqualTo(2);
         assertThat(result.err()).isEqualTo("line 4: email is missing\n");
-        assertThat(triggers()).isEqualTo(1); // only the grant made in setUp
+        // No trigger for Ana's grant: the due steps ran only the grant made in setUp, Kim's welcome.
+        List<EmailView> ana = cli.inDatabase(s -> s.emails().list("ana@example.com"));
+        List<EmailView> kim = cli.inDatabase(s -> s.emails().list("kim@example.com"));
+        assertThat(ana).isEmpty();
+        assertThat(kim).extracting(EmailView::kind).containsExactly("welcome");
+        assertThat(json.get("delivery").get("sent").asInt()).isEqualTo(1);
+        assertThat(triggers()).isZero();
     }
 
     @Test
@@ -131,6 +142,46 @@ class ImportCommandTest {
         assertThat(cli.run("import", "contacts", files.resolve("nope.csv").toString()).userError())
                 .startsWith("error: no file ");
         assertThat(cli.state()).isEqualTo(before);
+    }
+
+    @Test
+    void theWelcomesOfAnImportAreDeliveredBeforeItExits() throws IOException {
+        try (TestSmtp smtp = TestSmtp.start()) {
+            CliRunner mailing = new CliRunner(dir).withEnv(smtp.env());
+            Path file = csv("email,name,offer\nana@example.com,Ana Lima,Gold\nbea@example.com,Bea Cruz,Gold\n");
+
+            CliRunner.Result result = mailing.run("import", "contacts", file.toString()).succeeded();
+
+            assertThat(result.out().lines()).first().asString().startsWith("imported 2 of 2 rows");
+            assertThat(result.out().lines().skip(1)).singleElement().asString().startsWith("delivery: 2 sent");
+            assertThat(smtp.receivedFor("ana@example.com")).singleElement()
+                    .satisfies(m -> assertThat(m.getSubject()).contains("Gold"));
+            assertThat(smtp.receivedFor("bea@example.com")).hasSize(1);
+            List<EmailView> ana = mailing.inDatabase(s -> s.emails().list("ana@example.com"));
+            assertThat(ana).extracting(EmailView::status).containsExactly("sent");
+        }
+    }
+
+    @Test
+    void withNoSendAnImportQueuesTheWelcomesAndSaysSo() throws IOException {
+        try (TestSmtp smtp = TestSmtp.start()) {
+            CliRunner mailing = new CliRunner(dir).withEnv(smtp.env());
+            Path file = csv("email,name,offer\nana@example.com,Ana Lima,Gold\n");
+
+            CliRunner.Result result = mailing.run("import", "contacts", "--no-send", file.toString()).succeeded();
+
+            assertThat(result.out().lines()).hasSize(2);
+            assertThat(result.out().lines().skip(1)).singleElement().asString()
+                    .startsWith("queued, not sent (--no-send): 1 email waiting in the outbox");
+            assertThat(result.out()).doesNotContain(" sent,");
+            assertThat(smtp.received()).isEmpty();
+            List<EmailView> ana = mailing.inDatabase(s -> s.emails().list("ana@example.com"));
+            assertThat(ana).extracting(EmailView::status).containsExactly("queued");
+            assertThat(triggers()).as("the due workflow steps ran").isZero();
+
+            mailing.run("outbox", "run").succeeded();
+            assertThat(smtp.receivedFor("ana@example.com")).hasSize(1);
+        }
     }
 
     @Test

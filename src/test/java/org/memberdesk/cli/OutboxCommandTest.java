@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.service.Actor;
 import org.memberdesk.service.EmailView;
 import org.memberdesk.service.OutboxCounts;
 
@@ -120,6 +121,22 @@ class OutboxCommandTest {
         assertThat(EmailsCommandTest.mailbox(demoDir.resolve("demo-mailbox")))
                 .singleElement().satisfies(eml -> assertThat(eml).contains("To: " + MARCUS));
         assertThat(smtp.received()).isEmpty();
+    }
+
+    @Test
+    void plainRunFirstRunsTheWorkflowStepsThatAreDueAndDeliversTheirMail() {
+        // Another process (the console, with its engine not yet round) recorded a grant: its
+        // "Offer Access Granted" welcome is a workflow step due now, not yet an email.
+        String nadia = "nadia.haddad@example.com";
+        cli.inDatabase(s -> s.offers().grant(nadia, "Momentum Membership", null, Actor.agent("console")));
+
+        CliRunner.Result result = cli.run("outbox", "run").succeeded();
+
+        assertThat(result.out()).startsWith("outbox: 1 sent, 0 retrying, 0 failed; ");
+        assertThat(smtp.receivedFor(nadia)).singleElement()
+                .satisfies(m -> assertThat(m.getSubject()).contains("Momentum Membership"));
+        List<EmailView> emails = cli.inDatabase(s -> s.emails().list(nadia));
+        assertThat(emails).extracting(EmailView::status).containsExactly("sent");
     }
 
     /** Puts the contact's failed email back in the queue without sending it. */

@@ -85,4 +85,22 @@ class DemoDataTest {
         assertThat(cards).filteredOn(c -> c.activeOffers().size() > 0 && c.portal().passwordSet()
                 && !c.portal().locked()).hasSizeGreaterThan(15);
     }
+
+    @Test
+    void benStaysLockedUntilSomeoneUnlocksHim() {
+        services.demo().seed();
+        java.util.UUID ben = services.contacts().find("ben.carter").get(0).id();
+
+        clock.advance(java.time.Duration.ofDays(1));
+
+        assertThat(services.contacts().card(ben).portal().locked()).isTrue();
+        assertThat(services.diagnostics().diagnose("ben.carter@example.com",
+                org.memberdesk.service.diagnostics.Concern.none()).get(0)).satisfies(finding -> {
+            assertThat(finding.code()).isEqualTo(org.memberdesk.service.diagnostics.DiagnosticCodes.ACCOUNT_LOCKED);
+            assertThat(finding.message()).endsWith("is locked after repeated failed logins until someone unlocks it.");
+        });
+        assertThat(services.credentials().unlock("ben.carter@example.com", null, Actor.agent("trainer"))).isTrue();
+        assertThat(services.contacts().card(ben).portal().locked()).isFalse();
+        assertThat(services.credentials().unlock("ben.carter@example.com", null, Actor.agent("trainer"))).isFalse();
+    }
 }

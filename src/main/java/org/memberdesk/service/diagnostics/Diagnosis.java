@@ -318,7 +318,8 @@ final class Diagnosis {
             return;
         }
         add(Severity.PROBLEM, ACCOUNT_LOCKED, capitalize(access(group)) + " is locked after repeated failed logins"
-                        + " until " + time(credential.getLockedUntil()) + ".",
+                        + (credential.getLockedUntil() == null ? " until someone unlocks it."
+                        : " until " + time(credential.getLockedUntil()) + "."),
                 facts("access", access(group), "lockedUntil", iso(credential.getLockedUntil())),
                 Fix.unlock(group == null ? null : group.getName()));
     }
