@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.ContactSummary;
+import org.memberdesk.service.workflow.ActionSpec;
+import org.memberdesk.service.workflow.TriggerSpec;
+import org.memberdesk.service.workflow.WorkflowDefinition;
 
 class ContactsCommandTest {
 
@@ -161,6 +164,40 @@ class ContactsCommandTest {
     @Test
     void findWithoutAQueryIsAUsageError() {
         assertThat(cli.run("contacts", "find").usageError()).startsWith("Missing required parameter: 'QUERY'");
+    }
+
+    @Test
+    void aTagThatStartsAWorkflowGetsItsEmailDeliveredBeforeTheCommandExits() {
+        try (TestSmtp smtp = TestSmtp.start()) {
+            CliRunner mailing = new CliRunner(dir).withEnv(smtp.env());
+            mailing.inDatabase(s -> s.workflows().create(new WorkflowDefinition("Help them in", true,
+                    TriggerSpec.tagAdded("cant-login"), List.of(), List.of(ActionSpec.sendResetLink())),
+                    Actor.agent("setup")));
+
+            CliRunner.Result added = mailing.run("contacts", "add", "--email", "ravi@example.com", "--name", "Ravi",
+                    "--tag", "cant-login").succeeded();
+            CliRunner.Result queued = mailing.run("contacts", "edit", "--contact", "dana@example.com",
+                    "--tag", "cant-login", "--no-send").succeeded();
+
+            assertThat(added.out().lines()).hasSize(2).first().asString().startsWith("added Ravi\travi@example.com");
+            assertThat(added.out().lines().skip(1)).singleElement().asString().startsWith("delivery: 1 sent");
+            assertThat(smtp.receivedFor("ravi@example.com")).hasSize(1);
+            assertThat(queued.out().lines().skip(1)).singleElement().asString()
+                    .startsWith("queued, not sent (--no-send): 1 email waiting");
+            assertThat(smtp.receivedFor("dana@example.com")).isEmpty();
+            List<String> danaEmails = mailing.inDatabase(s -> s.emails().list("dana@example.com")).stream()
+                    .map(e -> e.kind() + " " + e.status()).toList();
+            assertThat(danaEmails).containsExactly("reset-link queued");
+            // The next command that delivers sends what waits, though it fired nothing itself.
+            CliRunner.Result renamed = mailing.run("contacts", "edit", "--contact", "ravi@example.com", "--name",
+                    "Ravi K").succeeded();
+            assertThat(renamed.out().lines().skip(1)).singleElement().asString().startsWith("delivery: 1 sent")
+                    .doesNotContain("workflow step");
+            assertThat(smtp.receivedFor("dana@example.com")).hasSize(1);
+            assertThat(mailing.run("contacts", "edit", "--contact", "ravi@example.com", "--name", "Ravi Kumar")
+                    .succeeded().out()).as("nothing ran, nothing sent: no delivery line").isEqualTo(
+                    "updated Ravi Kumar\travi@example.com\tcant-login\n");
+        }
     }
 
     static List<String> fieldNames(JsonNode node) {
