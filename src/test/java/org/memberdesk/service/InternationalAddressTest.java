@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +84,22 @@ class InternationalAddressTest {
                 .containsExactly("anna@bücher.example", "jo@bücher.example");
         assertThat(services.diagnostics().diagnose("anna@bücher.example", Concern.none()))
                 .extracting(Finding::code).doesNotContain(DiagnosticCodes.EMAIL_MALFORMED);
+    }
+
+    @Test
+    void theDemoInboxAndEmailHistoryShowTheDomainInUnicode() {
+        services.contacts().add("anna@bücher.example", "Anna Book", List.of(), agent);
+        services.credentials().sendResetLink("anna@bücher.example", null, Duration.ofHours(24), agent);
+
+        services.emails().runOutbox(true);
+
+        assertThat(services.demoInbox().list()).extracting(DemoInboxService.DemoMailSummary::to)
+                .containsExactly("anna@bücher.example");
+        UUID anna = services.contacts().byEmail("anna@bücher.example").id();
+        assertThat(services.emails().list(anna)).singleElement().satisfies(e -> {
+            assertThat(e.status()).isEqualTo("sent");
+            assertThat(e.recipient()).isEqualTo("anna@bücher.example");
+        });
     }
 
     @Test

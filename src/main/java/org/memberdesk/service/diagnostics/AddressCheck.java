@@ -57,6 +57,11 @@ final class AddressCheck {
             return Optional.of("the part before the @ has characters other than plain ASCII, "
                     + "which most mail servers cannot deliver to");
         }
+        try {
+            EmailAddress.toAscii(email);
+        } catch (InvalidInputException e) {
+            return Optional.of("mail servers would not read the domain " + domain + " as written");
+        }
         if (local.startsWith("\"") || local.chars().anyMatch(Character::isWhitespace)) {
             return Optional.of("the part before @ is quoted or contains spaces");
         }
