@@ -138,9 +138,8 @@ public final class SmtpTransport implements AutoCloseable {
     /** Sends one message as multipart/alternative (plain text, then HTML). */
     public Accepted send(OutgoingEmail email, Instant now) throws SmtpFailure {
         MimeMessage message;
-        Address[] recipients;
         String messageId = "<" + email.id() + "." + email.attempt() + "@" + domainOf(settings.from()) + ">";
-        recipients = new Address[] {envelope(email.to())};
+        Address[] recipients = {envelope(email.to())};
         try {
             message = new FixedIdMessage(session, messageId);
             message.setFrom(sender(settings.from()));
