@@ -67,7 +67,7 @@ final class CredentialsCommand implements Runnable {
                      @Option(names = "--community", paramLabel = "G",
                              description = "A community group: set that group's own password instead.") String group,
                      @Option(names = "--password-stdin", required = true,
-                             description = "Read the new password from standard input (never an argument).")
+                             description = "Read the new password from standard input (never an argument); 15 to 128 characters.")
                      boolean passwordStdin,
                      @Option(names = "--notify", description = "Email the contact that the password was changed.")
                      boolean notify,

@@ -43,6 +43,8 @@ public final class DemoMailbox {
 
     private static final Pattern ID = Pattern.compile("[0-9]{8}T[0-9]{9}Z-[0-9a-f]{8}\\.eml");
     private static final Pattern LINK = Pattern.compile("https?://[^\\s\"'<>]+");
+    private static final Pattern PUNYCODE_DOMAIN =
+            Pattern.compile("@((?:[a-z0-9-]+\\.)*xn--[a-z0-9-]+(?:\\.[a-z0-9-]+)*)", Pattern.CASE_INSENSITIVE);
 
     private final Path dir;
 
@@ -117,7 +119,16 @@ public final class DemoMailbox {
     }
 
     private static Summary summary(String id, String from, String to, String subject) {
-        return new Summary(id, decode(from), decode(to), decode(subject), receivedAt(id));
+        return new Summary(id, decode(from), unicodeDomains(decode(to)), decode(subject), receivedAt(id));
+    }
+
+    /** Internationalised domains travel in punycode; the inbox shows them as the contact's record does. */
+    private static String unicodeDomains(String addresses) {
+        if (addresses == null) {
+            return null;
+        }
+        return PUNYCODE_DOMAIN.matcher(addresses)
+                .replaceAll(m -> Matcher.quoteReplacement("@" + java.net.IDN.toUnicode(m.group(1))));
     }
 
     private static Instant receivedAt(String id) {

@@ -17,6 +17,8 @@ import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.memberdesk.domain.EmailAddress;
+import org.memberdesk.domain.InvalidInputException;
 
 /**
  * One SMTP connection (Angus Mail), reused for every message of a batch. TLS options live in this
@@ -136,20 +138,11 @@ public final class SmtpTransport implements AutoCloseable {
     /** Sends one message as multipart/alternative (plain text, then HTML). */
     public Accepted send(OutgoingEmail email, Instant now) throws SmtpFailure {
         MimeMessage message;
-        Address[] recipients;
         String messageId = "<" + email.id() + "." + email.attempt() + "@" + domainOf(settings.from()) + ">";
-        try {
-            recipients = InternetAddress.parse(email.to(), true);
-            if (recipients.length != 1) {
-                throw new AddressException("expected one recipient", email.to());
-            }
-            ((InternetAddress) recipients[0]).validate();
-        } catch (AddressException e) {
-            throw new SmtpFailure("invalid recipient address '" + email.to() + "'", true, false, e);
-        }
+        Address[] recipients = {envelope(email.to())};
         try {
             message = new FixedIdMessage(session, messageId);
-            message.setFrom(new InternetAddress(settings.from(), false));
+            message.setFrom(sender(settings.from()));
             message.setRecipients(Message.RecipientType.TO, recipients);
             message.setSubject(email.subject(), "UTF-8");
             message.setSentDate(Date.from(now));
@@ -179,6 +172,38 @@ public final class SmtpTransport implements AutoCloseable {
             }
             throw failure;
         }
+    }
+
+    /**
+     * The recipient as it goes over SMTP (envelope and To header): ASCII, the domain in punycode.
+     * Without SMTPUTF8 any other character would be garbled on the wire, and the email recorded as
+     * sent to an address nobody was shown; so it must read back as the address shown, or it fails here.
+     */
+    static InternetAddress envelope(String shown) throws SmtpFailure {
+        try {
+            String ascii = EmailAddress.toAscii(shown);
+            InternetAddress address = new InternetAddress(ascii, true);
+            address.validate();
+            if (address.getPersonal() != null || !ascii.equals(address.getAddress())) {
+                throw new InvalidInputException("it is not a plain address");
+            }
+            return address;
+        } catch (InvalidInputException e) {
+            throw new SmtpFailure(trim("not sent to " + shown + ": " + e.getMessage()), true, false, e);
+        } catch (AddressException e) {
+            throw new SmtpFailure(trim("not sent to " + shown + ": it is not a valid email address"), true, false, e);
+        }
+    }
+
+    /** The configured from address, with an internationalised domain in its punycode form. */
+    private static InternetAddress sender(String from) throws AddressException {
+        InternetAddress address = new InternetAddress(from, false);
+        try {
+            address.setAddress(EmailAddress.toAscii(address.getAddress()));
+        } catch (InvalidInputException e) {
+            // checked when the settings were saved; send it as configured
+        }
+        return address;
     }
 
     /** 5xx or an impossible address: permanent. 4xx: try again later. No reply at all: the connection broke. */

@@ -142,15 +142,19 @@ public final class ContactService {
         return true;
     }
 
-    /** The contact with this email, or a {@link UserError} naming it. */
+    /**
+     * The contact with this email, or a {@link UserError} naming it. Also finds a contact stored
+     * before today's address rules (a non-ASCII part before the @, a punycode domain), so it can be corrected.
+     */
     static Contact require(Tx t, String email) {
         String normalized;
         try {
-            normalized = EmailAddress.normalize(email);
+            normalized = EmailAddress.lookupKey(email);
         } catch (InvalidInputException e) {
             throw new UserError(e.getMessage());
         }
         return t.contacts().byEmail(normalized)
+                .or(() -> t.contacts().byEmail(email))
                 .orElseThrow(() -> new UserError("no contact with email " + normalized));
     }
 }

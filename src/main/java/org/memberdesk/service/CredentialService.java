@@ -248,7 +248,7 @@ public final class CredentialService {
 
     private int changePassword(Tx t, Target target, String newPassword) {
         Instant now = clock.instant();
-        target.credential().setPasswordHash(hasher.hash(newPassword), now);
+        target.credential().setPasswordHash(hasher.hashNormalized(newPassword), now);
         int revoked = 0;
         for (CredentialToken token : t.tokens().ofCredential(target.contact().getId(), target.scope(),
                 target.group() == null ? null : target.group().getId())) {

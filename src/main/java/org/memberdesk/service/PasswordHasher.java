@@ -3,6 +3,7 @@ package org.memberdesk.service;
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
+import java.text.Normalizer;
 
 /** Argon2id hashing of portal and community passwords, stored as PHC strings. */
 public final class PasswordHasher {
@@ -12,6 +13,25 @@ public final class PasswordHasher {
 
     public String hash(String password) {
         return Password.hash(password).addRandomSalt(16).with(ARGON2ID).getResult();
+    }
+
+    /** Hashes a new password in its NFKC form, so it matches however a keyboard composes its characters. */
+    public String hashNormalized(String password) {
+        return hash(normalize(password));
+    }
+
+    /**
+     * Whether a typed password matches a stored hash. Hashes made before passwords were normalised
+     * hold the text as it was typed, so when the normalised form fails and differs, the raw one is tried.
+     */
+    public boolean verify(String password, String phc) {
+        String normalized = normalize(password);
+        return matches(normalized, phc) || !normalized.equals(password) && matches(password, phc);
+    }
+
+    /** NFKC, as NIST SP 800-63B advises for passwords: composed and compatibility forms count as one. */
+    public static String normalize(String password) {
+        return password == null ? null : Normalizer.normalize(password, Normalizer.Form.NFKC);
     }
 
     public boolean matches(String password, String phc) {

@@ -6,21 +6,24 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a new password must be, after NIST SP 800-63B: 8 to 128 characters, no composition
- * rules, and not on the list of commonly used passwords (nor the contact's own email address).
+ * What a new password must be, after NIST SP 800-63B-4 for a password that is the only factor:
+ * 15 to 128 characters (counted after NFKC normalisation, in code points), no composition rules,
+ * and not on the list of commonly used passwords (nor the contact's own email address). Existing
+ * passwords are never judged by it: sign-in only checks the hash.
  */
 public final class PasswordPolicy {
 
-    public static final int MIN_LENGTH = 8;
+    public static final int MIN_LENGTH = 15;
     public static final int MAX_LENGTH = 128;
 
     private static final Set<String> COMMON = new HashSet<>(WordList.load("common-passwords.txt"));
 
     /** Why a password is refused, or empty when it is acceptable. */
-    public Optional<String> problem(String password, String contactEmail) {
-        if (password == null || password.isEmpty()) {
+    public Optional<String> problem(String typed, String contactEmail) {
+        if (typed == null || typed.isEmpty()) {
             return Optional.of("enter a password");
         }
+        String password = PasswordHasher.normalize(typed);
         int length = password.codePointCount(0, password.length());
         if (length < MIN_LENGTH) {
             return Optional.of("use at least " + MIN_LENGTH + " characters (" + length + " so far)");

@@ -189,9 +189,9 @@ public final class PortalAuthService {
         // 2. Hash: against the real hash when there is one to check, else against a stand-in.
         boolean verified;
         if (before.hash() != null && !before.locked() && pw.length() <= MAX_PASSWORD_CHARS && !pw.isEmpty()) {
-            verified = hasher.matches(pw, before.hash());
+            verified = hasher.verify(pw, before.hash());
         } else {
-            hasher.matches(pw.length() <= MAX_PASSWORD_CHARS ? pw : pw.substring(0, MAX_PASSWORD_CHARS), Dummy.PHC);
+            hasher.verify(pw.length() <= MAX_PASSWORD_CHARS ? pw : pw.substring(0, MAX_PASSWORD_CHARS), Dummy.PHC);
             verified = false;
         }
 
@@ -453,7 +453,7 @@ public final class PortalAuthService {
             return null;
         }
         try {
-            return EmailAddress.normalize(email);
+            return EmailAddress.lookupKey(email);
         } catch (InvalidInputException e) {
             return null;
         }

@@ -220,7 +220,7 @@ public final class WorkflowService {
         Set<String> emails = new LinkedHashSet<>();
         for (String email : contactEmails) {
             try {
-                emails.add(EmailAddress.normalize(email));
+                emails.add(EmailAddress.lookupKey(email));
             } catch (InvalidInputException e) {
                 throw new UserError(e.getMessage());
             }

@@ -121,7 +121,7 @@ class CredentialsCommandTest {
         assertThat(told.out()).doesNotContain("another long passphrase");
         assertThat(smtp.receivedFor(DANA)).hasSize(1);
 
-        assertThat(cli.withStdin("password\n")
+        assertThat(cli.withStdin("1qaz2wsx3edc4rfv\n")
                 .run("credentials", "set-password", "--contact", DANA, "--password-stdin").userError())
                 .contains("commonly used");
         cli.run("credentials", "set-password", "--contact", DANA).usageError();

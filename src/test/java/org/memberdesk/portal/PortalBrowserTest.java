@@ -125,7 +125,7 @@ class PortalBrowserTest {
         browser.findElement(By.id("confirm")).sendKeys("short");
         submit();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-error")));
-        assertThat(browser.findElement(By.id("password-error")).getText()).contains("at least 8 characters");
+        assertThat(browser.findElement(By.id("password-error")).getText()).contains("at least 15 characters");
         assertThat(browser.findElement(By.id("password")).getAttribute("aria-invalid")).isEqualTo("true");
         screenshot("reset-error");
 

@@ -48,7 +48,7 @@ class PortalLinksHttpTest {
 
         HttpSession contact = f.browser();
         Page form = contact.get(link.path());
-        assertThat(form.body()).contains("autocomplete=\"new-password\"").contains("At least 8 characters");
+        assertThat(form.body()).contains("autocomplete=\"new-password\"").contains("At least 15 characters");
         Page done = contact.submit(form, link.path(), Map.of("password", NEW_PASSWORD, "confirm", NEW_PASSWORD));
         assertThat(done.status()).isEqualTo(303);
         assertThat(done.header("Location")).contains("/?notice=password-set");
@@ -85,11 +85,11 @@ class PortalLinksHttpTest {
         assertThat(shortOne.status()).isEqualTo(422);
         assertThat(shortOne.body()).containsPattern("id=\"password\"[^>]*aria-invalid=\"true\"")
                 .containsPattern("<p class=\"field-error\" id=\"password-error\">"
-                        + "Use at least 8 characters \\(5 so far\\)\\.</p>")
+                        + "Use at least 15 characters \\(5 so far\\)\\.</p>")
                 .doesNotContain("value=\"short\"");
         assertThat(shortOne.text()).contains("Your password was not changed");
 
-        Page common = browser.submit(form, link.path(), Map.of("password", "password123", "confirm", "password123"));
+        Page common = browser.submit(form, link.path(), Map.of("password", "1qaz2wsx3edc4rfv", "confirm", "1qaz2wsx3edc4rfv"));
         assertThat(common.body()).contains("id=\"password-error\">This password is on a list of commonly used");
 
         Page mismatch = browser.submit(form, link.path(),

@@ -193,8 +193,8 @@ class CredentialServiceTest {
     @Test
     void weakAndCommonPasswordsAreRefusedAndNothingChanges() {
         assertThatThrownBy(() -> credentials.setPassword("dana@example.com", null, "short", false, agent))
-                .isInstanceOf(UserError.class).hasMessageContaining("at least 8");
-        assertThatThrownBy(() -> credentials.setPassword("dana@example.com", null, "password123", false, agent))
+                .isInstanceOf(UserError.class).hasMessageContaining("at least 15");
+        assertThatThrownBy(() -> credentials.setPassword("dana@example.com", null, "1qaz2wsx3edc4rfv", false, agent))
                 .isInstanceOf(UserError.class).hasMessageContaining("commonly used");
         assertThat(passwordHash()).isNull();
         assertThat(services.audit().latest(50)).extracting(AuditLog.Entry::action)

@@ -13,12 +13,12 @@ class PasswordPolicyTest {
 
     @Test
     void refusesShortLongAndCommonPasswords() {
-        assertThat(policy.problem("short", null)).hasValueSatisfying(p -> assertThat(p).contains("at least 8"));
+        assertThat(policy.problem("short", null)).hasValueSatisfying(p -> assertThat(p).contains("at least 15"));
         assertThat(policy.problem("x".repeat(129), null)).hasValueSatisfying(p -> assertThat(p).contains("at most 128"));
-        assertThat(policy.problem("password", null)).hasValueSatisfying(p -> assertThat(p).contains("commonly used"));
-        assertThat(policy.problem("Qwertyuiop", null)).isPresent();
-        assertThat(policy.problem("dana.whitfield", "dana.whitfield@example.com")).isPresent();
-        assertThatThrownBy(() -> policy.check("12345678", null)).isInstanceOf(UserError.class);
+        assertThat(policy.problem("1qaz2wsx3edc4rfv", null)).hasValueSatisfying(p -> assertThat(p).contains("commonly used"));
+        assertThat(policy.problem("QazwsxEdcrfvTgb", null)).isPresent();
+        assertThat(policy.problem("dana.whitfield.home", "dana.whitfield.home@example.com")).isPresent();
+        assertThatThrownBy(() -> policy.check("123456789987654321", null)).isInstanceOf(UserError.class);
     }
 
     @Test

@@ -46,13 +46,22 @@ final class AddressCheck {
     /** Why the address cannot be right, or empty when it looks well formed. */
     static Optional<String> malformed(String email) {
         try {
-            EmailAddress.normalize(email);
+            EmailAddress.lookupKey(email);
         } catch (InvalidInputException e) {
             return Optional.of("it is not a valid address");
         }
         int at = email.lastIndexOf('@');
         String local = email.substring(0, at);
         String domain = email.substring(at + 1);
+        if (local.chars().anyMatch(c -> c >= 0x80)) {
+            return Optional.of("the part before the @ has characters other than plain ASCII, "
+                    + "which most mail servers cannot deliver to");
+        }
+        try {
+            EmailAddress.toAscii(email);
+        } catch (InvalidInputException e) {
+            return Optional.of("mail servers would not read the domain " + domain + " as written");
+        }
         if (local.startsWith("\"") || local.chars().anyMatch(Character::isWhitespace)) {
             return Optional.of("the part before @ is quoted or contains spaces");
         }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.memberdesk.domain.CommunityGroup;
 import org.memberdesk.domain.Contact;
@@ -150,9 +151,15 @@ public final class DiagnosticsService {
             throw new UserError("email is required");
         }
         String key = email.strip().toLowerCase(Locale.ROOT);
-        return t.contacts().byEmail(key).orElseThrow(() -> {
+        return t.contacts().byEmail(key).or(() -> {
             try {
-                return new UserError("no contact with email " + EmailAddress.normalize(key));
+                return t.contacts().byEmail(EmailAddress.lookupKey(key));
+            } catch (InvalidInputException e) {
+                return Optional.<Contact>empty();
+            }
+        }).orElseThrow(() -> {
+            try {
+                return new UserError("no contact with email " + EmailAddress.lookupKey(key));
             } catch (InvalidInputException e) {
                 return new UserError(e.getMessage());
             }

@@ -158,7 +158,7 @@ final class ImportPlan {
             try {
                 email = EmailAddress.normalize(rawEmail);
             } catch (InvalidInputException e) {
-                reasons.add("'" + cut(rawEmail, 80) + "' is not a valid email address");
+                reasons.add(e.getMessage().replace("'" + rawEmail + "'", "'" + cut(rawEmail, 80) + "'"));
             }
         }
         String name = LINE_BREAKS.matcher(row.name()).replaceAll(" ").strip();

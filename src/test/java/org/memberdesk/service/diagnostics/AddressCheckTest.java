@@ -27,7 +27,8 @@ class AddressCheckTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"\"jo doe\"@example.com", "jo@[192.168.0.1]", "jo@example.c", "jo@example.c0m",
-            "jo@-example.com", "jo@example-.com", "jo@123.456", "not an address"})
+            "jo@-example.com", "jo@example-.com", "jo@123.456", "not an address", "ä@example.org", "😀@example.org",
+            "jo@straße.example"})
     void malformedAddressesAreCalledSo(String email) {
         assertThat(AddressCheck.malformed(email)).isPresent();
     }

@@ -129,7 +129,7 @@ class ContactActionsViewTest {
         Node dialog = WAIT.present(() -> window("Change Password")).getScene().getRoot();
         Button save = robot.from(dialog).lookup("#saveButton").queryButton();
         assertThat(save.isDisabled()).isTrue();
-        robot.clickOn(robot.from(dialog).lookup("#passwordField").queryAs(Node.class)).write("password123");
+        robot.clickOn(robot.from(dialog).lookup("#passwordField").queryAs(Node.class)).write("1qaz2wsx3edc4rfv");
         WAIT.until(() -> text(dialog, "#feedbackLabel").contains("commonly used"));
         robot.clickOn(robot.from(dialog).lookup("#generateButton").queryButton());
         TextField shown = robot.from(dialog).lookup("#passwordText").queryAs(TextField.class);

@@ -207,12 +207,12 @@ class ContactActionsViewModelTest {
         ContactViewModel dana = open("dana.whitfield@example.com");
         dana.actions().changePassword(null);
         ChangePasswordViewModel dialog = windows.passwords.get(0);
-        assertThat(dialog.feedback().get()).startsWith("8 to 128 characters");
+        assertThat(dialog.feedback().get()).startsWith("15 to 128 characters");
         assertThat(dialog.sendNotificationProperty().get()).as("off by default").isFalse();
 
         dialog.passwordProperty().set("short");
-        assertThat(dialog.feedback().get()).isEqualTo("Not accepted: use at least 8 characters (5 so far).");
-        dialog.passwordProperty().set("password123");
+        assertThat(dialog.feedback().get()).isEqualTo("Not accepted: use at least 15 characters (5 so far).");
+        dialog.passwordProperty().set("1qaz2wsx3edc4rfv");
         assertThat(dialog.feedback().get()).contains("commonly used");
         dialog.passwordProperty().set("dana.whitfield@example.com");
         assertThat(dialog.feedback().get()).contains("email address");
@@ -291,7 +291,7 @@ class ContactActionsViewModelTest {
         ContactViewModel dana = open("dana.whitfield@example.com");
         dana.actions().changePassword(null);
         ChangePasswordViewModel dialog = windows.passwords.get(0);
-        dialog.passwordProperty().set("password123");
+        dialog.passwordProperty().set("1qaz2wsx3edc4rfv");
         dialog.confirmationProperty().set("password123");
 
         dialog.save();
