@@ -31,6 +31,13 @@ public class Credential {
     @Column(name = "locked_until")
     private Instant lockedUntil;
 
+    /**
+     * The address the link was mailed to when the current password was chosen through one; null
+     * when an agent set it, the contact changed it while signed in, or the link was not emailed.
+     */
+    @Column(name = "password_link_address", length = 320)
+    private String passwordLinkAddress;
+
     public boolean hasPassword() {
         return passwordHash != null;
     }
@@ -42,7 +49,21 @@ public class Credential {
     public void setPasswordHash(String phc, Instant now) {
         this.passwordHash = phc;
         this.passwordSetAt = now;
+        this.passwordLinkAddress = null;
         unlock();
+    }
+
+    /** A password chosen through a link that was mailed to {@code mailedTo} (null: not mailed). */
+    public void setPasswordThroughLink(String phc, Instant now, String mailedTo) {
+        setPasswordHash(phc, now);
+        this.passwordLinkAddress = mailedTo;
+    }
+
+    /** Back to "no password set": whoever chose the old one can no longer sign in with it. */
+    public void clearPassword() {
+        this.passwordHash = null;
+        this.passwordSetAt = null;
+        this.passwordLinkAddress = null;
     }
 
     public void recordLogin(Instant now) {
@@ -96,5 +117,9 @@ public class Credential {
 
     public Instant getLockedUntil() {
         return lockedUntil;
+    }
+
+    public String getPasswordLinkAddress() {
+        return passwordLinkAddress;
     }
 }
