@@ -1,7 +1,11 @@
 package org.memberdesk.cli;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.memberdesk.service.ContactEdit;
 import org.memberdesk.service.ContactSummary;
+import org.memberdesk.service.EmailChange;
+import org.memberdesk.service.EmailView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,14 +43,33 @@ final class ContactsCommand implements Runnable {
               @Option(names = "--name", paramLabel = "N",
                       description = "New name.") String newName,
               @Option(names = "--tag", paramLabel = "T",
-                      description = "A tag; repeat for more. Replaces all old tags.") List<String> tags) {
+                      description = "A tag; repeat for more. Replaces all old tags.") List<String> tags,
+              @Mixin Delivery delivery) {
         List<String> newTags = tags == null || tags.isEmpty() ? null : tags;
         if (newEmail == null && newName == null && newTags == null) {
             throw cli.usageError("edit", "Nothing to change: give --email, --name or --tag");
         }
-        ContactSummary contact = cli.call(services ->
-                services.contacts().edit(contactEmail, newEmail, newName, newTags, cli.agent()));
-        cli.output().change(JsonShapes.contact(contact), "updated " + line(contact));
+        Edited edited = cli.call(services -> {
+            ContactEdit edit = services.contacts().change(contactEmail, newEmail, newName, newTags, cli.agent());
+            if (edit.emailChange() == null) {
+                return new Edited(edit, null, null);
+            }
+            Delivery.Outcome delivered = delivery.deliverUnlessNoSend(services);
+            return new Edited(edit, services.emails().detail(edit.emailChange().notice().id()).email(), delivered);
+        });
+        ContactSummary contact = edited.edit().contact();
+        List<String> lines = new ArrayList<>(List.of("updated " + line(contact)));
+        EmailChange change = edited.edit().emailChange();
+        if (change != null) {
+            lines.addAll(EmailChangeLines.of(change, edited.notice(), edited.delivered()));
+        }
+        cli.output().change(new JsonShapes.ContactEdited(JsonShapes.contact(contact),
+                change == null ? null : EmailChangeLines.json(change, edited.notice()),
+                edited.delivered() == null ? null : edited.delivered().json()), lines);
+    }
+
+    /** An edit, the notice to the old address as it stands after delivery, and the delivery (null when none). */
+    private record Edited(ContactEdit edit, EmailView notice, Delivery.Outcome delivered) {
     }
 
     @Command(name = "find", description = "Finds contacts by name, email or tag.")

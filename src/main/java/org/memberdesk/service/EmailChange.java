@@ -60,6 +60,32 @@ public record EmailChange(String oldEmail, String newEmail, List<AccessEffect> a
         return accesses.stream().filter(AccessEffect::passwordCleared).map(AccessEffect::access).toList();
     }
 
+    /**
+     * One plain line: "membership (Client Portal): 1 link revoked, password cleared; community group
+     * Founders Circle: 1 session ended", or that nothing was outstanding.
+     */
+    public String summary() {
+        if (accesses.isEmpty()) {
+            return "no outstanding link, session or emailed password was affected";
+        }
+        StringBuilder line = new StringBuilder();
+        for (AccessEffect a : accesses) {
+            List<String> parts = new java.util.ArrayList<>();
+            if (a.linksRevoked() > 0) {
+                parts.add(a.linksRevoked() + (a.linksRevoked() == 1 ? " link" : " links") + " revoked");
+            }
+            if (a.sessionsEnded() > 0) {
+                parts.add(a.sessionsEnded() + (a.sessionsEnded() == 1 ? " session" : " sessions") + " ended");
+            }
+            if (a.passwordCleared()) {
+                parts.add("password cleared");
+            }
+            line.append(line.length() == 0 ? "" : "; ").append(a.access()).append(": ")
+                    .append(String.join(", ", parts));
+        }
+        return line.toString();
+    }
+
     /** The main thing to send the new address. */
     public FollowUp followUp() {
         return followUps.get(0);
