@@ -298,6 +298,44 @@ class CredentialServiceTest {
         }
     }
 
+    @Test
+    void aLinkMailedToAnAddressTheContactNoLongerHasSetsNoPasswordEvenIfNothingRevokedIt() {
+        // A database from before issue 18: the address was changed without cancelling the links.
+        credentials.sendResetLink("dana@example.com", null, null, agent);
+        String raw = deliverAndTakeLink();
+        services.transactions().write(t -> {
+            t.contacts().byEmail("dana@example.com").orElseThrow().changeEmail("dana.w@example.com");
+            return null;
+        });
+
+        assertThat(credentials.openLink(raw).state()).isEqualTo("revoked");
+        assertThatThrownBy(() -> credentials.completeLink(raw, null, "whoever reads the old mailbox"))
+                .isInstanceOf(UserError.class).hasMessageContaining("no longer valid");
+        assertThat(services.contacts().card(services.contacts().byEmail("dana.w@example.com").id()).portal()
+                .passwordSet()).isFalse();
+    }
+
+    @Test
+    void aPasswordChosenThroughAnEmailedLinkGoesWithTheAddressOneSetByTheAgentStays() {
+        services.communities().create("Founders Circle", agent);
+        services.communities().add("dana@example.com", "Founders Circle", agent);
+        credentials.sendResetLink("dana@example.com", null, null, agent);
+        credentials.completeLink(deliverAndTakeLink(), null, "chosen through the mailed link");
+        credentials.setPassword("dana@example.com", "Founders Circle", "the agent set this group one", false, agent);
+
+        EmailChange change = services.contacts().change("dana@example.com", "dana.w@example.com", null, null, agent)
+                .emailChange();
+
+        assertThat(change.passwordsCleared()).containsExactly("membership (Client Portal)");
+        ContactCard card = services.contacts().card(services.contacts().byEmail("dana.w@example.com").id());
+        assertThat(card.portal().passwordSet()).isFalse();
+        assertThat(card.communities()).singleElement().satisfies(group -> assertThat(group.credential().passwordSet()).isTrue());
+        assertThat(change.notice().recipient()).isEqualTo("dana@example.com");
+        assertThat(change.notice().kind()).isEqualTo("address-changed");
+        assertThat(AddressChange.mask("ivan@gmail.com")).isEqualTo("i***@g***.com");
+        assertThat(AddressChange.mask("a@mail.example.co.uk")).isEqualTo("a***@m***.uk");
+    }
+
     private static boolean contains(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {
