@@ -1,7 +1,11 @@
 package org.memberdesk.cli;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.memberdesk.service.ContactEdit;
 import org.memberdesk.service.ContactSummary;
+import org.memberdesk.service.EmailChange;
+import org.memberdesk.service.EmailView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,13 +51,31 @@ final class ContactsCommand implements Runnable {
         if (newEmail == null && newName == null && newTags == null) {
             throw cli.usageError("edit", "Nothing to change: give --email, --name or --tag");
         }
-        Changed edited = cli.call(services -> new Changed(
-                services.contacts().edit(contactEmail, newEmail, newName, newTags, cli.agent()),
-                delivery.afterChange(services)));
-        cli.output().change(JsonShapes.contact(edited.contact()), edited.lines("updated "));
+        Edited edited = cli.call(services -> {
+            ContactEdit edit = services.contacts().change(contactEmail, newEmail, newName, newTags, cli.agent());
+            Delivery.Outcome delivered = delivery.afterChange(services); // the notice, and what new tags triggered
+            EmailView notice = edit.emailChange() == null ? null
+                    : services.emails().detail(edit.emailChange().notice().id()).email();
+            return new Edited(edit, notice, delivered);
+        });
+        ContactSummary contact = edited.edit().contact();
+        List<String> lines = new ArrayList<>(List.of("updated " + line(contact)));
+        EmailChange change = edited.edit().emailChange();
+        if (change != null) {
+            lines.addAll(EmailChangeLines.of(change, edited.notice(), edited.delivered()));
+        } else if (edited.delivered().didAnything()) {
+            lines.add(edited.delivered().line());
+        }
+        cli.output().change(new JsonShapes.ContactEdited(JsonShapes.contact(contact),
+                change == null ? null : EmailChangeLines.json(change, edited.notice()),
+                edited.delivered().json()), lines);
     }
 
-    /** A contact as changed, and what the workflows its new tags triggered did (a line only when they did something). */
+    /** An edit, the notice to the old address as it stands after delivery (null when the email stayed), and the delivery. */
+    private record Edited(ContactEdit edit, EmailView notice, Delivery.Outcome delivered) {
+    }
+
+    /** A contact as added, and what the workflows its tags triggered did (a line only when they did something). */
     private record Changed(ContactSummary contact, Delivery.Outcome delivered) {
         List<String> lines(String verb) {
             return delivered.didAnything()

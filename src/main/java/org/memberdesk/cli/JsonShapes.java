@@ -28,6 +28,27 @@ final class JsonShapes {
     record Offer(UUID id, String name, String loginUrl) {
     }
 
+    /**
+     * {@code contacts edit}: the contact as before, and when its email changed, what that did and
+     * the delivery of the notice to the old address (null otherwise, and with --no-send).
+     */
+    record ContactEdited(@JsonUnwrapped Contact contact, EmailChanged emailChange, Delivery delivery) {
+    }
+
+    /** What a new email address did: per access, the notice to the old address, and the commands to run next. */
+    record EmailChanged(String oldEmail, String newEmail, int linksRevoked, int sessionsEnded,
+                        List<String> passwordsCleared, List<AccessChanged> accesses, int queuedLinksCancelled,
+                        Email notice, List<NextStep> next) {
+    }
+
+    /** {@code access}: membership or community ({@code group} then names it). */
+    record AccessChanged(String access, String group, int linksRevoked, int sessionsEnded, boolean passwordCleared) {
+    }
+
+    /** {@code action}: resend-welcome (with {@code offer}) or reset-link (with {@code group} for a community). */
+    record NextStep(String action, String offer, String group, String command) {
+    }
+
     /** A grant or revoke: the contact's grant as it now stands, and whether this command changed it. */
     record GrantChange(String contact, String offer, String status, Instant grantedAt, Instant expiresAt,
                        Instant revokedAt, String revokeReason, boolean changed, String message) {

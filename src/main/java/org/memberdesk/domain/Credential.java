@@ -35,6 +35,13 @@ public class Credential {
     @Column(name = "locked_until_unlocked", nullable = false)
     private boolean lockedUntilUnlocked;
 
+    /**
+     * The address the link was mailed to when the current password was chosen through one; null
+     * when an agent set it, the contact changed it while signed in, or the link was not emailed.
+     */
+    @Column(name = "password_link_address", length = 320)
+    private String passwordLinkAddress;
+
     public boolean hasPassword() {
         return passwordHash != null;
     }
@@ -46,7 +53,21 @@ public class Credential {
     public void setPasswordHash(String phc, Instant now) {
         this.passwordHash = phc;
         this.passwordSetAt = now;
+        this.passwordLinkAddress = null;
         unlock();
+    }
+
+    /** A password chosen through a link that was mailed to {@code mailedTo} (null: not mailed). */
+    public void setPasswordThroughLink(String phc, Instant now, String mailedTo) {
+        setPasswordHash(phc, now);
+        this.passwordLinkAddress = mailedTo;
+    }
+
+    /** Back to "no password set": whoever chose the old one can no longer sign in with it. */
+    public void clearPassword() {
+        this.passwordHash = null;
+        this.passwordSetAt = null;
+        this.passwordLinkAddress = null;
     }
 
     public void recordLogin(Instant now) {
@@ -111,5 +132,9 @@ public class Credential {
     /** When the lock ends by itself; null when there is none, or it lasts until someone unlocks it. */
     public Instant getLockedUntil() {
         return lockedUntil;
+    }
+
+    public String getPasswordLinkAddress() {
+        return passwordLinkAddress;
     }
 }

@@ -8,7 +8,9 @@ public enum EmailKind implements Coded {
     COMMUNITY_WELCOME(AccessScope.COMMUNITY),
     COMMUNITY_RESET_LINK(AccessScope.COMMUNITY),
     COMMUNITY_PASSWORD_CHANGED(AccessScope.COMMUNITY),
-    TEST(AccessScope.MEMBERSHIP);
+    TEST(AccessScope.MEMBERSHIP),
+    /** To the old address after an agent changed the contact's email: no link, the new address masked. */
+    ADDRESS_CHANGED(AccessScope.MEMBERSHIP);
 
     private final AccessScope scope;
 

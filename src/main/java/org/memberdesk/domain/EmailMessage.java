@@ -139,6 +139,12 @@ public class EmailMessage {
         return this;
     }
 
+    /** Addressed to {@code address} rather than the contact's current email (the notice to an old address). */
+    public EmailMessage addressedTo(String address) {
+        this.recipient = address;
+        return this;
+    }
+
     public EmailMessage withLink(TokenPurpose purpose, long ttlSeconds) {
         this.linkPurpose = purpose;
         this.linkTtlSeconds = ttlSeconds;

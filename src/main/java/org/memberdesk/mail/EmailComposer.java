@@ -130,6 +130,23 @@ public final class EmailComposer {
                 null, null);
     }
 
+    /**
+     * To the contact's old address after the agent changed it: what changed and when, the new
+     * address masked (whoever reads the old one learns nothing useful), and no link at all.
+     */
+    public ComposedEmail addressChanged(String name, String oldAddress, String newAddressMasked, Instant changedAt) {
+        Map<String, Object> scope = new HashMap<>();
+        scope.put("name", name);
+        scope.put("area", "Your account");
+        scope.put("heading", "Your email address was changed");
+        scope.put("signoff", "Thanks,");
+        scope.put("footer", "You receive this email because this address was on an account with us.");
+        scope.put("oldAddress", oldAddress);
+        scope.put("newAddressMasked", newAddressMasked);
+        scope.put("changedAt", when.format(changedAt));
+        return compose(EmailKind.ADDRESS_CHANGED, "address-changed", scope, null, null, null, null, null);
+    }
+
     /** The settings dialog's test email; it goes straight to SMTP, not through the outbox. */
     public ComposedEmail test(String serverDescription) {
         Map<String, Object> scope = new HashMap<>();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.memberdesk.domain.Contact;
+import org.memberdesk.domain.EmailKind;
 import org.memberdesk.domain.EmailMessage;
 import org.memberdesk.domain.Origin;
 import org.memberdesk.persistence.Tx;
@@ -32,8 +33,28 @@ public final class Outbox {
     /** Queues a message; {@code resendOf} names the email this one repeats (a resent welcome), or null. */
     public EmailMessage enqueue(Tx t, Contact contact, ComposedEmail email, Origin origin, String originDetail,
                                UUID resendOf) {
+        return enqueue(t, contact, null, email, origin, originDetail, resendOf);
+    }
+
+    /**
+     * Queues a message without a link to an address that is no longer the contact's (the notice
+     * that the address changed goes to the old one).
+     */
+    public EmailMessage enqueueTo(Tx t, Contact contact, String recipient, ComposedEmail email, Origin origin,
+                                  String originDetail) {
+        if (email.carriesLink()) {
+            throw new IllegalArgumentException("a link goes only to the contact's current address");
+        }
+        return enqueue(t, contact, recipient, email, origin, originDetail, null);
+    }
+
+    private EmailMessage enqueue(Tx t, Contact contact, String recipient, ComposedEmail email, Origin origin,
+                                 String originDetail, UUID resendOf) {
         EmailMessage message = new EmailMessage(contact, email.kind(), email.subject(), email.text(), email.html(),
                 origin, originDetail, clock.instant());
+        if (recipient != null) {
+            message.addressedTo(recipient);
+        }
         if (email.offer() != null) {
             message.forOffer(email.offer());
         }
@@ -58,7 +79,8 @@ public final class Outbox {
      */
     public void retry(Tx t, EmailMessage failed) {
         String before = failed.getRecipient();
-        String now = failed.getContact().getEmail();
+        // the notice that the address changed is for the old address, whatever the contact's is now
+        String now = failed.getKind() == EmailKind.ADDRESS_CHANGED ? before : failed.getContact().getEmail();
         String subject = failed.getSubject();
         String text = failed.getBodyText();
         String html = failed.getBodyHtml();

@@ -38,6 +38,13 @@ public final class PortalSessionRepository {
                 .executeUpdate();
     }
 
+    /** Ends every session of the contact, at every door. */
+    public int deleteOfContact(UUID contactId) {
+        return session.createMutationQuery("delete from PortalSession where contact.id = :c")
+                .setParameter("c", contactId)
+                .executeUpdate();
+    }
+
     public int deleteExpired(Instant now) {
         return session.createMutationQuery("delete from PortalSession where expiresAt <= :now")
                 .setParameter("now", now)

@@ -9,6 +9,8 @@ import org.memberdesk.domain.Contact;
 import org.memberdesk.domain.EmailAddress;
 import org.memberdesk.domain.InvalidInputException;
 import org.memberdesk.domain.PortalAccount;
+import org.memberdesk.mail.EmailComposer;
+import org.memberdesk.mail.Outbox;
 import org.memberdesk.persistence.Tx;
 
 /** Creating, editing, finding and opening contacts. */
@@ -20,16 +22,19 @@ public final class ContactService {
     private final AuditLog audit;
     private final Clock clock;
     private final TriggerLog triggers;
+    private final AddressChange addressChange;
 
     public ContactService(Transactions tx, AuditLog audit, Clock clock) {
-        this(tx, audit, clock, new TriggerLog());
+        this(tx, audit, clock, new TriggerLog(),
+                new AddressChange(audit, clock, new Outbox(clock), new EmailComposer(clock)));
     }
 
-    ContactService(Transactions tx, AuditLog audit, Clock clock, TriggerLog triggers) {
+    ContactService(Transactions tx, AuditLog audit, Clock clock, TriggerLog triggers, AddressChange addressChange) {
         this.tx = tx;
         this.audit = audit;
         this.clock = clock;
         this.triggers = triggers;
+        this.addressChange = addressChange;
     }
 
     public ContactSummary add(String email, String name, Collection<String> tags, Actor actor) {
@@ -54,9 +59,21 @@ public final class ContactService {
      */
     public ContactSummary edit(String contactEmail, String newEmail, String newName, Collection<String> newTags,
                                Actor actor) {
+        return change(contactEmail, newEmail, newName, newTags, actor).contact();
+    }
+
+    /**
+     * {@link #edit}, saying also what a new email address did to the account: the one path for
+     * every email change (console, command line, Diagnose's fix). In the same transaction it
+     * revokes every unused link of the contact, ends every session, clears a password chosen
+     * through a link mailed elsewhere, and tells the old address.
+     */
+    public ContactEdit change(String contactEmail, String newEmail, String newName, Collection<String> newTags,
+                              Actor actor) {
         return tx.write(t -> {
             Contact contact = require(t, contactEmail);
             StringBuilder changes = new StringBuilder();
+            String oldEmail = null;
             if (newEmail != null) {
                 String normalized = EmailAddress.normalize(newEmail);
                 if (!normalized.equals(contact.getEmail())) {
@@ -64,6 +81,7 @@ public final class ContactService {
                         throw new UserError("a contact with email " + normalized + " already exists");
                     }
                     changes.append("email: ").append(contact.getEmail()).append(" -> ").append(normalized).append("; ");
+                    oldEmail = contact.getEmail();
                     contact.changeEmail(normalized);
                 }
             }
@@ -88,7 +106,9 @@ public final class ContactService {
                 contact.touch(clock.instant());
                 audit.record(t, actor, "contact.edited", contact, changes.substring(0, changes.length() - 2));
             }
-            return ContactSummary.of(contact);
+            EmailChange emailChange = oldEmail == null ? null
+                    : addressChange.apply(t, contact, oldEmail, contact.getEmail(), actor);
+            return new ContactEdit(ContactSummary.of(contact), emailChange);
         });
     }
 

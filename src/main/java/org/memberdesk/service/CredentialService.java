@@ -247,8 +247,18 @@ public final class CredentialService {
     }
 
     private int changePassword(Tx t, Target target, String newPassword) {
+        return changePassword(t, target, newPassword, null, false);
+    }
+
+    /** {@code throughLink}: chosen through a link; {@code mailedTo}: the address it was mailed to (null if not mailed). */
+    private int changePassword(Tx t, Target target, String newPassword, String mailedTo, boolean throughLink) {
         Instant now = clock.instant();
-        target.credential().setPasswordHash(hasher.hashNormalized(newPassword), now);
+        String hash = hasher.hashNormalized(newPassword);
+        if (throughLink) {
+            target.credential().setPasswordThroughLink(hash, now, mailedTo);
+        } else {
+            target.credential().setPasswordHash(hash, now);
+        }
         int revoked = 0;
         for (CredentialToken token : t.tokens().ofCredential(target.contact().getId(), target.scope(),
                 target.group() == null ? null : target.group().getId())) {
@@ -298,6 +308,7 @@ public final class CredentialService {
             }
             CredentialToken token = found.get();
             token.recordOpened(clock.instant());
+            revokeIfMailedElsewhere(t, token);
             return check(token);
         });
     }
@@ -314,6 +325,7 @@ public final class CredentialService {
                             tok.getGroup() == null ? null : tok.getGroup().getSlug()))
                     .orElseThrow(() -> new UserError("this link is not valid"));
             Instant now = clock.instant();
+            revokeIfMailedElsewhere(t, token);
             CredentialToken.State state = token.state(now);
             if (state != CredentialToken.State.LIVE) {
                 throw new UserError(LinkStates.explain(state.code()));
@@ -324,7 +336,7 @@ public final class CredentialService {
                             .membership(token.getContact().getId(), token.getGroup().getId())
                             .orElseThrow(() -> new UserError("this link is not valid")));
             policy.check(newPassword, target.contact().getEmail());
-            changePassword(t, target, newPassword);
+            changePassword(t, target, newPassword, mailedTo(t, token), true);
             token.markUsed(now);
             Actor self = Actor.selfService();
             queueChanged(t, target, self);
@@ -332,6 +344,28 @@ public final class CredentialService {
                     target.access() + ", through a " + token.getPurpose().code() + " link");
             return check(token);
         });
+    }
+
+    /** The address the link's email went to; null for a link that was not mailed (copied by an agent). */
+    private static String mailedTo(Tx t, CredentialToken token) {
+        return token.getEmailMessageId() == null ? null
+                : t.emails().byId(token.getEmailMessageId()).map(EmailMessage::getRecipient).orElse(null);
+    }
+
+    /**
+     * A link mailed to an address that is no longer the contact's belongs to whoever reads that
+     * address: it is cancelled when opened or used (an email change cancels them all; this also
+     * covers links left from before that rule).
+     */
+    private void revokeIfMailedElsewhere(Tx t, CredentialToken token) {
+        Instant now = clock.instant();
+        if (token.state(now) != CredentialToken.State.LIVE) {
+            return;
+        }
+        String mailedTo = mailedTo(t, token);
+        if (mailedTo != null && !mailedTo.equals(token.getContact().getEmail())) {
+            token.revoke(now);
+        }
     }
 
     private LinkCheck check(CredentialToken token) {

@@ -17,6 +17,7 @@ final class DemoEmails {
             case COMMUNITY_RESET_LINK -> "Reset your community group password";
             case COMMUNITY_PASSWORD_CHANGED -> "Your community group password was changed";
             case TEST -> "MemberDesk test email";
+            case ADDRESS_CHANGED -> "The email address of your account was changed";
         };
     }
 
@@ -33,6 +34,7 @@ final class DemoEmails {
                     + " password.\n\nLink: [link redacted]";
             case COMMUNITY_PASSWORD_CHANGED -> "Hi " + name + ",\n\nYour community group password was changed.";
             case TEST -> "This is a test.";
+            case ADDRESS_CHANGED -> "Hi " + name + ",\n\nThe email address of your account was changed.";
         };
     }
 

@@ -59,7 +59,6 @@ public final class Services implements AutoCloseable {
         this.transactions = new Transactions(database);
         this.audit = new AuditLog(transactions, clock);
         this.triggers = new TriggerLog();
-        this.contacts = new ContactService(transactions, audit, clock, triggers);
         this.offers = new OfferService(transactions, audit, clock, triggers);
         this.communities = new CommunityService(transactions, audit, clock);
 
@@ -72,6 +71,8 @@ public final class Services implements AutoCloseable {
         this.dispatcher = new Dispatcher(database, clock, mailSettingsStore, portalLinks, Services::mintLink,
                 demoMailServer, Dispatcher.Policy.DEFAULT);
         outbox.onQueued(dispatcher::signal);
+        this.contacts = new ContactService(transactions, audit, clock, triggers,
+                new AddressChange(audit, clock, outbox, composer));
         this.emails = new EmailService(transactions, audit, clock, outbox, dispatcher, portalLinks);
         this.mailSettings = new MailSettingsService(transactions, audit, clock, mailSettingsStore, portalLinks,
                 composer, demoMailServer);

@@ -88,10 +88,50 @@ class ContactsCommandTest {
         CliRunner.Result result = cli.run("contacts", "edit", "--contact", "Dana@Example.com",
                 "--email", "dana.w@example.com", "--name", "Dana W.", "--tag", "cant-login", "--tag", "trial").succeeded();
 
-        assertThat(result.out()).isEqualTo("updated Dana W.\tdana.w@example.com\tcant-login,trial\n");
+        assertThat(result.out().lines().findFirst()).hasValue("updated Dana W.\tdana.w@example.com\tcant-login,trial");
         ContactSummary stored = cli.inDatabase(s -> s.contacts().byEmail("dana.w@example.com"));
         assertThat(stored.name()).isEqualTo("Dana W.");
         assertThat(stored.tags()).containsExactly("cant-login", "trial");
+    }
+
+    @Test
+    void editingTheEmailSaysWhatWasCancelledAndPrintsTheCommandToRunNext() {
+        cli.inDatabase(s -> {
+            Actor setup = Actor.agent("setup");
+            s.offers().create("Momentum Membership", null, setup);
+            return s.offers().grant("dana@example.com", "Momentum Membership", null, setup);
+        });
+        // the welcome and a reset link go to the old address (the commands run on the real clock)
+        cli.run("credentials", "reset-link", "--contact", "dana@example.com").succeeded();
+
+        CliRunner.Result result = cli.run("contacts", "edit", "--contact", "dana@example.com",
+                "--email", "dana.w@example.com").succeeded();
+
+        assertThat(result.out().lines()).contains(
+                "  membership (Client Portal): 1 link revoked, 0 sessions ended",
+                "told dana@example.com that the address changed (no link; the new address is not shown in full)",
+                "next: memberdesk credentials resend --contact dana.w@example.com --offer 'Momentum Membership'");
+        assertThat(cli.inDatabase(s -> s.emails().list("dana.w@example.com")).get(0)).satisfies(notice -> {
+            assertThat(notice.kind()).isEqualTo("address-changed");
+            assertThat(notice.recipient()).isEqualTo("dana@example.com");
+            assertThat(notice.status()).isEqualTo("sent");
+        });
+
+        JsonNode json = cli.run("contacts", "edit", "--json", "--no-send", "--contact", "dana.w@example.com",
+                "--email", "dana.x@example.com").succeeded().json();
+
+        assertThat(fieldNames(json)).startsWith("id", "email", "name", "tags").contains("emailChange", "delivery");
+        assertThat(json.get("email").asText()).isEqualTo("dana.x@example.com");
+        JsonNode change = json.get("emailChange");
+        assertThat(change.get("oldEmail").asText()).isEqualTo("dana.w@example.com");
+        assertThat(change.get("linksRevoked").asInt()).isZero();
+        assertThat(change.get("notice").get("kind").asText()).isEqualTo("address-changed");
+        assertThat(change.get("notice").get("recipient").asText()).isEqualTo("dana.w@example.com");
+        assertThat(change.get("notice").get("status").asText()).as("--no-send").isEqualTo("queued");
+        assertThat(change.get("next").get(0).get("action").asText()).isEqualTo("resend-welcome");
+        assertThat(change.get("next").get(0).get("command").asText())
+                .isEqualTo("memberdesk credentials resend --contact dana.x@example.com --offer 'Momentum Membership'");
+        assertThat(json.get("delivery").isNull()).isTrue();
     }
 
     @Test

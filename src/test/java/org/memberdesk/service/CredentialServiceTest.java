@@ -298,6 +298,46 @@ class CredentialServiceTest {
         }
     }
 
+    @Test
+    void aLinkMailedToAnAddressTheContactNoLongerHasSetsNoPasswordEvenIfNothingRevokedIt() {
+        // A database from before issue 18: the address was changed without cancelling the links.
+        credentials.sendResetLink("dana@example.com", null, null, agent);
+        String raw = deliverAndTakeLink();
+        services.transactions().write(t -> {
+            t.contacts().byEmail("dana@example.com").orElseThrow().changeEmail("dana.w@example.com");
+            return null;
+        });
+
+        assertThat(credentials.openLink(raw).state()).isEqualTo("revoked");
+        assertThatThrownBy(() -> credentials.completeLink(raw, null, "whoever reads the old mailbox"))
+                .isInstanceOf(UserError.class).hasMessageContaining("no longer valid");
+        assertThat(services.contacts().card(services.contacts().byEmail("dana.w@example.com").id()).portal()
+                .passwordSet()).isFalse();
+    }
+
+    @Test
+    void aPasswordChosenThroughAnEmailedLinkGoesWithTheAddressOneSetByTheAgentStays() {
+        services.communities().create("Founders Circle", agent);
+        services.communities().add("dana@example.com", "Founders Circle", agent);
+        credentials.sendResetLink("dana@example.com", null, null, agent);
+        credentials.completeLink(deliverAndTakeLink(), null, "chosen through the mailed link");
+        credentials.setPassword("dana@example.com", "Founders Circle", "the agent set this group one", false, agent);
+
+        services.contacts().edit("dana@example.com", "dana.w@example.com", null, null, agent);
+
+        ContactCard card = services.contacts().card(services.contacts().byEmail("dana.w@example.com").id());
+        assertThat(card.portal().passwordSet()).as("chosen through the link mailed to the old address").isFalse();
+        assertThat(card.communities()).singleElement()
+                .satisfies(group -> assertThat(group.credential().passwordSet()).as("set by the agent").isTrue());
+        assertThat(services.emails().list("dana.w@example.com").get(0)).satisfies(notice -> {
+            assertThat(notice.kind()).isEqualTo("address-changed");
+            assertThat(notice.recipient()).isEqualTo("dana@example.com");
+        });
+        assertThat(services.audit().ofContact(card.contact().id())).anySatisfy(entry -> assertThat(entry.detail())
+                .contains("membership (Client Portal): 0 link(s) revoked, 0 session(s) ended, password cleared")
+                .contains("community group Founders Circle: 0 link(s) revoked, 0 session(s) ended, password kept"));
+    }
+
     private static boolean contains(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {

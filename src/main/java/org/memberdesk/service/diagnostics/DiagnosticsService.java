@@ -15,7 +15,9 @@ import org.memberdesk.domain.Offer;
 import org.memberdesk.persistence.Tx;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.ContactService;
+import org.memberdesk.service.ContactEdit;
 import org.memberdesk.service.ContactSummary;
+import org.memberdesk.service.EmailChange;
 import org.memberdesk.service.CredentialService;
 import org.memberdesk.service.EmailService;
 import org.memberdesk.service.EmailView;
@@ -114,10 +116,12 @@ public final class DiagnosticsService {
                 if (newEmail == null) {
                     throw new UserError("give the corrected email address");
                 }
-                ContactSummary edited = contacts.edit(current, newEmail, null, null, actor);
-                boolean changed = !edited.email().equals(current);
-                yield new FixResult(Fix.EDIT_EMAIL, changed, changed ? "changed the email from " + current + " to "
-                        + edited.email() : "the email is already " + edited.email() + ": nothing to do", null);
+                ContactEdit edit = contacts.change(current, newEmail, null, null, actor);
+                ContactSummary edited = edit.contact();
+                EmailChange change = edit.emailChange();
+                yield new FixResult(Fix.EDIT_EMAIL, change != null, change != null ? "changed the email from "
+                        + current + " to " + edited.email() + " (" + change.summary() + "; the old address is told)"
+                        : "the email is already " + edited.email() + ": nothing to do", null, change);
             }
             case Fix.OPEN_OFFERS -> throw new UserError("open-offers is done in the contact window:"
                     + " open the contact's Offers tab to grant or renew an offer");

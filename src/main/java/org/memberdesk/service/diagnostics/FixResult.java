@@ -1,6 +1,7 @@
 package org.memberdesk.service.diagnostics;
 
 import java.util.UUID;
+import org.memberdesk.service.EmailChange;
 
 /**
  * What applying a fix did.
@@ -9,6 +10,11 @@ import java.util.UUID;
  * @param changed false when there was nothing to do (e.g. unlocking an account that is no longer locked)
  * @param message one line for the agent
  * @param emailId the email queued or retried by the fix, if any
+ * @param emailChange what a corrected email address did to the account (edit-email only; else null)
  */
-public record FixResult(String action, boolean changed, String message, UUID emailId) {
+public record FixResult(String action, boolean changed, String message, UUID emailId, EmailChange emailChange) {
+
+    public FixResult(String action, boolean changed, String message, UUID emailId) {
+        this(action, changed, message, emailId, null);
+    }
 }

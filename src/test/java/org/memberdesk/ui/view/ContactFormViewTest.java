@@ -108,6 +108,18 @@ class ContactFormViewTest {
 
         WAIT.until(() -> window("Edit contact").isEmpty());
         WAIT.until(() -> "aisha.rahman@example.com".equals(text(root, "#emailLabel")));
+
+        // A new address cancels the old one's links and offers to send the new one what it needs (issue 18).
+        Node offer = WAIT.present(() -> window("Email address changed")).getScene().getRoot();
+        assertThat(robot.from(offer).lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class)
+                .getContentText())
+                .contains("aisha.rahman@example.org is told that the address changed");
+        robot.clickOn(robot.from(offer).lookup(".button")
+                .match((Labeled button) -> "Not now".equals(button.getText())).queryButton());
+        WAIT.until(() -> window("Email address changed").isEmpty());
+        WAIT.until(() -> robot.from(root).lookup("#notification")
+                .queryAs(atlantafx.base.controls.Notification.class).getMessage()
+                .contains("Nothing was sent to aisha.rahman@example.com"));
     }
 
     @Test

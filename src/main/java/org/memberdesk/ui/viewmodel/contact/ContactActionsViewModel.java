@@ -9,10 +9,12 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.value.ObservableBooleanValue;
+import org.memberdesk.service.ContactEdit;
 import org.memberdesk.service.ContactSummary;
 import org.memberdesk.service.CredentialService.PasswordChange;
 import org.memberdesk.service.GrantResult;
 import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.viewmodel.EmailChangeFollowUp;
 import org.memberdesk.ui.viewmodel.Failures;
 
 /**
@@ -162,9 +164,20 @@ public final class ContactActionsViewModel {
         windows.showContactForm(contact.contactId(), form);
     }
 
-    private void saved(ContactSummary saved) {
-        announce(messages.get("actions.edit.done", saved.name(), saved.email()));
+    /**
+     * A new email address cancelled the old one's links and sign-ins: say so, for which access, and
+     * offer to send the new address the welcome (or a reset link) now.
+     */
+    private void saved(ContactEdit edit) {
+        ContactSummary saved = edit.contact();
         contact.edited();
+        if (edit.emailChange() == null) {
+            announce(messages.get("actions.edit.done", saved.name(), saved.email()));
+            return;
+        }
+        contact.load(); // the card shows the new address while the question is asked
+        new EmailChangeFollowUp(backend.credentials(), tools.executor(), tools.dialogs(), messages)
+                .offer(edit.emailChange(), tools.agent(), this::announce);
     }
 
     /** "Client Portal (membership)" or "community group Founders Circle". */

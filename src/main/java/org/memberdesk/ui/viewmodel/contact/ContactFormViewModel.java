@@ -8,6 +8,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import org.memberdesk.service.Actor;
+import org.memberdesk.service.ContactEdit;
 import org.memberdesk.service.ContactService;
 import org.memberdesk.service.ContactSummary;
 import org.memberdesk.ui.common.BackgroundExecutor;
@@ -22,7 +23,7 @@ public final class ContactFormViewModel extends ActionDialogViewModel {
     private final ContactService contacts;
     private final String editedEmail;
     private final Actor agent;
-    private final Consumer<ContactSummary> onSaved;
+    private final Consumer<ContactEdit> onSaved;
 
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final StringProperty email = new SimpleStringProperty(this, "email", "");
@@ -30,7 +31,7 @@ public final class ContactFormViewModel extends ActionDialogViewModel {
     private final BooleanBinding canSave;
 
     private ContactFormViewModel(ContactService contacts, String editedEmail, BackgroundExecutor executor,
-                                 Messages messages, Actor agent, Consumer<ContactSummary> onSaved) {
+                                 Messages messages, Actor agent, Consumer<ContactEdit> onSaved) {
         super(executor, messages, messages.get(editedEmail == null ? "contactForm.newTitle" : "contactForm.editTitle"),
                 messages.get(editedEmail == null ? "contactForm.newWhen" : "contactForm.editWhen"));
         this.contacts = contacts;
@@ -43,13 +44,17 @@ public final class ContactFormViewModel extends ActionDialogViewModel {
     /** An empty form that adds a contact. */
     public static ContactFormViewModel create(ContactService contacts, BackgroundExecutor executor, Messages messages,
                                               Actor agent, Consumer<ContactSummary> onSaved) {
-        return new ContactFormViewModel(contacts, null, executor, messages, agent, onSaved);
+        return new ContactFormViewModel(contacts, null, executor, messages, agent,
+                added -> onSaved.accept(added.contact()));
     }
 
-    /** The contact's name, email and tags, to change. */
+    /**
+     * The contact's name, email and tags, to change. {@code onSaved} learns also what a new email
+     * address did to the account (links cancelled, sign-ins ended), to offer what comes next.
+     */
     public static ContactFormViewModel edit(ContactService contacts, String name, String email, List<String> tags,
                                             BackgroundExecutor executor, Messages messages, Actor agent,
-                                            Consumer<ContactSummary> onSaved) {
+                                            Consumer<ContactEdit> onSaved) {
         ContactFormViewModel form = new ContactFormViewModel(contacts, email, executor, messages, agent, onSaved);
         form.name.set(name);
         form.email.set(email);
@@ -69,8 +74,8 @@ public final class ContactFormViewModel extends ActionDialogViewModel {
         String newEmail = email.get() == null ? "" : email.get();
         List<String> newTags = tags(tags.get());
         run(() -> editedEmail == null
-                ? contacts.add(newEmail, newName, newTags, agent)
-                : contacts.edit(editedEmail, newEmail, newName, newTags, agent), saved -> {
+                ? new ContactEdit(contacts.add(newEmail, newName, newTags, agent), null)
+                : contacts.change(editedEmail, newEmail, newName, newTags, agent), saved -> {
             finish();
             onSaved.accept(saved);
         });

@@ -48,7 +48,7 @@ public final class EmailHistoryViewModel {
     public static final Duration POLL = Duration.ofSeconds(2);
 
     static final List<String> KINDS = List.of("welcome", "reset-link", "password-changed", "community-welcome",
-            "community-reset-link", "community-password-changed");
+            "community-reset-link", "community-password-changed", "address-changed");
     static final List<String> STATUSES = List.of("queued", "sending", "sent", "retrying", "failed");
 
     private final EmailService emails;

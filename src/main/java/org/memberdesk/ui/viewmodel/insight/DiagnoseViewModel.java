@@ -33,6 +33,7 @@ import org.memberdesk.service.diagnostics.FixResult;
 import org.memberdesk.service.diagnostics.Severity;
 import org.memberdesk.ui.common.BackgroundExecutor;
 import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.viewmodel.EmailChangeFollowUp;
 import org.memberdesk.ui.viewmodel.Failures;
 import org.memberdesk.ui.viewmodel.Tone;
 
@@ -279,6 +280,17 @@ public final class DiagnoseViewModel {
         running.set(false);
         status.set(messages.get(result.changed() ? "diagnose.fix.done" : "diagnose.fix.nothing", result.message()));
         diagnose();
+        if (result.emailChange() != null) {
+            // the same offer as after Edit contact: the new address has nothing that works yet
+            new EmailChangeFollowUp(services.credentials(), executor, tools.dialogs(), messages)
+                    .offer(result.emailChange(), tools.agent(), outcome -> {
+                        contact.reload();
+                        if (!closed) {
+                            status.set(outcome);
+                            diagnose();
+                        }
+                    });
+        }
     }
 
     private FindingRow row(Finding finding) {

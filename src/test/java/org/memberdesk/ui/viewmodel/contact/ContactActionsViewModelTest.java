@@ -407,6 +407,49 @@ class ContactActionsViewModelTest {
     // ---- Edit contact and New contact ----
 
     @Test
+    void aNewEmailSaysWhatItCancelledForWhichAccessAndOffersTheWelcomeForTheNewAddress() {
+        // Hana's welcome (with its set-password link) still waits for a retry; an agent mails her a reset link too.
+        services.credentials().sendResetLink("hana.kobayashi@example.com", null, null, AGENT);
+        services.emails().runOutbox(true);
+        ContactViewModel hana = open("hana.kobayashi@example.com");
+        hana.actions().editContact();
+        ContactFormViewModel form = windows.forms.get(0);
+        form.emailProperty().set("hana.k@example.com");
+
+        form.save();
+
+        assertThat(dialogs.asked()).singleElement().satisfies(asked -> {
+            assertThat(asked.title()).isEqualTo("Email address changed");
+            assertThat(asked.question())
+                    .isEqualTo("Send the Mindful Mornings Course welcome email to hana.k@example.com now?");
+            assertThat(asked.details().lines()).containsExactly(
+                    "Client Portal (membership): 1 open link cancelled, no one signed in; no password was cleared",
+                    "1 email with a link waiting for hana.kobayashi@example.com will not be sent.",
+                    "hana.kobayashi@example.com is told that the address changed (no link in it, the new address"
+                            + " partly hidden).");
+            assertThat(asked.acceptLabel()).isEqualTo("Send welcome email");
+            assertThat(asked.declineLabel()).isEqualTo("Not now");
+        });
+        assertThat(hana.notificationProperty().get()).isEqualTo("The email address changed from"
+                + " hana.kobayashi@example.com to hana.k@example.com; its old links and sign-ins no longer work."
+                + " The Mindful Mornings Course welcome email is queued for hana.k@example.com.");
+        List<EmailView> history = emails("hana.k@example.com");
+        assertThat(history.get(0)).satisfies(welcome -> {
+            assertThat(welcome.kind()).isEqualTo("welcome");
+            assertThat(welcome.recipient()).isEqualTo("hana.k@example.com");
+            assertThat(welcome.status()).isEqualTo("queued");
+        });
+        assertThat(history).anySatisfy(notice -> {
+            assertThat(notice.kind()).isEqualTo("address-changed");
+            assertThat(notice.recipient()).isEqualTo("hana.kobayashi@example.com");
+        });
+        assertThat(history).filteredOn(e -> e.recipient().equals("hana.kobayashi@example.com")
+                        && e.kind().equals("welcome")).singleElement()
+                .satisfies(old -> assertThat(old.status()).isEqualTo("failed"));
+        assertThat(hana.history().rows()).anySatisfy(row -> assertThat(row.kind()).isEqualTo("Address changed"));
+    }
+
+    @Test
     void editContactRefusesABadAddressWithoutChangingAnythingThenSaves() {
         ContactViewModel dana = open("dana.whitfield@example.com");
         int[] edits = {0};
@@ -437,7 +480,9 @@ class ContactActionsViewModelTest {
         assertThat(dana.emailProperty().get()).isEqualTo("dana.w@example.com");
         assertThat(dana.nameProperty().get()).isEqualTo("Dana W. Whitfield");
         assertThat(dana.tags()).containsExactlyInAnyOrder("resolved", "vip");
-        assertThat(dana.notificationProperty().get()).isEqualTo("Saved Dana W. Whitfield (dana.w@example.com).");
+        // A new address (issue 18) ends in the follow-up offer rather than a plain "Saved".
+        assertThat(dana.notificationProperty().get())
+                .startsWith("The email address changed from dana.whitfield@example.com to dana.w@example.com");
         assertThat(edits[0]).as("the console reads its list again").isEqualTo(1);
     }
 

@@ -36,6 +36,7 @@ class DiagnoseViewModelTest {
     final Messages messages = Messages.load();
     final TestExecutor executor = TestExecutor.currentThread();
     final RecordingHooks hooks = new RecordingHooks();
+    final RecordingDialogService dialogs = RecordingDialogService.accepting();
 
     @BeforeAll
     static void seed() {
@@ -49,7 +50,7 @@ class DiagnoseViewModelTest {
 
     private DiagnoseViewModel diagnose(String email) {
         UUID id = services.contacts().byEmail(email).id();
-        InsightTools tools = new InsightTools(executor, RecordingDialogService.accepting(),
+        InsightTools tools = new InsightTools(executor, dialogs,
                 RecordingFilePicker.cancelling(), messages, new DisplayTime(ZoneOffset.UTC, messages.locale()),
                 Actor.agent("Sam (support)"));
         DiagnoseViewModel model = new DiagnoseViewModel(services, id, "", hooks, tools);
@@ -149,7 +150,19 @@ class DiagnoseViewModelTest {
         assertThat(services.contacts().find("olu.adeyemi", 5)).extracting(c -> c.email())
                 .containsExactly("olu.adeyemi@example.com");
         assertThat(olu.findings()).extracting(FindingRow::code).doesNotContain(DiagnosticCodes.EMAIL_DOMAIN_TYPO);
-        assertThat(hooks.reloads).isEqualTo(1);
+        // Issue 18: the fix cancels what went to the typo and offers the welcome for the new address.
+        assertThat(dialogs.asked()).singleElement().satisfies(asked -> {
+            assertThat(asked.title()).isEqualTo("Email address changed");
+            assertThat(asked.question()).isEqualTo("Send the " + DemoData.MORNINGS
+                    + " welcome email to olu.adeyemi@example.com now?");
+            assertThat(asked.details()).contains("olu.adeyemi@exmaple.com is told that the address changed");
+        });
+        assertThat(olu.statusProperty().get()).contains("welcome email is queued for olu.adeyemi@example.com");
+        assertThat(services.emails().list("olu.adeyemi@example.com").get(0)).satisfies(queued -> {
+            assertThat(queued.kind()).isEqualTo("welcome");
+            assertThat(queued.recipient()).isEqualTo("olu.adeyemi@example.com");
+        });
+        assertThat(hooks.reloads).as("after the fix and after the welcome").isEqualTo(2);
     }
 
     @Test
