@@ -402,6 +402,12 @@ final class PortalRoutes {
     // ---- pages ----
 
     private Map<String, Object> model(Context ctx, Here here, String title) {
+        Map<String, Object> model = baseModel(here, title);
+        model.put("csrf", Csrf.token(ctx, here.secure()));
+        return model;
+    }
+
+    private static Map<String, Object> baseModel(Here here, String title) {
         Map<String, Object> model = new HashMap<>();
         model.put("title", title);
         model.put("brandName", here.brand().name());
@@ -415,7 +421,6 @@ final class PortalRoutes {
                 ? "This sign-in is for the " + here.door().groupName() + " community group only and uses the group's"
                 + " own password. Your membership portal has a separate password."
                 : "This sign-in is for your membership. Community groups have their own sign-in and password.");
-        model.put("csrf", Csrf.token(ctx, here.secure()));
         return model;
     }
 
@@ -431,6 +436,52 @@ final class PortalRoutes {
         message(ctx, here, 403, "This form has expired",
                 "For your safety, forms here only work when sent from this site by a browser that accepts its"
                         + " cookies. Nothing was changed. Go back, reload the page and try again.", "Start again");
+    }
+
+    /** The page for a request that could not be read: its status, the portal's look, nothing changed. */
+    void malformed(Context ctx, int status) {
+        Problem problem = Problem.of(status);
+        message(ctx, membership(), status, problem.heading(), problem.text(), "Go to sign in");
+    }
+
+    /**
+     * The same page as a whole document, for the web server's own errors (no request context, no
+     * cookie set); the brand falls back to the default when the settings cannot be read.
+     */
+    String plainPage(int status) {
+        Branding brand;
+        try {
+            brand = site.branding();
+        } catch (RuntimeException unreadable) {
+            brand = PortalSiteService.defaultBranding();
+        }
+        Here here = new Here(Door.MEMBERSHIP, "", false, brand);
+        Problem problem = Problem.of(status);
+        Map<String, Object> model = baseModel(here, problem.heading());
+        model.put("heading", problem.heading());
+        model.put("text", problem.text());
+        model.put("backLabel", "Go to sign in");
+        return pages.render("message", model);
+    }
+
+    /** What a page says about a request the portal could not take. */
+    private record Problem(String heading, String text) {
+
+        static Problem of(int status) {
+            return switch (status) {
+                case 413, 431 -> new Problem("Request too large",
+                        "This request was larger than the portal accepts, often because of too many cookies."
+                                + " Nothing was changed. Clear this site's cookies, then start again.");
+                case 404 -> new Problem("Page not found",
+                        "There is nothing at this address. Nothing was changed. Check the link, or start from the"
+                                + " sign-in page.");
+                default -> status >= 500
+                        ? new Problem("Something went wrong", "Sorry, something went wrong on our side."
+                                + " Nothing was changed. Please try again in a moment.")
+                        : new Problem("Bad request", "The portal could not read this request. Nothing was changed."
+                                + " Go back, reload the page and try again.");
+            };
+        }
     }
 
     Here fallbackHere() {

@@ -67,6 +67,11 @@ public final class PortalSiteService {
                 t.settings().get(BRAND_COLOR_SETTING).orElse(null)));
     }
 
+    /** The brand with nothing configured. */
+    public static Branding defaultBranding() {
+        return branding(null, null);
+    }
+
     /** The brand from raw settings, each falling back to a safe default when missing or unusable. */
     static Branding branding(String rawName, String rawColor) {
         String name = rawName == null ? "" : rawName.strip().replaceAll("\\p{Cntrl}", "");
