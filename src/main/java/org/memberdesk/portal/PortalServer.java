@@ -6,6 +6,7 @@ import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.memberdesk.service.HashingBusy;
 import org.memberdesk.service.PortalSiteService.Branding;
 import org.memberdesk.service.Services;
 import org.slf4j.Logger;
@@ -106,6 +107,14 @@ public final class PortalServer implements AutoCloseable {
                 LOG.warn("portal refused a malformed {} request ({}): {}", ctx.method(), e.status(), e.getMessage());
                 ctx.attribute(RENDERED, null);
                 routes.malformed(ctx, e.status());
+            });
+            config.routes.exception(HashingBusy.class, (e, ctx) -> {
+                LOG.warn("portal too busy checking passwords: answered 503");
+                ctx.attribute(RENDERED, null);
+                ctx.header("Retry-After", "5");
+                routes.message(ctx, safeHere(routes), 503, "Busy right now",
+                        "Many people are signing in at this moment. Nothing was changed. Please try again in a few"
+                                + " seconds.", "Back to sign in");
             });
             config.routes.error(404, ctx -> {
                 if (ctx.attribute(RENDERED) == null) {
