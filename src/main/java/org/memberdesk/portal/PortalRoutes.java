@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,7 @@ import org.memberdesk.service.PortalAuthService.SessionCheck;
 import org.memberdesk.service.PortalAuthService.SignIn;
 import org.memberdesk.service.PortalSiteService;
 import org.memberdesk.service.PortalSiteService.Branding;
+import org.memberdesk.service.PortalSiteService.RequestLimits;
 import org.memberdesk.service.UserError;
 
 /**
@@ -41,6 +43,7 @@ final class PortalRoutes {
     private final CredentialService credentials;
     private final Clock clock;
     private final Pages pages;
+    private final ClientLimits limits;
 
     PortalRoutes(PortalAuthService auth, PortalSiteService site, CredentialService credentials, Clock clock,
                  Pages pages) {
@@ -49,6 +52,7 @@ final class PortalRoutes {
         this.credentials = credentials;
         this.clock = clock;
         this.pages = pages;
+        this.limits = new ClientLimits(clock);
     }
 
     /** Where a request is: the door, its paths, whether cookies are Secure, and the brand. */
@@ -204,6 +208,10 @@ final class PortalRoutes {
     }
 
     private void login(Context ctx, Here here) {
+        RequestLimits rules = site.requestLimits();
+        if (overClientLimit(ctx, here, rules, Limit.SIGN_IN)) {
+            return;
+        }
         if (!Csrf.valid(ctx, here.secure())) {
             forbidden(ctx, here);
             return;
@@ -211,7 +219,11 @@ final class PortalRoutes {
         String email = trimmed(ctx.formParam("email"));
         String password = ctx.formParam("password");
         Map<String, Object> model = loginModel(ctx, here, email, false);
-        if (email.isEmpty() || password == null || password.isEmpty()) {
+        boolean complete = !email.isEmpty() && password != null && !password.isEmpty();
+        if (complete && overAccountLimit(ctx, here, rules, Limit.SIGN_IN, email)) {
+            return;
+        }
+        if (!complete) {
             if (email.isEmpty()) {
                 model.put("emailError", "Enter your email address.");
                 model.put("focusEmail", true);
@@ -291,6 +303,10 @@ final class PortalRoutes {
 
     /** The same page, status and (floored) time for every well-formed address, known or not, SMTP up or down. */
     private void forgot(Context ctx, Here here) {
+        RequestLimits rules = site.requestLimits();
+        if (overClientLimit(ctx, here, rules, Limit.FORGOT)) {
+            return;
+        }
         if (!Csrf.valid(ctx, here.secure())) {
             forbidden(ctx, here);
             return;
@@ -303,6 +319,9 @@ final class PortalRoutes {
             model.put("email", email);
             model.put("emailError", sentence(problem.get()));
             html(ctx, 422, "forgot", model);
+            return;
+        }
+        if (overAccountLimit(ctx, here, rules, Limit.FORGOT, email)) {
             return;
         }
         auth.requestReset(email, here.door());
@@ -326,6 +345,9 @@ final class PortalRoutes {
 
     /** POST of a link's form: sets the password, or shows what to fix and changes nothing. */
     private void completeLink(Context ctx, Here here, String route) {
+        if (overClientLimit(ctx, here, site.requestLimits(), Limit.LINK)) {
+            return;
+        }
         if (!Csrf.valid(ctx, here.secure())) {
             forbidden(ctx, here);
             return;
@@ -399,9 +421,63 @@ final class PortalRoutes {
         html(ctx, "unknown".equals(state) ? 404 : 410, "link-problem", model);
     }
 
+    // ---- limits on unauthenticated POSTs ----
+
+    /** The POSTs anyone may send without a session (sign-out needs none: it only ends a session). */
+    private enum Limit { SIGN_IN, FORGOT, LINK }
+
+    /** Answers 429 and returns true when the client (its address) is past its limit for this kind of POST. */
+    private boolean overClientLimit(Context ctx, Here here, RequestLimits rules, Limit kind) {
+        if (!rules.on()) {
+            return false;
+        }
+        String client = ClientAddress.of(ctx.req().getRemoteAddr(),
+                Collections.list(ctx.req().getHeaders("X-Forwarded-For")), rules.trustedProxies());
+        int perMinute = switch (kind) {
+            case SIGN_IN -> rules.signInPerIp();
+            case FORGOT -> rules.forgotPerIp();
+            case LINK -> rules.linkPerIp();
+        };
+        return refused(ctx, here, limits.take(kind + " ip " + client, perMinute, Duration.ofMinutes(1)));
+    }
+
+    /**
+     * Answers 429 and returns true when the typed address is past its hourly limit at this door. The
+     * count is kept for any address, with an account or not, so the answer tells nothing about accounts.
+     */
+    private boolean overAccountLimit(Context ctx, Here here, RequestLimits rules, Limit kind, String email) {
+        if (!rules.on()) {
+            return false;
+        }
+        int perHour = kind == Limit.FORGOT ? rules.forgotPerAccount() : rules.signInPerAccount();
+        String door = here.door().community() ? "community " + here.door().groupSlug() : "membership";
+        String account = door + " " + email.toLowerCase(Locale.ROOT);
+        return refused(ctx, here, limits.take(kind + " account " + account, perHour, Duration.ofHours(1)));
+    }
+
+    private boolean refused(Context ctx, Here here, Optional<Duration> wait) {
+        if (wait.isEmpty()) {
+            return false;
+        }
+        long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toNanosPart() > 0 ? 1 : 0));
+        long minutes = Math.max(1, (seconds + 59) / 60);
+        ctx.header("Retry-After", String.valueOf(seconds));
+        message(ctx, here, 429, "Too many attempts",
+                "There were too many attempts in a short time, so this one was not tried. Nothing was sent or"
+                        + " changed. Please wait " + minutes + (minutes == 1 ? " minute" : " minutes")
+                        + " and try again.", "Back to sign in");
+        return true;
+    }
+
     // ---- pages ----
 
     private Map<String, Object> model(Context ctx, Here here, String title) {
+        Map<String, Object> model = baseModel(here, title);
+        model.put("csrf", Csrf.token(ctx, here.secure()));
+        return model;
+    }
+
+    private static Map<String, Object> baseModel(Here here, String title) {
         Map<String, Object> model = new HashMap<>();
         model.put("title", title);
         model.put("brandName", here.brand().name());
@@ -415,7 +491,6 @@ final class PortalRoutes {
                 ? "This sign-in is for the " + here.door().groupName() + " community group only and uses the group's"
                 + " own password. Your membership portal has a separate password."
                 : "This sign-in is for your membership. Community groups have their own sign-in and password.");
-        model.put("csrf", Csrf.token(ctx, here.secure()));
         return model;
     }
 
@@ -431,6 +506,52 @@ final class PortalRoutes {
         message(ctx, here, 403, "This form has expired",
                 "For your safety, forms here only work when sent from this site by a browser that accepts its"
                         + " cookies. Nothing was changed. Go back, reload the page and try again.", "Start again");
+    }
+
+    /** The page for a request that could not be read: its status, the portal's look, nothing changed. */
+    void malformed(Context ctx, int status) {
+        Problem problem = Problem.of(status);
+        message(ctx, membership(), status, problem.heading(), problem.text(), "Go to sign in");
+    }
+
+    /**
+     * The same page as a whole document, for the web server's own errors (no request context, no
+     * cookie set); the brand falls back to the default when the settings cannot be read.
+     */
+    String plainPage(int status) {
+        Branding brand;
+        try {
+            brand = site.branding();
+        } catch (RuntimeException unreadable) {
+            brand = PortalSiteService.defaultBranding();
+        }
+        Here here = new Here(Door.MEMBERSHIP, "", false, brand);
+        Problem problem = Problem.of(status);
+        Map<String, Object> model = baseModel(here, problem.heading());
+        model.put("heading", problem.heading());
+        model.put("text", problem.text());
+        model.put("backLabel", "Go to sign in");
+        return pages.render("message", model);
+    }
+
+    /** What a page says about a request the portal could not take. */
+    private record Problem(String heading, String text) {
+
+        static Problem of(int status) {
+            return switch (status) {
+                case 413, 431 -> new Problem("Request too large",
+                        "This request was larger than the portal accepts, often because of too many cookies."
+                                + " Nothing was changed. Clear this site's cookies, then start again.");
+                case 404 -> new Problem("Page not found",
+                        "There is nothing at this address. Nothing was changed. Check the link, or start from the"
+                                + " sign-in page.");
+                default -> status >= 500
+                        ? new Problem("Something went wrong", "Sorry, something went wrong on our side."
+                                + " Nothing was changed. Please try again in a moment.")
+                        : new Problem("Bad request", "The portal could not read this request. Nothing was changed."
+                                + " Go back, reload the page and try again.");
+            };
+        }
     }
 
     Here fallbackHere() {

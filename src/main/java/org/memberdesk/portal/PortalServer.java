@@ -2,7 +2,11 @@ package org.memberdesk.portal;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import org.memberdesk.service.HashingBusy;
 import org.memberdesk.service.PortalSiteService.Branding;
 import org.memberdesk.service.Services;
 import org.slf4j.Logger;
@@ -29,6 +33,9 @@ public final class PortalServer implements AutoCloseable {
     /** The CSP of every response: nothing but our own stylesheets, images and form posts. */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self';"
             + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    /** The headers every answer carries, the web server's own error pages included. */
+    static final Map<String, String> SECURITY_HEADERS = securityHeaderValues();
 
     /** The loopback address the portal binds by default: reachable from this computer only. */
     public static final String LOOPBACK = "127.0.0.1";
@@ -76,7 +83,9 @@ public final class PortalServer implements AutoCloseable {
                 http.setSendXPoweredBy(false);
                 http.setRelativeRedirectAllowed(true);
             });
+            config.jetty.modifyServer(server -> server.setErrorHandler(new PortalErrorHandler(routes::plainPage)));
             config.routes.before(PortalServer::securityHeaders);
+            config.routes.before(PortalServer::readable);
             config.routes.get("/assets/portal.css", ctx -> css(ctx, portalCss));
             config.routes.get("/assets/brand.css", ctx -> css(ctx, brandCss(services.portalSite().branding())));
             config.routes.get("/assets/icon.svg", ctx -> icon(ctx, services.portalSite().branding()));
@@ -92,6 +101,20 @@ public final class PortalServer implements AutoCloseable {
                 routes.message(ctx, safeHere(routes), 500, "Something went wrong",
                         "Sorry, something went wrong on our side and nothing was changed. Please try again in a"
                                 + " moment.", "Back to sign in");
+            });
+            config.routes.exception(MalformedRequest.class, (e, ctx) -> {
+                // One line, never the path or the body: they may hold a token or a password.
+                LOG.warn("portal refused a malformed {} request ({}): {}", ctx.method(), e.status(), e.getMessage());
+                ctx.attribute(RENDERED, null);
+                routes.malformed(ctx, e.status());
+            });
+            config.routes.exception(HashingBusy.class, (e, ctx) -> {
+                LOG.warn("portal too busy checking passwords: answered 503");
+                ctx.attribute(RENDERED, null);
+                ctx.header("Retry-After", "5");
+                routes.message(ctx, safeHere(routes), 503, "Busy right now",
+                        "Many people are signing in at this moment. Nothing was changed. Please try again in a few"
+                                + " seconds.", "Back to sign in");
             });
             config.routes.error(404, ctx -> {
                 if (ctx.attribute(RENDERED) == null) {
@@ -170,15 +193,39 @@ public final class PortalServer implements AutoCloseable {
         return routes.fallbackHere();
     }
 
+    private static Map<String, String> securityHeaderValues() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        headers.put("Referrer-Policy", "no-referrer");
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("X-Frame-Options", "DENY");
+        headers.put("Cross-Origin-Opener-Policy", "same-origin");
+        headers.put("Cross-Origin-Resource-Policy", "same-origin");
+        headers.put("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+        headers.put("Cache-Control", "no-store");
+        return Map.copyOf(headers);
+    }
+
     private static void securityHeaders(Context ctx) {
-        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
-        ctx.header("Cross-Origin-Resource-Policy", "same-origin");
-        ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
-        ctx.header("Cache-Control", "no-store");
+        SECURITY_HEADERS.forEach(ctx::header);
+    }
+
+    /**
+     * Reads the query and, for a POST, the form before any route runs, so a request that cannot be
+     * read (unknown charset, broken multipart, bad percent-encoding, too large) is refused as a whole
+     * instead of failing half-way through a route.
+     */
+    private static void readable(Context ctx) {
+        try {
+            ctx.queryParamMap();
+            if ("POST".equals(ctx.method().name())) {
+                ctx.formParamMap();
+            }
+        } catch (HttpResponseException e) {
+            throw new MalformedRequest(e.getStatus(), e);
+        } catch (Exception e) { // the servlet API's checked exceptions arrive here too
+            throw new MalformedRequest(400, e);
+        }
     }
 
     private static void css(Context ctx, String css) {

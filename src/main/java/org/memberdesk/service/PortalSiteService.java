@@ -25,6 +25,15 @@ public final class PortalSiteService {
     public static final String BRAND_COLOR_SETTING = "portal.brand.color";
     public static final String DEFAULT_BRAND_NAME = "Member Portal";
     public static final String DEFAULT_BRAND_COLOR = "#3b5bdb";
+    /** "off" lifts every per-client and per-account limit (load tests); anything else keeps them. */
+    public static final String LIMITS_SETTING = "portal.limits";
+    public static final String SIGN_IN_PER_IP_SETTING = "portal.limits.sign-in-per-ip-per-minute";
+    public static final String FORGOT_PER_IP_SETTING = "portal.limits.forgot-per-ip-per-minute";
+    public static final String LINK_PER_IP_SETTING = "portal.limits.link-per-ip-per-minute";
+    public static final String SIGN_IN_PER_ACCOUNT_SETTING = "portal.limits.sign-in-per-account-per-hour";
+    public static final String FORGOT_PER_ACCOUNT_SETTING = "portal.limits.forgot-per-account-per-hour";
+    /** Addresses (or CIDR ranges) of reverse proxies whose X-Forwarded-For names the client; comma-separated. */
+    public static final String TRUSTED_PROXIES_SETTING = "portal.trusted-proxies";
     private static final int MAX_BRAND_NAME = 80;
     private static final Pattern HEX_COLOR = Pattern.compile("#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})");
 
@@ -37,6 +46,18 @@ public final class PortalSiteService {
 
     /** Where the portal is published (links in emails use it) and whether that is HTTPS. */
     public record PublicAddress(String baseUrl, String source, boolean https) {
+    }
+
+    /**
+     * How many unauthenticated POSTs the portal takes: per client address per minute (sign-in,
+     * Forgot Password, a reset or set-password form) and per typed address per hour (sign-in,
+     * Forgot Password), and which proxies are trusted to name the client. {@code on} false lifts
+     * every limit.
+     */
+    public record RequestLimits(boolean on, int signInPerIp, int forgotPerIp, int linkPerIp, int signInPerAccount,
+                                int forgotPerAccount, List<String> trustedProxies) {
+
+        public static final RequestLimits DEFAULTS = new RequestLimits(true, 20, 5, 10, 20, 10, List.of());
     }
 
     /** One active membership as the portal lists it. */
@@ -67,6 +88,11 @@ public final class PortalSiteService {
                 t.settings().get(BRAND_COLOR_SETTING).orElse(null)));
     }
 
+    /** The brand with nothing configured. */
+    public static Branding defaultBranding() {
+        return branding(null, null);
+    }
+
     /** The brand from raw settings, each falling back to a safe default when missing or unusable. */
     static Branding branding(String rawName, String rawColor) {
         String name = rawName == null ? "" : rawName.strip().replaceAll("\\p{Cntrl}", "");
@@ -95,6 +121,35 @@ public final class PortalSiteService {
             return new PublicAddress(resolved.url(), resolved.source(),
                     resolved.url().toLowerCase(Locale.ROOT).startsWith("https:"));
         });
+    }
+
+    /** The limits in force: stored settings, each falling back to its default when missing or unusable. */
+    public RequestLimits requestLimits() {
+        return tx.read(t -> {
+            RequestLimits d = RequestLimits.DEFAULTS;
+            boolean on = !t.settings().get(LIMITS_SETTING).map(v -> v.strip().equalsIgnoreCase("off")).orElse(false);
+            List<String> proxies = t.settings().get(TRUSTED_PROXIES_SETTING)
+                    .map(v -> java.util.Arrays.stream(v.split("[,\\s]+")).filter(p -> !p.isBlank()).toList())
+                    .orElse(List.of());
+            return new RequestLimits(on,
+                    positive(t, SIGN_IN_PER_IP_SETTING, d.signInPerIp()),
+                    positive(t, FORGOT_PER_IP_SETTING, d.forgotPerIp()),
+                    positive(t, LINK_PER_IP_SETTING, d.linkPerIp()),
+                    positive(t, SIGN_IN_PER_ACCOUNT_SETTING, d.signInPerAccount()),
+                    positive(t, FORGOT_PER_ACCOUNT_SETTING, d.forgotPerAccount()),
+                    proxies);
+        });
+    }
+
+    private static int positive(Tx t, String key, int fallback) {
+        return t.settings().get(key).map(v -> {
+            try {
+                int n = Integer.parseInt(v.strip());
+                return n > 0 ? n : fallback;
+            } catch (NumberFormatException e) {
+                return fallback;
+            }
+        }).orElse(fallback);
     }
 
     /** "60 minutes": how long a link from Forgot Password works, as a page says it. */

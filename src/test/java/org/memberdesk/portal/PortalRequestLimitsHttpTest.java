@@ -1,0 +1,191 @@
+package org.memberdesk.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.memberdesk.portal.PortalFixture.DANA;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.portal.RawHttp.Response;
+import org.memberdesk.service.PortalSiteService;
+
+/**
+ * Every POST that needs no session (sign-in and Forgot Password at each door, the reset form) is
+ * limited per client address and per typed address; past a limit the answer is a plain 429 page
+ * with Retry-After and nothing else happens. Clients are told apart by the socket's address
+ * (127.0.0.2, 127.0.0.3, ...), or by X-Forwarded-For when the socket is a trusted proxy.
+ */
+class PortalRequestLimitsHttpTest {
+
+    private static final String PASSWORD = "plum orchard velvet sky";
+
+    @TempDir
+    Path dir;
+    PortalFixture f;
+
+    @BeforeEach
+    void start() {
+        f = PortalFixture.start(dir);
+        f.membershipPassword(PASSWORD);
+        f.communityPassword(PASSWORD);
+    }
+
+    @AfterEach
+    void stop() {
+        f.close();
+    }
+
+    @Test
+    void signInPastThePerAddressLimitIs429WithRetryAfterAndNoWork() {
+        f.setting(PortalSiteService.SIGN_IN_PER_IP_SETTING, "3");
+        RawHttp attacker = client("127.0.0.2");
+        for (int i = 0; i < 3; i++) {
+            assertThat(signIn(attacker, "/login", "someone" + i + "@example.com", "wrong password").status())
+                    .isEqualTo(401);
+        }
+        PortalFixture.State before = f.state();
+        Response refused = signIn(attacker, "/login", DANA, "wrong password");
+        assertTooMany(refused);
+        Response refusedRight = signIn(attacker, "/login", DANA, PASSWORD);
+        assertTooMany(refusedRight);
+        assertThat(f.state()).as("no failure counted, no session, nothing written").isEqualTo(before);
+
+        assertThat(signIn(client("127.0.0.3"), "/login", DANA, PASSWORD).status())
+                .as("another client is not limited by the first").isEqualTo(303);
+    }
+
+    @Test
+    void forgotPasswordPastThePerAddressLimitIs429AndQueuesNoEmail() {
+        RawHttp flooder = client("127.0.0.2");
+        for (int i = 0; i < 5; i++) {
+            assertThat(forgot(flooder, "/forgot", "contact" + i + "@example.com").status()).isEqualTo(200);
+        }
+        int resetsBefore = resets();
+        Response refused = forgot(flooder, "/forgot", DANA);
+        assertTooMany(refused);
+        assertThat(resets()).as("no email queued past the limit").isEqualTo(resetsBefore);
+        f.services.emails().runOutbox(true);
+        assertThat(f.received()).isZero();
+
+        assertThat(forgot(client("127.0.0.3"), "/forgot", DANA).status()).isEqualTo(200);
+        assertThat(resets()).isEqualTo(resetsBefore + 1);
+    }
+
+    @Test
+    void aCommunityDoorAndTheResetFormAreLimitedToo() {
+        f.setting(PortalSiteService.SIGN_IN_PER_IP_SETTING, "2");
+        f.setting(PortalSiteService.FORGOT_PER_IP_SETTING, "1");
+        f.setting(PortalSiteService.LINK_PER_IP_SETTING, "2");
+        RawHttp client = client("127.0.0.2");
+        String door = "/community/" + PortalFixture.GROUP_SLUG;
+        assertThat(signIn(client, door + "/login", DANA, "wrong password").status()).isEqualTo(401);
+        assertThat(signIn(client, door + "/login", DANA, "wrong password").status()).isEqualTo(401);
+        assertTooMany(signIn(client, door + "/login", DANA, PASSWORD));
+        assertThat(forgot(client, door + "/forgot", DANA).status()).isEqualTo(200);
+        assertTooMany(forgot(client, door + "/forgot", DANA));
+
+        String resetPath = "/reset/" + "A".repeat(43);
+        Response page = client.get("/");
+        assertThat(client.post(resetPath, page, "password=x&confirm=x").status()).isEqualTo(404);
+        assertThat(client.post(resetPath, page, "password=x&confirm=x").status()).isEqualTo(404);
+        assertTooMany(client.post(resetPath, page, "password=x&confirm=x"));
+    }
+
+    @Test
+    void aTrustedProxyNamesTheClientAndAnyoneElsesForwardedForIsIgnored() {
+        f.setting(PortalSiteService.FORGOT_PER_IP_SETTING, "2");
+        f.setting(PortalSiteService.TRUSTED_PROXIES_SETTING, "127.0.0.10, 10.9.0.0/16");
+        RawHttp proxy = client("127.0.0.10");
+        // The client put a made-up first entry; the proxy appended the real one; an inner proxy hop follows.
+        assertThat(forgotVia(proxy, "198.51.100.1, 203.0.113.5").status()).isEqualTo(200);
+        assertThat(forgotVia(proxy, "198.51.100.2, 203.0.113.5, 10.9.0.7").status()).isEqualTo(200);
+        assertTooMany(forgotVia(proxy, "198.51.100.3, 203.0.113.5"));
+        assertThat(forgotVia(proxy, "203.0.113.6").status()).as("another client behind the proxy").isEqualTo(200);
+
+        RawHttp untrusted = client("127.0.0.2");
+        assertThat(forgotVia(untrusted, "203.0.113.7").status()).isEqualTo(200);
+        assertThat(forgotVia(untrusted, "203.0.113.8").status()).isEqualTo(200);
+        assertTooMany(forgotVia(untrusted, "203.0.113.9"));
+    }
+
+    @Test
+    void thePerAccountLimitAnswersTheSameForAnAddressWithAndWithoutAnAccount() {
+        f.setting(PortalSiteService.FORGOT_PER_ACCOUNT_SETTING, "2");
+        f.setting(PortalSiteService.SIGN_IN_PER_ACCOUNT_SETTING, "2");
+        List<Response> dana = new ArrayList<>();
+        List<Response> nobody = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            dana.add(forgot(client("127.0.1." + (i + 1)), "/forgot", DANA));
+            nobody.add(forgot(client("127.0.2." + (i + 1)), "/forgot", "nobody@example.com"));
+        }
+        assertThat(dana.subList(0, 2)).allMatch(r -> r.status() == 200);
+        assertThat(nobody.subList(0, 2)).allMatch(r -> r.status() == 200);
+        assertTooMany(dana.get(2));
+        assertTooMany(nobody.get(2));
+        assertThat(dana.get(2).body()).isEqualTo(nobody.get(2).body());
+        assertThat(resets()).as("Dana got two links, not three").isEqualTo(2);
+
+        for (int i = 0; i < 2; i++) {
+            assertThat(signIn(client("127.0.3." + (i + 1)), "/login", DANA, "wrong " + i).status()).isEqualTo(401);
+            assertThat(signIn(client("127.0.4." + (i + 1)), "/login", "nobody@example.com", "wrong").status())
+                    .isEqualTo(401);
+        }
+        Response danaRefused = signIn(client("127.0.3.9"), "/login", " Dana@Example.com", PASSWORD);
+        Response nobodyRefused = signIn(client("127.0.4.9"), "/login", "nobody@example.com", "wrong");
+        assertTooMany(danaRefused);
+        assertTooMany(nobodyRefused);
+        assertThat(danaRefused.body()).isEqualTo(nobodyRefused.body());
+        assertThat(f.state().sessions()).isZero();
+    }
+
+    @Test
+    void limitsLiftedMeansNoLimit() {
+        f.setting(PortalSiteService.LIMITS_SETTING, "off");
+        f.setting(PortalSiteService.FORGOT_PER_IP_SETTING, "1");
+        RawHttp client = client("127.0.0.2");
+        for (int i = 0; i < 4; i++) {
+            assertThat(forgot(client, "/forgot", "contact" + i + "@example.com").status()).isEqualTo(200);
+        }
+    }
+
+    private RawHttp client(String from) {
+        return new RawHttp(f.portal.port(), from);
+    }
+
+    private static Response signIn(RawHttp client, String path, String email, String password) {
+        Response page = client.get("/");
+        return client.post(path, page, "email=" + enc(email) + "&password=" + enc(password));
+    }
+
+    private static Response forgot(RawHttp client, String path, String email) {
+        Response page = client.get("/");
+        return client.post(path, page, "email=" + enc(email));
+    }
+
+    private static Response forgotVia(RawHttp proxy, String forwardedFor) {
+        Response page = proxy.get("/");
+        return proxy.post("/forgot", page, "email=" + enc("someone@example.com"), "X-Forwarded-For: " + forwardedFor);
+    }
+
+    private int resets() {
+        return (int) f.services.emails().list(DANA).stream().filter(e -> e.kind().equals("reset-link")).count();
+    }
+
+    private static void assertTooMany(Response answer) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(429);
+        assertThat(answer.header("Retry-After")).hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isPositive());
+        assertThat(answer.header("Content-Security-Policy")).contains(PortalServer.CONTENT_SECURITY_POLICY);
+        assertThat(answer.header("Referrer-Policy")).contains("no-referrer");
+        assertThat(answer.header("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        assertThat(answer.body()).contains("<html lang=\"en\">").contains("Too many attempts")
+                .contains("Nothing was sent or changed");
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
