@@ -25,7 +25,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {DemoCommand.class, ContactsCommand.class, OffersCommand.class, CommunitiesCommand.class,
                 EmailsCommand.class, OutboxCommand.class, MailCommand.class, CredentialsCommand.class,
                 PortalCommand.class, WorkflowsCommand.class,
-                DiagnoseCommand.class, ImportCommand.class, ActivityCommand.class})
+                DiagnoseCommand.class, ImportCommand.class, ActivityCommand.class, DbCommand.class})
 public final class MemberDeskCommand implements Callable<Integer> {
 
     /** Read by logback.xml; set once the data directory is known, before anything logs. */

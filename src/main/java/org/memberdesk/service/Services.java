@@ -203,6 +203,11 @@ public final class Services implements AutoCloseable {
         return contactImport;
     }
 
+    /** Backups of this data directory's database (File → Back up…). */
+    public BackupService backups() {
+        return new BackupService(dataDirectory);
+    }
+
     /** "Inbox (demo)". */
     public DemoInboxService demoInbox() {
         return demoInbox;
