@@ -53,6 +53,6 @@ final class FailureHandler implements IExecutionExceptionHandler {
     }
 
     private static String oneLine(String text) {
-        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
+        return text == null ? "" : Output.safe(text.strip().replaceAll("\\s*\\R\\s*", " "));
     }
 }

@@ -91,8 +91,8 @@ final class ImportCommand implements Runnable {
 
     private static void report(PrintWriter err, List<RowProblem> problems) {
         for (RowProblem problem : problems) {
-            err.println("line " + problem.line() + ": " + problem.reason()
-                    + (problem.email() == null || problem.email().isEmpty() ? "" : " (" + problem.email() + ")"));
+            err.println(Output.safe("line " + problem.line() + ": " + problem.reason()
+                    + (problem.email() == null || problem.email().isEmpty() ? "" : " (" + problem.email() + ")")));
         }
         err.flush();
     }

@@ -25,7 +25,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {DemoCommand.class, ContactsCommand.class, OffersCommand.class, CommunitiesCommand.class,
                 EmailsCommand.class, OutboxCommand.class, MailCommand.class, CredentialsCommand.class,
                 PortalCommand.class, WorkflowsCommand.class,
-                DiagnoseCommand.class, ImportCommand.class, ActivityCommand.class})
+                DiagnoseCommand.class, ImportCommand.class, ActivityCommand.class, DbCommand.class})
 public final class MemberDeskCommand implements Callable<Integer> {
 
     /** Read by logback.xml; set once the data directory is known, before anything logs. */
@@ -73,7 +73,7 @@ public final class MemberDeskCommand implements Callable<Integer> {
         MemberDeskCommand root = new MemberDeskCommand(console, env, stdin);
         CommandLine commandLine = new CommandLine(root);
         commandLine.setExecutionStrategy(parsed -> {
-            useLogDirectoryOf(root.dataDirectory());
+            useLogDirectoryOf(root.dataDirectory(), helpOnly(parsed));
             return new CommandLine.RunLast().execute(parsed);
         });
         commandLine.setExecutionExceptionHandler(new FailureHandler(failureLog));
@@ -105,9 +105,18 @@ public final class MemberDeskCommand implements Callable<Integer> {
         return stdin;
     }
 
-    private static void useLogDirectoryOf(DataDirectory dataDirectory) {
+    private static void useLogDirectoryOf(DataDirectory dataDirectory, boolean helpOnly) {
         if (System.getProperty(LOG_DIR_PROPERTY) == null) {
             System.setProperty(LOG_DIR_PROPERTY, dataDirectory.logs().toString());
+            if (!helpOnly) {
+                // Made owner-only before the logger creates them with the process's umask.
+                dataDirectory.prepareLogs();
+            }
         }
+    }
+
+    private static boolean helpOnly(CommandLine.ParseResult parsed) {
+        return parsed.asCommandLineList().stream()
+                .anyMatch(c -> c.isUsageHelpRequested() || c.isVersionHelpRequested());
     }
 }

@@ -3,6 +3,7 @@ package org.memberdesk.cli;
 import java.net.BindException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.memberdesk.portal.PortalServer;
@@ -95,7 +96,12 @@ final class PortalCommand implements Runnable {
                     .append("/); running workflows and delivering mail. Press Ctrl+C to stop.");
             warnings.forEach(w -> line.append("\nwarning: ").append(w));
             cli.output().change(new Serving(portal.url(), address.baseUrl() + "/", actual, warnings), line.toString());
-            stop.await();
+            while (!stop.await(2, TimeUnit.SECONDS)) {
+                Optional<String> lost = services.storageProblem();
+                if (lost.isPresent()) {
+                    throw new UserError(lost.get());
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.Set;
 import java.util.UUID;
 import java.util.WeakHashMap;
+import org.memberdesk.persistence.OwnerOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +53,7 @@ public final class DemoMailServer implements AutoCloseable {
     public synchronized int ensureStarted() {
         if (greenMail == null) {
             try {
-                Files.createDirectories(mailbox);
+                OwnerOnly.createDirectories(mailbox);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the demo mailbox " + mailbox, e);
             }
@@ -94,6 +95,7 @@ public final class DemoMailServer implements AutoCloseable {
         String name = FILE_TIME.format(clock.instant()) + "-" + UUID.randomUUID().toString().substring(0, 8) + ".eml";
         Path tmp = mailbox.resolve("." + name + ".tmp");
         try {
+            OwnerOnly.createFile(tmp);
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 message.writeTo(out);
             }

@@ -19,6 +19,7 @@ import java.util.UUID;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.memberdesk.persistence.OwnerOnly;
 
 /**
  * Encrypts secrets that must be stored (the SMTP password) with AES-256-GCM. The key is random,
@@ -103,7 +104,7 @@ public final class SecretBox {
 
     /** Writes the key to a private temp file, then links it into place: no process ever reads half a key. */
     private void createKeyFile() throws IOException {
-        Files.createDirectories(keyFile.toAbsolutePath().getParent());
+        OwnerOnly.createDirectories(keyFile.toAbsolutePath().getParent());
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
         Path tmp = keyFile.resolveSibling("." + keyFile.getFileName() + "." + UUID.randomUUID() + ".tmp");

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
@@ -53,32 +54,82 @@ public final class Database implements AutoCloseable {
             PortalSession.class, LoginFailure.class, LoginThrottle.class,
             Workflow.class, WorkflowRun.class, WorkflowStep.class);
 
+    /** How often a running process looks whether its database file is still the one it opened. */
+    private static final long FILE_CHECK_INTERVAL_NANOS = 1_000_000_000L;
+
     private final SqliteConnectionProvider connections;
     private final SessionFactory sessionFactory;
     private final Path file;
+    private final DatabaseFile files;
+    private final Object identity;
+    private volatile long nextFileCheck;
+    private volatile StorageProblem lost;
 
-    private Database(Path file, SqliteConnectionProvider connections, SessionFactory sessionFactory) {
-        this.file = file;
+    private Database(DatabaseFile files, SqliteConnectionProvider connections, SessionFactory sessionFactory) {
+        this.file = files.path();
+        this.files = files;
         this.connections = connections;
         this.sessionFactory = sessionFactory;
+        this.identity = files.identity().orElse(null);
+        this.nextFileCheck = System.nanoTime() + FILE_CHECK_INTERVAL_NANOS;
     }
 
+    /**
+     * Opens the database, creating and migrating it when needed. A read-only folder, a full disk, or
+     * a database that was created here and is now missing or empty is refused with a {@link StorageProblem}.
+     */
     public static Database open(Path databaseFile) {
         long start = System.nanoTime();
+        DatabaseFile files = new DatabaseFile(databaseFile);
+        files.prepare();
+        SqliteConnectionProvider connections;
         try {
-            Files.createDirectories(databaseFile.toAbsolutePath().getParent());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot create the data directory for " + databaseFile, e);
+            connections = new SqliteConnectionProvider(files.path(), 4);
+        } catch (RuntimeException e) {
+            throw StorageProblem.translate(e, files.path());
         }
-        SqliteConnectionProvider connections = new SqliteConnectionProvider(databaseFile, 4);
         try {
             migrate(connections);
             SessionFactory factory = buildSessionFactory(connections);
+            files.opened();
             LOG.info("database {} ready in {} ms", databaseFile, (System.nanoTime() - start) / 1_000_000);
-            return new Database(databaseFile, connections, factory);
+            return new Database(files, connections, factory);
         } catch (RuntimeException e) {
             connections.close();
-            throw e;
+            throw StorageProblem.translate(e, files.path());
+        }
+    }
+
+    /**
+     * Why this database can no longer be used (its file was deleted, emptied or replaced since it was
+     * opened); looks at the file at most about once a second. Empty while all is well.
+     */
+    public Optional<StorageProblem> storageProblem() {
+        StorageProblem problem = lost;
+        if (problem != null) {
+            return Optional.of(problem);
+        }
+        long now = System.nanoTime();
+        if (now - nextFileCheck < 0) {
+            return Optional.empty();
+        }
+        nextFileCheck = now + FILE_CHECK_INTERVAL_NANOS;
+        Optional<Object> current = files.identity();
+        if (identity != null && current.filter(identity::equals).isEmpty()) {
+            String what = Files.exists(file) ? (files.holdsData() ? "replaced" : "emptied") : "deleted";
+            problem = new StorageProblem("the database " + file + " was " + what + " while MemberDesk was using it:"
+                    + " stopped using it; restore it (memberdesk db restore --from BACKUP) and start MemberDesk again");
+            lost = problem;
+            LOG.error(problem.getMessage());
+            return Optional.of(problem);
+        }
+        return Optional.empty();
+    }
+
+    private void checkFile() {
+        Optional<StorageProblem> problem = storageProblem();
+        if (problem.isPresent()) {
+            throw new StorageProblem(problem.get().getMessage());
         }
     }
 
@@ -121,6 +172,15 @@ public final class Database implements AutoCloseable {
 
     /** Runs work in a read-only transaction. */
     public <T> T read(Function<Tx, T> work) {
+        checkFile();
+        try {
+            return readChecked(work);
+        } catch (RuntimeException e) {
+            throw StorageProblem.translate(e, file);
+        }
+    }
+
+    private <T> T readChecked(Function<Tx, T> work) {
         return SqliteConnectionProvider.reading(() -> {
             try (Session session = sessionFactory.openSession()) {
                 session.setDefaultReadOnly(true);
@@ -139,6 +199,15 @@ public final class Database implements AutoCloseable {
 
     /** Runs work in one write transaction: everything it does is committed together or not at all. */
     public <T> T write(Function<Tx, T> work) {
+        checkFile();
+        try {
+            return writeChecked(work);
+        } catch (RuntimeException e) {
+            throw StorageProblem.translate(e, file);
+        }
+    }
+
+    private <T> T writeChecked(Function<Tx, T> work) {
         return SqliteConnectionProvider.writing(() -> {
             try (Session session = sessionFactory.openSession()) {
                 Transaction tx = session.beginTransaction();
@@ -167,6 +236,15 @@ public final class Database implements AutoCloseable {
      * New contacts join the search index once at the end ({@link ContactSearchIndex}).
      */
     public <T> T bulk(Function<StatelessSession, T> work) {
+        checkFile();
+        try {
+            return bulkChecked(work);
+        } catch (RuntimeException e) {
+            throw StorageProblem.translate(e, file);
+        }
+    }
+
+    private <T> T bulkChecked(Function<StatelessSession, T> work) {
         return SqliteConnectionProvider.writing(() -> {
             try (StatelessSession session = sessionFactory.openStatelessSession()) {
                 Transaction tx = session.beginTransaction();

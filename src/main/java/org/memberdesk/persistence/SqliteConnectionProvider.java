@@ -84,7 +84,14 @@ public final class SqliteConnectionProvider implements ConnectionProvider {
 
     @Override
     public void closeConnection(Connection connection) throws SQLException {
-        connection.close();
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // The pool's rollback failed: SQLite rolled the transaction back itself (a full disk, an I/O
+            // error), and the driver still believes one is open. Reused, the connection would fail every
+            // later transaction with "cannot commit - no transaction is active".
+            pool.evictConnection(connection);
+        }
     }
 
     @Override

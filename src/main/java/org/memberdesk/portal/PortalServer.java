@@ -85,6 +85,7 @@ public final class PortalServer implements AutoCloseable {
             });
             config.jetty.modifyServer(server -> server.setErrorHandler(new PortalErrorHandler(routes::plainPage)));
             config.routes.before(PortalServer::securityHeaders);
+            config.routes.before(this::refuseWithoutItsDatabase);
             config.routes.before(PortalServer::readable);
             config.routes.get("/assets/portal.css", ctx -> css(ctx, portalCss));
             config.routes.get("/assets/brand.css", ctx -> css(ctx, brandCss(services.portalSite().branding())));
@@ -204,6 +205,23 @@ public final class PortalServer implements AutoCloseable {
         headers.put("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
         headers.put("Cache-Control", "no-store");
         return Map.copyOf(headers);
+    }
+
+    /**
+     * The database this portal opened was deleted, emptied or replaced: it must not go on serving the
+     * old file (sign-ins and reset links against data no one else sees). A plain page, no template:
+     * the branding lives in that database too.
+     */
+    private void refuseWithoutItsDatabase(Context ctx) {
+        if (services.storageProblem().isPresent()) {
+            ctx.status(503);
+            ctx.contentType("text/html; charset=utf-8");
+            ctx.result("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Temporarily"
+                    + " unavailable</title></head><body><h1>Temporarily unavailable</h1><p>This portal cannot reach"
+                    + " its data right now. Nothing was changed. Please try again later.</p></body></html>");
+            ctx.attribute(RENDERED, Boolean.TRUE);
+            ctx.skipRemainingHandlers();
+        }
     }
 
     private static void securityHeaders(Context ctx) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.memberdesk.persistence.OwnerOnly;
 
 /**
  * What this computer's console remembers in its data directory, outside the database so it can be
@@ -68,8 +69,9 @@ public final class ConsolePreferences {
         Properties properties = new Properties();
         properties.putAll(values);
         try {
-            Files.createDirectories(file.getParent());
+            OwnerOnly.createDirectories(file.getParent());
             Path temp = Files.createTempFile(file.getParent(), FILE, ".tmp");
+            OwnerOnly.restrict(temp);
             try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 properties.store(out, "MemberDesk console preferences");
             }

@@ -12,6 +12,7 @@ import org.memberdesk.mail.Outbox;
 import org.memberdesk.mail.PortalLinks;
 import org.memberdesk.mail.SecretBox;
 import org.memberdesk.persistence.Database;
+import org.memberdesk.persistence.StorageProblem;
 import org.memberdesk.service.diagnostics.DiagnosticsService;
 import org.memberdesk.service.importing.ContactImport;
 
@@ -105,7 +106,12 @@ public final class Services implements AutoCloseable {
     /** As {@link #open(DataDirectory, Clock)}, with the environment (MEMBERDESK_SMTP_*, MEMBERDESK_PORTAL_URL). */
     public static Services open(DataDirectory dataDirectory, Clock clock, Map<String, String> env) {
         dataDirectory.ensureExists();
-        Database database = Database.open(dataDirectory.database());
+        Database database;
+        try {
+            database = Database.open(dataDirectory.database());
+        } catch (StorageProblem e) {
+            throw new UserError(e.getMessage(), e);
+        }
         try {
             return new Services(dataDirectory, clock, database, env);
         } catch (RuntimeException e) {
@@ -116,6 +122,14 @@ public final class Services implements AutoCloseable {
 
     public DataDirectory dataDirectory() {
         return dataDirectory;
+    }
+
+    /**
+     * Why the database can no longer be used, in one sentence: its file was deleted, emptied or
+     * replaced since it was opened. Cheap: the file is looked at about once a second at most.
+     */
+    public java.util.Optional<String> storageProblem() {
+        return database.storageProblem().map(RuntimeException::getMessage);
     }
 
     public Clock clock() {
@@ -188,6 +202,11 @@ public final class Services implements AutoCloseable {
     /** Contacts and grants from CSV: preview, then import in one transaction. */
     public ContactImport contactImport() {
         return contactImport;
+    }
+
+    /** Backups of this data directory's database (File → Back up…). */
+    public BackupService backups() {
+        return new BackupService(dataDirectory);
     }
 
     /** "Inbox (demo)". */

@@ -3,9 +3,13 @@ package org.memberdesk.service;
 import java.util.function.Function;
 import org.memberdesk.domain.InvalidInputException;
 import org.memberdesk.persistence.Database;
+import org.memberdesk.persistence.StorageProblem;
 import org.memberdesk.persistence.Tx;
 
-/** Runs service work in a transaction and turns a broken domain rule into a {@link UserError}. */
+/**
+ * Runs service work in a transaction and turns a broken domain rule, or a database the user must
+ * see to (read-only, disk full, file gone), into a {@link UserError}.
+ */
 public final class Transactions {
 
     private final Database database;
@@ -19,6 +23,8 @@ public final class Transactions {
             return database.read(work);
         } catch (InvalidInputException e) {
             throw new UserError(e.getMessage());
+        } catch (StorageProblem e) {
+            throw new UserError(e.getMessage(), e);
         }
     }
 
@@ -27,6 +33,8 @@ public final class Transactions {
             return database.write(work);
         } catch (InvalidInputException e) {
             throw new UserError(e.getMessage());
+        } catch (StorageProblem e) {
+            throw new UserError(e.getMessage(), e);
         }
     }
 

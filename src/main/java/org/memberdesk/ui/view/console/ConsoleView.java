@@ -2,6 +2,7 @@ package org.memberdesk.ui.view.console;
 
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.controls.Notification;
+import java.io.File;
 import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
@@ -35,6 +36,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.SVGPath;
+import javafx.stage.FileChooser;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.common.ViewLoader;
 import org.memberdesk.ui.view.common.NotificationBinding;
@@ -354,6 +356,27 @@ public final class ConsoleView {
 
     // ----- spacer -----
 
+    // ===== issue 18 (backup) handlers below =====
+
+    @FXML private MenuItem backUpItem;
+
+    /** File → Back up…: the agent picks a new file here; the copy runs in the view model, off the FX thread. */
+    @FXML
+    private void backUp() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get("backup.title"));
+        chooser.setInitialFileName(viewModel.suggestedBackupName());
+        chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter("SQLite (*.db)", "*.db"),
+                new FileChooser.ExtensionFilter("*", "*.*"));
+        File chosen = chooser.showSaveDialog(backUpItem.getParentPopup() == null ? null
+                : backUpItem.getParentPopup().getOwnerWindow());
+        if (chosen != null) {
+            viewModel.backUp(chosen.toPath());
+        }
+    }
+
+    // ----- spacer -----
+
     // ===== issues 5 and 8 (shell) handlers below =====
 
     @FXML private SeparatorMenuItem resetDemoSeparator;
@@ -370,6 +393,7 @@ public final class ConsoleView {
 
     /** Called from {@link #initialize()}: File → Reset demo, View → Open portal, Theme, Presenter mode, status bar. */
     private void bindShell() {
+        backUpItem.disableProperty().bind(viewModel.phaseProperty().isNotEqualTo(Phase.READY));
         resetDemoItem.visibleProperty().bind(viewModel.demoDataProperty());
         resetDemoSeparator.visibleProperty().bind(viewModel.demoDataProperty());
         resetDemoItem.disableProperty().bind(viewModel.phaseProperty().isNotEqualTo(Phase.READY));

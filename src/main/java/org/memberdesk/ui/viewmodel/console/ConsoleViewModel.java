@@ -655,6 +655,43 @@ public final class ConsoleViewModel {
         }
     }
 
+    /** The file name File → Back up… offers: the data directory's name and today's date. */
+    public String suggestedBackupName() {
+        Services current = services;
+        java.time.LocalDate today = current == null ? java.time.LocalDate.now()
+                : java.time.LocalDate.now(current.clock());
+        return "memberdesk-backup-" + today + ".db";
+    }
+
+    /**
+     * File → Back up…: a consistent copy of the database to a new file the agent chose, written in the
+     * background while everything else goes on; a notification says where and how big.
+     */
+    public void backUp(java.nio.file.Path target) {
+        Services current = services;
+        if (current == null || phase.get() != Phase.READY) {
+            return;
+        }
+        statusMessage.set(messages.get("backup.running"));
+        executor.submit(() -> current.backups().backUp(target), backup -> {
+            String text = messages.get("backup.done", backup.contacts(), size(backup.bytes()),
+                    backup.file().toString());
+            notification.set(text);
+            statusMessage.set(text);
+        }, failure -> {
+            String reason = Failures.describe(failure, messages);
+            statusMessage.set(reason);
+            dialogs.showError(messages.get("backup.failed.title"), reason);
+        });
+    }
+
+    private static String size(long bytes) {
+        if (bytes < 1024 * 1024) {
+            return String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    }
+
     /** File → Reset demo: after a confirmation, the demo data set as new; the list reloads. */
     public void resetDemo() {
         Services current = services;
