@@ -37,8 +37,9 @@ final class ImportCommand implements Runnable {
 
     @Command(name = "contacts", description = {
             "Imports contacts and offer grants from a CSV file: UTF-8, a header row, columns email (required),",
-            "name, tags (separated by ;) and offer. Valid rows are written in one transaction; each bad row is",
-            "printed on stderr with its line and reason, and then the exit code is 1.",
+            "name, tags (separated by ;) and offer. Valid rows are written all or nothing, in short transactions",
+            "that keep the portal and other agents working; they appear together when the import has finished.",
+            "Each bad row is printed on stderr with its line and reason (the first 1000), and the exit code is 1.",
             "A row for an existing contact adds its offer and tags; grants fire \"Offer Access Granted\"."})
     int contacts(@Parameters(paramLabel = "FILE.csv", description = "The CSV file.") Path file,
                  @Option(names = "--no-triggers",
@@ -53,10 +54,10 @@ final class ImportCommand implements Runnable {
         PrintWriter err = spec.commandLine().getErr();
         if (dryRun) {
             ImportPreview preview = cli.call(services -> services.contactImport().preview(file));
-            report(err, preview.problems());
+            report(err, preview.problems(), preview.refusedRows());
             int triggers = noTriggers ? 0 : preview.grantsToAdd();
             output.change(new ImportJson(preview.file(), true, preview.totalRows(), preview.validRows(),
-                            preview.problems().size(), preview.newContacts(), preview.existingContacts(),
+                            preview.refusedRows(), preview.newContacts(), preview.existingContacts(),
                             preview.grantsToAdd(), preview.alreadyActive(), triggers, preview.unknownColumns(),
                             preview.problems(), preview.notices(), null),
                     lines(preview.notices(), preview.unknownColumns()) + "would import " + preview.validRows()
@@ -64,28 +65,32 @@ final class ImportCommand implements Runnable {
                             + preview.grantsToAdd() + " grants (" + preview.alreadyActive() + " already active); "
                             + (noTriggers ? "no triggers fired (--no-triggers)"
                             : "welcome emails: " + preview.welcomeEmails() + " (" + preview.welcomeEmailsNote() + ")")
-                            + refused(preview.problems()));
+                            + refused(preview.refusedRows()));
             return preview.hasProblems() ? 1 : 0;
         }
         ImportResult result = cli.call(services ->
                 services.contactImport().run(file, !noTriggers, cli.agent(), null));
-        report(err, result.problems());
+        report(err, result.problems(), result.refusedRows());
         output.change(new ImportJson(result.file(), false, result.rows(), result.importedRows(),
-                        result.problems().size(), result.newContacts(), result.existingContacts(), result.grantsAdded(),
+                        result.refusedRows(), result.newContacts(), result.existingContacts(), result.grantsAdded(),
                         result.alreadyActive(), result.triggersFired(), result.unknownColumns(), result.problems(),
                         result.notices(), result.millis()),
                 lines(result.notices(), result.unknownColumns()) + "imported " + result.importedRows() + " of "
                         + result.rows() + " rows: " + result.newContacts() + " new contacts, " + result.grantsAdded()
                         + " grants (" + result.alreadyActive() + " already active), " + result.triggersFired()
                         + " \"Offer Access Granted\" events" + (noTriggers ? " (--no-triggers)" : "")
-                        + refused(result.problems()));
+                        + refused(result.refusedRows()));
         return result.hasProblems() ? 1 : 0;
     }
 
-    private static void report(PrintWriter err, List<RowProblem> problems) {
+    private static void report(PrintWriter err, List<RowProblem> problems, int refused) {
         for (RowProblem problem : problems) {
             err.println("line " + problem.line() + ": " + problem.reason()
                     + (problem.email() == null || problem.email().isEmpty() ? "" : " (" + problem.email() + ")"));
+        }
+        if (refused > problems.size()) {
+            err.println("... and " + (refused - problems.size()) + " more bad rows (only the first "
+                    + problems.size() + " are listed)");
         }
         err.flush();
     }
@@ -102,8 +107,7 @@ final class ImportCommand implements Runnable {
         return text.toString();
     }
 
-    private static String refused(List<RowProblem> problems) {
-        return problems.isEmpty() ? "" : "; " + problems.size() + (problems.size() == 1 ? " bad row" : " bad rows")
-                + " skipped (see above)";
+    private static String refused(int refused) {
+        return refused == 0 ? "" : "; " + refused + (refused == 1 ? " bad row" : " bad rows") + " skipped (see above)";
     }
 }

@@ -139,9 +139,10 @@ public final class Database implements AutoCloseable {
 
     /** Runs work in one write transaction: everything it does is committed together or not at all. */
     public <T> T write(Function<Tx, T> work) {
-        return SqliteConnectionProvider.writing(() -> {
+        return BusyRetry.untilBegun(began -> SqliteConnectionProvider.writing(() -> {
             try (Session session = sessionFactory.openSession()) {
                 Transaction tx = session.beginTransaction();
+                began.run();
                 try {
                     T result = work.apply(new Tx(session));
                     session.flush();
@@ -152,7 +153,7 @@ public final class Database implements AutoCloseable {
                     throw e;
                 }
             }
-        });
+        }));
     }
 
     public void writeVoid(Consumer<Tx> work) {
@@ -167,11 +168,24 @@ public final class Database implements AutoCloseable {
      * New contacts join the search index once at the end ({@link ContactSearchIndex}).
      */
     public <T> T bulk(Function<StatelessSession, T> work) {
-        return SqliteConnectionProvider.writing(() -> {
+        return stateless(session -> ContactSearchIndex.deferredDuring(session, () -> work.apply(session)));
+    }
+
+    /**
+     * One short write transaction through a stateless session, the search index kept row by row:
+     * a chunk of an import ({@link ImportBatchRepository}), which must hold the write lock only briefly.
+     */
+    public <T> T chunk(Function<StatelessSession, T> work) {
+        return stateless(work);
+    }
+
+    private <T> T stateless(Function<StatelessSession, T> work) {
+        return BusyRetry.untilBegun(began -> SqliteConnectionProvider.writing(() -> {
             try (StatelessSession session = sessionFactory.openStatelessSession()) {
                 Transaction tx = session.beginTransaction();
+                began.run();
                 try {
-                    T result = ContactSearchIndex.deferredDuring(session, () -> work.apply(session));
+                    T result = work.apply(session);
                     tx.commit();
                     return result;
                 } catch (RuntimeException e) {
@@ -179,7 +193,7 @@ public final class Database implements AutoCloseable {
                     throw e;
                 }
             }
-        });
+        }));
     }
 
     private static void rollbackQuietly(Transaction tx) {
