@@ -24,6 +24,7 @@ import org.memberdesk.domain.OfferGrant;
 import org.memberdesk.domain.PortalAccount;
 import org.memberdesk.domain.TriggerEvent;
 import org.memberdesk.domain.TriggerType;
+import org.memberdesk.persistence.ContactSearchIndex;
 import org.memberdesk.persistence.ImportBatchRepository;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.Transactions;
@@ -58,10 +59,10 @@ public final class ContactImport {
     /** Rows judged per read transaction in a preview. */
     private static final int READ_CHUNK = 2000;
     /** Rows per write transaction: adjusted so that each holds the write lock about {@link #TARGET_MILLIS}. */
-    private static final int FIRST_CHUNK = 500;
-    private static final int MIN_CHUNK = 50;
+    private static final int FIRST_CHUNK = 1000;
+    private static final int MIN_CHUNK = 200;
     private static final int MAX_CHUNK = 5000;
-    private static final long TARGET_MILLIS = 60;
+    private static final long TARGET_MILLIS = 100;
     private static final int DISCARD_CHUNK = 1000;
     /** A stateless session batches its inserts only when told to. */
     private static final int BATCH = 500;
@@ -171,13 +172,13 @@ public final class ContactImport {
                                 + " nothing was imported: run it again");
                     }
                     session.setJdbcBatchSize(BATCH);
-                    int before = plan.validRows();
                     ImportPlan.Chunk work = plan.judge(part,
                             emails -> ImportLookup.existing(session, emails), now);
                     writeChunk(session, batches, batch, work, fileName, fireTriggers, actor, now);
-                    step.some(plan.validRows() - before);
                     return null;
                 });
+                // Reported with the write lock free: a listener may take its time, or throw to cancel.
+                step.upTo(plan.validRows());
                 long millis = Math.max(1, (System.nanoTime() - began) / 1_000_000);
                 size = (int) Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, size * TARGET_MILLIS / millis));
                 yieldToOthers(millis);
@@ -192,7 +193,7 @@ public final class ContactImport {
      * for it gets in, instead of finding it taken again at once.
      */
     private static void yieldToOthers(long chunkMillis) {
-        long pause = Math.max(15, Math.min(100, chunkMillis)) + ThreadLocalRandom.current().nextLong(15);
+        long pause = Math.max(5, Math.min(25, chunkMillis / 4)) + ThreadLocalRandom.current().nextLong(5);
         try {
             Thread.sleep(pause);
         } catch (InterruptedException e) {
@@ -252,15 +253,23 @@ public final class ContactImport {
             contacts.putAll(batches.ownContacts(batch, new ArrayList<>(work.earlierEmails())));
         }
         List<TagRow> tags = new ArrayList<>();
-        for (ImportPlan.NewContact row : work.created.values()) {
-            Contact contact = new Contact(row.email(), row.name(), row.tags(), now);
-            contact.inImportBatch(batch);
-            session.insert(contact);
-            contacts.put(contact.getEmail(), contact);
-            row.tags().forEach(tag -> tags.add(new TagRow(contact.getId(), tag)));
-            audits.add(audit(now, actor, "contact.created", contact.getId(), contact.getEmail(), "name: "
-                    + contact.getName() + " (imported from " + fileName + " line " + row.line() + ")", batch));
-        }
+        ContactSearchIndex.insertedDuring(session, () -> {
+            List<UUID> ids = new ArrayList<>(work.created.size());
+            for (ImportPlan.NewContact row : work.created.values()) {
+                // The entity writes its search text with the tags; the stateless insert writes no tag rows.
+                Contact contact = new Contact(row.email(), row.name(), row.tags(), now);
+                contact.inImportBatch(batch);
+                session.insert(contact);
+                ids.add(contact.getId());
+                contacts.put(contact.getEmail(), contact);
+                row.tags().forEach(tag -> tags.add(new TagRow(contact.getId(), tag)));
+                audits.add(audit(now, actor, "contact.created", contact.getId(), contact.getEmail(), "name: "
+                        + contact.getName() + " (imported from " + fileName + " line " + row.line() + ")", batch));
+            }
+            insertTags(session, tags);
+            return ids;
+        });
+        tags.clear();
         for (ImportPlan.NewContact row : work.created.values()) {
             session.insert(new PortalAccount(contacts.get(row.email()), now));
         }
@@ -347,8 +356,8 @@ public final class ContactImport {
             this.total = total;
         }
 
-        void some(int rows) {
-            for (int i = 0; i < rows; i++) {
+        void upTo(long written) {
+            while (done < written) {
                 if (++done % 1000 == 0) {
                     listener.update("writing", done, total);
                 }
