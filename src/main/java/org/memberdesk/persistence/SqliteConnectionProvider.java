@@ -77,6 +77,13 @@ public final class SqliteConnectionProvider implements ConnectionProvider {
     @Override
     public Connection getConnection() throws SQLException {
         Connection connection = pool.getConnection();
+        for (int tries = 0; tries < 8 && !connection.unwrap(SQLiteConnection.class).getConnectionConfig().isAutoCommit();
+             tries++) {
+            // A BEGIN that failed (the database was busy) leaves the driver believing a transaction is open,
+            // and the pool cannot reset it: the next BEGIN would be skipped. Such a connection is dropped.
+            pool.evictConnection(connection);
+            connection = pool.getConnection();
+        }
         SQLiteConfig.TransactionMode mode = WRITING.get()
                 ? SQLiteConfig.TransactionMode.IMMEDIATE
                 : SQLiteConfig.TransactionMode.DEFERRED;
