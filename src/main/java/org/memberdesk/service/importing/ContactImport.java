@@ -177,9 +177,9 @@ public final class ContactImport {
                     writeChunk(session, batches, batch, work, fileName, fireTriggers, actor, now);
                     return null;
                 });
+                long millis = Math.max(1, (System.nanoTime() - began) / 1_000_000);
                 // Reported with the write lock free: a listener may take its time, or throw to cancel.
                 step.upTo(plan.validRows());
-                long millis = Math.max(1, (System.nanoTime() - began) / 1_000_000);
                 size = (int) Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, size * TARGET_MILLIS / millis));
                 yieldToOthers(millis);
             }
