@@ -38,8 +38,9 @@ final class ImportCommand implements Runnable {
 
     @Command(name = "contacts", description = {
             "Imports contacts and offer grants from a CSV file: UTF-8, a header row, columns email (required),",
-            "name, tags (separated by ;) and offer. Valid rows are written in one transaction; each bad row is",
-            "printed on stderr with its line and reason, and then the exit code is 1.",
+            "name, tags (separated by ;) and offer. Valid rows are written all or nothing, in short transactions",
+            "that keep the portal and other agents working; they appear together when the import has finished.",
+            "Each bad row is printed on stderr with its line and reason (the first 1000), and the exit code is 1.",
             "A row for an existing contact adds its offer and tags; grants fire \"Offer Access Granted\".",
             "Then the workflow steps that are due run (the welcome emails) and their email is delivered before",
             "the command exits, unless --no-send."})
@@ -54,10 +55,10 @@ final class ImportCommand implements Runnable {
         PrintWriter err = spec.commandLine().getErr();
         if (dryRun) {
             ImportPreview preview = cli.call(services -> services.contactImport().preview(file));
-            report(err, preview.problems());
+            report(err, preview.problems(), preview.refusedRows());
             int triggers = noTriggers ? 0 : preview.grantsToAdd();
             output.change(new ImportJson(preview.file(), true, preview.totalRows(), preview.validRows(),
-                            preview.problems().size(), preview.newContacts(), preview.existingContacts(),
+                            preview.refusedRows(), preview.newContacts(), preview.existingContacts(),
                             preview.grantsToAdd(), preview.alreadyActive(), triggers, preview.unknownColumns(),
                             preview.problems(), preview.notices(), null, null),
                     lines(preview.notices(), preview.unknownColumns()) + "would import " + preview.validRows()
@@ -65,7 +66,7 @@ final class ImportCommand implements Runnable {
                             + preview.grantsToAdd() + " grants (" + preview.alreadyActive() + " already active); "
                             + (noTriggers ? "no triggers fired (--no-triggers)"
                             : "welcome emails: " + preview.welcomeEmails() + " (" + preview.welcomeEmailsNote() + ")")
-                            + refused(preview.problems()));
+                            + refused(preview.refusedRows()));
             return preview.hasProblems() ? 1 : 0;
         }
         Imported imported = cli.call(services -> {
@@ -73,26 +74,30 @@ final class ImportCommand implements Runnable {
             return new Imported(done, delivery.afterChange(services));
         });
         ImportResult result = imported.result();
-        report(err, result.problems());
+        report(err, result.problems(), result.refusedRows());
         output.change(new ImportJson(result.file(), false, result.rows(), result.importedRows(),
-                        result.problems().size(), result.newContacts(), result.existingContacts(), result.grantsAdded(),
+                        result.refusedRows(), result.newContacts(), result.existingContacts(), result.grantsAdded(),
                         result.alreadyActive(), result.triggersFired(), result.unknownColumns(), result.problems(),
                         result.notices(), result.millis(), imported.delivered().json()),
                 lines(result.notices(), result.unknownColumns()) + "imported " + result.importedRows() + " of "
                         + result.rows() + " rows: " + result.newContacts() + " new contacts, " + result.grantsAdded()
                         + " grants (" + result.alreadyActive() + " already active), " + result.triggersFired()
                         + " \"Offer Access Granted\" events" + (noTriggers ? " (--no-triggers)" : "")
-                        + refused(result.problems()) + System.lineSeparator() + imported.delivered().line());
+                        + refused(result.refusedRows()) + System.lineSeparator() + imported.delivered().line());
         return result.hasProblems() ? 1 : 0;
     }
 
     private record Imported(ImportResult result, Delivery.Outcome delivered) {
     }
 
-    private static void report(PrintWriter err, List<RowProblem> problems) {
+    private static void report(PrintWriter err, List<RowProblem> problems, int refused) {
         for (RowProblem problem : problems) {
             err.println(Output.safe("line " + problem.line() + ": " + problem.reason()
                     + (problem.email() == null || problem.email().isEmpty() ? "" : " (" + problem.email() + ")")));
+        }
+        if (refused > problems.size()) {
+            err.println("... and " + (refused - problems.size()) + " more bad rows (only the first "
+                    + problems.size() + " are listed)");
         }
         err.flush();
     }
@@ -109,8 +114,7 @@ final class ImportCommand implements Runnable {
         return text.toString();
     }
 
-    private static String refused(List<RowProblem> problems) {
-        return problems.isEmpty() ? "" : "; " + problems.size() + (problems.size() == 1 ? " bad row" : " bad rows")
-                + " skipped (see above)";
+    private static String refused(int refused) {
+        return refused == 0 ? "" : "; " + refused + (refused == 1 ? " bad row" : " bad rows") + " skipped (see above)";
     }
 }

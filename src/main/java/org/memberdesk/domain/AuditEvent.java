@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.annotations.UuidGenerator;
 
 /**
@@ -17,6 +18,7 @@ import org.hibernate.annotations.UuidGenerator;
  */
 @Entity
 @Table(name = "audit_event")
+@SQLRestriction(ImportBatch.VISIBLE)
 public class AuditEvent {
 
     public enum Outcome implements Coded {
@@ -27,6 +29,10 @@ public class AuditEvent {
     @GeneratedValue
     @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
     private UUID id;
+
+    /** The unfinished import that wrote this row, which hides it until released (see {@link ImportBatch}). */
+    @Column(name = "import_batch_id", updatable = false)
+    private UUID importBatch;
 
     @Column(nullable = false)
     private Instant at;
@@ -103,5 +109,10 @@ public class AuditEvent {
 
     public Outcome getOutcome() {
         return outcome;
+    }
+
+    /** Written by an import that has not finished yet: hidden until the batch is released. */
+    public void inImportBatch(UUID batch) {
+        this.importBatch = batch;
     }
 }

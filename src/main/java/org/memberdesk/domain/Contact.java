@@ -18,11 +18,13 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.annotations.UuidGenerator;
 
 /** A person who buys offers and logs in to the Client Portal. */
 @Entity
 @Table(name = "contact")
+@SQLRestriction(ImportBatch.VISIBLE)
 public class Contact {
 
     public static final int MAX_NAME = 200;
@@ -32,6 +34,10 @@ public class Contact {
     @GeneratedValue
     @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
     private UUID id;
+
+    /** The unfinished import that wrote this row, which hides it until released (see {@link ImportBatch}). */
+    @Column(name = "import_batch_id", updatable = false)
+    private UUID importBatch;
 
     @Column(nullable = false, unique = true, length = 320)
     private String email;
@@ -179,5 +185,10 @@ public class Contact {
 
     public long getVersion() {
         return version;
+    }
+
+    /** Written by an import that has not finished yet: hidden until the batch is released. */
+    public void inImportBatch(UUID batch) {
+        this.importBatch = batch;
     }
 }

@@ -11,17 +11,23 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.annotations.UuidGenerator;
 
 /** A contact's membership through one offer. One row per (contact, offer); a re-grant reactivates it. */
 @Entity
 @Table(name = "offer_grant")
+@SQLRestriction(ImportBatch.VISIBLE)
 public class OfferGrant {
 
     @Id
     @GeneratedValue
     @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
     private UUID id;
+
+    /** The unfinished import that wrote this row, which hides it until released (see {@link ImportBatch}). */
+    @Column(name = "import_batch_id", updatable = false)
+    private UUID importBatch;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "contact_id", nullable = false)
@@ -118,5 +124,10 @@ public class OfferGrant {
 
     public String getGrantedBy() {
         return grantedBy;
+    }
+
+    /** Written by an import that has not finished yet: hidden until the batch is released. */
+    public void inImportBatch(UUID batch) {
+        this.importBatch = batch;
     }
 }

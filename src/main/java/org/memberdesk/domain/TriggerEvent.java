@@ -12,17 +12,23 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.annotations.UuidGenerator;
 
 /** Something that happened and may start workflows; written in the same transaction as its cause. */
 @Entity
 @Table(name = "trigger_event")
+@SQLRestriction(ImportBatch.VISIBLE)
 public class TriggerEvent {
 
     @Id
     @GeneratedValue
     @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
     private UUID id;
+
+    /** The unfinished import that wrote this row, which hides it until released (see {@link ImportBatch}). */
+    @Column(name = "import_batch_id", updatable = false)
+    private UUID importBatch;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 40)
@@ -86,5 +92,10 @@ public class TriggerEvent {
 
     public Instant getProcessedAt() {
         return processedAt;
+    }
+
+    /** Written by an import that has not finished yet: hidden until the batch is released. */
+    public void inImportBatch(UUID batch) {
+        this.importBatch = batch;
     }
 }

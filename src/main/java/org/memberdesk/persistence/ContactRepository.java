@@ -162,6 +162,8 @@ public final class ContactRepository {
 
         private final String q;
         private final int limit;
+        /** While an import is unfinished, its contacts are in the index but must not be found. */
+        private boolean hiding;
 
         SqliteSearch(String q, int limit) {
             this.q = q;
@@ -172,8 +174,10 @@ public final class ContactRepository {
             if (limit <= 0) {
                 return List.of();
             }
+            hiding = session.doReturningWork(ImportBatchRepository::anyUnreleased);
             if (q.isEmpty()) {
-                return query("select contact_id from contact_search order by search_text limit ?", limit);
+                return query("select contact_id from contact_search where 1 = 1" + visible("contact_id")
+                        + " order by search_text limit ?", limit);
             }
             int length = q.codePointCount(0, q.length());
             if (length >= 3) {
@@ -188,6 +192,10 @@ public final class ContactRepository {
             return initial();
         }
 
+        private String visible(String column) {
+            return hiding ? " and " + column + " not in (" + ImportBatchRepository.HIDDEN_CONTACT_IDS + ")" : "";
+        }
+
         private List<UUID> fullText(String needle) {
             String phrase = ftsPhrase(needle);
             if (count("select count(*) from (select 1 from contact_fts where contact_fts match ? limit ?)",
@@ -199,7 +207,8 @@ public final class ContactRepository {
             }
             return query("""
                     select s.contact_id from contact_fts f join contact_search s on s.doc = f.rowid
-                    where contact_fts match ? order by s.search_text limit ?""", phrase, limit);
+                    where contact_fts match ?""" + visible("s.contact_id")
+                    + " order by s.search_text limit ?", phrase, limit);
         }
 
         /** The first matches in name order among the first {@code walkLength} contacts: exact when it finds {@code limit}. */
@@ -207,14 +216,15 @@ public final class ContactRepository {
             return query("""
                     select contact_id from (select contact_id, search_text from contact_search
                                             order by search_text limit ?)
-                    where instr(search_text, ?) > 0 order by search_text limit ?""", walkLength, needle, limit);
+                    where instr(search_text, ?) > 0""" + visible("contact_id") + " order by search_text limit ?",
+                    walkLength, needle, limit);
         }
 
         /** One character: names starting with it, straight from the name index. */
         private List<UUID> initial() {
             return query("""
-                    select contact_id from contact_search where search_text >= ? and search_text < ?
-                    order by search_text limit ?""", "\n" + q, "\n" + successor(q), limit);
+                    select contact_id from contact_search where search_text >= ? and search_text < ?""" + visible("contact_id")
+                    + " order by search_text limit ?", "\n" + q, "\n" + successor(q), limit);
         }
 
         private int count(String sql, Object... parameters) {

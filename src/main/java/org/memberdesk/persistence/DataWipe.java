@@ -15,7 +15,8 @@ public final class DataWipe {
             "login_failure", "login_throttle", "portal_session",
             "audit_event", "credential_token", "email_message", "portal_account",
             "community_membership", "community_group", "offer_grant", "offer",
-            "contact_note", "contact_tag", "contact", "contact_search_dirty");
+            "contact_note", "contact_tag", "contact", "contact_search_dirty",
+            "import_pending_tag", "import_pending_regrant", "import_batch");
 
     private DataWipe() {
     }

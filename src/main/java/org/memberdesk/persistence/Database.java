@@ -172,16 +172,7 @@ public final class Database implements AutoCloseable {
 
     /** Runs work in a read-only transaction. */
     public <T> T read(Function<Tx, T> work) {
-        checkFile();
-        try {
-            return readChecked(work);
-        } catch (RuntimeException e) {
-            throw StorageProblem.translate(e, file);
-        }
-    }
-
-    private <T> T readChecked(Function<Tx, T> work) {
-        return SqliteConnectionProvider.reading(() -> {
+        return checked(() -> SqliteConnectionProvider.reading(() -> {
             try (Session session = sessionFactory.openSession()) {
                 session.setDefaultReadOnly(true);
                 Transaction tx = session.beginTransaction();
@@ -194,23 +185,15 @@ public final class Database implements AutoCloseable {
                     throw e;
                 }
             }
-        });
+        }));
     }
 
     /** Runs work in one write transaction: everything it does is committed together or not at all. */
     public <T> T write(Function<Tx, T> work) {
-        checkFile();
-        try {
-            return writeChecked(work);
-        } catch (RuntimeException e) {
-            throw StorageProblem.translate(e, file);
-        }
-    }
-
-    private <T> T writeChecked(Function<Tx, T> work) {
-        return SqliteConnectionProvider.writing(() -> {
+        return checked(() -> BusyRetry.untilBegun(began -> SqliteConnectionProvider.writing(() -> {
             try (Session session = sessionFactory.openSession()) {
                 Transaction tx = session.beginTransaction();
+                began.run();
                 try {
                     T result = work.apply(new Tx(session));
                     session.flush();
@@ -221,7 +204,7 @@ public final class Database implements AutoCloseable {
                     throw e;
                 }
             }
-        });
+        })));
     }
 
     public void writeVoid(Consumer<Tx> work) {
@@ -236,20 +219,34 @@ public final class Database implements AutoCloseable {
      * New contacts join the search index once at the end ({@link ContactSearchIndex}).
      */
     public <T> T bulk(Function<StatelessSession, T> work) {
+        return checked(() -> stateless(session -> ContactSearchIndex.deferredDuring(session, () -> work.apply(session))));
+    }
+
+    /**
+     * One short write transaction through a stateless session, the search index kept row by row:
+     * a chunk of an import ({@link ImportBatchRepository}), which must hold the write lock only briefly.
+     */
+    public <T> T chunk(Function<StatelessSession, T> work) {
+        return checked(() -> stateless(work));
+    }
+
+    /** Refuses a database file that vanished or was replaced, and names storage problems in one line. */
+    private <T> T checked(java.util.function.Supplier<T> work) {
         checkFile();
         try {
-            return bulkChecked(work);
+            return work.get();
         } catch (RuntimeException e) {
             throw StorageProblem.translate(e, file);
         }
     }
 
-    private <T> T bulkChecked(Function<StatelessSession, T> work) {
-        return SqliteConnectionProvider.writing(() -> {
+    private <T> T stateless(Function<StatelessSession, T> work) {
+        return BusyRetry.untilBegun(began -> SqliteConnectionProvider.writing(() -> {
             try (StatelessSession session = sessionFactory.openStatelessSession()) {
                 Transaction tx = session.beginTransaction();
+                began.run();
                 try {
-                    T result = ContactSearchIndex.deferredDuring(session, () -> work.apply(session));
+                    T result = work.apply(session);
                     tx.commit();
                     return result;
                 } catch (RuntimeException e) {
@@ -257,7 +254,7 @@ public final class Database implements AutoCloseable {
                     throw e;
                 }
             }
-        });
+        }));
     }
 
     private static void rollbackQuietly(Transaction tx) {

@@ -28,6 +28,10 @@ public final class FirstPageReader {
     public record Page(List<Row> rows, long total) {
     }
 
+    /** Contacts of an import that has not finished stay out of the page and the count. */
+    private static final String VISIBLE = "(c.import_batch_id is null or c.import_batch_id not in"
+            + " (select b.id from import_batch b where b.released_at is null))";
+
     private FirstPageReader() {
     }
 
@@ -44,7 +48,8 @@ public final class FirstPageReader {
                     select c.id, c.email, c.name,
                            (select group_concat(t.tag, char(10)) from contact_tag t where t.contact_id = c.id)
                     from contact_search s join contact c on c.id = s.contact_id
-                    order by s.search_text limit ?""")) {
+                    where %s
+                    order by s.search_text limit ?""".formatted(VISIBLE))) {
                 statement.setInt(1, limit);
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {
@@ -54,7 +59,8 @@ public final class FirstPageReader {
                 }
             }
             long total;
-            try (PreparedStatement statement = connection.prepareStatement("select count(*) from contact");
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "select count(*) from contact c where " + VISIBLE);
                  ResultSet result = statement.executeQuery()) {
                 total = result.next() ? result.getLong(1) : 0;
             }

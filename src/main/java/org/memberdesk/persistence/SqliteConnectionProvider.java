@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
+import org.sqlite.BusyHandler;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 
@@ -19,6 +20,8 @@ import org.sqlite.SQLiteConnection;
  */
 public final class SqliteConnectionProvider implements ConnectionProvider {
 
+    static final int BUSY_TIMEOUT_MILLIS = 10_000;
+
     private static final ThreadLocal<Boolean> WRITING = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     private final HikariDataSource pool;
@@ -27,7 +30,7 @@ public final class SqliteConnectionProvider implements ConnectionProvider {
         SQLiteConfig sqlite = new SQLiteConfig();
         sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
         sqlite.enforceForeignKeys(true);
-        sqlite.setBusyTimeout(10_000);
+        sqlite.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         sqlite.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
         sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         // 16 MiB of page cache per connection (SQLite's default is 2 MiB): with 100,000 contacts, search
@@ -74,12 +77,53 @@ public final class SqliteConnectionProvider implements ConnectionProvider {
     @Override
     public Connection getConnection() throws SQLException {
         Connection connection = pool.getConnection();
+        for (int tries = 0; tries < 8 && !connection.unwrap(SQLiteConnection.class).getConnectionConfig().isAutoCommit();
+             tries++) {
+            // A BEGIN that failed (the database was busy) leaves the driver believing a transaction is open,
+            // and the pool cannot reset it: the next BEGIN would be skipped. Such a connection is dropped.
+            pool.evictConnection(connection);
+            connection = pool.getConnection();
+        }
         SQLiteConfig.TransactionMode mode = WRITING.get()
                 ? SQLiteConfig.TransactionMode.IMMEDIATE
                 : SQLiteConfig.TransactionMode.DEFERRED;
+        SQLiteConnection sqlite = connection.unwrap(SQLiteConnection.class);
         // The BEGIN statement is taken from the connection config, not from the "current" mode.
-        connection.unwrap(SQLiteConnection.class).getConnectionConfig().setTransactionMode(mode);
+        sqlite.getConnectionConfig().setTransactionMode(mode);
+        if (PROMPT.add(sqlite)) {
+            BusyHandler.setHandler(sqlite, new PromptBusyHandler());
+        }
         return connection;
+    }
+
+    /** Connections that got their {@link PromptBusyHandler} (the pool reuses them). */
+    private static final java.util.Set<SQLiteConnection> PROMPT =
+            java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
+
+    /**
+     * Waits for a busy database as the busy timeout does, for up to {@link #BUSY_TIMEOUT_MILLIS}, but
+     * looks again every 2 ms instead of SQLite's 100 ms: an import that releases the write lock between
+     * its chunks for a moment lets a waiting portal request or agent in at once.
+     */
+    private static final class PromptBusyHandler extends BusyHandler {
+        private long since;
+
+        @Override
+        protected int callback(int previousCalls) {
+            long now = System.nanoTime();
+            if (previousCalls == 0) {
+                since = now;
+            } else if (now - since > BUSY_TIMEOUT_MILLIS * 1_000_000L) {
+                return 0;
+            }
+            try {
+                Thread.sleep(previousCalls < 50 ? 1 : 2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0;
+            }
+            return 1;
+        }
     }
 
     @Override

@@ -79,6 +79,10 @@ public final class Tx {
         return new WorkflowRepository(session);
     }
 
+    public ImportBatchRepository importBatches() {
+        return ImportBatchRepository.of(session);
+    }
+
     public WorkflowRunRepository workflowRuns() {
         return new WorkflowRunRepository(session);
     }

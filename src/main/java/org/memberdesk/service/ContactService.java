@@ -44,6 +44,7 @@ public final class ContactService {
             if (t.contacts().byEmail(contact.getEmail()).isPresent()) {
                 throw new UserError("a contact with email " + contact.getEmail() + " already exists");
             }
+            refuseIfBeingImported(t, contact.getEmail());
             t.persist(contact);
             t.persist(new PortalAccount(contact, now));
             audit.record(t, actor, "contact.created", contact, "name: " + contact.getName());
@@ -80,6 +81,7 @@ public final class ContactService {
                     if (t.contacts().byEmail(normalized).isPresent()) {
                         throw new UserError("a contact with email " + normalized + " already exists");
                     }
+                    refuseIfBeingImported(t, normalized);
                     changes.append("email: ").append(contact.getEmail()).append(" -> ").append(normalized).append("; ");
                     oldEmail = contact.getEmail();
                     contact.changeEmail(normalized);
@@ -110,6 +112,17 @@ public final class ContactService {
                     : addressChange.apply(t, contact, oldEmail, contact.getEmail(), actor);
             return new ContactEdit(ContactSummary.of(contact), emailChange);
         });
+    }
+
+    /**
+     * An import that has not finished holds the address (its contacts are not shown until it has): the
+     * agent is told so rather than getting a clash with a contact they cannot see.
+     */
+    private static void refuseIfBeingImported(Tx t, String email) {
+        if (t.importBatches().emailBeingImported(email)) {
+            throw new UserError(email + " is being imported right now (an import that has not finished); when it"
+                    + " has, the contact appears and can be edited");
+        }
     }
 
     public List<ContactSummary> find(String query) {

@@ -234,10 +234,11 @@ public final class CredentialService {
      */
     public PasswordChange setPassword(String contactEmail, String groupName, String newPassword, boolean notify,
                                       Actor actor) {
+        String hash = hashOutsideTheWriteLock(newPassword);
         return tx.write(t -> {
             Target target = target(t, contactEmail, groupName);
             policy.check(newPassword, target.contact().getEmail());
-            int revoked = changePassword(t, target, newPassword);
+            int revoked = changePassword(t, target, hash, null, false);
             EmailMessage notification = notify ? queueChanged(t, target, actor) : null;
             audit.record(t, actor, "credentials.password-set", target.contact(), target.access()
                     + (notify ? ", contact notified" : ", no notification") + ", " + revoked + " link(s) revoked");
@@ -246,14 +247,22 @@ public final class CredentialService {
         });
     }
 
-    private int changePassword(Tx t, Target target, String newPassword) {
-        return changePassword(t, target, newPassword, null, false);
+    /**
+     * Hashes before the transaction: Argon2 takes tens of milliseconds and may queue for its turn in
+     * a sign-in flood, which must never happen while this process holds the database's write lock.
+     * A password the policy refuses anyway is not hashed (null); the transaction then refuses it
+     * with the policy's reason, after its own checks, as before.
+     */
+    private String hashOutsideTheWriteLock(String newPassword) {
+        return policy.problem(newPassword, null).isPresent() ? null : hasher.hashNormalized(newPassword);
     }
 
-    /** {@code throughLink}: chosen through a link; {@code mailedTo}: the address it was mailed to (null if not mailed). */
-    private int changePassword(Tx t, Target target, String newPassword, String mailedTo, boolean throughLink) {
+    /**
+     * {@code hash}: of the new password, made before the transaction; {@code throughLink}: chosen
+     * through a link; {@code mailedTo}: the address it was mailed to (null if not mailed).
+     */
+    private int changePassword(Tx t, Target target, String hash, String mailedTo, boolean throughLink) {
         Instant now = clock.instant();
-        String hash = hasher.hashNormalized(newPassword);
         if (throughLink) {
             target.credential().setPasswordThroughLink(hash, now, mailedTo);
         } else {
@@ -319,6 +328,7 @@ public final class CredentialService {
      * (membership vs a community group) is refused as unknown.
      */
     public LinkCheck completeLink(String rawToken, String expectedGroupSlug, String newPassword) {
+        String hash = hashOutsideTheWriteLock(newPassword);
         return tx.write(t -> {
             CredentialToken token = byRawToken(t, rawToken)
                     .filter(tok -> java.util.Objects.equals(expectedGroupSlug,
@@ -336,7 +346,7 @@ public final class CredentialService {
                             .membership(token.getContact().getId(), token.getGroup().getId())
                             .orElseThrow(() -> new UserError("this link is not valid")));
             policy.check(newPassword, target.contact().getEmail());
-            changePassword(t, target, newPassword, mailedTo(t, token), true);
+            changePassword(t, target, hash, mailedTo(t, token), true);
             token.markUsed(now);
             Actor self = Actor.selfService();
             queueChanged(t, target, self);

@@ -91,6 +91,8 @@ public final class Services implements AutoCloseable {
         this.diagnostics = new DiagnosticsService(transactions, clock, contacts, credentials, emails);
         this.activity = new ActivityService(transactions);
         this.contactImport = new ContactImport(transactions, clock);
+        // An import that died (crash, killed process) left a hidden batch: remove it now.
+        contactImport.cleanUpAbandoned();
     }
 
     private static LinkMinter.Minted mintLink() {

@@ -4,41 +4,66 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ThreadLocalRandom;
 import org.hibernate.StatelessSession;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.exception.ConstraintViolationException;
 import org.memberdesk.domain.AuditEvent;
 import org.memberdesk.domain.Contact;
 import org.memberdesk.domain.InvalidInputException;
+import org.memberdesk.domain.Offer;
 import org.memberdesk.domain.OfferGrant;
 import org.memberdesk.domain.PortalAccount;
 import org.memberdesk.domain.TriggerEvent;
 import org.memberdesk.domain.TriggerType;
+import org.memberdesk.persistence.ContactSearchIndex;
+import org.memberdesk.persistence.ImportBatchRepository;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.Transactions;
 import org.memberdesk.service.UserError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Contacts and offer grants from a CSV file (see {@link CsvContacts} for the format): a preview
- * that writes nothing, then an import that writes every valid row in one transaction and skips
- * the bad ones. Grants fire "Offer Access Granted" like any grant, unless triggers are turned off.
+ * that writes nothing, then an import that writes every valid row and skips the bad ones. Grants
+ * fire "Offer Access Granted" like any grant, unless triggers are turned off.
  *
- * <p>Each created contact, each grant and the import itself are audited. A large file is written
- * through a stateless session with JDBC batching; existing contacts and grants are looked up in
- * a few set-based queries, never one per row.
+ * <p>Nothing holds the whole file: it is read, judged and written a chunk at a time. The import
+ * first reads the whole file once as the preview does (so a broken file writes nothing), then writes
+ * in short transactions under an import batch ({@link ImportBatchRepository}), so that the portal and
+ * other agents keep working while it runs. Its rows stay hidden, and its trigger events unreleased,
+ * until the last chunk has committed and one short transaction releases the batch; a failure or a
+ * cancel deletes the batch again, so an import still writes all of its valid rows or nothing.
+ *
+ * <p>Each created contact, each grant and the import itself are audited. Existing contacts and grants
+ * are looked up in a few set-based queries per chunk, never one per row.
  */
 public final class ContactImport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContactImport.class);
 
     /** The audit action of the import as a whole. */
     public static final String AUDIT_ACTION = "contacts.imported";
 
-    private static final int CHUNK = 500;
+    /** A batch whose lease ran out belongs to an import that died (renewed at every chunk). */
+    static final Duration LEASE = Duration.ofMinutes(10);
+    /** Rows judged per read transaction in a preview. */
+    private static final int READ_CHUNK = 2000;
+    /** Rows per write transaction: adjusted so that each holds the write lock about {@link #TARGET_MILLIS}. */
+    private static final int FIRST_CHUNK = 1000;
+    private static final int MIN_CHUNK = 200;
+    private static final int MAX_CHUNK = 5000;
+    private static final long TARGET_MILLIS = 100;
+    private static final int DISCARD_CHUNK = 1000;
     /** A stateless session batches its inserts only when told to. */
     private static final int BATCH = 500;
 
@@ -56,123 +81,233 @@ public final class ContactImport {
     }
 
     public ImportPreview preview(Path file, ImportProgress progress) {
-        CsvContacts.Parsed parsed = CsvContacts.read(file, progress);
-        ImportPlan plan = tx.read(t -> ImportPlan.build(parsed, ImportLookup.offers(t.session()),
-                emails -> ImportLookup.existing(t.session(), emails), clock.instant(), progress));
-        int grants = plan.grants.size();
-        return new ImportPreview(name(file), List.copyOf(plan.rows), List.copyOf(plan.problems),
-                List.copyOf(plan.notices), parsed.unknownColumns(), plan.newContacts.size(),
-                plan.existingTouched.size(), grants, plan.alreadyActive, grants, welcomeNote(grants));
+        ImportPlan plan = check(file, progress == null ? ImportProgress.NONE : progress, true);
+        return new ImportPreview(name(file), plan.totalRows, plan.refusedRows, List.copyOf(plan.rows),
+                List.copyOf(plan.problems), List.copyOf(plan.notices), plan.unknownColumns, plan.newContacts,
+                plan.existingTouched, plan.grantCount, plan.alreadyActive, plan.grantCount,
+                welcomeNote(plan.grantCount));
+    }
+
+    /** Reads and judges the whole file, a chunk per read transaction. */
+    private ImportPlan check(Path file, ImportProgress progress, boolean keepRows) {
+        Map<String, Offer> offers = tx.read(t -> ImportLookup.offers(t.session()));
+        Instant now = clock.instant();
+        try (CsvContacts.Rows rows = CsvContacts.open(file)) {
+            ImportPlan plan = new ImportPlan(offers, rows.columns(), keepRows);
+            plan.unknownColumns = rows.unknownColumns();
+            for (List<CsvContacts.Row> chunk = rows.next(READ_CHUNK, progress); !chunk.isEmpty();
+                 chunk = rows.next(READ_CHUNK, progress)) {
+                List<CsvContacts.Row> part = chunk;
+                tx.read(t -> plan.judge(part, emails -> ImportLookup.existing(t.session(), emails), now));
+            }
+            progress.update("checking", plan.totalRows, plan.totalRows);
+            return plan;
+        }
     }
 
     /**
-     * Imports the valid rows of the file in one transaction: all of them or, on any failure, none.
-     * With {@code fireTriggers} false no "Offer Access Granted" event is written, so no workflow runs.
+     * Imports the valid rows of the file: all of them or, on any failure (or a cancel through
+     * {@code progress}), none. With {@code fireTriggers} false no "Offer Access Granted" event is
+     * written, so no workflow runs.
      */
     public ImportResult run(Path file, boolean fireTriggers, Actor actor, ImportProgress progress) {
         long start = System.nanoTime();
         ImportProgress report = progress == null ? ImportProgress.NONE : progress;
-        CsvContacts.Parsed parsed = CsvContacts.read(file, report);
         String fileName = name(file);
+        cleanUpAbandoned();
+        ImportPlan checked = check(file, report, false);
+        Instant now = clock.instant();
+        UUID batch = UUID.randomUUID();
+        tx.write(t -> {
+            t.importBatches().start(batch, ImportPlan.cut(fileName, 400), actor.label(), now, now.plus(LEASE));
+            return null;
+        });
         try {
-            return tx.database().bulk(session -> {
-                session.setJdbcBatchSize(BATCH);
-                Instant now = clock.instant();
-                ImportPlan plan = ImportPlan.build(parsed, ImportLookup.offers(session),
-                        emails -> ImportLookup.existing(session, emails), now, report);
-                int triggers = write(session, plan, fileName, fireTriggers, actor, now, report);
-                long millis = (System.nanoTime() - start) / 1_000_000;
-                session.insert(new AuditEvent(now, actor.name(), actor.origin(), AUDIT_ACTION, null, null,
-                        summary(fileName, parsed.rows().size(), plan, triggers, fireTriggers), AuditEvent.Outcome.OK));
-                return new ImportResult(fileName, parsed.rows().size(), plan.validRows(), List.copyOf(plan.problems),
-                        List.copyOf(plan.notices), parsed.unknownColumns(), plan.newContacts.size(),
-                        plan.existingTouched.size(), plan.grants.size(), plan.alreadyActive, triggers, millis);
+            ImportPlan plan = write(file, batch, checked, fireTriggers, actor, now, report);
+            int triggers = fireTriggers ? plan.grantCount : 0;
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            tx.write(t -> {
+                if (!t.importBatches().release(batch, clock.instant(), actor.label())) {
+                    throw new UserError("the import was taken for an abandoned one and undone meanwhile;"
+                            + " nothing was imported: run it again");
+                }
+                t.persist(new AuditEvent(now, actor.name(), actor.origin(), AUDIT_ACTION, null, null,
+                        summary(fileName, plan, triggers, fireTriggers), AuditEvent.Outcome.OK));
+                return null;
             });
-        } catch (InvalidInputException e) {
-            throw new UserError(e.getMessage() + "; nothing was imported");
-        } catch (ConstraintViolationException e) {
-            throw new UserError("the import stopped because the data changed meanwhile (" + e.getErrorMessage()
-                    + "); nothing was imported: run it again");
+            return new ImportResult(fileName, plan.totalRows, plan.validRows(), plan.refusedRows,
+                    List.copyOf(plan.problems), List.copyOf(plan.notices), plan.unknownColumns, plan.newContacts,
+                    plan.existingTouched, plan.grantCount, plan.alreadyActive, triggers, millis);
+        } catch (RuntimeException | Error e) {
+            discard(batch);
+            if (e instanceof InvalidInputException) {
+                throw new UserError(e.getMessage() + "; nothing was imported");
+            }
+            if (e instanceof ConstraintViolationException violation) {
+                throw new UserError("the import stopped because the data changed meanwhile ("
+                        + violation.getErrorMessage() + "); nothing was imported: run it again");
+            }
+            throw e;
+        }
+    }
+
+    /** Writes the file's valid rows in short transactions under the batch, each renewing its lease. */
+    private ImportPlan write(Path file, UUID batch, ImportPlan checked, boolean fireTriggers, Actor actor,
+                             Instant now, ImportProgress progress) {
+        Map<String, Offer> offers = tx.read(t -> ImportLookup.offers(t.session()));
+        Progress step = new Progress(progress, checked.validRows());
+        try (CsvContacts.Rows rows = CsvContacts.open(file)) {
+            ImportPlan plan = new ImportPlan(offers, rows.columns(), false);
+            plan.unknownColumns = rows.unknownColumns();
+            String fileName = name(file);
+            int size = FIRST_CHUNK;
+            for (List<CsvContacts.Row> chunk = rows.next(size, ImportProgress.NONE); !chunk.isEmpty();
+                 chunk = rows.next(size, ImportProgress.NONE)) {
+                List<CsvContacts.Row> part = chunk;
+                long began = System.nanoTime();
+                tx.database().chunk(session -> {
+                    ImportBatchRepository batches = ImportBatchRepository.of(session);
+                    if (!batches.renew(batch, clock.instant().plus(LEASE))) {
+                        throw new UserError("the import was taken for an abandoned one and undone meanwhile;"
+                                + " nothing was imported: run it again");
+                    }
+                    session.setJdbcBatchSize(BATCH);
+                    ImportPlan.Chunk work = plan.judge(part,
+                            emails -> ImportLookup.existing(session, emails), now);
+                    writeChunk(session, batches, batch, work, fileName, fireTriggers, actor, now);
+                    return null;
+                });
+                long millis = Math.max(1, (System.nanoTime() - began) / 1_000_000);
+                // Reported with the write lock free: a listener may take its time, or throw to cancel.
+                step.upTo(plan.validRows());
+                size = (int) Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, size * TARGET_MILLIS / millis));
+                yieldToOthers(millis);
+            }
+            step.done();
+            return plan;
         }
     }
 
     /**
-     * Writes the plan. Inserts go type by type (all contacts, then all portal accounts, ...): a
-     * stateless session sends a JDBC batch only while consecutive inserts are of one kind. Tags of
-     * new contacts are inserted last through one JDBC batch, as the contacts carry none when inserted.
+     * Leaves the write lock free for a while between chunks: a portal request or another agent waiting
+     * for it gets in, instead of finding it taken again at once.
      */
-    private int write(StatelessSession session, ImportPlan plan, String fileName, boolean fireTriggers, Actor actor,
-                      Instant now, ImportProgress progress) {
-        Progress step = new Progress(progress, plan.newContacts.size() * 2L + plan.grants.size() * 2L);
+    private static void yieldToOthers(long chunkMillis) {
+        long pause = Math.max(5, Math.min(25, chunkMillis / 4)) + ThreadLocalRandom.current().nextLong(5);
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        }
+    }
+
+    /**
+     * Deletes what a failed or cancelled import wrote, in short transactions; a failure here leaves the
+     * batch hidden, and the next import or the next start of the app removes it.
+     */
+    private void discard(UUID batch) {
+        try {
+            while (tx.database().chunk(session -> ImportBatchRepository.of(session).discardSome(batch, DISCARD_CHUNK))
+                    > 0) {
+                Thread.sleep(5);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("import batch {} left to clean up: interrupted", batch);
+        } catch (RuntimeException e) {
+            LOG.warn("import batch {} left to clean up", batch, e);
+        }
+    }
+
+    /**
+     * Removes the rows of imports that died (their process is gone, or they stopped renewing their
+     * lease): called when the app opens a data directory and before each import.
+     *
+     * @return how many abandoned batches were removed
+     */
+    public int cleanUpAbandoned() {
+        Instant now = clock.instant();
+        List<ImportBatchRepository.Unreleased> dead = tx.read(t -> t.importBatches().unreleased()).stream()
+                .filter(b -> b.leaseUntil().isBefore(now) || ImportBatchRepository.ownerIsGone(b))
+                .toList();
+        for (ImportBatchRepository.Unreleased batch : dead) {
+            LOG.info("removing the unfinished import of {} started {} by {} ({})", batch.fileName(),
+                    batch.startedAt(), batch.startedBy(), batch.owner());
+            discard(batch.id());
+        }
+        return dead.size();
+    }
+
+    /**
+     * Writes one chunk. Inserts go type by type (contacts, then portal accounts, ...): a stateless
+     * session sends a JDBC batch only while consecutive inserts are of one kind. Changes to rows that
+     * existed before wait in the batch's pending tables for the release.
+     */
+    private void writeChunk(StatelessSession session, ImportBatchRepository batches, UUID batch,
+                            ImportPlan.Chunk work, String fileName, boolean fireTriggers, Actor actor, Instant now) {
         String by = actor.label();
         List<AuditEvent> audits = new ArrayList<>();
-
-        // Changes to rows that exist come first: re-granted offers and tags added to existing contacts.
-        List<UUID> regrants = plan.grants.stream().map(ImportPlan.Grant::regrantOf).filter(java.util.Objects::nonNull)
-                .toList();
-        for (int i = 0; i < regrants.size(); i += CHUNK) {
-            session.createMutationQuery("update OfferGrant set grantedAt = :now, expiresAt = null, revokedAt = null,"
-                            + " revokeReason = null, grantedBy = :by, version = version + 1 where id in :ids")
-                    .setParameter("now", now).setParameter("by", by)
-                    .setParameter("ids", regrants.subList(i, Math.min(regrants.size(), i + CHUNK)))
-                    .executeUpdate();
-        }
-        List<UUID> touched = new ArrayList<>();
-        List<TagRow> tags = new ArrayList<>();
-        for (ImportPlan.TagsAdded added : plan.tagsAdded.values()) {
-            Contact contact = added.contact();
-            added.tags().forEach(tag -> tags.add(new TagRow(contact.getId(), tag)));
-            touched.add(contact.getId());
-            audits.add(audit(now, actor, "contact.edited", contact, "tags added: " + String.join(", ", added.tags())
-                    + " (imported from " + fileName + " line " + added.line() + ")"));
-        }
-        for (int i = 0; i < touched.size(); i += CHUNK) {
-            session.createMutationQuery("update Contact set updatedAt = :now, version = version + 1 where id in :ids")
-                    .setParameter("now", now)
-                    .setParameter("ids", touched.subList(i, Math.min(touched.size(), i + CHUNK)))
-                    .executeUpdate();
-        }
-
         Map<String, Contact> contacts = new HashMap<>();
-        plan.existing.forEach((email, known) -> contacts.put(email, known.contact()));
-        for (ImportPlan.NewContact row : plan.newContacts.values()) {
-            Contact contact = new Contact(row.email(), row.name(), List.of(), now);
-            session.insert(contact);
-            contacts.put(contact.getEmail(), contact);
-            row.tags().forEach(tag -> tags.add(new TagRow(contact.getId(), tag)));
-            audits.add(audit(now, actor, "contact.created", contact, "name: " + contact.getName()
-                    + " (imported from " + fileName + " line " + row.line() + ")"));
-            step.one();
+        if (!work.earlierEmails().isEmpty()) {
+            contacts.putAll(batches.ownContacts(batch, new ArrayList<>(work.earlierEmails())));
         }
-        for (ImportPlan.NewContact row : plan.newContacts.values()) {
-            session.insert(new PortalAccount(contacts.get(row.email()), now));
-            step.one();
-        }
-        for (ImportPlan.Grant grant : plan.grants) {
-            Contact contact = contacts.get(grant.email());
-            if (grant.regrantOf() == null) {
-                session.insert(new OfferGrant(contact, grant.offer(), now, null, by));
+        List<TagRow> tags = new ArrayList<>();
+        ContactSearchIndex.insertedDuring(session, () -> {
+            List<UUID> ids = new ArrayList<>(work.created.size());
+            for (ImportPlan.NewContact row : work.created.values()) {
+                // The entity writes its search text with the tags; the stateless insert writes no tag rows.
+                Contact contact = new Contact(row.email(), row.name(), row.tags(), now);
+                contact.inImportBatch(batch);
+                session.insert(contact);
+                ids.add(contact.getId());
+                contacts.put(contact.getEmail(), contact);
+                row.tags().forEach(tag -> tags.add(new TagRow(contact.getId(), tag)));
+                audits.add(audit(now, actor, "contact.created", contact.getId(), contact.getEmail(), "name: "
+                        + contact.getName() + " (imported from " + fileName + " line " + row.line() + ")", batch));
             }
-            audits.add(audit(now, actor, "offer.granted", contact, grant.offer().getName()
-                    + " (imported from " + fileName + " line " + grant.line() + ")"));
-            step.one();
+            insertTags(session, tags);
+            return ids;
+        });
+        tags.clear();
+        for (ImportPlan.NewContact row : work.created.values()) {
+            session.insert(new PortalAccount(contacts.get(row.email()), now));
         }
-        int triggers = 0;
+        work.tagsOfEarlier.forEach((email, added) -> added.forEach(tag ->
+                tags.add(new TagRow(contacts.get(email).getId(), tag))));
+        for (ImportPlan.TagsAdded added : work.tagsAdded) {
+            Contact contact = added.contact();
+            added.tags().forEach(tag -> batches.pendingTag(batch, contact.getId(), tag));
+            audits.add(audit(now, actor, "contact.edited", contact.getId(), contact.getEmail(), "tags added: "
+                    + String.join(", ", added.tags()) + " (imported from " + fileName + " line " + added.line()
+                    + ")", batch));
+        }
+        for (ImportPlan.Grant grant : work.grants) {
+            Contact contact = grant.existing() != null ? grant.existing() : contacts.get(grant.email());
+            if (grant.regrantOf() == null) {
+                OfferGrant added = new OfferGrant(contact, grant.offer(), now, null, by);
+                added.inImportBatch(batch);
+                session.insert(added);
+            } else {
+                batches.pendingRegrant(batch, grant.regrantOf());
+            }
+            audits.add(audit(now, actor, "offer.granted", contact.getId(), contact.getEmail(),
+                    grant.offer().getName() + " (imported from " + fileName + " line " + grant.line() + ")", batch));
+        }
         if (fireTriggers) {
             String detail = "import of " + ImportPlan.cut(fileName, 200);
-            for (ImportPlan.Grant grant : plan.grants) {
-                session.insert(new TriggerEvent(TriggerType.OFFER_ACCESS_GRANTED, contacts.get(grant.email()),
-                        grant.offer(), detail, now));
-                triggers++;
-                step.one();
+            for (ImportPlan.Grant grant : work.grants) {
+                Contact contact = grant.existing() != null ? grant.existing() : contacts.get(grant.email());
+                TriggerEvent event = new TriggerEvent(TriggerType.OFFER_ACCESS_GRANTED, contact, grant.offer(),
+                        detail, now);
+                event.inImportBatch(batch);
+                session.insert(event);
             }
         }
         for (AuditEvent event : audits) {
             session.insert(event);
         }
         insertTags(session, tags);
-        step.done();
-        return triggers;
     }
 
     private record TagRow(UUID contactId, String tag) {
@@ -186,7 +321,7 @@ public final class ContactImport {
         ((SharedSessionContractImplementor) session).getJdbcCoordinator().executeBatch();
         session.doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into contact_tag (contact_id, tag) values (?, ?)")) {
+                    "insert into contact_tag (contact_id, tag) values (?, ?) on conflict do nothing")) {
                 int pending = 0;
                 for (TagRow row : tags) {
                     insert.setBytes(1, bytes(row.contactId()));
@@ -210,7 +345,7 @@ public final class ContactImport {
                 .array();
     }
 
-    /** Reports the writing phase every 1000 steps. */
+    /** Reports the writing phase every 1000 rows. */
     private static final class Progress {
         private final ImportProgress listener;
         private final long total;
@@ -221,9 +356,11 @@ public final class ContactImport {
             this.total = total;
         }
 
-        void one() {
-            if (++done % 1000 == 0) {
-                listener.update("writing", done, total);
+        void upTo(long written) {
+            while (done < written) {
+                if (++done % 1000 == 0) {
+                    listener.update("writing", done, total);
+                }
             }
         }
 
@@ -232,15 +369,18 @@ public final class ContactImport {
         }
     }
 
-    private static AuditEvent audit(Instant now, Actor actor, String action, Contact contact, String detail) {
-        return new AuditEvent(now, actor.name(), actor.origin(), action, contact.getId(), contact.getEmail(),
+    private static AuditEvent audit(Instant now, Actor actor, String action, UUID contactId, String email,
+                                    String detail, UUID batch) {
+        AuditEvent event = new AuditEvent(now, actor.name(), actor.origin(), action, contactId, email,
                 ImportPlan.cut(detail, 3900), AuditEvent.Outcome.OK);
+        event.inImportBatch(batch);
+        return event;
     }
 
-    private static String summary(String fileName, int rows, ImportPlan plan, int triggers, boolean fireTriggers) {
-        return ImportPlan.cut(fileName, 300) + ": " + rows + " rows, " + plan.validRows() + " imported, "
-                + plan.problems.size() + " refused; " + plan.newContacts.size() + " new contacts, "
-                + plan.grants.size() + " grants added, " + plan.alreadyActive + " already active; "
+    private static String summary(String fileName, ImportPlan plan, int triggers, boolean fireTriggers) {
+        return ImportPlan.cut(fileName, 300) + ": " + plan.totalRows + " rows, " + plan.validRows() + " imported, "
+                + plan.refusedRows + " refused; " + plan.newContacts + " new contacts, "
+                + plan.grantCount + " grants added, " + plan.alreadyActive + " already active; "
                 + (fireTriggers ? triggers + " \"Offer Access Granted\" events" : "triggers off");
     }
 

@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,13 +38,14 @@ final class CsvContacts {
     record Row(int line, String email, String name, String tags, String offer, int values) {
     }
 
-    record Parsed(List<Row> rows, List<String> unknownColumns, int columns) {
-    }
-
     private CsvContacts() {
     }
 
-    static Parsed read(Path file, ImportProgress progress) {
+    /**
+     * Opens the file and reads its header; then {@link Rows#next} hands out the data rows a chunk at a
+     * time, so that a file of any size is read in bounded memory.
+     */
+    static Rows open(Path file) {
         long size;
         try {
             size = Files.size(file);
@@ -55,42 +57,110 @@ final class CsvContacts {
         if (Files.isDirectory(file)) {
             throw new UserError(file + " is a folder, not a CSV file");
         }
-        try (LineTrackingReader in = new LineTrackingReader(open(file));
-             CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get().parse(in)) {
-            List<Row> rows = new ArrayList<>();
-            Map<String, Integer> index = null;
-            List<String> unknown = new ArrayList<>();
-            int columns = 0;
-            for (CSVRecord record : parser) {
-                if (blank(record)) {
-                    continue;
-                }
-                if (index == null) {
-                    columns = record.size();
-                    index = header(record, unknown);
-                    continue;
-                }
-                int line = in.lineOf(record.getCharacterPosition());
-                rows.add(new Row(line, value(record, index, "email"), value(record, index, "name"),
-                        value(record, index, "tags"), value(record, index, "offer"), record.size()));
-                if (rows.size() % 1000 == 0) {
-                    progress.update("reading", Math.min(in.position(), size), size);
-                }
+        LineTrackingReader in = null;
+        CSVParser parser = null;
+        try {
+            in = new LineTrackingReader(reader(file));
+            parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get().parse(in);
+            Rows rows = new Rows(file, size, in, parser);
+            rows.readHeader();
+            return rows;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(parser, in);
+            if (e instanceof UserError user) {
+                throw user;
             }
-            if (index == null) {
-                throw new UserError("the file " + file.getFileName() + " is empty: it needs a header row"
-                        + " (email,name,tags,offer) and a row per contact");
-            }
-            progress.update("reading", size, size);
-            return new Parsed(rows, List.copyOf(unknown), columns);
-        } catch (UncheckedIOException e) {
-            throw unreadable(file, e.getCause());
-        } catch (IOException e) {
-            throw unreadable(file, e);
+            throw unreadable(file, e instanceof UncheckedIOException u ? u.getCause() : e);
         }
     }
 
-    private static Reader open(Path file) throws IOException {
+    /** The data rows of an open file, a chunk at a time. */
+    static final class Rows implements AutoCloseable {
+        private final Path file;
+        private final long size;
+        private final LineTrackingReader in;
+        private final CSVParser parser;
+        private final Iterator<CSVRecord> records;
+        private final List<String> unknown = new ArrayList<>();
+        private Map<String, Integer> index;
+        private int columns;
+        private long read;
+
+        private Rows(Path file, long size, LineTrackingReader in, CSVParser parser) {
+            this.file = file;
+            this.size = size;
+            this.in = in;
+            this.parser = parser;
+            this.records = parser.iterator();
+        }
+
+        private void readHeader() {
+            while (records.hasNext()) {
+                CSVRecord record = records.next();
+                if (!blank(record)) {
+                    columns = record.size();
+                    index = header(record, unknown);
+                    return;
+                }
+            }
+            throw new UserError("the file " + file.getFileName() + " is empty: it needs a header row"
+                    + " (email,name,tags,offer) and a row per contact");
+        }
+
+        List<String> unknownColumns() {
+            return List.copyOf(unknown);
+        }
+
+        int columns() {
+            return columns;
+        }
+
+        /** Up to {@code max} more data rows; none at the end of the file. */
+        List<Row> next(int max, ImportProgress progress) {
+            List<Row> rows = new ArrayList<>(Math.min(max, 4096));
+            try {
+                while (rows.size() < max && records.hasNext()) {
+                    CSVRecord record = records.next();
+                    if (blank(record)) {
+                        continue;
+                    }
+                    int line = in.lineOf(record.getCharacterPosition());
+                    rows.add(new Row(line, value(record, index, "email"), value(record, index, "name"),
+                            value(record, index, "tags"), value(record, index, "offer"), record.size()));
+                    if (++read % 1000 == 0) {
+                        progress.update("reading", Math.min(in.position(), size), size);
+                    }
+                }
+            } catch (UncheckedIOException e) {
+                throw unreadable(file, e.getCause());
+            } catch (IllegalStateException e) {
+                throw unreadable(file, e.getCause() != null ? e.getCause() : e);
+            }
+            if (rows.isEmpty()) {
+                progress.update("reading", size, size);
+            }
+            return rows;
+        }
+
+        @Override
+        public void close() {
+            closeQuietly(parser, in);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable... resources) {
+        for (AutoCloseable resource : resources) {
+            if (resource != null) {
+                try {
+                    resource.close();
+                } catch (Exception ignored) {
+                    // Only read from: nothing to lose.
+                }
+            }
+        }
+    }
+
+    private static Reader reader(Path file) throws IOException {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -159,8 +229,11 @@ final class CsvContacts {
      */
     static final class LineTrackingReader extends FilterReader {
         private long position;
+        /** Starts of the lines after the last position asked about; earlier ones are only counted. */
         private long[] lineStarts = new long[1024];
-        private int lines;
+        private int head;
+        private int tail;
+        private int linesPassed;
         private boolean afterCr;
 
         LineTrackingReader(Reader in) {
@@ -197,21 +270,29 @@ final class CsvContacts {
         }
 
         private void lineStart(long at) {
-            if (lines == lineStarts.length) {
-                lineStarts = Arrays.copyOf(lineStarts, lines * 2);
+            if (tail == lineStarts.length) {
+                if (head > 0) {
+                    System.arraycopy(lineStarts, head, lineStarts, 0, tail - head);
+                    tail -= head;
+                    head = 0;
+                } else {
+                    lineStarts = Arrays.copyOf(lineStarts, tail * 2);
+                }
             }
-            lineStarts[lines++] = at;
+            lineStarts[tail++] = at;
         }
 
         long position() {
             return position;
         }
 
-        /** The 1-based line of a character position. */
+        /** The 1-based line of a character position; positions must be asked about in increasing order. */
         int lineOf(long characterPosition) {
-            int found = Arrays.binarySearch(lineStarts, 0, lines, characterPosition);
-            int startsAtOrBefore = found >= 0 ? found + 1 : -found - 1;
-            return startsAtOrBefore + 1;
+            while (head < tail && lineStarts[head] <= characterPosition) {
+                head++;
+                linesPassed++;
+            }
+            return linesPassed + 1;
         }
     }
 }

@@ -46,16 +46,6 @@ final class ImportLookup {
     static Map<String, Existing> existing(SharedSessionContract s, Collection<String> emails) {
         Map<String, Existing> found = new HashMap<>();
         List<String> all = new ArrayList<>(emails);
-        long stored = s.createSelectionQuery("select count(*) from Contact", Long.class).getSingleResult();
-        if (stored == 0) {
-            return found;
-        }
-        if (stored <= 4L * all.size()) {
-            // Cheaper to read every stored address once than to ask about each of the file's in chunks.
-            java.util.Set<String> known = new java.util.HashSet<>(
-                    s.createSelectionQuery("select c.email from Contact c", String.class).getResultList());
-            all.removeIf(email -> !known.contains(email));
-        }
         for (int i = 0; i < all.size(); i += CHUNK) {
             for (Contact c : s.createSelectionQuery(
                             "select distinct c from Contact c left join fetch c.tags where c.email in :emails",

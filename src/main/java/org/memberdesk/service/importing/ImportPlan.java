@@ -3,13 +3,13 @@ package org.memberdesk.service.importing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Function;
 import org.memberdesk.domain.Contact;
 import org.memberdesk.domain.EmailAddress;
@@ -17,8 +17,10 @@ import org.memberdesk.domain.InvalidInputException;
 import org.memberdesk.domain.Offer;
 
 /**
- * The rows of a file judged against the database: which are refused and why, which contacts are
- * new, which grants to add. The same plan drives the preview and the import, so they never disagree.
+ * The rows of a file judged against the database, a chunk at a time: which are refused and why,
+ * which contacts are new, which grants to add. The same plan drives the preview and the import, so
+ * they never disagree. It keeps counts, the first {@link #SHOWN} problems, notices and rows, and a
+ * fingerprint of each email and email-and-offer seen: never the whole file.
  *
  * <p>Rules: the first valid row of an email creates the contact (a name is then required); later
  * rows of that email add their offer and tags. A row repeating an email and offer (or an email
@@ -27,29 +29,66 @@ import org.memberdesk.domain.Offer;
  */
 final class ImportPlan {
 
+    /** How many problems, notices and (in a preview) judged rows are kept to show; the rest are counted. */
+    static final int SHOWN = 1000;
+
     private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("\\s*\\R\\s*");
 
     record NewContact(int line, String email, String name, Set<String> tags) {
     }
 
+    /** Tags a row adds to a contact that existed before the import. */
     record TagsAdded(Contact contact, Set<String> tags, int line) {
     }
 
-    record Grant(int line, String email, Offer offer, java.util.UUID regrantOf) {
+    /** A grant to add; {@code existing} is the contact when it existed before the import. */
+    record Grant(int line, String email, Offer offer, UUID regrantOf, Contact existing) {
     }
+
+    /** What one chunk of rows adds. */
+    static final class Chunk {
+        /** Contacts first seen in this chunk (later rows of the chunk merged in). */
+        final Map<String, NewContact> created = new LinkedHashMap<>();
+        /** Tags for contacts this import created in an earlier chunk, by email. */
+        final Map<String, Set<String>> tagsOfEarlier = new LinkedHashMap<>();
+        final List<TagsAdded> tagsAdded = new ArrayList<>();
+        final List<Grant> grants = new ArrayList<>();
+
+        /** Emails of contacts this import created in an earlier chunk that this chunk needs. */
+        Set<String> earlierEmails() {
+            Set<String> emails = new LinkedHashSet<>(tagsOfEarlier.keySet());
+            for (Grant grant : grants) {
+                if (grant.existing() == null && !created.containsKey(grant.email())) {
+                    emails.add(grant.email());
+                }
+            }
+            return emails;
+        }
+    }
+
+    private final Map<String, Offer> offers;
+    private final int columns;
+    private final boolean keepRows;
+    /** email + NUL + offer key: the line of its first valid row. */
+    private final Fingerprints keys = new Fingerprints();
+    /** email: the line of its first valid row, negative when the contact existed before. */
+    private final Fingerprints emails = new Fingerprints();
 
     final List<ImportRow> rows = new ArrayList<>();
     final List<RowProblem> problems = new ArrayList<>();
     final List<RowNotice> notices = new ArrayList<>();
-    final Map<String, NewContact> newContacts = new LinkedHashMap<>();
-    final Map<String, TagsAdded> tagsAdded = new LinkedHashMap<>();
-    final Set<String> existingTouched = new LinkedHashSet<>();
-    final List<Grant> grants = new ArrayList<>();
-    final Map<String, ImportLookup.Existing> existing;
+    List<String> unknownColumns = List.of();
+    int totalRows;
+    int refusedRows;
+    int newContacts;
+    int existingTouched;
+    int grantCount;
     int alreadyActive;
 
-    private ImportPlan(Map<String, ImportLookup.Existing> existing) {
-        this.existing = existing;
+    ImportPlan(Map<String, Offer> offers, int columns, boolean keepRows) {
+        this.offers = offers;
+        this.columns = columns;
+        this.keepRows = keepRows;
     }
 
     /** A row whose own values are valid, before the database and the other rows are considered. */
@@ -57,73 +96,90 @@ final class ImportPlan {
                            List<String> reasons) {
     }
 
-    static ImportPlan build(CsvContacts.Parsed parsed, Map<String, Offer> offers,
-                            Function<Collection<String>, Map<String, ImportLookup.Existing>> lookup, Instant now,
-                            ImportProgress progress) {
-        List<Checked> checked = new ArrayList<>(parsed.rows().size());
-        Set<String> emails = new LinkedHashSet<>();
-        for (CsvContacts.Row row : parsed.rows()) {
-            Checked c = check(row, parsed.columns(), offers);
+    /**
+     * Judges a chunk of rows; {@code lookup} finds the contacts among some (normalized) emails that
+     * exist and are visible, with their tags and grants.
+     */
+    Chunk judge(List<CsvContacts.Row> chunk, Function<Collection<String>, Map<String, ImportLookup.Existing>> lookup,
+                Instant now) {
+        List<Checked> checked = new ArrayList<>(chunk.size());
+        Set<String> valid = new LinkedHashSet<>();
+        for (CsvContacts.Row row : chunk) {
+            Checked c = check(row, columns, offers);
             checked.add(c);
             if (c.reasons().isEmpty()) {
-                emails.add(c.email());
+                valid.add(c.email());
             }
         }
-        ImportPlan plan = new ImportPlan(lookup.apply(emails));
-        Map<String, Integer> seen = new HashMap<>();
-        int done = 0;
+        Map<String, ImportLookup.Existing> existing = valid.isEmpty() ? Map.of() : lookup.apply(valid);
+        Chunk result = new Chunk();
+        Map<UUID, TagsAdded> tagsAdded = new LinkedHashMap<>();
         for (Checked c : checked) {
-            plan.judge(c, seen, now);
-            if (++done % 1000 == 0) {
-                progress.update("checking", done, checked.size());
-            }
+            judge(c, existing, result, tagsAdded, now);
         }
-        progress.update("checking", checked.size(), checked.size());
-        return plan;
+        result.tagsAdded.addAll(tagsAdded.values());
+        return result;
     }
 
-    private void judge(Checked c, Map<String, Integer> seen, Instant now) {
+    private void judge(Checked c, Map<String, ImportLookup.Existing> existing, Chunk chunk,
+                       Map<UUID, TagsAdded> tagsAdded, Instant now) {
+        totalRows++;
         CsvContacts.Row row = c.row();
         List<String> reasons = new ArrayList<>(c.reasons());
         String key = c.email() + "\u0000" + (c.offer() == null ? "" : Offer.key(c.offer().getName()));
         ImportLookup.Existing known = reasons.isEmpty() ? existing.get(c.email()) : null;
-        if (reasons.isEmpty() && seen.containsKey(key)) {
-            reasons.add("duplicate of line " + seen.get(key)
-                    + (c.offer() == null ? "" : " (same email and offer)"));
+        int seenKey = reasons.isEmpty() ? keys.get(key) : 0;
+        if (seenKey != 0) {
+            reasons.add("duplicate of line " + seenKey + (c.offer() == null ? "" : " (same email and offer)"));
         }
-        if (reasons.isEmpty() && known == null && !newContacts.containsKey(c.email()) && c.name().isEmpty()) {
+        int seenEmail = reasons.isEmpty() ? emails.get(c.email()) : 0;
+        boolean createdHere = known == null && seenEmail > 0;
+        if (reasons.isEmpty() && known == null && !createdHere && c.name().isEmpty()) {
             reasons.add("name is missing: a new contact needs one");
         }
         String offerName = c.offer() != null ? c.offer().getName() : blankToNull(row.offer());
         if (!reasons.isEmpty()) {
             String reason = String.join("; ", reasons);
-            problems.add(new RowProblem(row.line(), c.email() != null ? c.email() : cut(row.email().strip(), 80),
-                    reason));
-            rows.add(new ImportRow(row.line(), c.email() != null ? c.email() : cut(row.email().strip(), 80),
-                    cut(c.name(), 200), List.copyOf(c.tags()), cut(offerName, 200), "error", null, reason));
+            String email = c.email() != null ? c.email() : cut(row.email().strip(), 80);
+            refusedRows++;
+            if (problems.size() < SHOWN) {
+                problems.add(new RowProblem(row.line(), email, reason));
+            }
+            keep(new ImportRow(row.line(), email, cut(c.name(), 200), List.copyOf(c.tags()), cut(offerName, 200),
+                    "error", null, reason));
             return;
         }
-        seen.put(key, row.line());
+        keys.put(key, row.line());
         String outcome;
         if (known != null) {
             outcome = "existing-contact";
-            existingTouched.add(c.email());
+            if (seenEmail == 0) {
+                existingTouched++;
+                emails.put(c.email(), -row.line());
+            }
             Set<String> fresh = new TreeSet<>(c.tags());
             fresh.removeAll(known.tags());
-            TagsAdded added = tagsAdded.get(c.email());
+            TagsAdded added = tagsAdded.get(known.contact().getId());
             if (added != null) {
                 fresh.removeAll(added.tags());
             }
             if (!fresh.isEmpty()) {
-                tagsAdded.computeIfAbsent(c.email(), e -> new TagsAdded(known.contact(), new TreeSet<>(), row.line()))
-                        .tags().addAll(fresh);
+                tagsAdded.computeIfAbsent(known.contact().getId(),
+                        id -> new TagsAdded(known.contact(), new TreeSet<>(), row.line())).tags().addAll(fresh);
             }
-        } else if (newContacts.containsKey(c.email())) {
+        } else if (createdHere) {
             outcome = "new-contact";
-            newContacts.get(c.email()).tags().addAll(c.tags());
+            NewContact first = chunk.created.get(c.email());
+            if (first != null) {
+                first.tags().addAll(c.tags());
+            } else if (!c.tags().isEmpty()) {
+                chunk.tagsOfEarlier.computeIfAbsent(c.email(), e -> new TreeSet<>()).addAll(c.tags());
+            }
         } else {
             outcome = "new-contact";
-            newContacts.put(c.email(), new NewContact(row.line(), c.email(), c.name(), new TreeSet<>(c.tags())));
+            newContacts++;
+            emails.put(c.email(), row.line());
+            chunk.created.put(c.email(), new NewContact(row.line(), c.email(), c.name(), new TreeSet<>(c.tags())));
         }
         String grant = null;
         if (c.offer() != null) {
@@ -131,15 +187,24 @@ final class ImportPlan {
             if (state != null && state.active(now)) {
                 grant = "already-active";
                 alreadyActive++;
-                notices.add(new RowNotice(row.line(), c.email(), c.email() + " already has active access to "
-                        + c.offer().getName() + ": nothing to add"));
+                if (notices.size() < SHOWN) {
+                    notices.add(new RowNotice(row.line(), c.email(), c.email() + " already has active access to "
+                            + c.offer().getName() + ": nothing to add"));
+                }
             } else {
                 grant = state == null ? "grant" : "regrant";
-                grants.add(new Grant(row.line(), c.email(), c.offer(), state == null ? null : state.grantId()));
+                grantCount++;
+                chunk.grants.add(new Grant(row.line(), c.email(), c.offer(), state == null ? null : state.grantId(),
+                        known == null ? null : known.contact()));
             }
         }
-        rows.add(new ImportRow(row.line(), c.email(), c.name(), List.copyOf(c.tags()), offerName, outcome, grant,
-                null));
+        keep(new ImportRow(row.line(), c.email(), c.name(), List.copyOf(c.tags()), offerName, outcome, grant, null));
+    }
+
+    private void keep(ImportRow row) {
+        if (keepRows && rows.size() < SHOWN) {
+            rows.add(row);
+        }
     }
 
     private static Checked check(CsvContacts.Row row, int columns, Map<String, Offer> offers) {
@@ -193,7 +258,7 @@ final class ImportPlan {
     }
 
     int validRows() {
-        return rows.size() - problems.size();
+        return totalRows - refusedRows;
     }
 
     private static String blankToNull(String value) {

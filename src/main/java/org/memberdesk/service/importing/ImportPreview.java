@@ -5,9 +5,11 @@ import java.util.List;
 /**
  * What an import of the file would do, before anything is written.
  *
- * @param rows              every data row, judged
- * @param problems          the rows that would be refused, with line and reason
- * @param notices           valid rows worth a remark (an offer already active)
+ * @param totalRows         data rows in the file
+ * @param refusedRows       rows that would be refused
+ * @param rows              the first rows, judged (at most {@link #SHOWN})
+ * @param problems          the first refused rows, with line and reason (at most {@link #SHOWN}; see refusedRows)
+ * @param notices           valid rows worth a remark (an offer already active), the first {@link #SHOWN}
  * @param unknownColumns    header columns that are ignored
  * @param newContacts       contacts to create
  * @param existingContacts  existing contacts the file touches (grants and tags are added; names are kept)
@@ -16,19 +18,19 @@ import java.util.List;
  * @param welcomeEmails     welcome emails the import will trigger (see {@code welcomeEmailsNote})
  * @param welcomeEmailsNote how that number is arrived at, in one sentence
  */
-public record ImportPreview(String file, List<ImportRow> rows, List<RowProblem> problems, List<RowNotice> notices,
-                            List<String> unknownColumns, int newContacts, int existingContacts, int grantsToAdd,
-                            int alreadyActive, int welcomeEmails, String welcomeEmailsNote) {
+public record ImportPreview(String file, int totalRows, int refusedRows, List<ImportRow> rows,
+                            List<RowProblem> problems, List<RowNotice> notices, List<String> unknownColumns,
+                            int newContacts, int existingContacts, int grantsToAdd, int alreadyActive,
+                            int welcomeEmails, String welcomeEmailsNote) {
 
-    public int totalRows() {
-        return rows.size();
-    }
+    /** How many rows, problems and notices a preview keeps to show; the rest are only counted. */
+    public static final int SHOWN = ImportPlan.SHOWN;
 
     public int validRows() {
-        return rows.size() - problems.size();
+        return totalRows - refusedRows;
     }
 
     public boolean hasProblems() {
-        return !problems.isEmpty();
+        return refusedRows > 0;
     }
 }

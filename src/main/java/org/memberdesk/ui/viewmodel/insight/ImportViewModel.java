@@ -34,7 +34,7 @@ import org.memberdesk.ui.viewmodel.Failures;
 /**
  * Import contacts from CSV: choose a file, read a preview that writes nothing (counts, refused
  * rows with line and reason, unknown columns, welcome emails it will trigger), then import the
- * valid rows in one transaction in the background. Progress reaches the UI thread at most once per
+ * valid rows in the background (all or nothing, in short transactions that leave the desk working). Progress reaches the UI thread at most once per
  * percent; Cancel (or closing the window) stops the work and nothing is written.
  */
 public final class ImportViewModel {
@@ -121,7 +121,7 @@ public final class ImportViewModel {
         }
         rows.sort((a, b) -> Integer.compare(a.line(), b.line()));
         problems.setAll(rows);
-        summary.set(messages.get("import.preview.summary", read.totalRows(), read.validRows(), read.problems().size(),
+        summary.set(messages.get("import.preview.summary", read.totalRows(), read.validRows(), read.refusedRows(),
                 read.newContacts(), read.existingContacts(), read.grantsToAdd(), read.alreadyActive()));
         unknownColumns.set(read.unknownColumns().isEmpty() ? ""
                 : messages.get("import.preview.unknownColumns", String.join(", ", read.unknownColumns())));
@@ -137,7 +137,7 @@ public final class ImportViewModel {
                 : messages.get("import.preview.welcome", preview.welcomeEmails(), preview.welcomeEmailsNote()));
     }
 
-    /** Imports the valid rows of the previewed file in one transaction, in the background. */
+    /** Imports the valid rows of the previewed file in the background: all of them, or none. */
     public void importRows() {
         if (!canImport.get() || closed) {
             return;
@@ -161,7 +161,7 @@ public final class ImportViewModel {
 
     private void imported(ImportResult done) {
         result.set(messages.get("import.result", done.importedRows(), done.newContacts(), done.grantsAdded(),
-                done.problems().size(), done.triggersFired(), done.millis() / 1000.0));
+                done.refusedRows(), done.triggersFired(), done.millis() / 1000.0));
         finish(State.IMPORTED);
         onImported.run();
     }

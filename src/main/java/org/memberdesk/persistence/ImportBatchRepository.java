@@ -1,0 +1,248 @@
+package org.memberdesk.persistence;
+
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.SharedSessionContract;
+import org.memberdesk.domain.Contact;
+
+/**
+ * The batches of imports (migration V8). An import starts a batch, writes its rows in short chunks
+ * under the batch id (hidden from every reader meanwhile), and finally releases the batch in one short
+ * transaction that also applies its changes to rows that existed before. A failed or cancelled
+ * import, or one whose process died, is discarded: its rows are deleted, a chunk at a time.
+ *
+ * <p>Plain SQL throughout; ids are bound as Hibernate stores a UUID on SQLite (a 16-byte blob).
+ */
+public final class ImportBatchRepository {
+
+    /** An unreleased batch: its import is still running, or died. */
+    public record Unreleased(UUID id, String fileName, String startedBy, String owner, Instant startedAt,
+                             Instant leaseUntil) {
+    }
+
+    /** Which process runs an import: {@code pid@host}. */
+    public static final String THIS_PROCESS = ProcessHandle.current().pid() + "@" + hostName();
+
+    private static final List<String> DISCARD = List.of(
+            // Deleting a contact deletes its tags, portal account, grants and trigger events (on delete cascade).
+            "delete from contact where id in (select id from contact where import_batch_id = ? limit ?)",
+            "delete from offer_grant where id in (select id from offer_grant where import_batch_id = ? limit ?)",
+            "delete from trigger_event where id in (select id from trigger_event where import_batch_id = ? limit ?)",
+            "delete from audit_event where id in (select id from audit_event where import_batch_id = ? limit ?)");
+
+    private final SharedSessionContract session;
+
+    private ImportBatchRepository(SharedSessionContract session) {
+        this.session = session;
+    }
+
+    public static ImportBatchRepository of(SharedSessionContract session) {
+        return new ImportBatchRepository(session);
+    }
+
+    public void start(UUID id, String fileName, String startedBy, Instant now, Instant leaseUntil) {
+        update("""
+                insert into import_batch (id, file_name, started_by, owner, started_at, lease_until)
+                values (?, ?, ?, ?, ?, ?)""", bytes(id), fileName, startedBy, THIS_PROCESS, now, leaseUntil);
+    }
+
+    /** Keeps the batch from being taken for the leftover of a dead import; false when it is gone. */
+    public boolean renew(UUID id, Instant leaseUntil) {
+        return update("update import_batch set lease_until = ? where id = ? and released_at is null",
+                leaseUntil, bytes(id)) == 1;
+    }
+
+    public List<Unreleased> unreleased() {
+        return session.doReturningWork(connection -> {
+            List<Unreleased> found = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    select id, file_name, started_by, owner, started_at, lease_until from import_batch
+                    where released_at is null order by started_at""");
+                 ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.add(new Unreleased(ContactRepository.uuid(rows.getBytes(1)), rows.getString(2),
+                            rows.getString(3), rows.getString(4), instant(rows, 5), instant(rows, 6)));
+                }
+            }
+            return found;
+        });
+    }
+
+    /** Whether the process that started a batch is gone (it ran on this host and no longer exists). */
+    public static boolean ownerIsGone(Unreleased batch) {
+        String owner = batch.owner();
+        int at = owner.indexOf('@');
+        if (at < 0 || !owner.substring(at + 1).equals(hostName()) || owner.equals(THIS_PROCESS)) {
+            return false;
+        }
+        try {
+            return ProcessHandle.of(Long.parseLong(owner.substring(0, at))).map(p -> !p.isAlive()).orElse(true);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** The contacts of this batch among these emails, by email: rows the import wrote in earlier chunks. */
+    public java.util.Map<String, Contact> ownContacts(UUID batch, List<String> emails) {
+        java.util.Map<String, Contact> found = new java.util.HashMap<>();
+        for (int from = 0; from < emails.size(); from += 500) {
+            List<String> part = emails.subList(from, Math.min(emails.size(), from + 500));
+            // A native query: the entity's restriction would hide the batch's own rows.
+            for (Contact contact : session.createNativeQuery(
+                            "select * from contact where import_batch_id = :batch and email in (:emails)", Contact.class)
+                    .setParameter("batch", bytes(batch))
+                    .setParameterList("emails", part)
+                    .getResultList()) {
+                found.put(contact.getEmail(), contact);
+            }
+        }
+        return found;
+    }
+
+    /** Notes a tag for a contact that existed before the import; the release adds it. */
+    public void pendingTag(UUID batch, UUID contactId, String tag) {
+        update("insert into import_pending_tag (batch_id, contact_id, tag) values (?, ?, ?) on conflict do nothing",
+                bytes(batch), bytes(contactId), tag);
+    }
+
+    /** Notes a revoked or expired grant to grant again; the release does it. */
+    public void pendingRegrant(UUID batch, UUID grantId) {
+        update("insert into import_pending_regrant (batch_id, grant_id) values (?, ?) on conflict do nothing",
+                bytes(batch), bytes(grantId));
+    }
+
+    /** Adds a tag to a contact of this batch (a later row of the file for a contact it creates). */
+    public void addTag(UUID contactId, String tag) {
+        update("insert into contact_tag (contact_id, tag) values (?, ?) on conflict do nothing", bytes(contactId), tag);
+    }
+
+    /**
+     * Makes the batch visible: applies its changes to rows that existed before, then marks it released,
+     * which shows its contacts, grants, audit entries and trigger events at once. False when the batch
+     * is gone (discarded as the leftover of a dead import).
+     */
+    public boolean release(UUID batch, Instant now, String grantedBy) {
+        byte[] id = bytes(batch);
+        update("""
+                insert into contact_tag (contact_id, tag)
+                select p.contact_id, p.tag from import_pending_tag p where p.batch_id = ?
+                  and exists (select 1 from contact c where c.id = p.contact_id)
+                  and not exists (select 1 from contact_tag t where t.contact_id = p.contact_id and t.tag = p.tag)""",
+                id);
+        update("""
+                update contact set updated_at = ?, version = version + 1
+                where id in (select contact_id from import_pending_tag where batch_id = ?)""", now, id);
+        update("""
+                update offer_grant set granted_at = ?, expires_at = null, revoked_at = null, revoke_reason = null,
+                    granted_by = ?, version = version + 1
+                where id in (select grant_id from import_pending_regrant where batch_id = ?)""", now, grantedBy, id);
+        update("delete from import_pending_tag where batch_id = ?", id);
+        update("delete from import_pending_regrant where batch_id = ?", id);
+        return update("update import_batch set released_at = ? where id = ? and released_at is null", now, id) == 1;
+    }
+
+    /**
+     * Deletes up to {@code limit} rows of an unreleased batch (call it in short transactions until it
+     * returns 0); with nothing left, the batch itself goes. Returns how many rows went.
+     */
+    public int discardSome(UUID batch, int limit) {
+        byte[] id = bytes(batch);
+        if (isReleased(id)) {
+            return 0;
+        }
+        for (String sql : DISCARD) {
+            int deleted = update(sql, id, limit);
+            if (deleted > 0) {
+                return deleted;
+            }
+        }
+        update("delete from import_pending_tag where batch_id = ?", id);
+        update("delete from import_pending_regrant where batch_id = ?", id);
+        update("delete from import_batch where id = ? and released_at is null", id);
+        return 0;
+    }
+
+    private boolean isReleased(byte[] id) {
+        return session.doReturningWork(connection -> {
+            try (PreparedStatement statement = prepare(connection,
+                    "select released_at is not null from import_batch where id = ?", id);
+                 ResultSet rows = statement.executeQuery()) {
+                return rows.next() && rows.getBoolean(1);
+            }
+        });
+    }
+
+    /** Whether a contact with this (normalized) email is being written by an import that has not finished. */
+    public boolean emailBeingImported(String email) {
+        return session.doReturningWork(connection -> {
+            try (PreparedStatement statement = prepare(connection, "select exists (select 1 from contact"
+                    + " where email = ? and not (" + org.memberdesk.domain.ImportBatch.VISIBLE + "))", email);
+                 ResultSet rows = statement.executeQuery()) {
+                return rows.next() && rows.getBoolean(1);
+            }
+        });
+    }
+
+    /** Whether any import has rows out of sight right now (readers that bypass Hibernate filter them then). */
+    static boolean anyUnreleased(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select exists (select 1 from import_batch where released_at is null)");
+             ResultSet rows = statement.executeQuery()) {
+            return rows.next() && rows.getBoolean(1);
+        }
+    }
+
+    /** The ids of contacts hidden by an unreleased batch, as a subquery for {@code contact_id not in (...)}. */
+    static final String HIDDEN_CONTACT_IDS = "select hidden.id from contact hidden where hidden.import_batch_id in"
+            + " (select pending_batch.id from import_batch pending_batch where pending_batch.released_at is null)";
+
+    private int update(String sql, Object... parameters) {
+        return session.doReturningWork(connection -> {
+            try (PreparedStatement statement = prepare(connection, sql, parameters)) {
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            Object value = parameters[i];
+            if (value instanceof Instant instant) {
+                statement.setTimestamp(i + 1, Timestamp.from(instant));
+            } else {
+                statement.setObject(i + 1, value);
+            }
+        }
+        return statement;
+    }
+
+    private static Instant instant(ResultSet rows, int column) throws SQLException {
+        Timestamp value = rows.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    static byte[] bytes(UUID id) {
+        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits())
+                .array();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "localhost";
+        }
+    }
+}
