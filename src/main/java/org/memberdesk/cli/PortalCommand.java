@@ -22,6 +22,12 @@ final class PortalCommand implements Runnable {
     record Serving(String url, String publicUrl, int port, List<String> warnings) {
     }
 
+    /** What {@code portal limits --json} prints: the limits in force. */
+    record Limits(boolean on, int signInPerIpPerMinute, int forgotPerIpPerMinute, int linkPerIpPerMinute,
+                  int otherPerIpPerMinute, int signInPerAccountPerHour, int forgotPerAccountPerHour,
+                  List<String> trustedProxies, String trustedProxiesSource, List<String> warnings) {
+    }
+
     @Mixin
     private CliContext cli;
 
@@ -109,6 +115,87 @@ final class PortalCommand implements Runnable {
             services.emails().stopBackgroundDelivery();
             portal.stop();
         }
+    }
+
+    @Command(name = "limits",
+            description = {"Without options: shows the limits on sign-in, Forgot Password and link forms in force,"
+                    + " per client address (per minute) and per typed email address (per hour), and the trusted"
+                    + " reverse proxies whose X-Forwarded-For names the client.",
+                    "With options: changes the values given and keeps the others. " + PortalSiteService.TRUSTED_PROXIES_ENV
+                            + " (comma-separated) wins over the stored trusted proxies.",
+                    "A running portal applies a change within a few seconds."})
+    void limits(@Option(names = "--trusted-proxy", paramLabel = "ADDR|CIDR",
+                        description = "A reverse proxy (address or range, e.g. 10.0.0.0/8) whose X-Forwarded-For"
+                                + " names the client; repeat for several. Replaces the stored list.")
+                List<String> trustedProxies,
+                @Option(names = "--no-trusted-proxies", description = "Trust no proxy: every client is its socket's"
+                        + " address.") boolean noTrustedProxies,
+                @Option(names = "--sign-in-per-ip", paramLabel = "N",
+                        description = "Sign-ins per client address per minute.") Integer signInPerIp,
+                @Option(names = "--forgot-per-ip", paramLabel = "N",
+                        description = "Forgot Password requests per client address per minute.") Integer forgotPerIp,
+                @Option(names = "--link-per-ip", paramLabel = "N",
+                        description = "Reset and set-password form posts per client address per minute.")
+                Integer linkPerIp,
+                @Option(names = "--sign-in-per-account", paramLabel = "N",
+                        description = "Sign-ins per typed email address per hour, at each door.")
+                Integer signInPerAccount,
+                @Option(names = "--forgot-per-account", paramLabel = "N",
+                        description = "Forgot Password requests per typed email address per hour, at each door.")
+                Integer forgotPerAccount,
+                @Option(names = "--on", description = "Apply the limits (the default).") boolean on,
+                @Option(names = "--off", description = "Lift every limit: for load tests only, never on a portal"
+                        + " the internet reaches.") boolean off) {
+        if (trustedProxies != null && noTrustedProxies) {
+            throw cli.usageError("limits", "give either --trusted-proxy or --no-trusted-proxies, not both");
+        }
+        if (on && off) {
+            throw cli.usageError("limits", "give either --on or --off, not both");
+        }
+        List<String> proxies = noTrustedProxies ? List.of() : trustedProxies;
+        boolean changing = proxies != null || signInPerIp != null || forgotPerIp != null || linkPerIp != null
+                || signInPerAccount != null || forgotPerAccount != null || on || off;
+        PortalSiteService.LimitsView view;
+        if (changing) {
+            PortalSiteService.LimitsChange change = new PortalSiteService.LimitsChange(proxies, signInPerIp,
+                    forgotPerIp, linkPerIp, signInPerAccount, forgotPerAccount, on ? Boolean.TRUE : off ? Boolean.FALSE
+                    : null);
+            view = cli.call(services -> services.portalSite().saveLimits(change, cli.agent()));
+        } else {
+            view = cli.call(services -> services.portalSite().limitsView());
+        }
+        List<String> warnings = new ArrayList<>();
+        if (!view.limits().on()) {
+            warnings.add("the limits are off: anyone can send unlimited sign-ins and Forgot Password requests."
+                    + " This is for load tests only; turn them back on with `memberdesk portal limits --on`");
+        }
+        if (proxies != null && view.trustedProxiesSource().equals("environment")) {
+            warnings.add(PortalSiteService.TRUSTED_PROXIES_ENV + " is set and wins over the stored trusted proxies");
+        }
+        view.unusableProxies().forEach(p -> warnings.add("trusted proxy '" + p + "' is not an IP address or a CIDR"
+                + " range; it is ignored"));
+        PortalSiteService.RequestLimits l = view.limits();
+        List<String> lines = new ArrayList<>();
+        if (changing) {
+            lines.add("saved portal limits");
+        }
+        lines.add("limits: " + (l.on() ? "on" : "off (lifted: for load tests only)"));
+        lines.add("per client address per minute: sign-in " + l.signInPerIp() + ", forgot password "
+                + l.forgotPerIp() + ", link forms " + l.linkPerIp() + ", any other form " + l.otherPerIp());
+        lines.add("per typed email address per hour: sign-in " + l.signInPerAccount() + ", forgot password "
+                + l.forgotPerAccount());
+        lines.add("trusted proxies: " + (l.trustedProxies().isEmpty() ? "none" : String.join(", ", l.trustedProxies()))
+                + switch (view.trustedProxiesSource()) {
+                    case "environment" -> " (from " + PortalSiteService.TRUSTED_PROXIES_ENV
+                            + ", which wins over the stored setting)";
+                    case "setting" -> " (setting)";
+                    default -> "";
+                });
+        Output output = cli.output();
+        output.change(new Limits(l.on(), l.signInPerIp(), l.forgotPerIp(), l.linkPerIp(), l.otherPerIp(),
+                l.signInPerAccount(), l.forgotPerAccount(), l.trustedProxies(), view.trustedProxiesSource(), warnings),
+                lines);
+        warnings.forEach(output::warning);
     }
 
     /** Links in emails that cannot reach this portal deserve a line. */

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +24,6 @@ import org.memberdesk.service.PortalAuthService.SessionCheck;
 import org.memberdesk.service.PortalAuthService.SignIn;
 import org.memberdesk.service.PortalSiteService;
 import org.memberdesk.service.PortalSiteService.Branding;
-import org.memberdesk.service.PortalSiteService.RequestLimits;
 import org.memberdesk.service.UserError;
 
 /**
@@ -43,16 +41,16 @@ final class PortalRoutes {
     private final CredentialService credentials;
     private final Clock clock;
     private final Pages pages;
-    private final ClientLimits limits;
+    private final RequestGuard guard;
 
     PortalRoutes(PortalAuthService auth, PortalSiteService site, CredentialService credentials, Clock clock,
-                 Pages pages) {
+                 Pages pages, RequestGuard guard) {
         this.auth = auth;
         this.site = site;
         this.credentials = credentials;
         this.clock = clock;
         this.pages = pages;
-        this.limits = new ClientLimits(clock);
+        this.guard = guard;
     }
 
     /** Where a request is: the door, its paths, whether cookies are Secure, and the brand. */
@@ -208,10 +206,6 @@ final class PortalRoutes {
     }
 
     private void login(Context ctx, Here here) {
-        RequestLimits rules = site.requestLimits();
-        if (overClientLimit(ctx, here, rules, Limit.SIGN_IN)) {
-            return;
-        }
         if (!Csrf.valid(ctx, here.secure())) {
             forbidden(ctx, here);
             return;
@@ -220,7 +214,7 @@ final class PortalRoutes {
         String password = ctx.formParam("password");
         Map<String, Object> model = loginModel(ctx, here, email, false);
         boolean complete = !email.isEmpty() && password != null && !password.isEmpty();
-        if (complete && overAccountLimit(ctx, here, rules, Limit.SIGN_IN, email)) {
+        if (complete && overAccountLimit(ctx, here, RequestGuard.Bucket.SIGN_IN, email)) {
             return;
         }
         if (!complete) {
@@ -303,10 +297,6 @@ final class PortalRoutes {
 
     /** The same page, status and (floored) time for every well-formed address, known or not, SMTP up or down. */
     private void forgot(Context ctx, Here here) {
-        RequestLimits rules = site.requestLimits();
-        if (overClientLimit(ctx, here, rules, Limit.FORGOT)) {
-            return;
-        }
         if (!Csrf.valid(ctx, here.secure())) {
             forbidden(ctx, here);
             return;
@@ -321,7 +311,7 @@ final class PortalRoutes {
             html(ctx, 422, "forgot", model);
             return;
         }
-        if (overAccountLimit(ctx, here, rules, Limit.FORGOT, email)) {
+        if (overAccountLimit(ctx, here, RequestGuard.Bucket.FORGOT, email)) {
             return;
         }
         auth.requestReset(email, here.door());
@@ -345,9 +335,6 @@ final class PortalRoutes {
 
     /** POST of a link's form: sets the password, or shows what to fix and changes nothing. */
     private void completeLink(Context ctx, Here here, String route) {
-        if (overClientLimit(ctx, here, site.requestLimits(), Limit.LINK)) {
-            return;
-        }
         if (!Csrf.valid(ctx, here.secure())) {
             forbidden(ctx, here);
             return;
@@ -421,38 +408,29 @@ final class PortalRoutes {
         html(ctx, "unknown".equals(state) ? 404 : 410, "link-problem", model);
     }
 
-    // ---- limits on unauthenticated POSTs ----
-
-    /** The POSTs anyone may send without a session (sign-out needs none: it only ends a session). */
-    private enum Limit { SIGN_IN, FORGOT, LINK }
-
-    /** Answers 429 and returns true when the client (its address) is past its limit for this kind of POST. */
-    private boolean overClientLimit(Context ctx, Here here, RequestLimits rules, Limit kind) {
-        if (!rules.on()) {
-            return false;
-        }
-        String client = ClientAddress.of(ctx.req().getRemoteAddr(),
-                Collections.list(ctx.req().getHeaders("X-Forwarded-For")), rules.trustedProxies());
-        int perMinute = switch (kind) {
-            case SIGN_IN -> rules.signInPerIp();
-            case FORGOT -> rules.forgotPerIp();
-            case LINK -> rules.linkPerIp();
-        };
-        return refused(ctx, here, limits.take(kind + " ip " + client, perMinute, Duration.ofMinutes(1)));
-    }
+    // ---- limits on unauthenticated POSTs (counted per client before any route: RequestGuard) ----
 
     /**
-     * Answers 429 and returns true when the typed address is past its hourly limit at this door. The
-     * count is kept for any address, with an account or not, so the answer tells nothing about accounts.
+     * Answers 429 and returns true when the typed address is past its hourly limit at this door: the
+     * one check a route makes itself, since only the route reads the address.
      */
-    private boolean overAccountLimit(Context ctx, Here here, RequestLimits rules, Limit kind, String email) {
-        if (!rules.on()) {
-            return false;
+    private boolean overAccountLimit(Context ctx, Here here, RequestGuard.Bucket kind, String email) {
+        return refused(ctx, here, guard.accountWait(here.door(), kind, email));
+    }
+
+    /** The 429 page for a client past its limit, at the door the path names (membership when unknown). */
+    void tooMany(Context ctx, Duration wait) {
+        Here here = membership();
+        String path = ctx.path();
+        if (path.startsWith("/community/")) {
+            int next = path.indexOf('/', "/community/".length());
+            String slug = path.substring("/community/".length(), next < 0 ? path.length() : next);
+            Optional<Door> door = auth.communityDoor(slug);
+            if (door.isPresent()) {
+                here = here(door.get(), "/community/" + encodeSegment(door.get().groupSlug()));
+            }
         }
-        int perHour = kind == Limit.FORGOT ? rules.forgotPerAccount() : rules.signInPerAccount();
-        String door = here.door().community() ? "community " + here.door().groupSlug() : "membership";
-        String account = door + " " + email.toLowerCase(Locale.ROOT);
-        return refused(ctx, here, limits.take(kind + " account " + account, perHour, Duration.ofHours(1)));
+        refused(ctx, here, Optional.of(wait));
     }
 
     private boolean refused(Context ctx, Here here, Optional<Duration> wait) {

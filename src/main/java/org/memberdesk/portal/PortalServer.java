@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.memberdesk.service.HashingBusy;
@@ -72,8 +73,10 @@ public final class PortalServer implements AutoCloseable {
             throw new IllegalArgumentException("port must be 0 to 65535: " + requestedPort);
         }
         services.portalAuth().warmUp();
+        RequestGuard guard = new RequestGuard(services.portalSite(), services.portalAuth(),
+                new ClientLimits(services.clock()));
         PortalRoutes routes = new PortalRoutes(services.portalAuth(), services.portalSite(), services.credentials(),
-                services.clock(), pages);
+                services.clock(), pages, guard);
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -87,6 +90,11 @@ public final class PortalServer implements AutoCloseable {
             config.routes.before(PortalServer::securityHeaders);
             config.routes.before(this::refuseWithoutItsDatabase);
             config.routes.before(PortalServer::readable);
+            // Every POST is counted per client here, before its route: a page added later is limited too.
+            config.routes.before(ctx -> guard.clientWait(ctx).ifPresent(wait -> {
+                routes.tooMany(ctx, wait);
+                ctx.skipRemainingHandlers();
+            }));
             config.routes.get("/assets/portal.css", ctx -> css(ctx, portalCss));
             config.routes.get("/assets/brand.css", ctx -> css(ctx, brandCss(services.portalSite().branding())));
             config.routes.get("/assets/icon.svg", ctx -> icon(ctx, services.portalSite().branding()));
@@ -145,6 +153,18 @@ public final class PortalServer implements AutoCloseable {
         this.port = javalin.port();
         LOG.info("client portal listening on {}:{}", bindAddress, port);
         return port;
+    }
+
+    /** The paths the router has for a method ("POST"), as registered: for tests that every route is guarded. */
+    synchronized List<String> routePaths(String method) {
+        if (app == null) {
+            throw new IllegalStateException("the portal is not running");
+        }
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.name().equals(method))
+                .map(endpoint -> endpoint.path)
+                .toList();
     }
 
     /** Stops serving; does nothing when not running. */

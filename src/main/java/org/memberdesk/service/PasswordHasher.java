@@ -12,8 +12,16 @@ import java.text.Normalizer;
 public final class PasswordHasher {
 
     // OWASP's minimum for Argon2id: 19 MiB, 2 iterations, 1 lane.
-    private static final Argon2Function ARGON2ID = Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID);
-    private static final HashingGate GATE = HashingGate.forThisJvm(19_456L * 1024);
+    private static final int ARGON2_KIB = 19_456;
+    private static final Argon2Function ARGON2ID = Argon2Function.getInstance(ARGON2_KIB, 2, 1, 32, Argon2.ID);
+    /** The heap one hash takes. */
+    static final long ARGON2_BYTES = ARGON2_KIB * 1024L;
+    private static final HashingGate GATE = HashingGate.forThisJvm(ARGON2_BYTES);
+
+    /** How many hashes may run at once in this JVM. */
+    static int concurrentHashes() {
+        return GATE.bound();
+    }
 
     /** @throws HashingBusy when no turn to hash frees up in time */
     public String hash(String password) {

@@ -3,13 +3,20 @@ package org.memberdesk.service;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.memberdesk.domain.Contact;
+import org.memberdesk.domain.EmailAddress;
+import org.memberdesk.domain.InvalidInputException;
 import org.memberdesk.domain.OfferGrant;
 import org.memberdesk.mail.LinkTtl;
 import org.memberdesk.mail.PortalLinks;
@@ -34,6 +41,10 @@ public final class PortalSiteService {
     public static final String FORGOT_PER_ACCOUNT_SETTING = "portal.limits.forgot-per-account-per-hour";
     /** Addresses (or CIDR ranges) of reverse proxies whose X-Forwarded-For names the client; comma-separated. */
     public static final String TRUSTED_PROXIES_SETTING = "portal.trusted-proxies";
+    /** The trusted proxies from the environment (comma-separated); when set, it wins over the stored setting. */
+    public static final String TRUSTED_PROXIES_ENV = "MEMBERDESK_PORTAL_TRUSTED_PROXIES";
+    /** How long the portal keeps the limits it read: every POST checks them, a change shows within this time. */
+    public static final Duration LIMITS_READ_EVERY = Duration.ofSeconds(5);
     private static final int MAX_BRAND_NAME = 80;
     private static final Pattern HEX_COLOR = Pattern.compile("#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})");
 
@@ -58,6 +69,26 @@ public final class PortalSiteService {
                                 int forgotPerAccount, List<String> trustedProxies) {
 
         public static final RequestLimits DEFAULTS = new RequestLimits(true, 20, 5, 10, 20, 10, List.of());
+
+        /** Any other POST without a session (a page added later) counts as strictly as the strictest kind. */
+        public int otherPerIp() {
+            return Math.min(signInPerIp, Math.min(forgotPerIp, linkPerIp));
+        }
+    }
+
+    /**
+     * The limits in force, for {@code portal limits}: where the trusted proxies come from
+     * ("environment", "setting" or "none") and the entries that name no address or range (ignored).
+     */
+    public record LimitsView(RequestLimits limits, String trustedProxiesSource, List<String> unusableProxies) {
+    }
+
+    /**
+     * A change to the limits; null leaves a value as it is. {@code trustedProxies} replaces the stored
+     * list (empty clears it).
+     */
+    public record LimitsChange(List<String> trustedProxies, Integer signInPerIp, Integer forgotPerIp,
+                               Integer linkPerIp, Integer signInPerAccount, Integer forgotPerAccount, Boolean on) {
     }
 
     /** One active membership as the portal lists it. */
@@ -72,14 +103,22 @@ public final class PortalSiteService {
     public record Home(String name, String email, List<Membership> memberships, List<Group> groups) {
     }
 
+    private record Cached(RequestLimits limits, Instant readAt) {
+    }
+
     private final Transactions tx;
+    private final AuditLog audit;
     private final Clock clock;
     private final PortalLinks links;
+    private final Map<String, String> env;
+    private volatile Cached cachedLimits;
 
-    public PortalSiteService(Transactions tx, Clock clock, PortalLinks links) {
+    public PortalSiteService(Transactions tx, AuditLog audit, Clock clock, PortalLinks links, Map<String, String> env) {
         this.tx = tx;
+        this.audit = audit;
         this.clock = clock;
         this.links = links;
+        this.env = Map.copyOf(env);
     }
 
     public Branding branding() {
@@ -123,22 +162,128 @@ public final class PortalSiteService {
         });
     }
 
-    /** The limits in force: stored settings, each falling back to its default when missing or unusable. */
+    /**
+     * The limits in force: stored settings, each falling back to its default when missing or unusable,
+     * and the trusted proxies of the environment over the stored ones. Read again at most every
+     * {@link #LIMITS_READ_EVERY}, so a flood of POSTs does not read the database for each.
+     */
     public RequestLimits requestLimits() {
-        return tx.read(t -> {
-            RequestLimits d = RequestLimits.DEFAULTS;
-            boolean on = !t.settings().get(LIMITS_SETTING).map(v -> v.strip().equalsIgnoreCase("off")).orElse(false);
-            List<String> proxies = t.settings().get(TRUSTED_PROXIES_SETTING)
-                    .map(v -> java.util.Arrays.stream(v.split("[,\\s]+")).filter(p -> !p.isBlank()).toList())
-                    .orElse(List.of());
-            return new RequestLimits(on,
-                    positive(t, SIGN_IN_PER_IP_SETTING, d.signInPerIp()),
-                    positive(t, FORGOT_PER_IP_SETTING, d.forgotPerIp()),
-                    positive(t, LINK_PER_IP_SETTING, d.linkPerIp()),
-                    positive(t, SIGN_IN_PER_ACCOUNT_SETTING, d.signInPerAccount()),
-                    positive(t, FORGOT_PER_ACCOUNT_SETTING, d.forgotPerAccount()),
-                    proxies);
+        Instant now = clock.instant();
+        Cached cached = cachedLimits;
+        if (cached != null && !now.isBefore(cached.readAt())
+                && now.isBefore(cached.readAt().plus(LIMITS_READ_EVERY))) {
+            return cached.limits();
+        }
+        RequestLimits limits = tx.read(t -> limitsView(t).limits());
+        cachedLimits = new Cached(limits, now);
+        return limits;
+    }
+
+    /** The limits in force as read now, with where the trusted proxies come from. */
+    public LimitsView limitsView() {
+        return tx.read(this::limitsView);
+    }
+
+    /**
+     * Checks and stores a change to the limits, recorded in Activity. A proxy that is neither an
+     * address nor a CIDR range, or a count below 1, refuses the whole change.
+     */
+    public LimitsView saveLimits(LimitsChange change, Actor actor) {
+        List<String> proxies = change.trustedProxies() == null ? null
+                : change.trustedProxies().stream().map(String::strip).toList();
+        if (proxies != null) {
+            for (String proxy : proxies) {
+                if (AddressRange.parse(proxy).isEmpty()) {
+                    throw new UserError("'" + proxy + "' is not an IP address or a CIDR range such as 10.0.0.0/8;"
+                            + " nothing was changed");
+                }
+            }
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put(SIGN_IN_PER_IP_SETTING, change.signInPerIp());
+        counts.put(FORGOT_PER_IP_SETTING, change.forgotPerIp());
+        counts.put(LINK_PER_IP_SETTING, change.linkPerIp());
+        counts.put(SIGN_IN_PER_ACCOUNT_SETTING, change.signInPerAccount());
+        counts.put(FORGOT_PER_ACCOUNT_SETTING, change.forgotPerAccount());
+        counts.forEach((key, n) -> {
+            if (n != null && n < 1) {
+                throw new UserError(key.substring(key.lastIndexOf('.') + 1) + " must be at least 1, not " + n
+                        + "; nothing was changed");
+            }
         });
+        LimitsView saved = tx.write(t -> {
+            Instant now = clock.instant();
+            List<String> changed = new ArrayList<>();
+            if (proxies != null) {
+                if (proxies.isEmpty()) {
+                    t.settings().remove(TRUSTED_PROXIES_SETTING);
+                    changed.add("trusted proxies: none");
+                } else {
+                    t.settings().put(TRUSTED_PROXIES_SETTING, String.join(",", proxies), now);
+                    changed.add("trusted proxies: " + String.join(", ", proxies));
+                }
+            }
+            counts.forEach((key, n) -> {
+                if (n != null) {
+                    t.settings().put(key, Integer.toString(n), now);
+                    changed.add(key.substring(key.lastIndexOf('.') + 1) + " " + n);
+                }
+            });
+            if (change.on() != null) {
+                if (change.on()) {
+                    t.settings().remove(LIMITS_SETTING);
+                } else {
+                    t.settings().put(LIMITS_SETTING, "off", now);
+                }
+                changed.add(change.on() ? "limits on" : "limits off");
+            }
+            if (!changed.isEmpty()) {
+                audit.record(t, actor, "portal.limits-changed", null, String.join("; ", changed));
+            }
+            return limitsView(t);
+        });
+        cachedLimits = null;
+        return saved;
+    }
+
+    private LimitsView limitsView(Tx t) {
+        RequestLimits d = RequestLimits.DEFAULTS;
+        boolean on = !t.settings().get(LIMITS_SETTING).map(v -> v.strip().equalsIgnoreCase("off")).orElse(false);
+        String fromEnv = env.get(TRUSTED_PROXIES_ENV);
+        String source;
+        List<String> listed;
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            source = "environment";
+            listed = entries(fromEnv);
+        } else {
+            listed = t.settings().get(TRUSTED_PROXIES_SETTING).map(PortalSiteService::entries).orElse(List.of());
+            source = listed.isEmpty() ? "none" : "setting";
+        }
+        List<String> unusable = listed.stream().filter(p -> AddressRange.parse(p).isEmpty()).toList();
+        RequestLimits limits = new RequestLimits(on,
+                positive(t, SIGN_IN_PER_IP_SETTING, d.signInPerIp()),
+                positive(t, FORGOT_PER_IP_SETTING, d.forgotPerIp()),
+                positive(t, LINK_PER_IP_SETTING, d.linkPerIp()),
+                positive(t, SIGN_IN_PER_ACCOUNT_SETTING, d.signInPerAccount()),
+                positive(t, FORGOT_PER_ACCOUNT_SETTING, d.forgotPerAccount()),
+                listed.stream().filter(p -> AddressRange.parse(p).isPresent()).toList());
+        return new LimitsView(limits, source, unusable);
+    }
+
+    private static List<String> entries(String list) {
+        return Arrays.stream(list.split("[,\\s]+")).filter(p -> !p.isBlank()).toList();
+    }
+
+    /**
+     * The key a typed address is counted under for per-account limits: the form a contact is found
+     * under, so a punycode and a Unicode spelling of one address, or two cases of it, count as one.
+     */
+    public static String accountKey(String typed) {
+        try {
+            return EmailAddress.lookupKey(typed);
+        } catch (InvalidInputException notAnAddress) {
+            return typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
+        }
     }
 
     private static int positive(Tx t, String key, int fallback) {

@@ -80,7 +80,7 @@ public final class Services implements AutoCloseable {
         this.demo = new DemoData(transactions, clock, composer, portalLinks);
         this.credentials = new CredentialService(transactions, audit, clock, outbox, composer, portalLinks);
         this.portalAuth = new PortalAuthService(transactions, audit, clock, credentials, triggers);
-        this.portalSite = new PortalSiteService(transactions, clock, portalLinks);
+        this.portalSite = new PortalSiteService(transactions, audit, clock, portalLinks, env);
         this.demoInbox = new DemoInboxService(new DemoMailbox(dataDirectory.demoMailbox()));
         WorkflowEngine engine = new WorkflowEngine(transactions, clock, audit,
                 new WorkflowSteps(audit, credentials, triggers, clock), PortalAuthService.MEMBERSHIP_FAILURES,

@@ -11,7 +11,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.portal.RawHttp.Response;
+import org.memberdesk.service.DataDirectory;
 import org.memberdesk.service.PortalSiteService;
+import org.memberdesk.service.Services;
+import org.memberdesk.testsupport.TestClock;
+import org.memberdesk.testsupport.TestServices;
 
 /**
  * Every POST that needs no session (sign-in and Forgot Password at each door, the reset form) is
@@ -150,6 +154,53 @@ class PortalRequestLimitsHttpTest {
         for (int i = 0; i < 4; i++) {
             assertThat(forgot(client, "/forgot", "contact" + i + "@example.com").status()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void aPunycodeAndAUnicodeSpellingOfOneAddressCountAsOneAccount() {
+        f.setting(PortalSiteService.SIGN_IN_PER_ACCOUNT_SETTING, "2");
+        assertThat(signIn(client("127.0.5.1"), "/login", "kim@xn--bcher-kva.example", "wrong").status())
+                .isEqualTo(401);
+        assertThat(signIn(client("127.0.5.2"), "/login", "Kim@B\u00FCcher.example", "wrong").status())
+                .isEqualTo(401);
+        assertTooMany(signIn(client("127.0.5.3"), "/login", "kim@XN--BCHER-KVA.example", "wrong"));
+        assertTooMany(signIn(client("127.0.5.4"), "/login", "kim@b\u00FCcher.example", "wrong"));
+    }
+
+    @Test
+    void theEnvironmentsTrustedProxiesWinOverTheStoredSetting() {
+        f.close();
+        f = PortalFixture.start(dir.resolve("env"), java.util.Map.of(PortalSiteService.TRUSTED_PROXIES_ENV,
+                "127.0.0.10"), true);
+        f.setting(PortalSiteService.TRUSTED_PROXIES_SETTING, "127.0.0.20");
+        f.setting(PortalSiteService.FORGOT_PER_IP_SETTING, "1");
+        RawHttp fromEnvironment = client("127.0.0.10");
+        assertThat(forgotVia(fromEnvironment, "203.0.113.1").status()).isEqualTo(200);
+        assertThat(forgotVia(fromEnvironment, "203.0.113.2").status()).as("another client behind the proxy")
+                .isEqualTo(200);
+        RawHttp stored = client("127.0.0.20");
+        assertThat(forgotVia(stored, "203.0.113.3").status()).isEqualTo(200);
+        assertTooMany(forgotVia(stored, "203.0.113.4"));
+    }
+
+    @Test
+    void thePortalReadsTheLimitsAgainWithinSecondsNotOnEveryPost() {
+        assertThat(forgot(client("127.0.6.1"), "/forgot", "a@example.com").status()).isEqualTo(200);
+        // Another process (memberdesk portal limits) changes the limit.
+        try (Services cliProcess = Services.open(new DataDirectory(dir), TestClock.at(TestServices.START),
+                java.util.Map.of())) {
+            cliProcess.portalSite().saveLimits(new PortalSiteService.LimitsChange(null, null, 1, null, null, null,
+                    null), PortalFixture.AGENT);
+        }
+        RawHttp client = client("127.0.6.2");
+        assertThat(forgot(client, "/forgot", "b@example.com").status()).isEqualTo(200);
+        assertThat(forgot(client, "/forgot", "c@example.com").status())
+                .as("the limits read a moment ago still hold: no database read per POST").isEqualTo(200);
+
+        f.clock.advance(PortalSiteService.LIMITS_READ_EVERY);
+        RawHttp later = client("127.0.6.3");
+        assertThat(forgot(later, "/forgot", "d@example.com").status()).isEqualTo(200);
+        assertTooMany(forgot(later, "/forgot", "e@example.com"));
     }
 
     private RawHttp client(String from) {

@@ -19,13 +19,10 @@ import org.junit.jupiter.api.Test;
  */
 class PasswordHashingBoundTest {
 
-    private static final long ARGON2_BYTES = 19_456L * 1024;
-
     @Test
     void concurrentHashesNeverExceedTheBoundSizedToTheHeap() throws Exception {
-        int cores = Runtime.getRuntime().availableProcessors();
-        long bound = Math.max(1, Math.min(cores * 2L, (Runtime.getRuntime().maxMemory() / 4) / ARGON2_BYTES));
-        int callers = (int) bound * 3;
+        int bound = PasswordHasher.concurrentHashes();
+        int callers = bound * 3;
         PasswordHasher hasher = new PasswordHasher();
         String phc = hasher.hash("a passphrase to check against");
 
@@ -76,7 +73,7 @@ class PasswordHashingBoundTest {
 
         assertThat(matched.get()).as("every caller was served").isEqualTo(callers);
         assertThat(peak.get()).as("threads inside Argon2 at once (bound %d, %d samples)", bound, samples.get())
-                .isPositive().isLessThanOrEqualTo((int) bound);
+                .isPositive().isLessThanOrEqualTo(bound);
     }
 
     /** Threads inside Argon2 in one snapshot: the JVM takes all their stacks at the same safepoint. */
