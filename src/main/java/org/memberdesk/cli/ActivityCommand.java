@@ -1,10 +1,5 @@
 package org.memberdesk.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +8,6 @@ import java.util.UUID;
 import org.memberdesk.service.ActivityFilter;
 import org.memberdesk.service.ActivityPage;
 import org.memberdesk.service.AuditLog;
-import org.memberdesk.service.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -58,15 +52,7 @@ final class ActivityCommand implements Runnable {
         ActivityFilter filter = ActivityFilter.all().withAgent(agent).withContact(contact).withAction(action)
                 .days(from, to, ZoneId.systemDefault());
         if (csv != null) {
-            long written = cli.call(services -> {
-                try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-                    return services.activity().exportCsv(filter, out);
-                } catch (IOException e) {
-                    throw new UserError("cannot write " + csv + ": " + e.getMessage());
-                } catch (UncheckedIOException e) {
-                    throw new UserError("cannot write " + csv + ": " + e.getCause().getMessage());
-                }
-            });
+            long written = cli.call(services -> services.activity().exportCsv(filter, csv));
             cli.output().change(new ExportJson(csv.toString(), written), "exported " + written + " events to " + csv);
             return;
         }

@@ -59,12 +59,15 @@ final class Output {
         print(json ? toJson(shape) : String.join(System.lineSeparator(), lines.stream().map(Output::safe).toList()));
     }
 
-    /** The answer to a query: a JSON array, or one line per item ({@code none} when there is no item). */
+    /**
+     * The answer to a query: a JSON array, or one line per item ({@code none} when there is no item;
+     * it often repeats what was typed, so it is escaped too, line breaks included: it is one line).
+     */
     <T> void query(List<T> items, Function<T, ?> shape, Function<T, String> line, String none) {
         if (json) {
             print(toJson(items.stream().map(shape).toList()));
         } else if (items.isEmpty()) {
-            print(none);
+            print(safe(none));
         } else {
             items.stream().map(line).map(Output::safeLines).forEach(out::println);
             out.flush();

@@ -175,6 +175,20 @@ public class EmailMessage {
         this.leaseUntil = null;
     }
 
+    /**
+     * Whether this message carries a link but is addressed to an address the contact no longer has
+     * (the address changed after it was queued): whoever reads that address must not get the link.
+     */
+    public boolean linkForFormerAddress() {
+        return linkPurpose != null && !recipient.equals(contact.getEmail());
+    }
+
+    /** Fails a message whose link would go to an address the contact no longer has; it is never sent. */
+    public void cancelForChangedAddress() {
+        markFailed("not sent: the contact's email address was changed to " + contact.getEmail()
+                + " before it went out; its link would have gone to " + recipient);
+    }
+
     /** Puts a failed message back in the queue for a new attempt now. */
     public void requeue(Instant now) {
         this.status = EmailStatus.QUEUED;

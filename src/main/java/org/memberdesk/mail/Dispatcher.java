@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * a lease left by a crashed process expires and its rows are claimed again.
  *
  * <p>For each message, in order: a committed transaction marks it sending, counts the attempt and,
- * when it carries a link, mints the token and stores its hash; then the message goes over the
+ * when it carries a link, mints the token and stores its hash (a link addressed to an address the
+ * contact no longer has fails the message instead); then the message goes over the
  * batch's one SMTP connection; then a second transaction records the server's reply. A crash
  * between the two transactions can send a message twice, never lose it.
  */
@@ -324,6 +325,9 @@ public final class Dispatcher implements AutoCloseable {
         if (prepared == null) {
             return null;
         }
+        if (prepared.email() == null) {
+            return new Recorded(EmailStatus.FAILED, prepared.contactId());
+        }
         fire(new DeliveryEvent(DeliveryEvent.Type.MESSAGE_UPDATED, id, prepared.contactId(), EmailStatus.SENDING,
                 0, 0));
         try {
@@ -340,6 +344,7 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
+    /** What to send, or no email when the message failed instead (a link for an address the contact left). */
     private record Prepared(OutgoingEmail email, UUID contactId) {
     }
 
@@ -347,6 +352,12 @@ public final class Dispatcher implements AutoCloseable {
         EmailMessage m = t.emails().byId(id).orElse(null);
         if (m == null || !lease.equals(m.getLeaseOwner()) || m.getStatus().isFinal()) {
             return null;
+        }
+        if (m.linkForFormerAddress()) {
+            // An email change cancels only the links still waiting; this one was being sent or
+            // retried meanwhile. Its link must not reach the old address now.
+            m.cancelForChangedAddress();
+            return new Prepared(null, m.getContact().getId());
         }
         Instant now = clock.instant();
         m.startAttempt(now.plus(policy.lease()));

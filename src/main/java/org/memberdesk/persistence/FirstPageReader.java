@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.memberdesk.domain.ImportBatch;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -29,8 +30,7 @@ public final class FirstPageReader {
     }
 
     /** Contacts of an import that has not finished stay out of the page and the count. */
-    private static final String VISIBLE = "(c.import_batch_id is null or c.import_batch_id not in"
-            + " (select b.id from import_batch b where b.released_at is null))";
+    private static final String VISIBLE = "(" + ImportBatch.VISIBLE + ")";
 
     private FirstPageReader() {
     }

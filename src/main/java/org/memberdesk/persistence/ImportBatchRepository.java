@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.SharedSessionContract;
+import org.hibernate.id.uuid.UuidVersion7Strategy;
 import org.memberdesk.domain.Contact;
 
 /**
@@ -50,10 +51,17 @@ public final class ImportBatchRepository {
         return new ImportBatchRepository(session);
     }
 
-    public void start(UUID id, String fileName, String startedBy, Instant now, Instant leaseUntil) {
+    /**
+     * Starts a batch and returns its id: a time-ordered UUID (version 7) assigned here, made by the
+     * same generator as the entities' ids ({@code @UuidGenerator(style = VERSION_7)}).
+     */
+    public UUID start(String fileName, String startedBy, Instant now, Instant leaseUntil) {
+        // the strategy keeps its own clock and sequence; it reads nothing from the session
+        UUID id = UuidVersion7Strategy.INSTANCE.generateUuid(null);
         update("""
                 insert into import_batch (id, file_name, started_by, owner, started_at, lease_until)
                 values (?, ?, ?, ?, ?, ?)""", bytes(id), fileName, startedBy, THIS_PROCESS, now, leaseUntil);
+        return id;
     }
 
     /** Keeps the batch from being taken for the leftover of a dead import; false when it is gone. */

@@ -3,10 +3,16 @@ package org.memberdesk.service;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.memberdesk.domain.AuditEvent;
+import org.memberdesk.persistence.OwnerOnly;
 import org.memberdesk.persistence.Tx;
 
 /** The Activity view: the audit log of every agent and workflow action, filtered, paged and exported. */
@@ -45,6 +51,39 @@ public final class ActivityService {
     /** Every action on record, for the filter's choices. */
     public List<String> actions() {
         return tx.read(t -> t.audit().actions());
+    }
+
+    /**
+     * Writes every matching event as CSV to {@code file}, replacing it, as {@link #exportCsv(ActivityFilter,
+     * Writer)} does. The file names contacts, so it is owner-only whatever the umask or the folder: it
+     * is written as a new owner-only file next to the target, then moved into place when complete.
+     */
+    public long exportCsv(ActivityFilter filter, Path file) {
+        Path target = file.toAbsolutePath().normalize();
+        Path folder = target.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new UserError("cannot write " + file + ": the folder " + folder + " does not exist");
+        }
+        Path partial = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
+        try {
+            OwnerOnly.createFile(partial);
+            long written;
+            try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                written = exportCsv(filter, out);
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return written;
+        } catch (IOException e) {
+            throw new UserError("cannot write " + file + ": " + BackupService.reason(e));
+        } catch (UncheckedIOException e) {
+            throw new UserError("cannot write " + file + ": " + BackupService.reason(e.getCause()));
+        } finally {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException e) {
+                // it was never made, or it is gone with the move
+            }
+        }
     }
 
     /**

@@ -89,9 +89,8 @@ final class AddressChange {
         int cancelled = 0;
         for (EmailMessage m : t.emails().ofContact(contactId)) {
             boolean waiting = m.getStatus() == EmailStatus.QUEUED || m.getStatus() == EmailStatus.RETRYING;
-            if (waiting && m.getLinkPurpose() != null && !m.getRecipient().equals(newEmail)) {
-                m.markFailed("not sent: the contact's email address was changed to " + newEmail
-                        + " before it went out; its link would have gone to " + m.getRecipient());
+            if (waiting && m.linkForFormerAddress()) {
+                m.cancelForChangedAddress();
                 cancelled++;
             }
         }

@@ -148,7 +148,8 @@ public final class BackupService {
         }
     }
 
-    private static String reason(IOException e) {
+    /** Why a file could not be written, in a few plain words. */
+    static String reason(IOException e) {
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";
         }

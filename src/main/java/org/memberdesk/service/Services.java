@@ -201,7 +201,7 @@ public final class Services implements AutoCloseable {
         return activity;
     }
 
-    /** Contacts and grants from CSV: preview, then import in one transaction. */
+    /** Contacts and grants from CSV: preview, then import in short chunks, all or nothing. */
     public ContactImport contactImport() {
         return contactImport;
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,5 +54,34 @@ class ActivityCommandTest {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertThat(lines.get(0)).isEqualTo("at,agent,origin,action,contactEmail,contactId,detail,outcome");
         assertThat(lines).hasSize(5);
+    }
+
+    @Test
+    void theCsvFileIsOwnerOnlyEvenInAFolderOpenToAllAndOverAnOpenFile() throws IOException {
+        Path shared = Files.createDirectory(dir.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path fresh = shared.resolve("activity.csv");
+        Path existing = Files.writeString(shared.resolve("old.csv"), "stale");
+        Files.setPosixFilePermissions(existing, PosixFilePermissions.fromString("rw-rw-rw-"));
+
+        cli.run("activity", "--csv", fresh.toString()).succeeded();
+        cli.run("activity", "--csv", existing.toString()).succeeded();
+
+        for (Path file : List.of(fresh, existing)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(file.toString())
+                    .isEqualTo("rw-------");
+            assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).hasSize(5);
+        }
+        try (var left = Files.list(shared)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("activity.csv", "old.csv");
+        }
+    }
+
+    @Test
+    void aCsvFileThatCannotBeWrittenIsNamedInOneLine() {
+        Path missing = dir.resolve("no-such-folder").resolve("activity.csv");
+
+        assertThat(cli.run("activity", "--csv", missing.toString()).userError()).isEqualTo("error: cannot write "
+                + missing + ": the folder " + missing.getParent() + " does not exist");
     }
 }

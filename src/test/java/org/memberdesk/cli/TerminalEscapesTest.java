@@ -3,6 +3,8 @@ package org.memberdesk.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,5 +55,28 @@ class TerminalEscapesTest {
                 .userError();
 
         assertThat(line).doesNotContain("\u001b", "\u202E").contains("x\\x1b[2J\\u202e@example.com");
+    }
+
+    @Test
+    void aNothingFoundLineEchoingWhatWasTypedIsEscaped() {
+        CliRunner cli = new CliRunner(dir);
+        cli.inDatabase(s -> s.contacts().add("eve@example.com", "Eve", List.of(), Actor.agent("tester")));
+
+        assertThat(cli.run("contacts", "find", "zz\u001b]0;pwned\u0007\u202E").succeeded().out())
+                .isEqualTo("no contact matches 'zz\\x1b]0;pwned\\x07\\u202e'\n");
+        assertThat(cli.run("emails", "list", "--contact", "eve@example.com").succeeded().out())
+                .isEqualTo("no emails to eve@example.com\n");
+    }
+
+    @Test
+    void everyNothingFoundLineIsEscapedAndStaysOneLine() {
+        StringWriter out = new StringWriter();
+        Output output = new Output(new PrintWriter(out), new PrintWriter(new StringWriter()), false);
+
+        // as diagnose says it for what was typed after --contact and --about
+        output.query(List.of(), x -> x, x -> "", "no problem found for x\u001b[2J\nforged line (asked about: \u202E)");
+
+        assertThat(out.toString()).isEqualTo(
+                "no problem found for x\\x1b[2J\\x0aforged line (asked about: \\u202e)" + System.lineSeparator());
     }
 }

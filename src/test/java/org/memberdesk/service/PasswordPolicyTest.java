@@ -22,6 +22,19 @@ class PasswordPolicyTest {
     }
 
     @Test
+    void refusesTheLongFormsAttackersTryFirst() {
+        for (String typed : new String[] {
+                "qwertyuiopasdfgh", "1qaz2wsx3edc4rfv5tgb", "1qaz!qaz2wsx@wsx", "q1w2e3r4t5y6u7i8o9p0", // keyboard walks
+                "123456789012345", "111111111111111", "123123123123123", // digit runs
+                "passwordpassword", "FootballFootball", "iloveyouiloveyou", // top entries doubled
+                "password123456789", "Whatever12345678", "superman123456789", "baseball12345678", // and suffixed
+                "letmeinletmein1", "correcthorsebatterystaple", "thequickbrownfox", "maytheforcebewithyou"}) {
+            assertThat(policy.problem(typed, null)).as(typed)
+                    .hasValueSatisfying(p -> assertThat(p).contains("commonly used"));
+        }
+    }
+
+    @Test
     void acceptsLongPassphrasesWithoutCompositionRules() {
         assertThat(policy.problem("correct horse battery staple", null)).isEmpty();
         assertThat(policy.problem("alllowercaseletters", null)).isEmpty();

@@ -117,11 +117,8 @@ public final class ContactImport {
         cleanUpAbandoned();
         ImportPlan checked = check(file, report, false);
         Instant now = clock.instant();
-        UUID batch = UUID.randomUUID();
-        tx.write(t -> {
-            t.importBatches().start(batch, ImportPlan.cut(fileName, 400), actor.label(), now, now.plus(LEASE));
-            return null;
-        });
+        UUID batch = tx.write(t -> t.importBatches().start(ImportPlan.cut(fileName, 400), actor.label(), now,
+                now.plus(LEASE)));
         try {
             ImportPlan plan = write(file, batch, checked, fireTriggers, actor, now, report);
             int triggers = fireTriggers ? plan.grantCount : 0;

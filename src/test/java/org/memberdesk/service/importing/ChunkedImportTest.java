@@ -246,4 +246,31 @@ class ChunkedImportTest {
         return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits())
                 .array();
     }
+
+    @Test
+    void anImportBatchIdIsATimeOrderedUuidAssignedByTheApp() throws IOException {
+        Path first = files.resolve("first.csv");
+        Files.writeString(first, "email,name\nana@example.org,Ana\n", StandardCharsets.UTF_8);
+        Path second = files.resolve("second.csv");
+        Files.writeString(second, "email,name\nbo@example.org,Bo\n", StandardCharsets.UTF_8);
+
+        services.contactImport().run(first, false, agent, null);
+        services.contactImport().run(second, false, agent, null);
+
+        List<UUID> batches = new ArrayList<>();
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + services.dataDirectory().database());
+             PreparedStatement statement = raw.prepareStatement("""
+                     select b.id from import_batch b join contact c on c.import_batch_id = b.id
+                     where c.email in ('ana@example.org', 'bo@example.org') order by c.email""");
+             ResultSet result = statement.executeQuery()) {
+            while (result.next()) {
+                ByteBuffer id = ByteBuffer.wrap(result.getBytes(1));
+                batches.add(new UUID(id.getLong(), id.getLong()));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(batches).hasSize(2).allSatisfy(id -> assertThat(id.version()).isEqualTo(7));
+        assertThat(batches.get(0)).as("time-ordered").isLessThan(batches.get(1));
+    }
 }
