@@ -285,7 +285,7 @@ public final class ConsoleView {
         NotificationBinding.bind(notification, viewModel.notificationProperty(), viewModel::dismissNotification);
     }
 
-    // ===== issue 4 (contacts, FAQ) handlers below =====
+    // ---- Contacts, FAQ ----
 
     @FXML
     private void newContact() {
@@ -299,7 +299,7 @@ public final class ConsoleView {
 
     // ----- spacer -----
 
-    // ===== issue 6 (workflows) handlers below =====
+    // ---- Workflows ----
 
     @FXML private MenuItem workflowsItem;
     @FXML private MenuItem runWorkflowItem;
@@ -328,7 +328,7 @@ public final class ConsoleView {
 
     // ----- spacer -----
 
-    // ===== issue 7 (diagnose, activity, import) handlers below =====
+    // ---- Diagnose, activity, import ----
 
     @FXML private MenuItem importContactsItem;
     @FXML private MenuItem activityItem;
@@ -356,7 +356,7 @@ public final class ConsoleView {
 
     // ----- spacer -----
 
-    // ===== issue 18 (backup) handlers below =====
+    // ---- Backup ----
 
     @FXML private MenuItem backUpItem;
 
@@ -377,7 +377,7 @@ public final class ConsoleView {
 
     // ----- spacer -----
 
-    // ===== issues 5 and 8 (shell) handlers below =====
+    // ---- Shell ----
 
     @FXML private SeparatorMenuItem resetDemoSeparator;
     @FXML private MenuItem resetDemoItem;

@@ -339,7 +339,7 @@ public final class ConsoleViewModel {
     private record Seeded(int loaded, long total) {
     }
 
-    // ===== issue 4 (contacts, FAQ) commands below =====
+    // ---- Contacts, FAQ ----
 
     /** File → New contact: the form; once saved, the contact's window opens and the list is read again. */
     public void newContact() {
@@ -359,7 +359,7 @@ public final class ConsoleViewModel {
 
     // ----- spacer -----
 
-    // ===== issue 6 (workflows) commands below =====
+    // ---- Workflows ----
 
     private final ReadOnlyBooleanWrapper workflowsReady = new ReadOnlyBooleanWrapper(this, "workflowsReady");
     private WorkflowWindows workflowWindows = WorkflowWindows.NONE;
@@ -412,7 +412,7 @@ public final class ConsoleViewModel {
 
     // ----- spacer -----
 
-    // ===== issue 7 (diagnose, activity, import) commands below =====
+    // ---- Diagnose, activity, import ----
 
     private InsightViewModel insight;
 
@@ -482,7 +482,7 @@ public final class ConsoleViewModel {
 
     // ----- spacer -----
 
-    // ===== issues 5 and 8 (shell) commands below =====
+    // ---- Shell ----
 
     private ConsoleShell shell = ConsoleShell.none();
     private ConsolePreferences preferences;
