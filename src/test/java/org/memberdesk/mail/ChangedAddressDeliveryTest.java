@@ -2,27 +2,21 @@ package org.memberdesk.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.domain.Contact;
 import org.memberdesk.domain.CredentialToken;
 import org.memberdesk.domain.EmailMessage;
 import org.memberdesk.domain.EmailStatus;
 import org.memberdesk.domain.Offer;
 import org.memberdesk.domain.Origin;
-import org.memberdesk.testsupport.TestClock;
 
 /**
  * An email change cancels the links still waiting for the old address, but a message that was being
@@ -30,29 +24,10 @@ import org.memberdesk.testsupport.TestClock;
  * claimed again later. The dispatcher itself never mints a link for an address that is no longer
  * the contact's; the notice to the old address, which has no link, still goes.
  */
-class ChangedAddressDeliveryTest {
+class ChangedAddressDeliveryTest extends SmtpDeliveryCase {
 
     static final String OLD = "ivan@gmial.com";
     static final String NEW = "ivan@gmail.com";
-
-    @TempDir
-    Path dir;
-    TestClock clock = TestClock.at("2026-03-02T09:00:00Z");
-    MailFixture mail;
-    GreenMail smtp;
-
-    @BeforeEach
-    void open() {
-        mail = new MailFixture(dir, clock);
-        smtp = DeliveryTest.startSmtp(0);
-        mail.useSmtp(smtp.getSmtp().getPort());
-    }
-
-    @AfterEach
-    void close() {
-        smtp.stop();
-        mail.close();
-    }
 
     @Test
     void aLinkEmailCaughtMidDeliveryByAnEmailChangeFailsInsteadOfGoingToTheOldAddress() throws Exception {

@@ -27,7 +27,7 @@ class ConcurrentDispatchersTest {
     @Test
     void neverSendTheSameMessageTwice() throws Exception {
         TestClock clock = TestClock.at("2026-03-02T09:00:00Z");
-        GreenMail smtp = DeliveryTest.startSmtp(0);
+        GreenMail smtp = SmtpDeliveryCase.startSmtp(0);
         try (MailFixture mail = new MailFixture(dir, clock);
              Database second = Database.open(dir.resolve("memberdesk.db"))) {
             mail.useSmtp(smtp.getSmtp().getPort());

@@ -2,54 +2,19 @@ package org.memberdesk.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.domain.CredentialToken;
 import org.memberdesk.domain.EmailMessage;
 import org.memberdesk.domain.EmailStatus;
-import org.memberdesk.testsupport.TestClock;
 
 /** The outbox against a real GreenMail SMTP server over a socket. */
-class DeliveryTest {
-
-    @TempDir
-    Path dir;
-    TestClock clock = TestClock.at("2026-03-02T09:00:00Z");
-    MailFixture mail;
-    GreenMail smtp;
-
-    @BeforeEach
-    void open() {
-        mail = new MailFixture(dir, clock);
-        smtp = startSmtp(0);
-        mail.useSmtp(smtp.getSmtp().getPort());
-    }
-
-    @AfterEach
-    void close() {
-        if (smtp != null) {
-            smtp.stop();
-        }
-        mail.close();
-    }
-
-    static GreenMail startSmtp(int port) {
-        ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-        GreenMail server = new GreenMail(port == 0 ? setup.dynamicPort() : setup);
-        server.start();
-        return server;
-    }
+class DeliveryTest extends SmtpDeliveryCase {
 
     @Test
     void deliversAQueuedMessageAsMultipartAlternativeAndRecordsTheServersReply() throws Exception {

@@ -4,41 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.memberdesk.domain.CredentialToken;
 import org.memberdesk.domain.EmailMessage;
 import org.memberdesk.domain.EmailStatus;
-import org.memberdesk.testsupport.TestClock;
 
 /** Addresses beyond ASCII against a real GreenMail SMTP server over a socket. */
-class InternationalAddressDeliveryTest {
-
-    @TempDir
-    Path dir;
-    TestClock clock = TestClock.at("2026-03-02T09:00:00Z");
-    MailFixture mail;
-    GreenMail smtp;
-
-    @BeforeEach
-    void open() {
-        mail = new MailFixture(dir, clock);
-        smtp = DeliveryTest.startSmtp(0);
-        mail.useSmtp(smtp.getSmtp().getPort());
-    }
-
-    @AfterEach
-    void close() {
-        smtp.stop();
-        mail.close();
-    }
+class InternationalAddressDeliveryTest extends SmtpDeliveryCase {
 
     @Test
     void anInternationalisedDomainIsSentInItsPunycodeFormAndShownInUnicode() throws Exception {

@@ -39,7 +39,7 @@ class KillNineTest {
     void aDispatcherKilledMidBatchLosesNothingAndDuplicatesAtMostWhatWasInFlight() throws Exception {
         // the child uses the real clock; the outbox rows were due a minute ago
         TestClock clock = new TestClock(Instant.now().minus(Duration.ofMinutes(1)));
-        GreenMail smtp = DeliveryTest.startSmtp(0);
+        GreenMail smtp = SmtpDeliveryCase.startSmtp(0);
         try (MailFixture mail = new MailFixture(dir, clock)) {
             mail.useSmtp(smtp.getSmtp().getPort());
             UUID contact = mail.contact("amelia@example.com", "Amelia Clarke", true);

@@ -2,7 +2,6 @@ package org.memberdesk.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -18,10 +17,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.domain.AccessScope;
 import org.memberdesk.domain.CommunityGroup;
 import org.memberdesk.domain.CommunityMembership;
@@ -30,31 +26,11 @@ import org.memberdesk.domain.EmailMessage;
 import org.memberdesk.domain.EmailStatus;
 import org.memberdesk.domain.TokenPurpose;
 import org.memberdesk.service.Tokens;
-import org.memberdesk.testsupport.TestClock;
 
 /** Links are minted when the dispatcher sends: the raw token reaches the SMTP server and nothing else. */
-class LinkMintingTest {
+class LinkMintingTest extends SmtpDeliveryCase {
 
     static final Pattern TOKEN = Pattern.compile("/(?:reset|set-password)/([A-Za-z0-9_-]{43})");
-
-    @TempDir
-    Path dir;
-    TestClock clock = TestClock.at("2026-03-02T09:00:00Z");
-    MailFixture mail;
-    GreenMail smtp;
-
-    @BeforeEach
-    void open() {
-        mail = new MailFixture(dir, clock);
-        smtp = DeliveryTest.startSmtp(0);
-        mail.useSmtp(smtp.getSmtp().getPort());
-    }
-
-    @AfterEach
-    void close() {
-        smtp.stop();
-        mail.close();
-    }
 
     @Test
     void theStoredBodyHidesTheLinkAndTheSentOneCarriesAFreshTokenWhoseHashAloneIsStored() throws Exception {
