@@ -9,7 +9,7 @@ common suffix, and well-known phrase passwords. Everything from the MARKER line 
 import itertools
 import pathlib
 
-LIST = pathlib.Path("src/main/resources/org/memberdesk/service/common-passwords.txt")
+LIST = pathlib.Path("src/main/resources/org/memberdesk/service/credentials/common-passwords.txt")
 MARKER = "# Derived long forms"
 MIN = 15
 TOP_DOUBLED = 500

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.memberdesk.service.DataDirectory;
-import org.memberdesk.service.SampleDataGenerator;
 import org.memberdesk.service.Services;
+import org.memberdesk.service.demo.SampleDataGenerator;
+import org.memberdesk.service.storage.DataDirectory;
 
 /**
  * What every benchmark of one run shares: the size of the data set, generated once into a data

@@ -12,7 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.memberdesk.service.SampleDataGenerator;
+import org.memberdesk.service.demo.SampleDataGenerator;
 
 /**
  * Runs every benchmark and prints the table (id, what, target, measured, verdict); writes it with

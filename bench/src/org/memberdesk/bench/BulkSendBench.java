@@ -13,10 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.memberdesk.mail.MailSettingsStore;
-import org.memberdesk.service.DataDirectory;
-import org.memberdesk.service.OutboxRunResult;
 import org.memberdesk.service.Services;
-import org.memberdesk.service.WorkflowPass;
+import org.memberdesk.service.email.OutboxRunResult;
+import org.memberdesk.service.storage.DataDirectory;
+import org.memberdesk.service.workflow.WorkflowPass;
 
 /**
  * B4: 10,000 contacts were just granted an offer (an import, untimed); timed: the workflow engine

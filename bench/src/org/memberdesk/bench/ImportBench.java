@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import org.memberdesk.service.DataDirectory;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.importing.ImportResult;
+import org.memberdesk.service.storage.DataDirectory;
 
 /**
  * B6: {@code contactImport().run} of a CSV with as many new contacts as the data set (100,000), each

@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.UUID;
-import org.memberdesk.service.DataDirectory;
 import org.memberdesk.service.Services;
+import org.memberdesk.service.storage.DataDirectory;
 
 /**
  * B5's fresh JVM: opens the back end on a data directory, searches once, opens one contact, then

@@ -4,8 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.UUID;
-import org.memberdesk.service.ContactCard;
 import org.memberdesk.service.Services;
+import org.memberdesk.service.contacts.ContactCard;
 
 /** B3: everything the contact window shows ({@code ContactService.card}) for the contact with the long history. */
 public final class OpenBench implements Benchmark {

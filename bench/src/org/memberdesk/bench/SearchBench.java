@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import org.memberdesk.service.ContactService;
 import org.memberdesk.service.Services;
+import org.memberdesk.service.contacts.ContactService;
 
 /**
  * B2: the service call behind type-ahead search ({@code ContactService.find}, first 50), timed call

@@ -1,7 +1,7 @@
 package org.memberdesk.bench.jmh;
 
 import java.util.concurrent.TimeUnit;
-import org.memberdesk.service.Tokens;
+import org.memberdesk.service.credentials.Tokens;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

@@ -1,6 +1,6 @@
 package org.memberdesk.cli;
 
-import org.memberdesk.service.CommunityService;
+import org.memberdesk.service.communities.CommunityService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

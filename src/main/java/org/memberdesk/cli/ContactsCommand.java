@@ -2,10 +2,10 @@ package org.memberdesk.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.memberdesk.service.ContactEdit;
-import org.memberdesk.service.ContactSummary;
-import org.memberdesk.service.EmailChange;
-import org.memberdesk.service.EmailView;
+import org.memberdesk.service.contacts.ContactEdit;
+import org.memberdesk.service.contacts.ContactSummary;
+import org.memberdesk.service.contacts.EmailChange;
+import org.memberdesk.service.email.EmailView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

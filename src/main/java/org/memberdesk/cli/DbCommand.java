@@ -1,7 +1,7 @@
 package org.memberdesk.cli;
 
 import java.nio.file.Path;
-import org.memberdesk.service.BackupService;
+import org.memberdesk.service.storage.BackupService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,10 +1,10 @@
 package org.memberdesk.cli;
 
 import java.nio.file.Path;
-import org.memberdesk.service.OutboxCounts;
-import org.memberdesk.service.OutboxRunResult;
 import org.memberdesk.service.Services;
-import org.memberdesk.service.WorkflowPass;
+import org.memberdesk.service.email.OutboxCounts;
+import org.memberdesk.service.email.OutboxRunResult;
+import org.memberdesk.service.workflow.WorkflowPass;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

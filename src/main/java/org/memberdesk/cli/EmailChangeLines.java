@@ -3,8 +3,8 @@ package org.memberdesk.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.memberdesk.service.EmailChange;
-import org.memberdesk.service.EmailView;
+import org.memberdesk.service.contacts.EmailChange;
+import org.memberdesk.service.email.EmailView;
 
 /** How {@code contacts edit} tells what a new email address did, and which command to run next. */
 final class EmailChangeLines {

@@ -4,14 +4,14 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.memberdesk.service.CommunityService;
-import org.memberdesk.service.ContactSummary;
-import org.memberdesk.service.EmailView;
-import org.memberdesk.service.GrantResult;
-import org.memberdesk.service.GrantView;
-import org.memberdesk.service.MailSettingsView;
-import org.memberdesk.service.OfferView;
-import org.memberdesk.service.OutboxRunResult;
+import org.memberdesk.service.communities.CommunityService;
+import org.memberdesk.service.contacts.ContactSummary;
+import org.memberdesk.service.email.EmailView;
+import org.memberdesk.service.email.MailSettingsView;
+import org.memberdesk.service.email.OutboxRunResult;
+import org.memberdesk.service.offers.GrantResult;
+import org.memberdesk.service.offers.GrantView;
+import org.memberdesk.service.offers.OfferView;
 
 /**
  * The JSON printed with {@code --json}. Scripts depend on these shapes, so they are spelled out

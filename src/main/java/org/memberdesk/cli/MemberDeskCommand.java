@@ -7,11 +7,11 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.memberdesk.StartupProbe;
-import org.memberdesk.service.DataDirectory;
-import picocli.CommandLine;
+import org.memberdesk.service.storage.DataDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 /**
  * The root command {@code memberdesk}. With a subcommand it runs that command; with none it

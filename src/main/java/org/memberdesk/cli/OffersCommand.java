@@ -2,8 +2,8 @@ package org.memberdesk.cli;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.memberdesk.service.GrantResult;
-import org.memberdesk.service.OfferView;
+import org.memberdesk.service.offers.GrantResult;
+import org.memberdesk.service.offers.OfferView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.memberdesk.service.AddressRange;
+import org.memberdesk.service.portal.AddressRange;
 
 /**
  * Who sent a request, for per-client limits: the socket's remote address, unless that is a trusted

@@ -8,7 +8,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
-import org.memberdesk.service.PortalAuthService.Door;
+import org.memberdesk.service.portal.PortalAuthService.Door;
 
 /**
  * The portal's cookies: always HttpOnly, SameSite=Lax and for the whole site; Secure (and named

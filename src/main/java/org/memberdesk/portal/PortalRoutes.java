@@ -15,16 +15,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.memberdesk.service.CredentialService;
-import org.memberdesk.service.CredentialService.LinkCheck;
-import org.memberdesk.service.LinkStates;
-import org.memberdesk.service.PortalAuthService;
-import org.memberdesk.service.PortalAuthService.Door;
-import org.memberdesk.service.PortalAuthService.SessionCheck;
-import org.memberdesk.service.PortalAuthService.SignIn;
-import org.memberdesk.service.PortalSiteService;
-import org.memberdesk.service.PortalSiteService.Branding;
 import org.memberdesk.service.UserError;
+import org.memberdesk.service.credentials.CredentialService.LinkCheck;
+import org.memberdesk.service.credentials.CredentialService;
+import org.memberdesk.service.credentials.LinkStates;
+import org.memberdesk.service.portal.PortalAuthService.Door;
+import org.memberdesk.service.portal.PortalAuthService.SessionCheck;
+import org.memberdesk.service.portal.PortalAuthService.SignIn;
+import org.memberdesk.service.portal.PortalAuthService;
+import org.memberdesk.service.portal.PortalSiteService.Branding;
+import org.memberdesk.service.portal.PortalSiteService;
 
 /**
  * The pages of both kinds of door: the membership portal at {@code /} and each community group's

@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.memberdesk.service.HashingBusy;
-import org.memberdesk.service.PortalSiteService.Branding;
 import org.memberdesk.service.Services;
+import org.memberdesk.service.credentials.HashingBusy;
+import org.memberdesk.service.portal.PortalSiteService.Branding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

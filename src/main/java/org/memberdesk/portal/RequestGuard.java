@@ -4,10 +4,10 @@ import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Optional;
-import org.memberdesk.service.PortalAuthService;
-import org.memberdesk.service.PortalAuthService.Door;
-import org.memberdesk.service.PortalSiteService;
-import org.memberdesk.service.PortalSiteService.RequestLimits;
+import org.memberdesk.service.portal.PortalAuthService.Door;
+import org.memberdesk.service.portal.PortalAuthService;
+import org.memberdesk.service.portal.PortalSiteService.RequestLimits;
+import org.memberdesk.service.portal.PortalSiteService;
 
 /**
  * The one place the portal's request limits are counted. Per client address: every POST, before

@@ -14,7 +14,7 @@ public final class AuditLog {
     public record Entry(UUID id, Instant at, String agent, String origin, String action, UUID contactId,
                         String contactEmail, String detail, String outcome) {
 
-        static Entry of(AuditEvent e) {
+        public static Entry of(AuditEvent e) {
             return new Entry(e.getId(), e.getAt(), e.getAgent(), e.getOrigin().code(), e.getAction(),
                     e.getContactId(), e.getContactEmail(), e.getDetail(), e.getOutcome().code());
         }

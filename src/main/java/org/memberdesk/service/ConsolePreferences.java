@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.memberdesk.persistence.OwnerOnly;
+import org.memberdesk.service.storage.DataDirectory;
 
 /**
  * What this computer's console remembers in its data directory, outside the database so it can be

@@ -13,8 +13,27 @@ import org.memberdesk.mail.PortalLinks;
 import org.memberdesk.mail.SecretBox;
 import org.memberdesk.persistence.Database;
 import org.memberdesk.persistence.StorageProblem;
+import org.memberdesk.service.activity.ActivityService;
+import org.memberdesk.service.communities.CommunityService;
+import org.memberdesk.service.contacts.AddressChange;
+import org.memberdesk.service.contacts.ContactService;
+import org.memberdesk.service.credentials.CredentialService;
+import org.memberdesk.service.credentials.Tokens;
+import org.memberdesk.service.demo.DemoData;
+import org.memberdesk.service.demo.DemoInboxService;
 import org.memberdesk.service.diagnostics.DiagnosticsService;
+import org.memberdesk.service.email.EmailService;
+import org.memberdesk.service.email.MailSettingsService;
 import org.memberdesk.service.importing.ContactImport;
+import org.memberdesk.service.offers.OfferService;
+import org.memberdesk.service.portal.PortalAuthService;
+import org.memberdesk.service.portal.PortalSiteService;
+import org.memberdesk.service.storage.BackupService;
+import org.memberdesk.service.storage.DataDirectory;
+import org.memberdesk.service.workflow.TriggerLog;
+import org.memberdesk.service.workflow.WorkflowEngine;
+import org.memberdesk.service.workflow.WorkflowService;
+import org.memberdesk.service.workflow.WorkflowSteps;
 
 /**
  * The back end of one data directory, wired once: the database and every use case. The console,
@@ -216,22 +235,23 @@ public final class Services implements AutoCloseable {
         return demoInbox;
     }
 
-    // The mail building blocks, for use cases in this package that send email (credentials,
-    // offers, workflows): compose with composer(), queue with outbox() in the same transaction.
+    // The mail building blocks, for tests that queue email the way the feature services do:
+    // compose with composer(), queue with outbox() in the same transaction. The layering keeps
+    // the console, the command line and the portal away from them.
 
-    EmailComposer composer() {
+    public EmailComposer composer() {
         return composer;
     }
 
-    Outbox outbox() {
+    public Outbox outbox() {
         return outbox;
     }
 
-    PortalLinks portalLinks() {
+    public PortalLinks portalLinks() {
         return portalLinks;
     }
 
-    Dispatcher dispatcher() {
+    public Dispatcher dispatcher() {
         return dispatcher;
     }
 

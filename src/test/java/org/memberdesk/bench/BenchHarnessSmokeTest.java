@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.bench.jmh.SearchQueryBenchmark;
 import org.memberdesk.bench.jmh.TokenHashBenchmark;
-import org.memberdesk.service.SampleDataGenerator;
+import org.memberdesk.service.demo.SampleDataGenerator;
 
 /**
  * Runs every harness of bench/ on tiny data so none of them rots. Asserts that each produced

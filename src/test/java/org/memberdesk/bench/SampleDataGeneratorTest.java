@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.memberdesk.service.SampleDataGenerator;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.UserError;
+import org.memberdesk.service.demo.SampleDataGenerator;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
 

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
-import org.memberdesk.service.CommunityService;
-import org.memberdesk.service.CommunityView;
+import org.memberdesk.service.communities.CommunityService;
+import org.memberdesk.service.communities.CommunityView;
 
 class CommunitiesCommandTest {
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
-import org.memberdesk.service.ContactSummary;
+import org.memberdesk.service.contacts.ContactSummary;
 import org.memberdesk.service.workflow.ActionSpec;
 import org.memberdesk.service.workflow.TriggerSpec;
 import org.memberdesk.service.workflow.WorkflowDefinition;

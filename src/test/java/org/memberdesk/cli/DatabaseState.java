@@ -1,10 +1,10 @@
 package org.memberdesk.cli;
 
 import java.util.List;
-import org.memberdesk.service.CommunityService;
-import org.memberdesk.service.ContactCard;
-import org.memberdesk.service.OfferView;
 import org.memberdesk.service.Services;
+import org.memberdesk.service.communities.CommunityService;
+import org.memberdesk.service.contacts.ContactCard;
+import org.memberdesk.service.offers.OfferView;
 
 /**
  * A snapshot of contacts (with their offers, groups and emails), offers, community groups and the

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.AuditLog;
-import org.memberdesk.service.EmailView;
+import org.memberdesk.service.email.EmailView;
 
 /** {@code emails list} and {@code emails retry} on the demo data, delivering to a real GreenMail server. */
 class EmailsCommandTest {

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
-import org.memberdesk.service.EmailView;
-import org.memberdesk.service.GrantView;
+import org.memberdesk.service.email.EmailView;
+import org.memberdesk.service.offers.GrantView;
 
 /** {@code memberdesk import contacts FILE.csv}: bad rows on stderr with their lines, exit 1 if any. */
 class ImportCommandTest {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.AuditLog;
-import org.memberdesk.service.MailSettingsView;
+import org.memberdesk.service.email.MailSettingsView;
 
 class MailCommandTest {
 

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.memberdesk.service.ContactSummary;
-import org.memberdesk.service.DataDirectory;
+import org.memberdesk.service.contacts.ContactSummary;
+import org.memberdesk.service.storage.DataDirectory;
 
 class MemberDeskCommandTest {
 

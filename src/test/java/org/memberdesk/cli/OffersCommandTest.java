@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
-import org.memberdesk.service.GrantView;
-import org.memberdesk.service.OfferView;
+import org.memberdesk.service.offers.GrantView;
+import org.memberdesk.service.offers.OfferView;
 
 class OffersCommandTest {
 

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
-import org.memberdesk.service.EmailView;
-import org.memberdesk.service.OutboxCounts;
+import org.memberdesk.service.email.EmailView;
+import org.memberdesk.service.email.OutboxCounts;
 
 /**
  * {@code outbox run} against a real GreenMail, on the demo data: its failed welcomes are put back in

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.AuditLog;
-import org.memberdesk.service.PortalSiteService;
-import org.memberdesk.service.PortalSiteService.RequestLimits;
+import org.memberdesk.service.portal.PortalSiteService.RequestLimits;
+import org.memberdesk.service.portal.PortalSiteService;
 
 /**
  * {@code memberdesk portal limits}: the per-client and per-account limits and the trusted proxies

@@ -9,13 +9,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
-import org.memberdesk.service.EmailView;
-import org.memberdesk.service.WorkflowService;
-import org.memberdesk.service.WorkflowView;
+import org.memberdesk.service.email.EmailView;
 import org.memberdesk.service.workflow.ActionSpec;
 import org.memberdesk.service.workflow.FilterSpec;
 import org.memberdesk.service.workflow.TriggerSpec;
 import org.memberdesk.service.workflow.WorkflowDefinition;
+import org.memberdesk.service.workflow.WorkflowService;
+import org.memberdesk.service.workflow.WorkflowView;
 
 /** {@code memberdesk workflows list | enable | disable | run}: output, JSON, exit codes. */
 class WorkflowsCommandTest {

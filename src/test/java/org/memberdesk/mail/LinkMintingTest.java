@@ -25,7 +25,7 @@ import org.memberdesk.domain.CredentialToken;
 import org.memberdesk.domain.EmailMessage;
 import org.memberdesk.domain.EmailStatus;
 import org.memberdesk.domain.TokenPurpose;
-import org.memberdesk.service.Tokens;
+import org.memberdesk.service.credentials.Tokens;
 
 /** Links are minted when the dispatcher sends: the raw token reaches the SMTP server and nothing else. */
 class LinkMintingTest extends SmtpDeliveryCase {

@@ -14,7 +14,7 @@ import org.memberdesk.domain.Origin;
 import org.memberdesk.domain.PortalAccount;
 import org.memberdesk.persistence.Database;
 import org.memberdesk.persistence.Tx;
-import org.memberdesk.service.Tokens;
+import org.memberdesk.service.credentials.Tokens;
 import org.memberdesk.testsupport.TestClock;
 
 /** The mail layer on a real SQLite file in a temp dir, wired as the app wires it, with a movable clock. */

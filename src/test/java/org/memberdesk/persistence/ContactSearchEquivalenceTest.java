@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.bench.QueryMix;
 import org.memberdesk.domain.Contact;
-import org.memberdesk.service.SampleDataGenerator;
 import org.memberdesk.service.Services;
+import org.memberdesk.service.demo.SampleDataGenerator;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
 

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.portal.HttpSession.Page;
 import org.memberdesk.service.AuditLog;
-import org.memberdesk.service.EmailView;
-import org.memberdesk.service.PasswordHasher;
+import org.memberdesk.service.credentials.PasswordHasher;
+import org.memberdesk.service.email.EmailView;
 import org.memberdesk.service.importing.ImportProgress;
 
 /**

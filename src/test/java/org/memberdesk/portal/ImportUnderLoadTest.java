@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.domain.EmailKind;
 import org.memberdesk.service.Actor;
-import org.memberdesk.service.DataDirectory;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.importing.ImportResult;
+import org.memberdesk.service.storage.DataDirectory;
 
 /**
  * Imports never stop the desk (issue 18): while a 250,000-row import runs, a portal sign-in, a Forgot

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.portal.HttpSession.Page;
-import org.memberdesk.service.EmailView;
+import org.memberdesk.service.email.EmailView;
 
 /**
  * Nobody learns from the portal whether an address has an account: Forgot Password and sign-in
@@ -82,7 +82,7 @@ class PortalEnumerationHttpTest {
     @Test
     void forgotPasswordTakesComparableTimeForKnownAndUnknownAddresses() {
         f = PortalFixture.start(dir);
-        f.services.portalAuth().forgotFloor(org.memberdesk.service.PortalAuthService.DEFAULT_FORGOT_FLOOR);
+        f.services.portalAuth().forgotFloor(org.memberdesk.service.portal.PortalAuthService.DEFAULT_FORGOT_FLOOR);
         HttpSession browser = f.browser();
         Page form = browser.get("/forgot");
         browser.submit(form, "/forgot", Map.of("email", "warm-up@example.com"));

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 import org.memberdesk.mail.MailSettingsStore;
 import org.memberdesk.mail.PortalLinks;
 import org.memberdesk.service.Actor;
-import org.memberdesk.service.DataDirectory;
 import org.memberdesk.service.Services;
+import org.memberdesk.service.storage.DataDirectory;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
 

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.portal.HttpSession.Page;
-import org.memberdesk.service.EmailView;
-import org.memberdesk.service.PasswordHasher;
+import org.memberdesk.service.credentials.PasswordHasher;
+import org.memberdesk.service.email.EmailView;
 
 /** Reset and set-password links from emails, at both kinds of door, over HTTP. */
 class PortalLinksHttpTest {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.portal.RawHttp.Response;
-import org.memberdesk.service.PortalSiteService;
+import org.memberdesk.service.portal.PortalSiteService;
 
 /**
  * The per-client limit is one mechanism in front of every route: each POST the portal's router

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.portal.RawHttp.Response;
-import org.memberdesk.service.DataDirectory;
-import org.memberdesk.service.PortalSiteService;
 import org.memberdesk.service.Services;
+import org.memberdesk.service.portal.PortalSiteService;
+import org.memberdesk.service.storage.DataDirectory;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
 

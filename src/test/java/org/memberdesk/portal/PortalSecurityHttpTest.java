@@ -182,7 +182,7 @@ class PortalSecurityHttpTest {
 
         String stored = f.services.transactions().read(t -> t.portalSessions()
                 .ofContact(t.contacts().byEmail(DANA).orElseThrow().getId()).get(0).getTokenHash());
-        assertThat(stored).isEqualTo(org.memberdesk.service.Tokens.hash(id));
+        assertThat(stored).isEqualTo(org.memberdesk.service.credentials.Tokens.hash(id));
         assertThat(f.state().sessions()).isEqualTo(2);
     }
 
@@ -193,7 +193,7 @@ class PortalSecurityHttpTest {
         browser.submit(browser.get("/"), "/login", Map.of("email", DANA, "password", PASSWORD));
         String id = browser.cookie("md_session").orElseThrow();
 
-        try (var other = org.memberdesk.service.Services.open(new org.memberdesk.service.DataDirectory(dir), f.clock)) {
+        try (var other = org.memberdesk.service.Services.open(new org.memberdesk.service.storage.DataDirectory(dir), f.clock)) {
             PortalServer second = new PortalServer(other);
             int port = second.start(0);
             try {

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
-import org.memberdesk.service.DataDirectory;
-import org.memberdesk.service.PortalSiteService;
 import org.memberdesk.service.Services;
+import org.memberdesk.service.portal.PortalSiteService;
+import org.memberdesk.service.storage.DataDirectory;
 
 /**
  * The installed app's heap (-Xmx512m, as the installer's launcher sets it) survives 200

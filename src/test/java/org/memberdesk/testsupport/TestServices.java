@@ -1,8 +1,8 @@
 package org.memberdesk.testsupport;
 
 import java.nio.file.Path;
-import org.memberdesk.service.DataDirectory;
 import org.memberdesk.service.Services;
+import org.memberdesk.service.storage.DataDirectory;
 
 /** Opens the real back end on a real SQLite file in a temporary data directory. */
 public final class TestServices {

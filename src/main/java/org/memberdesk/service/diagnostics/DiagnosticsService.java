@@ -14,15 +14,15 @@ import org.memberdesk.domain.InvalidInputException;
 import org.memberdesk.domain.Offer;
 import org.memberdesk.persistence.Tx;
 import org.memberdesk.service.Actor;
-import org.memberdesk.service.ContactService;
-import org.memberdesk.service.ContactEdit;
-import org.memberdesk.service.ContactSummary;
-import org.memberdesk.service.EmailChange;
-import org.memberdesk.service.CredentialService;
-import org.memberdesk.service.EmailService;
-import org.memberdesk.service.EmailView;
 import org.memberdesk.service.Transactions;
 import org.memberdesk.service.UserError;
+import org.memberdesk.service.contacts.ContactEdit;
+import org.memberdesk.service.contacts.ContactService;
+import org.memberdesk.service.contacts.ContactSummary;
+import org.memberdesk.service.contacts.EmailChange;
+import org.memberdesk.service.credentials.CredentialService;
+import org.memberdesk.service.email.EmailService;
+import org.memberdesk.service.email.EmailView;
 
 /**
  * "Why can't they log in?": runs every check for what the contact needs help with and returns

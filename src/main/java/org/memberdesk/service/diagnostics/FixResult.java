@@ -1,7 +1,7 @@
 package org.memberdesk.service.diagnostics;
 
 import java.util.UUID;
-import org.memberdesk.service.EmailChange;
+import org.memberdesk.service.contacts.EmailChange;
 
 /**
  * What applying a fix did.

@@ -3,8 +3,8 @@ package org.memberdesk.ui.viewmodel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.memberdesk.service.DeliveryProgress;
-import org.memberdesk.service.EmailService;
+import org.memberdesk.service.email.DeliveryProgress;
+import org.memberdesk.service.email.EmailService;
 import org.memberdesk.ui.common.BackgroundExecutor;
 
 /**

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
-import org.memberdesk.service.ContactSummary;
-import org.memberdesk.service.DemoData;
 import org.memberdesk.service.Services;
+import org.memberdesk.service.contacts.ContactSummary;
+import org.memberdesk.service.demo.DemoData;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
 

@@ -24,10 +24,10 @@ import org.memberdesk.mail.MailSettingsStore;
 import org.memberdesk.mail.ScriptedSmtpServer;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.AuditLog;
-import org.memberdesk.service.DataDirectory;
-import org.memberdesk.service.EmailView;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.UserError;
+import org.memberdesk.service.email.EmailView;
+import org.memberdesk.service.storage.DataDirectory;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
 

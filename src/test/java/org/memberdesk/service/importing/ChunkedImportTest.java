@@ -26,9 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.persistence.FirstPageReader;
 import org.memberdesk.persistence.ImportBatchRepository;
 import org.memberdesk.service.Actor;
-import org.memberdesk.service.ContactSummary;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.UserError;
+import org.memberdesk.service.contacts.ContactSummary;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
 

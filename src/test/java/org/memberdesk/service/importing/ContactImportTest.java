@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.AuditLog;
-import org.memberdesk.service.ContactCard;
-import org.memberdesk.service.ContactSummary;
-import org.memberdesk.service.GrantView;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.UserError;
+import org.memberdesk.service.contacts.ContactCard;
+import org.memberdesk.service.contacts.ContactSummary;
+import org.memberdesk.service.offers.GrantView;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
 

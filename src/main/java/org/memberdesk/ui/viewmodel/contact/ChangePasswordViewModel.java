@@ -16,8 +16,8 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import org.memberdesk.service.Actor;
-import org.memberdesk.service.CredentialService;
-import org.memberdesk.service.CredentialService.PasswordChange;
+import org.memberdesk.service.credentials.CredentialService.PasswordChange;
+import org.memberdesk.service.credentials.CredentialService;
 import org.memberdesk.ui.common.TextClipboard;
 
 /**

@@ -1,10 +1,10 @@
 package org.memberdesk.ui.viewmodel.contact;
 
 import java.util.Objects;
-import org.memberdesk.service.ContactService;
-import org.memberdesk.service.CredentialService;
-import org.memberdesk.service.OfferService;
 import org.memberdesk.service.Services;
+import org.memberdesk.service.contacts.ContactService;
+import org.memberdesk.service.credentials.CredentialService;
+import org.memberdesk.service.offers.OfferService;
 
 /** The services the actions of a contact window call. */
 public record ContactBackend(ContactService contacts, CredentialService credentials, OfferService offers) {

@@ -8,9 +8,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import org.memberdesk.service.Actor;
-import org.memberdesk.service.ContactEdit;
-import org.memberdesk.service.ContactService;
-import org.memberdesk.service.ContactSummary;
+import org.memberdesk.service.contacts.ContactEdit;
+import org.memberdesk.service.contacts.ContactService;
+import org.memberdesk.service.contacts.ContactSummary;
 import org.memberdesk.ui.common.BackgroundExecutor;
 import org.memberdesk.ui.common.Messages;
 

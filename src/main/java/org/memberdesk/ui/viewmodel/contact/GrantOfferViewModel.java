@@ -10,9 +10,9 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.memberdesk.service.Actor;
-import org.memberdesk.service.GrantResult;
-import org.memberdesk.service.OfferService;
-import org.memberdesk.service.OfferView;
+import org.memberdesk.service.offers.GrantResult;
+import org.memberdesk.service.offers.OfferService;
+import org.memberdesk.service.offers.OfferView;
 
 /**
  * Grant offer: pick one of the offers, optionally the last day of access. Granting fires "Offer

@@ -16,11 +16,9 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.memberdesk.service.Actor;
-import org.memberdesk.service.CredentialService;
-import org.memberdesk.service.CredentialService.ResetLinkPreview;
-import org.memberdesk.service.EmailView;
-import org.memberdesk.ui.common.BackgroundExecutor;
-import org.memberdesk.ui.common.Messages;
+import org.memberdesk.service.credentials.CredentialService.ResetLinkPreview;
+import org.memberdesk.service.credentials.CredentialService;
+import org.memberdesk.service.email.EmailView;
 import org.memberdesk.ui.viewmodel.DisplayTime;
 
 /**

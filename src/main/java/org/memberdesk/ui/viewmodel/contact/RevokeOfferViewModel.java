@@ -6,8 +6,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.memberdesk.service.Actor;
-import org.memberdesk.service.GrantResult;
-import org.memberdesk.service.OfferService;
+import org.memberdesk.service.offers.GrantResult;
+import org.memberdesk.service.offers.OfferService;
 
 /** Revoke: the question, naming the offer and the contact, and a reason kept with the grant. */
 public final class RevokeOfferViewModel extends ActionDialogViewModel {

@@ -1,8 +1,8 @@
 package org.memberdesk.ui.viewmodel.workflow;
 
 import java.util.Locale;
-import org.memberdesk.service.WorkflowRunView;
-import org.memberdesk.service.WorkflowView;
+import org.memberdesk.service.workflow.WorkflowRunView;
+import org.memberdesk.service.workflow.WorkflowView;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.viewmodel.DisplayTime;
 import org.memberdesk.ui.viewmodel.Tone;

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.memberdesk.service.DataDirectory;
 import org.memberdesk.service.Services;
+import org.memberdesk.service.storage.DataDirectory;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
 import org.memberdesk.ui.common.DialogService;
@@ -17,10 +17,10 @@ import org.memberdesk.ui.common.RecordingDialogService;
 import org.memberdesk.ui.common.RecordingLinkOpener;
 import org.memberdesk.ui.common.TestExecutor;
 import org.memberdesk.ui.viewmodel.DemoDirectory;
-import org.memberdesk.ui.viewmodel.RecordingMailWindows;
-import org.memberdesk.ui.viewmodel.mail.MailViewModel;
-import org.memberdesk.ui.viewmodel.console.ConsoleViewModel.Phase;
 import org.memberdesk.ui.viewmodel.RecordingContactWindows;
+import org.memberdesk.ui.viewmodel.RecordingMailWindows;
+import org.memberdesk.ui.viewmodel.console.ConsoleViewModel.Phase;
+import org.memberdesk.ui.viewmodel.mail.MailViewModel;
 
 class ConsoleViewModelTest {
 

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.AuditLog;
-import org.memberdesk.service.ContactCard;
-import org.memberdesk.service.EmailView;
 import org.memberdesk.service.Services;
+import org.memberdesk.service.contacts.ContactCard;
+import org.memberdesk.service.email.EmailView;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
 import org.memberdesk.ui.common.Messages;
@@ -488,7 +488,7 @@ class ContactActionsViewModelTest {
 
     @Test
     void aNewContactNeedsANameAndAFreeAddress() {
-        List<org.memberdesk.service.ContactSummary> saved = new java.util.ArrayList<>();
+        List<org.memberdesk.service.contacts.ContactSummary> saved = new java.util.ArrayList<>();
         ContactFormViewModel form = ContactFormViewModel.create(services.contacts(), executor, messages, AGENT,
                 saved::add);
         assertThat(form.editing()).isFalse();

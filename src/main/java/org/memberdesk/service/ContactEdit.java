@@ -1,5 +1,0 @@
-package org.memberdesk.service;
-
-/** A contact after an edit, and, when the email changed, what that did to the account (else null). */
-public record ContactEdit(ContactSummary contact, EmailChange emailChange) {
-}

@@ -1,5 +1,0 @@
-package org.memberdesk.service;
-
-/** The whole outbox at a glance (status bar, CLI). */
-public record OutboxCounts(long queued, long sending, long retrying, long failed, long sent) {
-}

@@ -1,0 +1,460 @@
+package org.memberdesk.service.credentials;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.memberdesk.domain.AccessScope;
+import org.memberdesk.domain.AuditEvent;
+import org.memberdesk.domain.CommunityGroup;
+import org.memberdesk.domain.CommunityMembership;
+import org.memberdesk.domain.Contact;
+import org.memberdesk.domain.Credential;
+import org.memberdesk.domain.CredentialToken;
+import org.memberdesk.domain.EmailKind;
+import org.memberdesk.domain.EmailMessage;
+import org.memberdesk.domain.Offer;
+import org.memberdesk.domain.OfferGrant;
+import org.memberdesk.domain.PortalAccount;
+import org.memberdesk.mail.ComposedEmail;
+import org.memberdesk.mail.EmailComposer;
+import org.memberdesk.mail.LinkTtl;
+import org.memberdesk.mail.Outbox;
+import org.memberdesk.mail.PortalLinks;
+import org.memberdesk.persistence.Tx;
+import org.memberdesk.service.Actor;
+import org.memberdesk.service.AuditLog;
+import org.memberdesk.service.Transactions;
+import org.memberdesk.service.UserError;
+import org.memberdesk.service.communities.CommunityService;
+import org.memberdesk.service.contacts.ContactService;
+import org.memberdesk.service.contacts.ContactSummary;
+import org.memberdesk.service.email.EmailView;
+import org.memberdesk.service.offers.OfferService;
+
+/**
+ * The ways an agent, a workflow or the contact gets back in: resend an offer's welcome email,
+ * send a reset link, set a password, unlock. Membership (Client Portal) and each community group
+ * are separate credentials; every method names the one it touches by an optional group name.
+ */
+public final class CredentialService {
+
+    public static final int RESET_EMAILS_PER_HOUR = 5;
+    public static final Duration RATE_WINDOW = Duration.ofHours(1);
+    public static final Duration MIN_AGENT_TTL = Duration.ofHours(1);
+    public static final Duration MAX_AGENT_TTL = Duration.ofHours(72);
+
+    private static final EnumSet<EmailKind> RESET_KINDS = EnumSet.of(EmailKind.RESET_LINK, EmailKind.COMMUNITY_RESET_LINK);
+
+    /** What the agent confirms before a reset link goes out. */
+    public record ResetLinkPreview(String recipient, String access, Duration defaultTtl, int sentInLastHour,
+                                   Instant nextAllowedAt) {
+        public boolean allowed() {
+            return nextAllowedAt == null;
+        }
+    }
+
+    /** The outcome of a password change. Never the password. */
+    public record PasswordChange(ContactSummary contact, String access, int linksRevoked, EmailView notification) {
+    }
+
+    /** A link as the portal sees it when opened: its state, and for whom and which door it is. */
+    public record LinkCheck(String state, String purpose, String access, String groupSlug, String contactEmail,
+                            Instant expiresAt) {
+        public boolean live() {
+            return "live".equals(state);
+        }
+    }
+
+    private final Transactions tx;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Outbox outbox;
+    private final EmailComposer composer;
+    private final PortalLinks links;
+    private final PasswordPolicy policy = new PasswordPolicy();
+    private final PasswordHasher hasher = new PasswordHasher();
+    private final PassphraseGenerator passphrases = new PassphraseGenerator();
+
+    public CredentialService(Transactions tx, AuditLog audit, Clock clock, Outbox outbox, EmailComposer composer,
+                             PortalLinks links) {
+        this.tx = tx;
+        this.audit = audit;
+        this.clock = clock;
+        this.outbox = outbox;
+        this.composer = composer;
+        this.links = links;
+    }
+
+    // ---- Offers -> Resend ----
+
+    /**
+     * Queues the offer's welcome email again, now, without touching the password. Only for an
+     * active offer; linked to the original welcome as a resend.
+     */
+    public EmailView resendWelcome(String contactEmail, String offerName, Actor actor) {
+        return tx.write(t -> {
+            Contact contact = ContactService.require(t, contactEmail);
+            Offer offer = OfferService.requireOffer(t, offerName);
+            Instant now = clock.instant();
+            OfferGrant grant = t.grants().of(contact.getId(), offer.getId())
+                    .orElseThrow(() -> new UserError(contact.getEmail() + " does not have " + offer.getName()
+                            + ": grant the offer first"));
+            if (!grant.isActive(now)) {
+                throw new UserError(offer.getName() + " is " + grant.status(now).code() + " for " + contact.getEmail()
+                        + ": only an active offer's welcome email can be resent");
+            }
+            EmailMessage message = queueWelcome(t, contact, offer, actor, true);
+            audit.record(t, actor, "credentials.welcome-resent", contact, offer.getName());
+            return EmailView.of(message);
+        });
+    }
+
+    /**
+     * Queues the membership welcome of an offer in the caller's transaction: the one path for an
+     * agent's Resend and a workflow's "Send Membership Welcome Email".
+     */
+    public EmailMessage queueWelcome(Tx t, Contact contact, Offer offer, Actor actor, boolean asResend) {
+        boolean hasPassword = portalAccount(t, contact).getCredential().hasPassword();
+        ComposedEmail welcome = composer.welcome(links.base(t), contact, offer, hasPassword, LinkTtl.setPassword(t));
+        java.util.UUID original = asResend
+                ? t.emails().ofContactAndOffer(contact.getId(), offer.getId(), EmailKind.WELCOME).stream()
+                        .map(EmailMessage::getId).findFirst().orElse(null)
+                : null;
+        return outbox.enqueue(t, contact, welcome, actor.origin(), actor.name(), original);
+    }
+
+    // ---- Send Reset Link ----
+
+    public ResetLinkPreview previewResetLink(String contactEmail, String groupName) {
+        return tx.read(t -> {
+            Target target = target(t, contactEmail, groupName);
+            List<Instant> recent = recentResets(t, target.contact());
+            return new ResetLinkPreview(target.contact().getEmail(), target.access(), LinkTtl.agentReset(t),
+                    recent.size(), nextAllowed(recent));
+        });
+    }
+
+    /**
+     * Queues a reset link by email. {@code ttl} null means the configured default (24 h); an agent
+     * may choose 1 to 72 hours. A newer link supersedes the older ones when it is minted.
+     */
+    public EmailView sendResetLink(String contactEmail, String groupName, Duration ttl, Actor actor) {
+        if (ttl != null && (ttl.compareTo(MIN_AGENT_TTL) < 0 || ttl.compareTo(MAX_AGENT_TTL) > 0)) {
+            throw new UserError("a reset link may last from 1 to 72 hours");
+        }
+        try {
+            return tx.write(t -> {
+                Target target = target(t, contactEmail, groupName);
+                Duration lifetime = ttl != null ? ttl : LinkTtl.agentReset(t);
+                EmailMessage message = queueReset(t, target, lifetime, actor);
+                audit.record(t, actor, "credentials.reset-link-sent", target.contact(),
+                        target.access() + ", link valid " + LinkTtl.describe(lifetime));
+                return EmailView.of(message);
+            });
+        } catch (RateLimited refused) {
+            recordRefusal(contactEmail, actor, "credentials.reset-link-sent", refused.getMessage());
+            throw refused;
+        }
+    }
+
+    /**
+     * Forgot Password on the portal: queues a self-service reset (60 minutes) for a real contact and
+     * does nothing otherwise. Never says which, never throws for an unknown address.
+     */
+    public void requestSelfServiceReset(String email, String groupSlug) {
+        try {
+            tx.write(t -> {
+                Optional<Contact> contact = findQuietly(t, email);
+                if (contact.isEmpty()) {
+                    return null;
+                }
+                Optional<Target> target = groupSlug == null
+                        ? Optional.of(membershipTarget(t, contact.get()))
+                        : t.communities().byName(groupSlug)
+                                .flatMap(g -> t.communities().membership(contact.get().getId(), g.getId()))
+                                .map(m -> communityTarget(contact.get(), m));
+                if (target.isEmpty()) {
+                    return null;
+                }
+                Actor self = Actor.selfService();
+                queueReset(t, target.get(), LinkTtl.selfServiceReset(t), self);
+                audit.record(t, self, "credentials.reset-link-sent", contact.get(),
+                        target.get().access() + ", requested on the portal");
+                return null;
+            });
+        } catch (RateLimited refused) {
+            recordRefusal(email, Actor.selfService(), "credentials.reset-link-sent", refused.getMessage());
+        }
+    }
+
+    /**
+     * Queues a membership reset link in the caller's transaction for a workflow's "Send Reset
+     * Link": the same path and the same hourly limit as an agent's (a refusal throws
+     * {@link RateLimited} before anything is written). {@code ttl} null means the configured default.
+     */
+    public EmailMessage queueMembershipReset(Tx t, Contact contact, Duration ttl, Actor actor) {
+        Duration lifetime = ttl != null ? ttl : LinkTtl.agentReset(t);
+        return queueReset(t, membershipTarget(t, contact), lifetime, actor);
+    }
+
+    private EmailMessage queueReset(Tx t, Target target, Duration ttl, Actor actor) {
+        List<Instant> recent = recentResets(t, target.contact());
+        Instant next = nextAllowed(recent);
+        if (next != null) {
+            throw new RateLimited(RESET_EMAILS_PER_HOUR + " reset emails went to " + target.contact().getEmail()
+                    + " in the last hour; the next can be sent at " + next);
+        }
+        String base = links.base(t);
+        ComposedEmail email = target.group() == null
+                ? composer.resetLink(base, target.contact(), ttl)
+                : composer.communityResetLink(base, target.contact(), target.group(), ttl);
+        return outbox.enqueue(t, target.contact(), email, actor.origin(), actor.name());
+    }
+
+    private List<Instant> recentResets(Tx t, Contact contact) {
+        return t.emails().createdSince(contact.getId(), RESET_KINDS, clock.instant().minus(RATE_WINDOW));
+    }
+
+    /** With the limit reached, the moment the oldest email in the window leaves it; otherwise null. */
+    private static Instant nextAllowed(List<Instant> recentOldestFirst) {
+        if (recentOldestFirst.size() < RESET_EMAILS_PER_HOUR) {
+            return null;
+        }
+        return recentOldestFirst.get(recentOldestFirst.size() - RESET_EMAILS_PER_HOUR).plus(RATE_WINDOW);
+    }
+
+    // ---- Change Password ----
+
+    public Optional<String> passwordProblem(String password, String contactEmail) {
+        return policy.problem(password, contactEmail);
+    }
+
+    public String generatePassword() {
+        return passphrases.generate();
+    }
+
+    /**
+     * Sets a password chosen by the agent. Revokes every outstanding link of that credential and
+     * ends its portal sessions (sessions older than the new password are refused). Emails the
+     * contact only when {@code notify} is true.
+     */
+    public PasswordChange setPassword(String contactEmail, String groupName, String newPassword, boolean notify,
+                                      Actor actor) {
+        String hash = hashOutsideTheWriteLock(newPassword);
+        return tx.write(t -> {
+            Target target = target(t, contactEmail, groupName);
+            policy.check(newPassword, target.contact().getEmail());
+            int revoked = changePassword(t, target, hash, null, false);
+            EmailMessage notification = notify ? queueChanged(t, target, actor) : null;
+            audit.record(t, actor, "credentials.password-set", target.contact(), target.access()
+                    + (notify ? ", contact notified" : ", no notification") + ", " + revoked + " link(s) revoked");
+            return new PasswordChange(ContactSummary.of(target.contact()), target.access(), revoked,
+                    notification == null ? null : EmailView.of(notification));
+        });
+    }
+
+    /**
+     * Hashes before the transaction: Argon2 takes tens of milliseconds and may queue for its turn in
+     * a sign-in flood, which must never happen while this process holds the database's write lock.
+     * A password the policy refuses anyway is not hashed (null); the transaction then refuses it
+     * with the policy's reason, after its own checks, as before.
+     */
+    private String hashOutsideTheWriteLock(String newPassword) {
+        return policy.problem(newPassword, null).isPresent() ? null : hasher.hashNormalized(newPassword);
+    }
+
+    /**
+     * {@code hash}: of the new password, made before the transaction; {@code throughLink}: chosen
+     * through a link; {@code mailedTo}: the address it was mailed to (null if not mailed).
+     */
+    private int changePassword(Tx t, Target target, String hash, String mailedTo, boolean throughLink) {
+        Instant now = clock.instant();
+        if (throughLink) {
+            target.credential().setPasswordThroughLink(hash, now, mailedTo);
+        } else {
+            target.credential().setPasswordHash(hash, now);
+        }
+        int revoked = 0;
+        for (CredentialToken token : t.tokens().ofCredential(target.contact().getId(), target.scope(),
+                target.group() == null ? null : target.group().getId())) {
+            if (token.state(now) == CredentialToken.State.LIVE) {
+                token.revoke(now);
+                revoked++;
+            }
+        }
+        return revoked;
+    }
+
+    private EmailMessage queueChanged(Tx t, Target target, Actor actor) {
+        String base = links.base(t);
+        Instant now = clock.instant();
+        ComposedEmail email = target.group() == null
+                ? composer.passwordChanged(base, target.contact(), now)
+                : composer.communityPasswordChanged(base, target.contact(), target.group(), now);
+        return outbox.enqueue(t, target.contact(), email, actor.origin(), actor.name());
+    }
+
+    // ---- Unlock ----
+
+    /** Lifts a lock left by repeated failed logins. Returns false (and changes nothing) when not locked. */
+    public boolean unlock(String contactEmail, String groupName, Actor actor) {
+        return tx.write(t -> {
+            Target target = target(t, contactEmail, groupName);
+            if (!target.credential().isLocked(clock.instant())) {
+                return false;
+            }
+            target.credential().unlock();
+            audit.record(t, actor, "credentials.unlocked", target.contact(), target.access());
+            return true;
+        });
+    }
+
+    // ---- Links opened and used on the portal ----
+
+    /**
+     * What a link is, as the portal shows it. Opening never consumes it (scanners open links); the
+     * first opening is recorded so diagnostics can spot a scanner.
+     */
+    public LinkCheck openLink(String rawToken) {
+        return tx.write(t -> {
+            Optional<CredentialToken> found = byRawToken(t, rawToken);
+            if (found.isEmpty()) {
+                return new LinkCheck("unknown", null, null, null, null, null);
+            }
+            CredentialToken token = found.get();
+            token.recordOpened(clock.instant());
+            revokeIfMailedElsewhere(t, token);
+            return check(token);
+        });
+    }
+
+    /**
+     * Sets the password through a live link: marks it used, revokes the other links of that
+     * credential, unlocks, and queues a "your password was changed" email. A link for another door
+     * (membership vs a community group) is refused as unknown.
+     */
+    public LinkCheck completeLink(String rawToken, String expectedGroupSlug, String newPassword) {
+        String hash = hashOutsideTheWriteLock(newPassword);
+        return tx.write(t -> {
+            CredentialToken token = byRawToken(t, rawToken)
+                    .filter(tok -> java.util.Objects.equals(expectedGroupSlug,
+                            tok.getGroup() == null ? null : tok.getGroup().getSlug()))
+                    .orElseThrow(() -> new UserError("this link is not valid"));
+            Instant now = clock.instant();
+            revokeIfMailedElsewhere(t, token);
+            CredentialToken.State state = token.state(now);
+            if (state != CredentialToken.State.LIVE) {
+                throw new UserError(LinkStates.explain(state.code()));
+            }
+            Target target = token.getGroup() == null
+                    ? membershipTarget(t, token.getContact())
+                    : communityTarget(token.getContact(), t.communities()
+                            .membership(token.getContact().getId(), token.getGroup().getId())
+                            .orElseThrow(() -> new UserError("this link is not valid")));
+            policy.check(newPassword, target.contact().getEmail());
+            changePassword(t, target, hash, mailedTo(t, token), true);
+            token.markUsed(now);
+            Actor self = Actor.selfService();
+            queueChanged(t, target, self);
+            audit.record(t, self, "credentials.password-set", target.contact(),
+                    target.access() + ", through a " + token.getPurpose().code() + " link");
+            return check(token);
+        });
+    }
+
+    /** The address the link's email went to; null for a link that was not mailed (copied by an agent). */
+    private static String mailedTo(Tx t, CredentialToken token) {
+        return token.getEmailMessageId() == null ? null
+                : t.emails().byId(token.getEmailMessageId()).map(EmailMessage::getRecipient).orElse(null);
+    }
+
+    /**
+     * A link mailed to an address that is no longer the contact's belongs to whoever reads that
+     * address: it is cancelled when opened or used (an email change cancels them all; this also
+     * covers links left from before that rule).
+     */
+    private void revokeIfMailedElsewhere(Tx t, CredentialToken token) {
+        Instant now = clock.instant();
+        if (token.state(now) != CredentialToken.State.LIVE) {
+            return;
+        }
+        String mailedTo = mailedTo(t, token);
+        if (mailedTo != null && !mailedTo.equals(token.getContact().getEmail())) {
+            token.revoke(now);
+        }
+    }
+
+    private LinkCheck check(CredentialToken token) {
+        return new LinkCheck(token.state(clock.instant()).code(), token.getPurpose().code(), token.getScope().code(),
+                token.getGroup() == null ? null : token.getGroup().getSlug(), token.getContact().getEmail(),
+                token.getExpiresAt());
+    }
+
+    private static Optional<CredentialToken> byRawToken(Tx t, String rawToken) {
+        if (rawToken == null || !rawToken.matches("[A-Za-z0-9_-]{43}")) {
+            return Optional.empty();
+        }
+        return t.tokens().byHash(Tokens.hash(rawToken));
+    }
+
+    // ---- which credential ----
+
+    /** One credential of one contact: the membership portal account, or one community membership. */
+    private record Target(Contact contact, AccessScope scope, CommunityGroup group, Credential credential) {
+        String access() {
+            return group == null ? "membership (Client Portal)" : "community group " + group.getName();
+        }
+    }
+
+    private Target target(Tx t, String contactEmail, String groupName) {
+        Contact contact = ContactService.require(t, contactEmail);
+        if (groupName == null || groupName.isBlank()) {
+            return membershipTarget(t, contact);
+        }
+        CommunityGroup group = CommunityService.requireGroup(t, groupName);
+        CommunityMembership membership = t.communities().membership(contact.getId(), group.getId())
+                .orElseThrow(() -> new UserError(contact.getEmail() + " is not a member of " + group.getName()));
+        return communityTarget(contact, membership);
+    }
+
+    private Target membershipTarget(Tx t, Contact contact) {
+        return new Target(contact, AccessScope.MEMBERSHIP, null, portalAccount(t, contact).getCredential());
+    }
+
+    private static Target communityTarget(Contact contact, CommunityMembership membership) {
+        return new Target(contact, AccessScope.COMMUNITY, membership.getGroup(), membership.getCredential());
+    }
+
+    private PortalAccount portalAccount(Tx t, Contact contact) {
+        return t.portalAccounts().ofContact(contact.getId()).orElseGet(() -> {
+            PortalAccount account = new PortalAccount(contact, clock.instant());
+            t.persist(account);
+            return account;
+        });
+    }
+
+    private static Optional<Contact> findQuietly(Tx t, String email) {
+        if (email == null || email.isBlank() || email.length() > 320) {
+            return Optional.empty();
+        }
+        return t.contacts().byEmail(email);
+    }
+
+    private void recordRefusal(String contactEmail, Actor actor, String action, String why) {
+        tx.write(t -> {
+            Contact contact = findQuietly(t, contactEmail).orElse(null);
+            audit.record(t, actor, action, contact, why, AuditEvent.Outcome.REFUSED);
+            return null;
+        });
+    }
+
+    /** The sixth reset email within the hour. */
+    public static final class RateLimited extends UserError {
+        RateLimited(String message) {
+            super(message);
+        }
+    }
+}

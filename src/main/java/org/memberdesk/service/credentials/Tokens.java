@@ -1,0 +1,41 @@
+package org.memberdesk.service.credentials;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/** Minting and hashing of link tokens: 256 random bits, URL-safe; only the SHA-256 is ever stored. */
+public final class Tokens {
+
+    /** A freshly minted token: the raw value goes into one email, the hash into the database. */
+    public record Minted(String raw, String hash) {
+        @Override
+        public String toString() {
+            return "Minted[hash=" + hash + "]";
+        }
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Tokens() {
+    }
+
+    public static Minted mint() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String raw = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return new Minted(raw, hash(raw));
+    }
+
+    public static String hash(String raw) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.memberdesk.service.email;
+
+/** The whole outbox at a glance (status bar, CLI). */
+public record OutboxCounts(long queued, long sending, long retrying, long failed, long sent) {
+}
