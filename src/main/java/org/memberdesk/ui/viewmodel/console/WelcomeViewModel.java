@@ -10,6 +10,7 @@ import javafx.beans.property.StringProperty;
 import org.memberdesk.service.ConsolePreferences;
 import org.memberdesk.ui.common.BackgroundExecutor;
 import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.viewmodel.Command;
 import org.memberdesk.ui.viewmodel.Failures;
 
 /**
@@ -23,7 +24,6 @@ public final class WelcomeViewModel {
     public enum Choice { DEMO, MAIL, EMPTY }
 
     private final ConsolePreferences preferences;
-    private final BackgroundExecutor executor;
     private final Messages messages;
     private final BiConsumer<Choice, String> onChosen;
     private final String suggested;
@@ -31,18 +31,18 @@ public final class WelcomeViewModel {
     private final StringProperty agentName = new SimpleStringProperty(this, "agentName", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyBooleanWrapper demoAvailable = new ReadOnlyBooleanWrapper(this, "demoAvailable");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final Command saveName;
     private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(this, "done");
 
     public WelcomeViewModel(ConsolePreferences preferences, BackgroundExecutor executor, Messages messages,
                             String suggestedName, boolean demoAvailable, BiConsumer<Choice, String> onChosen) {
         this.preferences = preferences;
-        this.executor = executor;
         this.messages = messages;
         this.onChosen = onChosen;
         this.suggested = suggestedName;
         this.agentName.set(suggestedName);
         this.demoAvailable.set(demoAvailable);
+        this.saveName = new Command(executor, failure -> error.set(Failures.describe(failure, messages)));
         agentName.addListener((o, before, now) -> error.set(""));
     }
 
@@ -62,7 +62,7 @@ public final class WelcomeViewModel {
 
     /** The window was closed without a choice: start empty, under the typed name when it is usable. */
     public void dismiss() {
-        if (done.get() || busy.get()) {
+        if (done.get() || saveName.isRunning()) {
             return;
         }
         String typed = agentName.get() == null ? "" : agentName.get().strip();
@@ -70,7 +70,7 @@ public final class WelcomeViewModel {
     }
 
     private void choose(Choice choice, String rawName) {
-        if (done.get() || busy.get()) {
+        if (done.get() || saveName.isRunning()) {
             return;
         }
         String name = rawName == null ? "" : rawName.strip();
@@ -79,15 +79,10 @@ public final class WelcomeViewModel {
             error.set(problem);
             return;
         }
-        busy.set(true);
         error.set("");
-        executor.submit(() -> preferences.saveAgentName(name), saved -> {
-            busy.set(false);
+        saveName.run(() -> preferences.saveAgentName(name), saved -> {
             done.set(true);
             onChosen.accept(choice, saved);
-        }, failure -> {
-            busy.set(false);
-            error.set(Failures.describe(failure, messages));
         });
     }
 
@@ -117,7 +112,7 @@ public final class WelcomeViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return saveName.runningProperty();
     }
 
     /** True once a choice was made and saved: the window closes. */

@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.memberdesk.ui.common.BackgroundExecutor;
 import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.viewmodel.Command;
 import org.memberdesk.ui.viewmodel.Failures;
 
 /**
@@ -22,31 +23,25 @@ public abstract class ActionDialogViewModel {
 
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ReadOnlyStringWrapper whenToUse = new ReadOnlyStringWrapper(this, "whenToUse", "");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(this, "done");
+    private final Command call;
 
     protected ActionDialogViewModel(BackgroundExecutor executor, Messages messages, String title, String whenToUse) {
         this.executor = executor;
         this.messages = messages;
         this.title.set(title);
         this.whenToUse.set(whenToUse == null ? "" : whenToUse);
+        this.call = new Command(executor, failure -> error.set(Failures.describe(failure, messages)));
     }
 
     /** Runs {@code work} in the background; its refusal shows in the dialog, which stays open. */
     protected <T> void run(Callable<T> work, Consumer<T> succeeded) {
-        if (busy.get()) {
+        if (call.isRunning()) {
             return;
         }
-        busy.set(true);
         error.set("");
-        executor.submit(work, result -> {
-            busy.set(false);
-            succeeded.accept(result);
-        }, failure -> {
-            busy.set(false);
-            error.set(Failures.describe(failure, messages));
-        });
+        call.run(work, succeeded);
     }
 
     protected void finish() {
@@ -67,7 +62,7 @@ public abstract class ActionDialogViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return call.runningProperty();
     }
 
     /** Why the last attempt changed nothing; empty when there is nothing to say. */

@@ -1,8 +1,6 @@
 package org.memberdesk.ui.viewmodel.contact;
 
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -14,6 +12,7 @@ import org.memberdesk.service.contacts.ContactSummary;
 import org.memberdesk.service.credentials.CredentialService.PasswordChange;
 import org.memberdesk.service.offers.GrantResult;
 import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.viewmodel.Command;
 import org.memberdesk.ui.viewmodel.EmailChangeFollowUp;
 import org.memberdesk.ui.viewmodel.Failures;
 
@@ -33,6 +32,8 @@ public final class ContactActionsViewModel {
     private final Messages messages;
 
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final Command resendCommand;
+    private final Command unlockCommand;
     private final BooleanBinding canUnlockPortal;
 
     ContactActionsViewModel(ContactViewModel contact, ContactBackend backend, ContactWindows windows,
@@ -42,6 +43,10 @@ public final class ContactActionsViewModel {
         this.windows = windows;
         this.tools = tools;
         this.messages = tools.messages();
+        // one call at a time from the window: Resend waits for Unlock and the other way round
+        resendCommand = new Command(tools.executor(), busy.not(), failure -> failed("actions.resend.failed", failure));
+        unlockCommand = new Command(tools.executor(), busy.not(), failure -> failed("actions.unlock.failed", failure));
+        busy.bind(resendCommand.runningProperty().or(unlockCommand.runningProperty()));
         canUnlockPortal = Bindings.createBooleanBinding(
                 () -> !busy.get() && contact.portalProperty().get() != null && contact.portalProperty().get().locked(),
                 busy, contact.portalProperty());
@@ -64,9 +69,8 @@ public final class ContactActionsViewModel {
             return;
         }
         String email = contact.emailProperty().get();
-        direct(() -> backend.credentials().resendWelcome(email, offer.offer(), tools.agent()),
-                sent -> announce(messages.get("actions.resend.done", offer.offer(), sent.recipient())),
-                "actions.resend.failed");
+        resendCommand.run(() -> backend.credentials().resendWelcome(email, offer.offer(), tools.agent()),
+                sent -> announce(messages.get("actions.resend.done", offer.offer(), sent.recipient())));
     }
 
     /**
@@ -149,10 +153,9 @@ public final class ContactActionsViewModel {
     public void unlock(CommunityRow group) {
         String groupName = group == null ? null : group.group();
         String email = contact.emailProperty().get();
-        direct(() -> backend.credentials().unlock(email, groupName, tools.agent()),
+        unlockCommand.run(() -> backend.credentials().unlock(email, groupName, tools.agent()),
                 unlocked -> announce(messages.get(unlocked ? "actions.unlock.done" : "actions.unlock.notLocked",
-                        access(groupName), email)),
-                "actions.unlock.failed");
+                        access(groupName), email)));
     }
 
     // ---- Contact ----
@@ -185,19 +188,10 @@ public final class ContactActionsViewModel {
         return group == null ? messages.get("access.portal") : messages.get("access.community", group);
     }
 
-    private <T> void direct(Callable<T> work, Consumer<T> succeeded, String failedTitle) {
-        if (busy.get()) {
-            return;
-        }
-        busy.set(true);
-        tools.executor().submit(work, result -> {
-            busy.set(false);
-            succeeded.accept(result);
-        }, failure -> {
-            busy.set(false);
-            tools.dialogs().showError(messages.get(failedTitle), Failures.describe(failure, messages));
-            contact.load();
-        });
+    /** The service refused: say why, and read the contact again, since something may have changed. */
+    private void failed(String title, Exception failure) {
+        tools.dialogs().showError(messages.get(title), Failures.describe(failure, messages));
+        contact.load();
     }
 
     /** Says what happened and reads the contact again, so the card and Email History show it. */

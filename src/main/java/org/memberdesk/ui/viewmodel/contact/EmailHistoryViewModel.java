@@ -33,6 +33,7 @@ import org.memberdesk.ui.common.Cancellable;
 import org.memberdesk.ui.common.DialogService;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.common.TextClipboard;
+import org.memberdesk.ui.viewmodel.Command;
 import org.memberdesk.ui.viewmodel.DeliveryFeed;
 import org.memberdesk.ui.viewmodel.DisplayTime;
 import org.memberdesk.ui.viewmodel.Failures;
@@ -71,8 +72,8 @@ public final class EmailHistoryViewModel {
     private final ObjectProperty<EmailRow> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyObjectWrapper<OpenedEmail> opened = new ReadOnlyObjectWrapper<>(this, "opened");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
-    private final ReadOnlyBooleanWrapper retrying = new ReadOnlyBooleanWrapper(this, "retrying");
-    private final ReadOnlyBooleanWrapper copying = new ReadOnlyBooleanWrapper(this, "copying");
+    private final Command retryCommand;
+    private final Command copyCommand;
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", "");
     private final ReadOnlyStringWrapper notification = new ReadOnlyStringWrapper(this, "notification", "");
@@ -99,6 +100,12 @@ public final class EmailHistoryViewModel {
         this.texts = new CardTexts(messages, tools.time());
         this.agent = tools.agent();
         this.tools = tools;
+        retryCommand = new Command(executor, failure -> {
+            dialogs.showError(messages.get("history.retry.failed.title"), Failures.describe(failure, messages));
+            reload();
+        });
+        copyCommand = new Command(executor, failure -> dialogs.showError(messages.get("history.copy.failed.title"),
+                Failures.describe(failure, messages)));
 
         EmailFilter allKinds = new EmailFilter(null, messages.get("history.filter.all"));
         kindChoices.add(allKinds);
@@ -116,7 +123,8 @@ public final class EmailHistoryViewModel {
             }
         });
         canRetry = Bindings.createBooleanBinding(
-                () -> selected.get() != null && selected.get().failed() && !retrying.get(), selected, retrying);
+                () -> selected.get() != null && selected.get().failed() && !retryCommand.isRunning(), selected,
+                retryCommand.runningProperty());
     }
 
     /**
@@ -281,17 +289,11 @@ public final class EmailHistoryViewModel {
     /** Sends the selected failed email again; the list follows it from queued to sent. */
     public void retry() {
         EmailRow row = selected.get();
-        if (row == null || !row.failed() || retrying.get()) {
+        if (row == null || !row.failed()) {
             return;
         }
-        retrying.set(true);
-        executor.submit(() -> emails.retry(row.id(), agent), retried -> {
-            retrying.set(false);
+        retryCommand.run(() -> emails.retry(row.id(), agent), retried -> {
             notification.set(messages.get("history.retry.queued", retried.subject(), retried.recipient()));
-            reload();
-        }, failure -> {
-            retrying.set(false);
-            dialogs.showError(messages.get("history.retry.failed.title"), Failures.describe(failure, messages));
             reload();
         });
     }
@@ -301,17 +303,9 @@ public final class EmailHistoryViewModel {
      * no password yet) and says what was copied, without showing the link.
      */
     public void copyLoginDetails() {
-        if (copying.get()) {
-            return;
-        }
-        copying.set(true);
-        executor.submit(() -> emails.copyLoginDetails(contactId, agent), details -> {
-            copying.set(false);
+        copyCommand.run(() -> emails.copyLoginDetails(contactId, agent), details -> {
             clipboard.putText(details.clipboardText());
             notification.set(copiedText(details));
-        }, failure -> {
-            copying.set(false);
-            dialogs.showError(messages.get("history.copy.failed.title"), Failures.describe(failure, messages));
         });
     }
 
@@ -385,11 +379,11 @@ public final class EmailHistoryViewModel {
     }
 
     public ReadOnlyBooleanProperty retryingProperty() {
-        return retrying.getReadOnlyProperty();
+        return retryCommand.runningProperty();
     }
 
     public ReadOnlyBooleanProperty copyingProperty() {
-        return copying.getReadOnlyProperty();
+        return copyCommand.runningProperty();
     }
 
     /** "3 of 5 emails". */

@@ -29,6 +29,7 @@ import org.memberdesk.service.activity.ActivityService;
 import org.memberdesk.ui.common.BackgroundExecutor;
 import org.memberdesk.ui.common.Cancellable;
 import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.viewmodel.Command;
 import org.memberdesk.ui.viewmodel.Failures;
 import org.memberdesk.ui.viewmodel.Tone;
 
@@ -61,7 +62,7 @@ public final class ActivityViewModel {
     private final ObservableList<ActivityRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(this, "hasMore");
-    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(this, "exporting");
+    private final Command exportCommand;
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
@@ -79,6 +80,10 @@ public final class ActivityViewModel {
         this.tools = tools;
         this.executor = tools.executor();
         this.messages = tools.messages();
+        this.exportCommand = new Command(executor, failure -> {
+            status.set("");
+            tools.dialogs().showError(messages.get("activity.export.failed"), Failures.describe(failure, messages));
+        });
         agent.addListener((o, before, now) -> filterChanged());
         action.addListener((o, before, now) -> filterChanged());
         from.addListener((o, before, now) -> filterChanged());
@@ -227,23 +232,15 @@ public final class ActivityViewModel {
      * background: first to a temporary file next to the target, moved into place when complete.
      */
     public void exportCsv() {
-        if (exporting.get()) {
+        if (exportCommand.isRunning()) {
             return;
         }
         ActivityFilter filter = shown;
         String suggested = "memberdesk-activity-" + LocalDate.now(zone) + ".csv";
         tools.files().saveCsv(messages.get("activity.export.title"), suggested).ifPresent(target -> {
-            exporting.set(true);
             status.set(messages.get("activity.export.running"));
-            executor.submit(() -> write(filter, target), written -> {
-                exporting.set(false);
-                status.set(messages.get("activity.export.done", written, target.toString()));
-            }, failure -> {
-                exporting.set(false);
-                status.set("");
-                tools.dialogs().showError(messages.get("activity.export.failed"), Failures.describe(failure,
-                        messages));
-            });
+            exportCommand.run(() -> write(filter, target),
+                    written -> status.set(messages.get("activity.export.done", written, target.toString())));
         });
     }
 
@@ -326,7 +323,7 @@ public final class ActivityViewModel {
     }
 
     public ReadOnlyBooleanProperty exportingProperty() {
-        return exporting.getReadOnlyProperty();
+        return exportCommand.runningProperty();
     }
 
     /** "Showing 200 of 1,234 events". */

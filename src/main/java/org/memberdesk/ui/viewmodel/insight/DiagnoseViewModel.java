@@ -33,6 +33,7 @@ import org.memberdesk.service.diagnostics.Severity;
 import org.memberdesk.service.offers.GrantView;
 import org.memberdesk.ui.common.BackgroundExecutor;
 import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.viewmodel.Command;
 import org.memberdesk.ui.viewmodel.EmailChangeFollowUp;
 import org.memberdesk.ui.viewmodel.Failures;
 import org.memberdesk.ui.viewmodel.Tone;
@@ -81,7 +82,6 @@ public final class DiagnoseViewModel {
     private final BooleanProperty notReceived = new SimpleBooleanProperty(this, "notReceived");
 
     private final ReadOnlyStringWrapper contactName = new ReadOnlyStringWrapper(this, "contactName", "");
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper diagnosed = new ReadOnlyBooleanWrapper(this, "diagnosed");
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper(this, "heading", "");
@@ -90,9 +90,12 @@ public final class DiagnoseViewModel {
     private final ObservableList<FindingRow> findings = FXCollections.observableArrayList();
     private final ObservableList<FindingRow> findingsView = FXCollections.unmodifiableObservableList(findings);
     private final BooleanBinding canRun;
+    private final Command loadCommand;
+    private final Command checkCommand;
+    private final Command fixCommand;
 
     private Concern asked;
-    private long latestRun;
+    private boolean checkAgain;
     private boolean closed;
 
     public DiagnoseViewModel(Services services, UUID contactId, String knownName, ContactHooks contact,
@@ -104,9 +107,16 @@ public final class DiagnoseViewModel {
         this.executor = tools.executor();
         this.messages = tools.messages();
         contactName.set(knownName == null ? "" : knownName);
+        loadCommand = new Command(executor, failure -> error.set(Failures.describe(failure, messages)));
+        checkCommand = new Command(executor, this::checkFailed);
+        fixCommand = new Command(executor, failure -> {
+            status.set("");
+            error.set(Failures.describe(failure, messages));
+        });
+        running.bind(checkCommand.runningProperty().or(fixCommand.runningProperty()));
         question.addListener((o, before, now) -> error.set(""));
-        canRun = Bindings.createBooleanBinding(() -> !running.get() && !loading.get() && answered(),
-                question, offer, group, running, loading);
+        canRun = Bindings.createBooleanBinding(() -> !running.get() && !loadCommand.isRunning() && answered(),
+                question, offer, group, running, loadCommand.runningProperty());
     }
 
     private boolean answered() {
@@ -123,14 +133,10 @@ public final class DiagnoseViewModel {
 
     /** Reads the contact's offers and groups and every offer and group there is, for the question. */
     public void load() {
-        loading.set(true);
-        executor.submit(() -> new Choices(services.contacts().card(contactId), services.offers().list().stream()
+        loadCommand.run(() -> new Choices(services.contacts().card(contactId), services.offers().list().stream()
                         .map(o -> o.name()).toList(),
                         services.communities().list().stream().map(g -> g.name()).toList()),
-                this::showChoices, failure -> {
-                    loading.set(false);
-                    error.set(Failures.describe(failure, messages));
-                });
+                this::showChoices);
     }
 
     private record Choices(ContactCard card, List<String> offers, List<String> groups) {
@@ -160,7 +166,6 @@ public final class DiagnoseViewModel {
                 .forEach(name -> groups.add(new TopicChoice(name, messages.get("diagnose.group.other", name), false)));
         groupChoices.setAll(groups);
         group.set(groups.isEmpty() ? null : groups.get(0));
-        loading.set(false);
     }
 
     /** The concern the answer stands for; null until a question is answered. */
@@ -211,26 +216,38 @@ public final class DiagnoseViewModel {
     }
 
     private void diagnose() {
+        if (checkCommand.isRunning()) {
+            checkAgain = true; // the checks under way started before what changed since: their answer is dropped
+            return;
+        }
         Concern concern = asked;
-        long run = ++latestRun;
-        running.set(true);
         error.set("");
-        executor.submit(() -> services.diagnostics().diagnose(currentEmail(), concern), found -> {
-            if (run != latestRun || closed) {
+        checkCommand.run(() -> services.diagnostics().diagnose(currentEmail(), concern), found -> {
+            if (closed || superseded()) {
                 return;
             }
-            running.set(false);
             findings.setAll(found.stream().map(this::row).toList());
             heading.set(found.isEmpty() ? messages.get("diagnose.heading.none", concern.describe())
                     : messages.get("diagnose.heading", found.size(), concern.describe()));
             diagnosed.set(true);
-        }, failure -> {
-            if (run != latestRun || closed) {
-                return;
-            }
-            running.set(false);
-            error.set(Failures.describe(failure, messages));
         });
+    }
+
+    private void checkFailed(Exception failure) {
+        if (closed || superseded()) {
+            return;
+        }
+        error.set(Failures.describe(failure, messages));
+    }
+
+    /** Checks were asked for again while these ran: run them again instead of showing this answer. */
+    private boolean superseded() {
+        if (!checkAgain) {
+            return false;
+        }
+        checkAgain = false;
+        diagnose();
+        return true;
     }
 
     /** The contact's address as stored now (a fix may have just changed it). */
@@ -261,15 +278,10 @@ public final class DiagnoseViewModel {
             }
             params.put("email", typed);
         }
-        running.set(true);
         error.set("");
         status.set(messages.get("diagnose.fix.applying", choice.label()));
-        executor.submit(() -> services.diagnostics().applyFix(currentEmail(), fix.action(), params, tools.agent()),
-                this::fixed, failure -> {
-                    running.set(false);
-                    status.set("");
-                    error.set(Failures.describe(failure, messages));
-                });
+        fixCommand.run(() -> services.diagnostics().applyFix(currentEmail(), fix.action(), params, tools.agent()),
+                this::fixed);
     }
 
     private void fixed(FixResult result) {
@@ -277,7 +289,6 @@ public final class DiagnoseViewModel {
         if (closed) {
             return;
         }
-        running.set(false);
         status.set(messages.get(result.changed() ? "diagnose.fix.done" : "diagnose.fix.nothing", result.message()));
         diagnose();
         if (result.emailChange() != null) {
@@ -380,7 +391,7 @@ public final class DiagnoseViewModel {
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
+        return loadCommand.runningProperty();
     }
 
     /** Checks or a fix are running. */

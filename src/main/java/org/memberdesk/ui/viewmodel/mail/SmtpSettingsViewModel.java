@@ -33,6 +33,7 @@ import org.memberdesk.service.email.TestEmailResult;
 import org.memberdesk.ui.common.BackgroundExecutor;
 import org.memberdesk.ui.common.DialogService;
 import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.viewmodel.Command;
 import org.memberdesk.ui.viewmodel.Failures;
 import org.memberdesk.ui.viewmodel.Tone;
 
@@ -69,7 +70,6 @@ public final class SmtpSettingsViewModel {
     }
 
     private final MailSettingsService settings;
-    private final BackgroundExecutor executor;
     private final DialogService dialogs;
     private final Messages messages;
     private final Actor agent;
@@ -91,7 +91,7 @@ public final class SmtpSettingsViewModel {
     private final ReadOnlyBooleanWrapper smtpConfigured = new ReadOnlyBooleanWrapper(this, "smtpConfigured");
     private final ReadOnlyBooleanWrapper smtpStored = new ReadOnlyBooleanWrapper(this, "smtpStored");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final Command call;
     private final ReadOnlyStringWrapper busyText = new ReadOnlyStringWrapper(this, "busyText", "");
     private final ReadOnlyStringWrapper modeText = new ReadOnlyStringWrapper(this, "modeText", "");
     private final ReadOnlyStringWrapper environmentNote = new ReadOnlyStringWrapper(this, "environmentNote", "");
@@ -121,7 +121,10 @@ public final class SmtpSettingsViewModel {
     public SmtpSettingsViewModel(MailSettingsService settings, BackgroundExecutor executor, DialogService dialogs,
                                  Messages messages, Actor agent, Runnable onChanged) {
         this.settings = settings;
-        this.executor = executor;
+        this.call = new Command(executor, failure -> {
+            busyText.set("");
+            showOutcome(Failures.describe(failure, messages), Tone.BAD);
+        });
         this.dialogs = dialogs;
         this.messages = messages;
         this.agent = agent;
@@ -149,8 +152,8 @@ public final class SmtpSettingsViewModel {
                         : passwordStored.get() ? messages.get("smtp.password.keep") : messages.get("smtp.password.none"),
                 passwordStored, fromEnvironment.get(Field.PASSWORD));
         valid = hostError.isEmpty().and(portError.isEmpty()).and(fromError.isEmpty()).and(portalUrlError.isEmpty());
-        canSave = valid.and(dirty).and(busy.not()).and(loaded);
-        canSendTest = testRecipientError.isEmpty().and(dirty.not()).and(busy.not()).and(loaded);
+        canSave = valid.and(dirty).and(call.runningProperty().not()).and(loaded);
+        canSendTest = testRecipientError.isEmpty().and(dirty.not()).and(call.runningProperty().not()).and(loaded);
 
         List<Observable> form = List.of(host, port, security, from, user, password, removePassword, portalUrl);
         form.forEach(field -> field.addListener(o -> dirty.set(!Snapshot.of(this).equals(saved))));
@@ -210,7 +213,7 @@ public final class SmtpSettingsViewModel {
 
     /** Forgets the stored SMTP server, after asking: email goes to the demo inbox again. */
     public void removeSmtpSettings() {
-        if (busy.get() || !dialogs.confirm(messages.get("smtp.remove.title"), messages.get("smtp.remove.question"),
+        if (call.isRunning() || !dialogs.confirm(messages.get("smtp.remove.title"), messages.get("smtp.remove.question"),
                 messages.get("smtp.remove.details"), messages.get("smtp.remove.accept"),
                 messages.get("smtp.remove.decline"))) {
             return;
@@ -236,17 +239,14 @@ public final class SmtpSettingsViewModel {
     }
 
     private <T> void run(String what, Callable<T> work, Consumer<T> done) {
-        busy.set(true);
+        if (call.isRunning()) {
+            return;
+        }
         busyText.set(what);
         outcome.set("");
-        executor.submit(work, result -> {
-            busy.set(false);
+        call.run(work, result -> {
             busyText.set("");
             done.accept(result);
-        }, failure -> {
-            busy.set(false);
-            busyText.set("");
-            showOutcome(Failures.describe(failure, messages), Tone.BAD);
         });
     }
 
@@ -431,7 +431,7 @@ public final class SmtpSettingsViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return call.runningProperty();
     }
 
     /** What the dialog is doing ("Sending test email…"), or empty. */

@@ -20,6 +20,7 @@ import org.memberdesk.service.workflow.WorkflowService;
 import org.memberdesk.service.workflow.WorkflowView;
 import org.memberdesk.ui.common.BackgroundExecutor;
 import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.viewmodel.Command;
 import org.memberdesk.ui.viewmodel.Failures;
 
 /**
@@ -44,12 +45,12 @@ public final class ManualRunViewModel {
     private final ReadOnlyBooleanWrapper chosenAvailable = new ReadOnlyBooleanWrapper(this, "chosenAvailable");
     private final ReadOnlyStringWrapper chosenText = new ReadOnlyStringWrapper(this, "chosenText", "");
     private final ReadOnlyStringWrapper searchText = new ReadOnlyStringWrapper(this, "searchText", "");
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(this, "finished");
+    private final Command runCommand;
 
     /**
      * {@code chosen} are the emails of the contacts selected in the list; {@code search} is what the
@@ -64,6 +65,11 @@ public final class ManualRunViewModel {
         this.chosen = List.copyOf(chosen);
         this.search = search == null ? "" : search.trim();
         this.afterRun = afterRun;
+        this.runCommand = new Command(executor, failure -> {
+            progress.set(0);
+            progressText.set("");
+            error.set(Failures.describe(failure, messages));
+        });
         chosenAvailable.set(!this.chosen.isEmpty());
         searchAvailable.set(!this.search.isEmpty());
         chosenText.set(this.chosen.size() == 1 ? messages.get("manualRun.chosen.one", this.chosen.get(0))
@@ -91,7 +97,7 @@ public final class ManualRunViewModel {
 
     /** Starts the run in the background; the bar and the summary follow it. */
     public void run() {
-        if (running.get()) {
+        if (runCommand.isRunning()) {
             return;
         }
         String name = workflow.get();
@@ -104,27 +110,21 @@ public final class ManualRunViewModel {
             error.set(messages.get(searchScope ? "manualRun.search.none" : "manualRun.chosen.none"));
             return;
         }
-        running.set(true);
         finished.set(false);
         error.set("");
         summary.set("");
         progress.set(-1);
         progressText.set(messages.get("manualRun.starting"));
-        executor.submit(() -> searchScope
+        runCommand.run(() -> searchScope
                         ? workflows.runManualOnSearch(name, search, agent, this::report)
                         : workflows.runManual(name, chosen, agent, this::report),
-                this::done, failure -> {
-                    running.set(false);
-                    progress.set(0);
-                    progressText.set("");
-                    error.set(Failures.describe(failure, messages));
-                });
+                this::done);
     }
 
     /** Called on the engine's thread after each committed batch. */
     private void report(WorkflowProgress p) {
         executor.publish(() -> {
-            if (!running.get()) {
+            if (!runCommand.isRunning()) {
                 return;
             }
             progress.set(p.total() <= 0 ? -1 : Math.min(1.0, (double) p.done() / p.total()));
@@ -133,7 +133,6 @@ public final class ManualRunViewModel {
     }
 
     private void done(ManualRunResult result) {
-        running.set(false);
         finished.set(true);
         progress.set(1);
         progressText.set("");
@@ -175,7 +174,7 @@ public final class ManualRunViewModel {
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return runCommand.runningProperty();
     }
 
     /** 0 to 1; -1 while it is not known how much there is. */

@@ -32,6 +32,7 @@ import org.memberdesk.service.workflow.WorkflowDefinition;
 import org.memberdesk.service.workflow.WorkflowService;
 import org.memberdesk.ui.common.BackgroundExecutor;
 import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.viewmodel.Command;
 import org.memberdesk.ui.viewmodel.Failures;
 
 /**
@@ -62,7 +63,7 @@ public final class WorkflowEditorViewModel {
     private final ObservableList<String> offers = FXCollections.observableArrayList();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
-    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
+    private final Command saveCommand;
     private final ReadOnlyBooleanWrapper saved = new ReadOnlyBooleanWrapper(this, "saved");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final BooleanBinding triggerHasOffers = triggerIs(TriggerKind.OFFER_ACCESS_GRANTED);
@@ -80,6 +81,13 @@ public final class WorkflowEditorViewModel {
         this.agent = agent;
         this.onSaved = onSaved;
         this.forms = new WorkflowForms(messages);
+        this.saveCommand = new Command(executor, failure -> {
+            if (failure instanceof WorkflowService.InvalidWorkflow invalid) {
+                problems.setAll(invalid.problems());
+            } else {
+                problems.setAll(Failures.describe(failure, messages));
+            }
+        });
         this.originalName = existing == null ? null : existing.name();
         if (existing == null) {
             title.set(messages.get("editor.title.new"));
@@ -204,24 +212,15 @@ public final class WorkflowEditorViewModel {
 
     /** Saves the form, or lists what is wrong with it; the window closes once {@link #savedProperty()} turns true. */
     public void save() {
-        if (saving.get()) {
+        if (saveCommand.isRunning()) {
             return;
         }
         WorkflowDefinition form = definition();
-        saving.set(true);
         problems.clear();
-        executor.submit(() -> originalName == null ? workflows.create(form, agent)
+        saveCommand.run(() -> originalName == null ? workflows.create(form, agent)
                 : workflows.update(originalName, form, agent), view -> {
-                    saving.set(false);
                     saved.set(true);
                     onSaved.accept(view.name());
-                }, failure -> {
-                    saving.set(false);
-                    if (failure instanceof WorkflowService.InvalidWorkflow invalid) {
-                        problems.setAll(invalid.problems());
-                    } else {
-                        problems.setAll(Failures.describe(failure, messages));
-                    }
                 });
     }
 
@@ -319,7 +318,7 @@ public final class WorkflowEditorViewModel {
     }
 
     public ReadOnlyBooleanProperty savingProperty() {
-        return saving.getReadOnlyProperty();
+        return saveCommand.runningProperty();
     }
 
     /** Turns true once Save succeeded. */

@@ -23,6 +23,7 @@ import org.memberdesk.ui.common.BackgroundExecutor;
 import org.memberdesk.ui.common.Cancellable;
 import org.memberdesk.ui.common.DialogService;
 import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.viewmodel.Command;
 import org.memberdesk.ui.viewmodel.DisplayTime;
 import org.memberdesk.ui.viewmodel.Failures;
 
@@ -59,14 +60,16 @@ public final class WorkflowsViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper runLogTitle = new ReadOnlyStringWrapper(this, "runLogTitle", "");
     private final ReadOnlyStringWrapper runLogEmpty = new ReadOnlyStringWrapper(this, "runLogEmpty", "");
+    private final ReadOnlyBooleanWrapper listing = new ReadOnlyBooleanWrapper(this, "listing");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final Command enableCommand;
 
     private final StringProperty testEmail = new SimpleStringProperty(this, "testEmail", "");
     private final ReadOnlyStringWrapper testError = new ReadOnlyStringWrapper(this, "testError", "");
     private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper(this, "testResult", "");
     private final ObservableList<StepRow> testSteps = FXCollections.observableArrayList();
     private final ObservableList<StepRow> testStepsView = FXCollections.unmodifiableObservableList(testSteps);
-    private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(this, "testing");
+    private final Command testCommand;
 
     private long latestList;
     private long latestRuns;
@@ -86,6 +89,9 @@ public final class WorkflowsViewModel {
         this.messages = messages;
         this.agent = agent;
         this.texts = new WorkflowTexts(messages, time);
+        enableCommand = new Command(executor, failure -> error.set(Failures.describe(failure, messages)));
+        testCommand = new Command(executor, failure -> testError.set(Failures.describe(failure, messages)));
+        busy.bind(listing.or(enableCommand.runningProperty()));
         runLogEmpty.set(messages.get("workflows.runLog.noSelection"));
         selected.addListener((o, before, now) -> {
             if (now == null || before == null || !now.name().equals(before.name())) {
@@ -116,14 +122,14 @@ public final class WorkflowsViewModel {
             return;
         }
         long ticket = ++latestList;
-        busy.set(true);
+        listing.set(true);
         executor.submit(workflows::list, found -> {
             if (ticket == latestList) {
                 show(found);
             }
         }, failure -> {
             if (ticket == latestList) {
-                busy.set(false);
+                listing.set(false);
                 error.set(Failures.describe(failure, messages));
             }
         });
@@ -141,7 +147,7 @@ public final class WorkflowsViewModel {
     }
 
     private void show(List<WorkflowView> found) {
-        busy.set(false);
+        listing.set(false);
         error.set("");
         WorkflowRow before = selected.get();
         List<WorkflowRow> shown = found.stream().map(texts::row).toList();
@@ -201,13 +207,8 @@ public final class WorkflowsViewModel {
         if (row == null || row.enabled() == enabled) {
             return;
         }
-        busy.set(true);
-        executor.submit(() -> enabled ? workflows.enable(row.name(), agent) : workflows.disable(row.name(), agent),
-                changed -> refresh(),
-                failure -> {
-                    busy.set(false);
-                    error.set(Failures.describe(failure, messages));
-                });
+        enableCommand.run(() -> enabled ? workflows.enable(row.name(), agent) : workflows.disable(row.name(), agent),
+                changed -> refresh());
     }
 
     /** New…: an empty editor. */
@@ -241,6 +242,9 @@ public final class WorkflowsViewModel {
 
     /** Runs the selected workflow for the contact whose email was entered, and shows each step's outcome. */
     public void testOnContact() {
+        if (testCommand.isRunning()) {
+            return; // the button waits for the test under way; so does Enter in the email field
+        }
         WorkflowRow row = selected.get();
         String email = testEmail.get() == null ? "" : testEmail.get().trim();
         if (row == null) {
@@ -261,19 +265,14 @@ public final class WorkflowsViewModel {
         if (!confirmed) {
             return;
         }
-        testing.set(true);
         testError.set("");
         testResult.set("");
         testSteps.clear();
-        executor.submit(() -> workflows.testOnContact(row.name(), email, agent), run -> {
-            testing.set(false);
+        testCommand.run(() -> workflows.testOnContact(row.name(), email, agent), run -> {
             RunRow shown = texts.run(run);
             testSteps.setAll(shown.steps());
             testResult.set(messages.get("workflows.test.result", row.name(), shown.contact(), shown.status()));
             refresh();
-        }, failure -> {
-            testing.set(false);
-            testError.set(Failures.describe(failure, messages));
         });
     }
 
@@ -351,6 +350,6 @@ public final class WorkflowsViewModel {
     }
 
     public ReadOnlyBooleanProperty testingProperty() {
-        return testing.getReadOnlyProperty();
+        return testCommand.runningProperty();
     }
 }
