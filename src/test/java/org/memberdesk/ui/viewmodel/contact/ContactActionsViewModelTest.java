@@ -318,6 +318,31 @@ class ContactActionsViewModelTest {
                 .isEqualTo("The Client Portal (membership) of ben.carter@example.com is unlocked.");
     }
 
+    @Test
+    void resendAndUnlockRunOneAtATime() {
+        ContactViewModel ben = open("ben.carter@example.com");
+        OfferRow membership = ben.offers().get(0);
+        int welcomes = emails("ben.carter@example.com").size();
+        executor.holdWork();
+        int submitted = executor.submitted();
+
+        ben.actions().resend(membership);
+        assertThat(ben.actions().busyProperty().get()).isTrue();
+        assertThat(ben.actions().canUnlockPortal().get()).isFalse();
+        ben.actions().unlock(null);
+        ben.actions().resend(membership);
+        assertThat(executor.submitted()).as("the second click and Unlock wait").isEqualTo(submitted + 1);
+
+        executor.runHeldWork();
+        assertThat(ben.actions().busyProperty().get()).isFalse();
+        while (executor.heldWork() > 0) {
+            executor.runHeldWork();
+        }
+        assertThat(emails("ben.carter@example.com")).hasSize(welcomes + 1);
+        assertThat(card("ben.carter@example.com").portal().locked()).isTrue();
+        assertThat(ben.actions().canUnlockPortal().get()).isTrue();
+    }
+
     // ---- Community groups ----
 
     @Test

@@ -49,6 +49,10 @@ class DiagnoseViewModelTest {
     }
 
     private DiagnoseViewModel diagnose(String email) {
+        return diagnose(services, email);
+    }
+
+    private DiagnoseViewModel diagnose(Services services, String email) {
         UUID id = services.contacts().byEmail(email).id();
         InsightTools tools = new InsightTools(executor, dialogs,
                 RecordingFilePicker.cancelling(), messages, new DisplayTime(ZoneOffset.UTC, messages.locale()),
@@ -163,6 +167,30 @@ class DiagnoseViewModelTest {
             assertThat(queued.recipient()).isEqualTo("olu.adeyemi@example.com");
         });
         assertThat(hooks.reloads).as("after the fix and after the welcome").isEqualTo(2);
+    }
+
+    @Test
+    void checksAskedForAgainWhileTheyRunShowOnlyTheNewerAnswer(@TempDir Path own) {
+        try (Services fresh = DemoDirectory.seeded(own, TestClock.at(TestServices.START))) {
+            DiagnoseViewModel olu = diagnose(fresh, "olu.adeyemi@exmaple.com");
+            olu.questionProperty().set(Question.EMAIL);
+            olu.run();
+            FixChoice edit = olu.findings().get(0).fixes().get(0);
+            executor.holdWork();
+            olu.apply(edit);
+            executor.runHeldWork(); // the fix: then the checks again, and the welcome for the new address
+
+            assertThat(executor.heldWork()).isEqualTo(2);
+            executor.runHeldWorkNewestFirst(); // the welcome is sent before the checks answer
+
+            assertThat(olu.runningProperty().get()).as("checking again").isTrue();
+            assertThat(olu.findings()).as("the older answer is not shown").extracting(FindingRow::code)
+                    .contains(DiagnosticCodes.EMAIL_DOMAIN_TYPO);
+            executor.runHeldWork();
+            assertThat(olu.runningProperty().get()).isFalse();
+            assertThat(olu.findings()).extracting(FindingRow::code).doesNotContain(DiagnosticCodes.EMAIL_DOMAIN_TYPO);
+            assertThat(olu.statusProperty().get()).contains("welcome email is queued for olu.adeyemi@example.com");
+        }
     }
 
     @Test
