@@ -15,6 +15,7 @@ import org.memberdesk.domain.CredentialToken;
 import org.memberdesk.domain.EmailKind;
 import org.memberdesk.domain.EmailMessage;
 import org.memberdesk.domain.EmailStatus;
+import org.memberdesk.domain.MintedToken;
 import org.memberdesk.domain.Offer;
 import org.memberdesk.domain.OfferGrant;
 import org.memberdesk.domain.TokenPurpose;
@@ -166,7 +167,7 @@ public final class EmailService {
                     .append("Log in at: ").append(loginUrl).append('\n')
                     .append("Login email: ").append(contact.getEmail()).append('\n');
             if (!hasPassword) {
-                Tokens.Minted minted = Tokens.mint();
+                MintedToken minted = Tokens.mint();
                 Duration ttl = LinkTtl.setPassword(t);
                 CredentialToken token = LinkTokens.issue(t, contact, AccessScope.MEMBERSHIP, null,
                         TokenPurpose.SET_PASSWORD, minted.hash(), now, ttl, actor.origin(), null);

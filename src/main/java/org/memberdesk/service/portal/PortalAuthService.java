@@ -22,6 +22,7 @@ import org.memberdesk.domain.EmailAddress;
 import org.memberdesk.domain.InvalidInputException;
 import org.memberdesk.domain.LoginFailure;
 import org.memberdesk.domain.LoginThrottle;
+import org.memberdesk.domain.MintedToken;
 import org.memberdesk.domain.PortalAccount;
 import org.memberdesk.domain.PortalSession;
 import org.memberdesk.domain.TriggerType;
@@ -219,7 +220,7 @@ public final class PortalAuthService {
             if (verified && Objects.equals(credential.getPasswordHash(), before.hash())) {
                 credential.recordLogin(now);
                 t.portalSessions().deleteExpired(now);
-                Tokens.Minted id = Tokens.mint();
+                MintedToken id = Tokens.mint();
                 t.portalSessions().add(new PortalSession(id.hash(), held.get().contact(), held.get().scope(),
                         held.get().group(), credential, now, now.plus(sessionLength(t))));
                 return new SignIn(SignIn.Outcome.SIGNED_IN, id.raw(), null);

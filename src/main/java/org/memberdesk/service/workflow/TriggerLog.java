@@ -1,7 +1,5 @@
 package org.memberdesk.service.workflow;
 
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,21 +97,8 @@ public final class TriggerLog {
     }
 
     private void wakeAfterCommit(Tx t) {
-        if (wakeUps.isEmpty()) {
-            return;
+        if (!wakeUps.isEmpty()) {
+            t.afterCommit(() -> wakeUps.forEach(Runnable::run));
         }
-        t.session().getTransaction().registerSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing before the commit
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    wakeUps.forEach(Runnable::run);
-                }
-            }
-        });
     }
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.hibernate.Session;
 import org.memberdesk.domain.Contact;
 import org.memberdesk.domain.EmailAddress;
 import org.memberdesk.domain.InvalidInputException;
@@ -269,18 +268,17 @@ public final class WorkflowService {
             List<UUID> eventIds = new ArrayList<>(contactIds.size());
             String workflowName = tx.write(t -> {
                 Workflow w = require(t, name);
-                Session session = t.session();
                 Instant now = clock.instant();
                 String detail = new TriggerLog.ManualRequest(w.getId(), WorkflowRun.Mode.MANUAL, actor.name()).detail();
                 int n = 0;
                 for (UUID contactId : contactIds) {
-                    TriggerEvent event = new TriggerEvent(TriggerType.MANUAL, session.getReference(Contact.class,
+                    TriggerEvent event = new TriggerEvent(TriggerType.MANUAL, t.reference(Contact.class,
                             contactId), null, detail, now);
                     t.triggers().record(event);
                     eventIds.add(event.getId());
                     if (++n % batch == 0) {
-                        session.flush();
-                        session.clear();
+                        t.flush();
+                        t.clear();
                         w = t.workflows().byId(w.getId()).orElseThrow();
                     }
                 }
