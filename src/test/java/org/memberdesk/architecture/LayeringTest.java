@@ -3,6 +3,8 @@ package org.memberdesk.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -86,6 +88,25 @@ class LayeringTest {
                 .and().doNotHaveSimpleName("StartupProbe") // its one line is its output, for the benchmark
                 .should().accessField(System.class, "out")
                 .orShould().accessField(System.class, "err")
+                .check(classes);
+    }
+
+    @Test
+    void onlyPersistenceSpeaksHibernate() {
+        noClasses().that().resideOutsideOfPackages("org.memberdesk.persistence..", "org.memberdesk.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.hibernate..", "jakarta.persistence..", "jakarta.transaction..")
+                .check(classes);
+        // the domain maps its entities with annotations (and the enums and generator they name); no query API
+        noClasses().that().resideInAPackage("org.memberdesk.domain..")
+                .should().dependOnClassesThat(DescribedPredicate.describe("Hibernate or JPA API other than mapping",
+                        (JavaClass c) -> c.getPackageName().startsWith("org.hibernate")
+                                || c.getPackageName().startsWith("jakarta.persistence")
+                                || c.getPackageName().startsWith("jakarta.transaction"))
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage(
+                                "org.hibernate.annotations..", "org.hibernate.id.uuid..")))
+                        .and(DescribedPredicate.not(JavaClass.Predicates.ANNOTATIONS))
+                        .and(DescribedPredicate.not(JavaClass.Predicates.ENUMS)))
                 .check(classes);
     }
 }
