@@ -29,9 +29,9 @@ import org.memberdesk.mail.PortalLinks;
 import org.memberdesk.persistence.Tx;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.AuditLog;
+import org.memberdesk.service.Lookups;
 import org.memberdesk.service.Transactions;
 import org.memberdesk.service.UserError;
-import org.memberdesk.service.contacts.ContactService;
 import org.memberdesk.service.credentials.LoginDetails;
 import org.memberdesk.service.credentials.Tokens;
 
@@ -57,7 +57,7 @@ public final class EmailService {
 
     /** The contact's emails, newest first. */
     public List<EmailView> list(String contactEmail) {
-        return tx.read(t -> views(t, ContactService.require(t, contactEmail).getId()));
+        return tx.read(t -> views(t, Lookups.contact(t, contactEmail).getId()));
     }
 
     public List<EmailView> list(UUID contactId) {

@@ -29,9 +29,8 @@ import org.memberdesk.domain.TriggerType;
 import org.memberdesk.persistence.Tx;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.AuditLog;
+import org.memberdesk.service.Lookups;
 import org.memberdesk.service.Transactions;
-import org.memberdesk.service.communities.CommunityService;
-import org.memberdesk.service.contacts.ContactService;
 import org.memberdesk.service.credentials.CredentialService;
 import org.memberdesk.service.credentials.PasswordHasher;
 import org.memberdesk.service.credentials.Tokens;
@@ -338,7 +337,7 @@ public final class PortalAuthService {
     /** How many sessions of the contact still count, at every door: for tests and the console. */
     public int liveSessions(String contactEmail) {
         return tx.read(t -> {
-            Contact contact = ContactService.require(t, contactEmail);
+            Contact contact = Lookups.contact(t, contactEmail);
             Instant now = clock.instant();
             return (int) t.portalSessions().ofContact(contact.getId()).stream()
                     .filter(s -> !s.isExpired(now) && s.matchesPassword(currentCredential(t, s)))
@@ -367,9 +366,9 @@ public final class PortalAuthService {
     /** How many failed sign-ins a contact had at a door within the last {@code window}. */
     public long failedSignIns(String contactEmail, Door door, Duration window) {
         return tx.read(t -> {
-            Contact contact = ContactService.require(t, contactEmail);
+            Contact contact = Lookups.contact(t, contactEmail);
             UUID groupId = door.community()
-                    ? CommunityService.requireGroup(t, door.groupSlug()).getId()
+                    ? Lookups.group(t, door.groupSlug()).getId()
                     : null;
             return t.loginFailures().countSince(contact.getId(),
                     door.community() ? AccessScope.COMMUNITY : AccessScope.MEMBERSHIP, groupId,

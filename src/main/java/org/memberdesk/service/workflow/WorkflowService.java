@@ -23,6 +23,7 @@ import org.memberdesk.persistence.Tx;
 import org.memberdesk.persistence.WorkflowRepository;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.AuditLog;
+import org.memberdesk.service.Lookups;
 import org.memberdesk.service.Transactions;
 import org.memberdesk.service.UserError;
 import org.memberdesk.service.contacts.ContactService;
@@ -204,7 +205,7 @@ public final class WorkflowService {
     public WorkflowRunView testOnContact(String name, String contactEmail, Actor actor) {
         UUID runId = engine.startAndAct(t -> {
             Workflow w = require(t, name);
-            Contact contact = ContactService.require(t, contactEmail);
+            Contact contact = Lookups.contact(t, contactEmail);
             Instant now = clock.instant();
             TriggerEvent event = new TriggerEvent(TriggerType.MANUAL, contact, null,
                     new TriggerLog.ManualRequest(w.getId(), WorkflowRun.Mode.TEST, actor.name()).detail(), now);
@@ -234,7 +235,7 @@ public final class WorkflowService {
             require(t, name);
             List<UUID> found = new ArrayList<>();
             for (String email : emails) {
-                found.add(ContactService.require(t, email).getId());
+                found.add(Lookups.contact(t, email).getId());
             }
             return found;
         });
