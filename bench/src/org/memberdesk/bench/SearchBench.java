@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.memberdesk.persistence.TestSessions;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.contacts.ContactService;
 
@@ -69,7 +70,7 @@ public final class SearchBench implements Benchmark {
     }
 
     static QueryMix mix(Services services) {
-        List<Object[]> rows = services.transactions().read(t -> t.session()
+        List<Object[]> rows = services.transactions().read(t -> TestSessions.of(t)
                 .createSelectionQuery("select c.name, c.email from Contact c", Object[].class)
                 .getResultList());
         List<String> names = rows.stream().map(r -> (String) r[0]).toList();

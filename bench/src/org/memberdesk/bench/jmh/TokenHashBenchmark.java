@@ -1,6 +1,7 @@
 package org.memberdesk.bench.jmh;
 
 import java.util.concurrent.TimeUnit;
+import org.memberdesk.domain.MintedToken;
 import org.memberdesk.service.credentials.Tokens;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,7 +24,7 @@ public class TokenHashBenchmark {
     }
 
     @Benchmark
-    public Tokens.Minted mint() {
+    public MintedToken mint() {
         return Tokens.mint();
     }
 }

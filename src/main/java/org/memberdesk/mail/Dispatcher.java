@@ -1,6 +1,5 @@
 package org.memberdesk.mail;
 
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,13 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.memberdesk.domain.CredentialToken;
 import org.memberdesk.domain.EmailMessage;
 import org.memberdesk.domain.EmailStatus;
+import org.memberdesk.domain.MintedToken;
+import org.memberdesk.persistence.BackgroundLoop;
 import org.memberdesk.persistence.Database;
 import org.memberdesk.persistence.Tx;
 import org.slf4j.Logger;
@@ -64,13 +63,10 @@ public final class Dispatcher implements AutoCloseable {
     private final LinkMinter minter;
     private final DemoMailServer demo;
     private final Policy policy;
-    private final String owner;
+    private final BackgroundLoop loop;
     private final AtomicLong claims = new AtomicLong();
     private final ReentrantLock batchLock = new ReentrantLock();
     private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>();
-    private final Semaphore wake = new Semaphore(0);
-    private volatile boolean stopping;
-    private Thread thread;
 
     public Dispatcher(Database database, Clock clock, MailSettingsStore settings, PortalLinks links, LinkMinter minter,
                       DemoMailServer demo, Policy policy) {
@@ -81,18 +77,12 @@ public final class Dispatcher implements AutoCloseable {
         this.minter = minter;
         this.demo = demo;
         this.policy = policy;
-        this.owner = ownerId();
+        this.loop = new BackgroundLoop("mail-dispatcher", "", policy::pollInterval, this::runUntilEmpty);
     }
 
     /** Unique per dispatcher: host, process id and a random part (two dispatchers in one JVM differ too). */
-    private static String ownerId() {
-        String runtime = ManagementFactory.getRuntimeMXBean().getName();
-        String id = runtime + "/" + UUID.randomUUID().toString().substring(0, 8);
-        return id.length() > 80 ? id.substring(id.length() - 80) : id;
-    }
-
     public String owner() {
-        return owner;
+        return loop.owner();
     }
 
     public Policy policy() {
@@ -110,44 +100,22 @@ public final class Dispatcher implements AutoCloseable {
     // ---- background thread (console, portal) ----
 
     /** Starts the background thread: it delivers what is due, then sleeps until woken or the poll interval passes. */
-    public synchronized void start() {
-        if (thread != null) {
-            return;
-        }
-        stopping = false;
-        thread = new Thread(this::loop, "mail-dispatcher");
-        thread.setDaemon(true);
-        thread.start();
+    public void start() {
+        loop.start();
     }
 
-    public synchronized boolean isStarted() {
-        return thread != null;
+    public boolean isStarted() {
+        return loop.isStarted();
     }
 
     /** Wakes the background thread (after mail was queued). */
     public void signal() {
-        if (wake.availablePermits() == 0) {
-            wake.release();
-        }
+        loop.signal();
     }
 
     /** Stops the background thread after the message it is sending; unsent claimed rows are released. */
     public void stop() {
-        Thread running;
-        synchronized (this) {
-            running = thread;
-            thread = null;
-            stopping = true;
-        }
-        if (running != null) {
-            wake.release();
-            try {
-                running.join(TimeUnit.SECONDS.toMillis(40));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        stopping = false;
+        loop.stop();
     }
 
     @Override
@@ -155,29 +123,12 @@ public final class Dispatcher implements AutoCloseable {
         stop();
     }
 
-    private void loop() {
-        while (!stopping) {
-            try {
-                runUntilEmpty();
-            } catch (RuntimeException e) {
-                LOG.warn("mail delivery pass failed", e);
-            }
-            try {
-                if (wake.tryAcquire(policy.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
-                    wake.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
-    }
-
     // ---- synchronous runs (CLI, tests) ----
 
     /** Delivers every message due now, batch after batch, until none is left that this dispatcher may claim. */
     public Result runUntilEmpty() {
         Result total = Result.NONE;
-        while (!stopping) {
+        while (!loop.stopping()) {
             Result batch = runDue();
             total = total.plus(batch);
             if (batch.claimed() == 0) {
@@ -191,7 +142,7 @@ public final class Dispatcher implements AutoCloseable {
     public Result runDue() {
         batchLock.lock();
         try {
-            String lease = owner + "#" + claims.incrementAndGet();
+            String lease = owner() + "#" + claims.incrementAndGet();
             List<UUID> claimed = claim(lease);
             if (claimed.isEmpty()) {
                 return Result.NONE;
@@ -202,46 +153,13 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private static final String CLAIMABLE = """
-            ((x.status in (:waiting) and x.nextAttemptAt <= :now) or x.status = :sending)
-            and (x.leaseUntil is null or x.leaseUntil <= :now)""";
-
     private List<UUID> claim(String lease) {
-        // A plain read first: polling an idle outbox every few seconds must not take the
-        // database's write lock each time.
-        boolean anythingDue = database.read(t -> !t.session().createSelectionQuery(
-                        "select x.id from EmailMessage x where " + CLAIMABLE, UUID.class)
-                .setParameterList("waiting", List.of(EmailStatus.QUEUED, EmailStatus.RETRYING))
-                .setParameter("sending", EmailStatus.SENDING)
-                .setParameter("now", clock.instant())
-                .setMaxResults(1)
-                .getResultList().isEmpty());
-        if (!anythingDue) {
+        if (!database.read(t -> t.emails().anyClaimable(clock.instant()))) {
             return List.of();
         }
         return database.write(t -> {
             Instant now = clock.instant();
-            // One statement takes the lease, the first of its transaction, so it waits for the
-            // write lock (SQLite) or the row locks (PostgreSQL) and sees the rows as they are then.
-            t.session().createMutationQuery("""
-                            update EmailMessage m set m.leaseOwner = :lease, m.leaseUntil = :until
-                            where m.id in (
-                                select x.id from EmailMessage x
-                                where %s
-                                order by x.nextAttemptAt, x.id
-                                limit %d)""".formatted(CLAIMABLE, policy.batchSize()))
-                    .setParameter("lease", lease)
-                    .setParameter("until", now.plus(policy.lease()))
-                    .setParameterList("waiting", List.of(EmailStatus.QUEUED, EmailStatus.RETRYING))
-                    .setParameter("sending", EmailStatus.SENDING)
-                    .setParameter("now", now)
-                    .executeUpdate();
-            return t.session().createSelectionQuery(
-                            "select m.id from EmailMessage m where m.leaseOwner = :lease "
-                                    + "order by m.nextAttemptAt, m.id",
-                            UUID.class)
-                    .setParameter("lease", lease)
-                    .getResultList();
+            return t.emails().claim(lease, now, now.plus(policy.lease()), policy.batchSize());
         });
     }
 
@@ -257,7 +175,7 @@ public final class Dispatcher implements AutoCloseable {
         try {
             MailSettings target = target();
             for (UUID id : claimed) {
-                if (stopping) {
+                if (loop.stopping()) {
                     break;
                 }
                 if (cannotConnect == null && (connection == null || !connection.usable())) {
@@ -364,7 +282,7 @@ public final class Dispatcher implements AutoCloseable {
         String text = m.getBodyText();
         String html = m.getBodyHtml();
         if (m.getLinkPurpose() != null && LinkedBodies.hasHiddenLink(text, html)) {
-            LinkMinter.Minted minted = minter.mint();
+            MintedToken minted = minter.mint();
             LinkTokens.issue(t, m.getContact(), m.getKind().scope(), m.getGroup(), m.getLinkPurpose(), minted.hash(),
                     now, Duration.ofSeconds(m.getLinkTtlSeconds()), m.getOrigin(), m.getId());
             String[] bodies = LinkedBodies.withToken(text, html, links.base(t), minted.raw());
@@ -417,12 +335,7 @@ public final class Dispatcher implements AutoCloseable {
     /** Gives back what this batch claimed but did not get to (stopped early), so nobody waits for the lease. */
     private void release(String lease) {
         try {
-            database.write(t -> t.session().createMutationQuery("""
-                            update EmailMessage m set m.leaseOwner = null, m.leaseUntil = null
-                            where m.leaseOwner = :lease and m.status <> :sending""")
-                    .setParameter("lease", lease)
-                    .setParameter("sending", EmailStatus.SENDING)
-                    .executeUpdate());
+            database.write(t -> t.emails().release(lease));
         } catch (RuntimeException e) {
             LOG.warn("could not release mail leases (they expire by themselves)", e);
         }
@@ -440,8 +353,6 @@ public final class Dispatcher implements AutoCloseable {
 
     /** For tests and diagnostics: messages currently leased, by anyone. */
     public List<UUID> leased() {
-        return database.read(t -> new ArrayList<>(t.session().createSelectionQuery(
-                        "select m.id from EmailMessage m where m.leaseOwner is not null", UUID.class)
-                .getResultList()));
+        return database.read(t -> new ArrayList<>(t.emails().leased()));
     }
 }

@@ -1,7 +1,5 @@
 package org.memberdesk.mail;
 
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -98,22 +96,9 @@ public final class Outbox {
     }
 
     private void wakeAfterCommit(Tx t) {
-        if (wakeUps.isEmpty()) {
-            return;
+        if (!wakeUps.isEmpty()) {
+            t.afterCommit(() -> wakeUps.forEach(Runnable::run));
         }
-        t.session().getTransaction().registerSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to do before the commit
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    wakeUps.forEach(Runnable::run);
-                }
-            }
-        });
     }
 
     private static String escapeHtml(String value) {

@@ -17,7 +17,7 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
  * three times as long. {@link Database#bulk} uses it; call it inside any other write transaction
  * that writes many contacts. On other databases it only runs the work.
  */
-public final class ContactSearchIndex {
+final class ContactSearchIndex {
 
     /** Dropped during the bulk write and created again from their own SQL before it commits. */
     private static final List<String> INSERT_TRIGGERS = List.of("contact_search_after_insert", "contact_tag_after_insert");
@@ -35,7 +35,7 @@ public final class ContactSearchIndex {
     private ContactSearchIndex() {
     }
 
-    public static <T> T deferredDuring(SharedSessionContract session, Supplier<T> work) {
+    static <T> T deferredDuring(SharedSessionContract session, Supplier<T> work) {
         boolean sqlite = session.getFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices()
                 .getDialect() instanceof SQLiteDialect;
         if (!sqlite || active(session)) {
@@ -86,7 +86,7 @@ public final class ContactSearchIndex {
      * The work must write each contact's complete search text itself (the entity does) and return the
      * ids of the contacts it inserted. On other databases it only runs the work.
      */
-    public static void insertedDuring(SharedSessionContract session, Supplier<List<java.util.UUID>> work) {
+    static void insertedDuring(SharedSessionContract session, Supplier<List<java.util.UUID>> work) {
         boolean sqlite = session.getFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices()
                 .getDialect() instanceof SQLiteDialect;
         if (!sqlite) {

@@ -218,16 +218,17 @@ public final class Database implements AutoCloseable {
      * Bulk work (imports, data generation) through a stateless session in one write transaction.
      * New contacts join the search index once at the end ({@link ContactSearchIndex}).
      */
-    public <T> T bulk(Function<StatelessSession, T> work) {
-        return checked(() -> stateless(session -> ContactSearchIndex.deferredDuring(session, () -> work.apply(session))));
+    public <T> T bulk(Function<BulkTx, T> work) {
+        return checked(() -> stateless(session -> ContactSearchIndex.deferredDuring(session,
+                () -> work.apply(new BulkTx(session)))));
     }
 
     /**
      * One short write transaction through a stateless session, the search index kept row by row:
      * a chunk of an import ({@link ImportBatchRepository}), which must hold the write lock only briefly.
      */
-    public <T> T chunk(Function<StatelessSession, T> work) {
-        return checked(() -> stateless(work));
+    public <T> T chunk(Function<BulkTx, T> work) {
+        return checked(() -> stateless(session -> work.apply(new BulkTx(session))));
     }
 
     /** Refuses a database file that vanished or was replaced, and names storage problems in one line. */
@@ -267,7 +268,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    public SessionFactory sessionFactory() {
+    SessionFactory sessionFactory() {
         return sessionFactory;
     }
 

@@ -76,4 +76,66 @@ public final class EmailRepository {
                 .setParameter("since", since)
                 .getResultList();
     }
+
+    // ---- the outbox's leases (see the mail dispatcher) ----
+
+    private static final String CLAIMABLE = """
+            ((x.status in (:waiting) and x.nextAttemptAt <= :now) or x.status = :sending)
+            and (x.leaseUntil is null or x.leaseUntil <= :now)""";
+
+    /**
+     * Whether any message could be claimed now: a plain read, so that polling an idle outbox every
+     * few seconds does not take the database's write lock each time.
+     */
+    public boolean anyClaimable(Instant now) {
+        return !session.createSelectionQuery("select x.id from EmailMessage x where " + CLAIMABLE, UUID.class)
+                .setParameterList("waiting", List.of(EmailStatus.QUEUED, EmailStatus.RETRYING))
+                .setParameter("sending", EmailStatus.SENDING)
+                .setParameter("now", now)
+                .setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+
+    /**
+     * Leases up to {@code limit} due messages to {@code lease} until {@code until} and returns them in
+     * the order to send. Call it first in its write transaction: the one statement that takes the
+     * lease then waits for the write lock (SQLite) or the row locks (PostgreSQL) and sees the rows as
+     * they are then.
+     */
+    public List<UUID> claim(String lease, Instant now, Instant until, int limit) {
+        session.createMutationQuery("""
+                        update EmailMessage m set m.leaseOwner = :lease, m.leaseUntil = :until
+                        where m.id in (
+                            select x.id from EmailMessage x
+                            where %s
+                            order by x.nextAttemptAt, x.id
+                            limit %d)""".formatted(CLAIMABLE, limit))
+                .setParameter("lease", lease)
+                .setParameter("until", until)
+                .setParameterList("waiting", List.of(EmailStatus.QUEUED, EmailStatus.RETRYING))
+                .setParameter("sending", EmailStatus.SENDING)
+                .setParameter("now", now)
+                .executeUpdate();
+        return session.createSelectionQuery(
+                        "select m.id from EmailMessage m where m.leaseOwner = :lease order by m.nextAttemptAt, m.id",
+                        UUID.class)
+                .setParameter("lease", lease)
+                .getResultList();
+    }
+
+    /** Gives back the lease on the messages of {@code lease} that are not being sent. */
+    public int release(String lease) {
+        return session.createMutationQuery("""
+                        update EmailMessage m set m.leaseOwner = null, m.leaseUntil = null
+                        where m.leaseOwner = :lease and m.status <> :sending""")
+                .setParameter("lease", lease)
+                .setParameter("sending", EmailStatus.SENDING)
+                .executeUpdate();
+    }
+
+    /** Messages currently leased, by anyone. */
+    public List<UUID> leased() {
+        return session.createSelectionQuery("select m.id from EmailMessage m where m.leaseOwner is not null",
+                UUID.class).getResultList();
+    }
 }

@@ -47,7 +47,7 @@ public final class ImportBatchRepository {
         this.session = session;
     }
 
-    public static ImportBatchRepository of(SharedSessionContract session) {
+    static ImportBatchRepository of(SharedSessionContract session) {
         return new ImportBatchRepository(session);
     }
 

@@ -1,8 +1,14 @@
 package org.memberdesk.persistence;
 
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import org.hibernate.FlushMode;
 import org.hibernate.Session;
 
-/** One unit of work: the open session and the repositories bound to it. */
+/**
+ * One unit of work: the open session and the repositories bound to it. The session stays in this
+ * package; everything else reaches the database through the repositories and the methods here.
+ */
 public final class Tx {
 
     private final Session session;
@@ -11,7 +17,7 @@ public final class Tx {
         this.session = session;
     }
 
-    public Session session() {
+    Session session() {
         return session;
     }
 
@@ -19,8 +25,48 @@ public final class Tx {
         session.persist(entity);
     }
 
+    /** The entity with this id, or null. */
+    public <T> T find(Class<T> type, Object id) {
+        return session.find(type, id);
+    }
+
+    /** A reference to an entity known to exist, without reading it. */
+    public <T> T reference(Class<T> type, Object id) {
+        return session.getReference(type, id);
+    }
+
     public void flush() {
         session.flush();
+    }
+
+    /** Forgets every loaded entity (after a flush, or while only reading): keeps long work small. */
+    public void clear() {
+        session.clear();
+    }
+
+    /**
+     * Writes pending changes only at the commit (and at an explicit {@link #flush()}), not before
+     * every query: for work whose queries do not depend on what it wrote meanwhile.
+     */
+    public void flushOnlyAtCommit() {
+        session.setHibernateFlushMode(FlushMode.COMMIT);
+    }
+
+    /** Runs {@code action} once this transaction has committed; never when it rolls back. */
+    public void afterCommit(Runnable action) {
+        session.getTransaction().registerSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before the commit
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    action.run();
+                }
+            }
+        });
     }
 
     public ContactRepository contacts() {
@@ -81,6 +127,10 @@ public final class Tx {
 
     public ImportBatchRepository importBatches() {
         return ImportBatchRepository.of(session);
+    }
+
+    public ImportReads importReads() {
+        return new ImportReads(session);
     }
 
     public WorkflowRunRepository workflowRuns() {

@@ -28,10 +28,12 @@ public final class AuditLog {
         this.clock = clock;
     }
 
+    @JoinsTransaction(JoinsTransaction.Callers.EVERY_SERVICE)
     public void record(Tx in, Actor actor, String action, Contact contact, String detail) {
         record(in, actor, action, contact, detail, AuditEvent.Outcome.OK);
     }
 
+    @JoinsTransaction(JoinsTransaction.Callers.EVERY_SERVICE)
     public void record(Tx in, Actor actor, String action, Contact contact, String detail, AuditEvent.Outcome outcome) {
         in.audit().record(new AuditEvent(clock.instant(), actor.name(), actor.origin(), action,
                 contact == null ? null : contact.getId(), contact == null ? null : contact.getEmail(),

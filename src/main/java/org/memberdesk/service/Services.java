@@ -6,7 +6,6 @@ import org.memberdesk.mail.DemoMailServer;
 import org.memberdesk.mail.DemoMailbox;
 import org.memberdesk.mail.Dispatcher;
 import org.memberdesk.mail.EmailComposer;
-import org.memberdesk.mail.LinkMinter;
 import org.memberdesk.mail.MailSettingsStore;
 import org.memberdesk.mail.Outbox;
 import org.memberdesk.mail.PortalLinks;
@@ -88,7 +87,7 @@ public final class Services implements AutoCloseable {
         this.composer = new EmailComposer(clock);
         this.outbox = new Outbox(clock);
         this.demoMailServer = new DemoMailServer(dataDirectory.demoMailbox(), clock);
-        this.dispatcher = new Dispatcher(database, clock, mailSettingsStore, portalLinks, Services::mintLink,
+        this.dispatcher = new Dispatcher(database, clock, mailSettingsStore, portalLinks, Tokens::mint,
                 demoMailServer, Dispatcher.Policy.DEFAULT);
         outbox.onQueued(dispatcher::signal);
         this.contacts = new ContactService(transactions, audit, clock, triggers,
@@ -112,11 +111,6 @@ public final class Services implements AutoCloseable {
         this.contactImport = new ContactImport(transactions, clock);
         // An import that died (crash, killed process) left a hidden batch: remove it now.
         contactImport.cleanUpAbandoned();
-    }
-
-    private static LinkMinter.Minted mintLink() {
-        Tokens.Minted minted = Tokens.mint();
-        return new LinkMinter.Minted(minted.raw(), minted.hash());
     }
 
     /** Opens (creating and migrating when needed) the database of a data directory. */

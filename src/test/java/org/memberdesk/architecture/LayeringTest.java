@@ -1,14 +1,26 @@
 package org.memberdesk.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnitAccess;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.memberdesk.persistence.Tx;
+import org.memberdesk.service.JoinsTransaction;
+import org.memberdesk.service.Services;
 
 /** The layering of DESIGN.md, checked on the compiled production classes. */
 class LayeringTest {
@@ -87,5 +99,68 @@ class LayeringTest {
                 .should().accessField(System.class, "out")
                 .orShould().accessField(System.class, "err")
                 .check(classes);
+    }
+
+    @Test
+    void onlyPersistenceSpeaksHibernate() {
+        noClasses().that().resideOutsideOfPackages("org.memberdesk.persistence..", "org.memberdesk.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.hibernate..", "jakarta.persistence..", "jakarta.transaction..")
+                .check(classes);
+        // the domain maps its entities with annotations (and the enums and generator they name); no query API
+        noClasses().that().resideInAPackage("org.memberdesk.domain..")
+                .should().dependOnClassesThat(DescribedPredicate.describe("Hibernate or JPA API other than mapping",
+                        (JavaClass c) -> c.getPackageName().startsWith("org.hibernate")
+                                || c.getPackageName().startsWith("jakarta.persistence")
+                                || c.getPackageName().startsWith("jakarta.transaction"))
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage(
+                                "org.hibernate.annotations..", "org.hibernate.id.uuid..")))
+                        .and(DescribedPredicate.not(JavaClass.Predicates.ANNOTATIONS))
+                        .and(DescribedPredicate.not(JavaClass.Predicates.ENUMS)))
+                .check(classes);
+    }
+
+    private static final DescribedPredicate<JavaMethod> TAKE_A_TX = DescribedPredicate.describe("take a Tx",
+            m -> m.getRawParameterTypes().stream().anyMatch(type -> type.isEquivalentTo(Tx.class)));
+
+    @Test
+    void everyPublicServiceMethodThatTakesATxIsMarkedAsJoiningIt() {
+        methods().that().arePublic()
+                .and().areDeclaredInClassesThat().resideInAPackage("org.memberdesk.service..")
+                .and(TAKE_A_TX)
+                .should().beAnnotatedWith(JoinsTransaction.class)
+                .check(classes);
+    }
+
+    @Test
+    void inTransactionServiceMethodsAreCalledOnlyFromWhereTheyAllow() {
+        classes().should(new ArchCondition<JavaClass>("call @JoinsTransaction methods only as they allow") {
+            @Override
+            public void check(JavaClass caller, ConditionEvents events) {
+                for (JavaCodeUnitAccess<?> access : caller.getCodeUnitAccessesFromSelf()) {
+                    access.getTarget().resolveMember()
+                            .flatMap(target -> target.tryGetAnnotationOfType(JoinsTransaction.class)
+                                    .filter(joins -> !allowed(caller, target.getOwner(), joins.value())))
+                            .ifPresent(joins -> events.add(SimpleConditionEvent.violated(access,
+                                    access.getDescription() + ": a @JoinsTransaction(" + joins.value()
+                                            + ") method")));
+                }
+            }
+        }).check(classes);
+    }
+
+    private static boolean within(String packageName, String root) {
+        return packageName.equals(root) || packageName.startsWith(root + ".");
+    }
+
+    private static boolean allowed(JavaClass caller, JavaClass owner, JoinsTransaction.Callers callers) {
+        String from = caller.getPackageName();
+        if (from.equals(owner.getPackageName())) {
+            return true;
+        }
+        return switch (callers) {
+            case WORKFLOW -> within(from, "org.memberdesk.service.workflow") || caller.isEquivalentTo(Services.class);
+            case EVERY_SERVICE -> within(from, "org.memberdesk.service");
+        };
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.persistence.TestSessions;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.UserError;
 import org.memberdesk.service.demo.SampleDataGenerator;
@@ -45,7 +46,7 @@ class SampleDataGeneratorTest {
             var card = services.contacts().card(result.historyContactId());
             assertThat(card.emails()).hasSize(30);
             assertThat(card.contact().email()).isEqualTo(SampleDataGenerator.HISTORY_CONTACT_EMAIL);
-            long accounts = services.transactions().read(t -> t.session()
+            long accounts = services.transactions().read(t -> TestSessions.of(t)
                     .createSelectionQuery("select count(*) from PortalAccount", Long.class).getSingleResult());
             assertThat(accounts).isEqualTo(200);
 
@@ -58,7 +59,7 @@ class SampleDataGeneratorTest {
     private static List<List<Object>> generate(Path dir, SampleDataGenerator.Spec spec) {
         try (Services services = TestServices.open(dir, TestClock.at(TestServices.START))) {
             new SampleDataGenerator(services.transactions().database(), services.clock()).generate(spec);
-            return services.transactions().read(t -> t.session().createSelectionQuery(
+            return services.transactions().read(t -> TestSessions.of(t).createSelectionQuery(
                             "select c.name, c.email, (select count(*) from OfferGrant g where g.contact = c) "
                                     + "from Contact c order by c.email", Object[].class)
                     .getResultList().stream()

@@ -17,6 +17,7 @@ import org.memberdesk.domain.EmailMessage;
 import org.memberdesk.domain.EmailStatus;
 import org.memberdesk.domain.Offer;
 import org.memberdesk.domain.Origin;
+import org.memberdesk.persistence.TestSessions;
 
 /**
  * An email change cancels the links still waiting for the old address, but a message that was being
@@ -34,7 +35,7 @@ class ChangedAddressDeliveryTest extends SmtpDeliveryCase {
         UUID ivan = mail.contact(OLD, "Ivan Petrov", false);
         UUID offer = mail.offer("Momentum Membership", null);
         UUID welcome = mail.queue(ivan, (base, c) -> mail.composer.welcome(base, c,
-                mail.db.read(t -> t.session().find(Offer.class, offer)), false, Duration.ofHours(72)));
+                mail.db.read(t -> TestSessions.of(t).find(Offer.class, offer)), false, Duration.ofHours(72)));
         UUID reset = mail.queueReset(ivan);
 
         // The race: the welcome's attempt failed (it waits to be retried) and the reset was being sent

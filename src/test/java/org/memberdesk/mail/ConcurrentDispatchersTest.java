@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.domain.EmailStatus;
 import org.memberdesk.persistence.Database;
+import org.memberdesk.service.credentials.Tokens;
 import org.memberdesk.testsupport.TestClock;
 
 /** Two dispatchers, each with its own connection pool on the same SQLite file (as two processes would be). */
@@ -44,7 +45,7 @@ class ConcurrentDispatchersTest {
             Dispatcher.Policy small = new Dispatcher.Policy(5, Duration.ofMinutes(2), 8, Duration.ofMinutes(1),
                     Duration.ofHours(1), Duration.ofSeconds(1));
             Dispatcher a = mail.dispatcher(small);
-            Dispatcher b = new Dispatcher(second, clock, mail.settings, mail.links, MailFixture::mint, null, small);
+            Dispatcher b = new Dispatcher(second, clock, mail.settings, mail.links, Tokens::mint, null, small);
             assertThat(a.owner()).isNotEqualTo(b.owner());
 
             CountDownLatch go = new CountDownLatch(1);

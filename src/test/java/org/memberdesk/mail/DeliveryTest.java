@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.memberdesk.domain.CredentialToken;
 import org.memberdesk.domain.EmailMessage;
 import org.memberdesk.domain.EmailStatus;
+import org.memberdesk.persistence.TestSessions;
 
 /** The outbox against a real GreenMail SMTP server over a socket. */
 class DeliveryTest extends SmtpDeliveryCase {
@@ -22,7 +23,7 @@ class DeliveryTest extends SmtpDeliveryCase {
         UUID offer = mail.offer("Mindful Mornings Course", null);
         UUID id = mail.db.write(t -> mail.outbox.enqueue(t, t.contacts().byId(zoe).orElseThrow(),
                 mail.composer.welcome(mail.links.base(t), t.contacts().byId(zoe).orElseThrow(),
-                        t.session().find(org.memberdesk.domain.Offer.class, offer), true, Duration.ofHours(72)),
+                        TestSessions.of(t).find(org.memberdesk.domain.Offer.class, offer), true, Duration.ofHours(72)),
                 org.memberdesk.domain.Origin.WORKFLOW, "Welcome new members").getId());
         assertThat(mail.email(id).getStatus()).isEqualTo(EmailStatus.QUEUED);
 
@@ -190,10 +191,10 @@ class DeliveryTest extends SmtpDeliveryCase {
         // a dispatcher that crashed after claiming and marking the message sending
         mail.db.writeVoid(t -> {
             EmailMessage m = t.emails().byId(id).orElseThrow();
-            t.session().createMutationQuery("update EmailMessage m set m.leaseOwner = 'crashed#1', m.leaseUntil = :u "
+            TestSessions.of(t).createMutationQuery("update EmailMessage m set m.leaseOwner = 'crashed#1', m.leaseUntil = :u "
                     + "where m.id = :id").setParameter("u", clock.instant().plus(Duration.ofMinutes(2)))
                     .setParameter("id", id).executeUpdate();
-            t.session().refresh(m);
+            TestSessions.of(t).refresh(m);
             m.startAttempt(clock.instant().plus(Duration.ofMinutes(2)));
         });
         Dispatcher dispatcher = mail.dispatcher();

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.domain.EmailStatus;
 import org.memberdesk.persistence.Database;
+import org.memberdesk.service.credentials.Tokens;
 import org.memberdesk.testsupport.TestClock;
 
 /** With no SMTP configured each process runs its own demo server; all of them fill one mailbox directory. */
@@ -38,7 +39,7 @@ class DemoMailTest {
             // the CLI, another process with its own demo server, sends the next one a minute later
             clock.advance(Duration.ofMinutes(1));
             UUID changed = console.queue(dana, (base, c) -> console.composer.passwordChanged(base, c, clock.instant()));
-            new Dispatcher(cliDatabase, clock, console.settings, console.links, MailFixture::mint, cliServer,
+            new Dispatcher(cliDatabase, clock, console.settings, console.links, Tokens::mint, cliServer,
                     MailFixture.FAST).runDue();
             assertThat(console.email(changed).getStatus()).isEqualTo(EmailStatus.SENT);
 

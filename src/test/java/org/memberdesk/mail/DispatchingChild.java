@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Map;
 import org.memberdesk.domain.EmailStatus;
 import org.memberdesk.persistence.Database;
+import org.memberdesk.service.credentials.Tokens;
 
 /**
  * A dispatching process for {@link KillNineTest}: delivers the outbox of a data directory to an
@@ -26,7 +27,7 @@ public final class DispatchingChild {
         Database db = Database.open(dir.resolve("memberdesk.db"));
         Dispatcher dispatcher = new Dispatcher(db, Clock.systemUTC(),
                 new MailSettingsStore(new SecretBox(dir.resolve("secret.key")), env), new PortalLinks(Map.of()),
-                MailFixture::mint, null, MailFixture.FAST);
+                Tokens::mint, null, MailFixture.FAST);
         dispatcher.addListener(event -> {
             if (event.type() == DeliveryEvent.Type.MESSAGE_UPDATED && event.status() == EmailStatus.SENT) {
                 System.out.println("SENT " + event.emailId());

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.memberdesk.domain.CredentialToken;
 import org.memberdesk.domain.EmailMessage;
 import org.memberdesk.domain.EmailStatus;
+import org.memberdesk.persistence.TestSessions;
 
 /** Addresses beyond ASCII against a real GreenMail SMTP server over a socket. */
 class InternationalAddressDeliveryTest extends SmtpDeliveryCase {
@@ -39,7 +40,7 @@ class InternationalAddressDeliveryTest extends SmtpDeliveryCase {
     @ValueSource(strings = {"ä@example.org", "😀@example.org"})
     void anOldContactWithANonAsciiLocalPartGetsAClearFailureNotAMisdelivery(String address) {
         UUID contact = mail.contact("placeholder@example.org", "Old Contact", false);
-        mail.write(t -> t.session().createNativeMutationQuery("update contact set email = :email")
+        mail.write(t -> TestSessions.of(t).createNativeMutationQuery("update contact set email = :email")
                 .setParameter("email", address).executeUpdate());
         UUID id = mail.queueReset(contact);
 
@@ -60,7 +61,7 @@ class InternationalAddressDeliveryTest extends SmtpDeliveryCase {
     @Test
     void anOldAddressWhoseDomainWouldReachAnotherDomainIsNotSent() {
         UUID contact = mail.contact("placeholder@example.org", "Old Contact", false);
-        mail.write(t -> t.session().createNativeMutationQuery("update contact set email = 'anna@straße.example'")
+        mail.write(t -> TestSessions.of(t).createNativeMutationQuery("update contact set email = 'anna@straße.example'")
                 .executeUpdate());
         UUID id = mail.queueReset(contact);
 

@@ -25,6 +25,7 @@ import org.memberdesk.domain.CredentialToken;
 import org.memberdesk.domain.EmailMessage;
 import org.memberdesk.domain.EmailStatus;
 import org.memberdesk.domain.TokenPurpose;
+import org.memberdesk.persistence.TestSessions;
 import org.memberdesk.service.credentials.Tokens;
 
 /** Links are minted when the dispatcher sends: the raw token reaches the SMTP server and nothing else. */
@@ -98,7 +99,7 @@ class LinkMintingTest extends SmtpDeliveryCase {
         UUID dana = mail.contact("dana@example.com", "Dana", false);
         UUID offer = mail.offer("Momentum Membership", null);
         UUID id = mail.queue(dana, (base, c) -> mail.composer.welcome(base, c,
-                mail.db.read(t -> t.session().find(org.memberdesk.domain.Offer.class, offer)), false,
+                mail.db.read(t -> TestSessions.of(t).find(org.memberdesk.domain.Offer.class, offer)), false,
                 Duration.ofHours(72)));
         mail.dispatcher().runDue();
         String first = tokenIn(smtp.getReceivedMessages()[0]);

@@ -49,17 +49,12 @@ final class MailFixture implements AutoCloseable {
         this.demo = new DemoMailServer(dir.resolve("demo-mailbox"), clock);
     }
 
-    static LinkMinter.Minted mint() {
-        Tokens.Minted minted = Tokens.mint();
-        return new LinkMinter.Minted(minted.raw(), minted.hash());
-    }
-
     Dispatcher dispatcher() {
         return dispatcher(FAST);
     }
 
     Dispatcher dispatcher(Dispatcher.Policy policy) {
-        return new Dispatcher(db, clock, settings, links, MailFixture::mint, demo, policy);
+        return new Dispatcher(db, clock, settings, links, Tokens::mint, demo, policy);
     }
 
     /** Points delivery at a plain SMTP server on localhost. */

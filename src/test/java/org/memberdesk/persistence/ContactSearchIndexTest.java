@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
+import org.hibernate.StatelessSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +59,7 @@ class ContactSearchIndexTest {
 
     @Test
     void contactsWrittenInBulkAreIndexedWhenTheBulkEnds() {
-        database.bulk(session -> ContactSearchIndex.deferredDuring(session, () -> {
+        bulk(session -> ContactSearchIndex.deferredDuring(session, () -> {
             for (int i = 0; i < 300; i++) {
                 session.insert(new Contact("bulk" + i + "@example.org", "Bulk Person " + i, List.of("imported"), now));
             }
@@ -82,7 +84,7 @@ class ContactSearchIndexTest {
 
     @Test
     void tagsWrittenWithoutTheEntityAreFoundInBulkAndOutside() {
-        database.bulk(session -> {
+        bulk(session -> {
             Contact fresh = new Contact("fresh@example.org", "Fresh Person", List.of(), now);
             session.insert(fresh);
             session.unwrap(org.hibernate.engine.spi.SharedSessionContractImplementor.class).getJdbcCoordinator()
@@ -110,7 +112,7 @@ class ContactSearchIndexTest {
 
     @Test
     void rowsTakingTheRowidOfADeletedLastRowAreIndexedToo() {
-        database.bulk(session -> {
+        bulk(session -> {
             session.createNativeMutationQuery("delete from contact_tag where tag = 'kept'").executeUpdate();
             session.createNativeMutationQuery("delete from contact where email = 'old.two@example.com'")
                     .executeUpdate();
@@ -131,7 +133,7 @@ class ContactSearchIndexTest {
 
     @Test
     void aFailedBulkLeavesNothingBehind() {
-        assertThatThrownBy(() -> database.bulk(session -> ContactSearchIndex.deferredDuring(session, () -> {
+        assertThatThrownBy(() -> bulk(session -> ContactSearchIndex.deferredDuring(session, () -> {
             session.insert(new Contact("gone@example.org", "Gone Person", List.of(), now));
             throw new IllegalStateException("import broke");
         }))).hasMessage("import broke");
@@ -150,5 +152,10 @@ class ContactSearchIndexTest {
         }));
         assertThat(find("stateful")).containsExactly("Stateful Person");
         assertIndexIntact();
+    }
+
+    /** A bulk transaction, worked through its stateless session directly. */
+    private <T> T bulk(Function<StatelessSession, T> work) {
+        return database.bulk(b -> work.apply(b.session()));
     }
 }

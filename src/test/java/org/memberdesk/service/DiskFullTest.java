@@ -14,6 +14,7 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.persistence.SqliteConnectionProvider;
+import org.memberdesk.persistence.TestSessions;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
 
@@ -51,7 +52,7 @@ class DiskFullTest {
     }
 
     private static void capAtPresentSize(Services services) throws Exception {
-        SqliteConnectionProvider provider = services.transactions().database().sessionFactory()
+        SqliteConnectionProvider provider = TestSessions.factory(services.transactions().database())
                 .unwrap(SessionFactoryImplementor.class).getServiceRegistry().getService(ConnectionProvider.class)
                 .unwrap(SqliteConnectionProvider.class);
         DataSource pool = provider.dataSource();

@@ -110,7 +110,7 @@ public final class ActivityService {
                                 e.getOutcome().code());
                         written++;
                     }
-                    t.session().clear();
+                    t.clear();
                     if (chunk.size() < EXPORT_CHUNK) {
                         break;
                     }

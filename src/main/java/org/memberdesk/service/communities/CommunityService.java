@@ -6,12 +6,11 @@ import java.util.List;
 import org.memberdesk.domain.CommunityGroup;
 import org.memberdesk.domain.CommunityMembership;
 import org.memberdesk.domain.Contact;
-import org.memberdesk.persistence.Tx;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.AuditLog;
+import org.memberdesk.service.Lookups;
 import org.memberdesk.service.Transactions;
 import org.memberdesk.service.UserError;
-import org.memberdesk.service.contacts.ContactService;
 import org.memberdesk.service.contacts.ContactSummary;
 
 /** Community groups: separate spaces, each member with the group's own password. */
@@ -56,8 +55,8 @@ public final class CommunityService {
     public MembershipResult add(String contactEmail, String groupName, Actor actor) {
         return tx.write(t -> {
             Instant now = clock.instant();
-            Contact contact = ContactService.require(t, contactEmail);
-            CommunityGroup group = requireGroup(t, groupName);
+            Contact contact = Lookups.contact(t, contactEmail);
+            CommunityGroup group = Lookups.group(t, groupName);
             var existing = t.communities().membership(contact.getId(), group.getId());
             if (existing.isPresent()) {
                 return new MembershipResult(ContactSummary.of(contact), CommunityView.of(existing.get(), now), false,
@@ -69,13 +68,5 @@ public final class CommunityService {
             return new MembershipResult(ContactSummary.of(contact), CommunityView.of(membership, now), true,
                     "added " + contact.getEmail() + " to " + group.getName());
         });
-    }
-
-    public static CommunityGroup requireGroup(Tx t, String name) {
-        if (name == null || name.isBlank()) {
-            throw new UserError("community group name is required");
-        }
-        return t.communities().byName(name)
-                .orElseThrow(() -> new UserError("no community group named '" + name.trim() + "'"));
     }
 }

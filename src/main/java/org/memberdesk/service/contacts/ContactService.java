@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.UUID;
 import org.memberdesk.domain.Contact;
 import org.memberdesk.domain.EmailAddress;
-import org.memberdesk.domain.InvalidInputException;
 import org.memberdesk.domain.PortalAccount;
 import org.memberdesk.mail.EmailComposer;
 import org.memberdesk.mail.Outbox;
 import org.memberdesk.persistence.Tx;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.AuditLog;
+import org.memberdesk.service.JoinsTransaction;
+import org.memberdesk.service.Lookups;
 import org.memberdesk.service.Transactions;
 import org.memberdesk.service.UserError;
 import org.memberdesk.service.communities.CommunityView;
@@ -81,7 +82,7 @@ public final class ContactService {
     public ContactEdit change(String contactEmail, String newEmail, String newName, Collection<String> newTags,
                               Actor actor) {
         return tx.write(t -> {
-            Contact contact = require(t, contactEmail);
+            Contact contact = Lookups.contact(t, contactEmail);
             StringBuilder changes = new StringBuilder();
             String oldEmail = null;
             if (newEmail != null) {
@@ -143,7 +144,7 @@ public final class ContactService {
     }
 
     public ContactSummary byEmail(String email) {
-        return tx.read(t -> ContactSummary.of(require(t, email)));
+        return tx.read(t -> ContactSummary.of(Lookups.contact(t, email)));
     }
 
     public long count() {
@@ -175,6 +176,7 @@ public final class ContactService {
      * Added" with it: the one path for a tag added outside a form (a workflow's Add Tag).
      * {@code via} names the workflows whose actions led here. Returns false when it was there.
      */
+    @JoinsTransaction
     public static boolean addTag(Tx t, TriggerLog triggers, Contact contact, String tag, List<String> via, Instant now) {
         if (!contact.addTag(tag)) {
             return false;
@@ -182,21 +184,5 @@ public final class ContactService {
         contact.touch(now);
         triggers.tagAdded(t, contact, Contact.normalizeTag(tag), via, now);
         return true;
-    }
-
-    /**
-     * The contact with this email, or a {@link UserError} naming it. Also finds a contact stored
-     * before today's address rules (a non-ASCII part before the @, a punycode domain), so it can be corrected.
-     */
-    public static Contact require(Tx t, String email) {
-        String normalized;
-        try {
-            normalized = EmailAddress.lookupKey(email);
-        } catch (InvalidInputException e) {
-            throw new UserError(e.getMessage());
-        }
-        return t.contacts().byEmail(normalized)
-                .or(() -> t.contacts().byEmail(email))
-                .orElseThrow(() -> new UserError("no contact with email " + normalized));
     }
 }

@@ -26,13 +26,12 @@ import org.memberdesk.mail.PortalLinks;
 import org.memberdesk.persistence.Tx;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.AuditLog;
+import org.memberdesk.service.JoinsTransaction;
+import org.memberdesk.service.Lookups;
 import org.memberdesk.service.Transactions;
 import org.memberdesk.service.UserError;
-import org.memberdesk.service.communities.CommunityService;
-import org.memberdesk.service.contacts.ContactService;
 import org.memberdesk.service.contacts.ContactSummary;
 import org.memberdesk.service.email.EmailView;
-import org.memberdesk.service.offers.OfferService;
 
 /**
  * The ways an agent, a workflow or the contact gets back in: resend an offer's welcome email,
@@ -96,8 +95,8 @@ public final class CredentialService {
      */
     public EmailView resendWelcome(String contactEmail, String offerName, Actor actor) {
         return tx.write(t -> {
-            Contact contact = ContactService.require(t, contactEmail);
-            Offer offer = OfferService.requireOffer(t, offerName);
+            Contact contact = Lookups.contact(t, contactEmail);
+            Offer offer = Lookups.offer(t, offerName);
             Instant now = clock.instant();
             OfferGrant grant = t.grants().of(contact.getId(), offer.getId())
                     .orElseThrow(() -> new UserError(contact.getEmail() + " does not have " + offer.getName()
@@ -116,6 +115,7 @@ public final class CredentialService {
      * Queues the membership welcome of an offer in the caller's transaction: the one path for an
      * agent's Resend and a workflow's "Send Membership Welcome Email".
      */
+    @JoinsTransaction
     public EmailMessage queueWelcome(Tx t, Contact contact, Offer offer, Actor actor, boolean asResend) {
         boolean hasPassword = portalAccount(t, contact).getCredential().hasPassword();
         ComposedEmail welcome = composer.welcome(links.base(t), contact, offer, hasPassword, LinkTtl.setPassword(t));
@@ -195,6 +195,7 @@ public final class CredentialService {
      * Link": the same path and the same hourly limit as an agent's (a refusal throws
      * {@link RateLimited} before anything is written). {@code ttl} null means the configured default.
      */
+    @JoinsTransaction
     public EmailMessage queueMembershipReset(Tx t, Contact contact, Duration ttl, Actor actor) {
         Duration lifetime = ttl != null ? ttl : LinkTtl.agentReset(t);
         return queueReset(t, membershipTarget(t, contact), lifetime, actor);
@@ -410,11 +411,11 @@ public final class CredentialService {
     }
 
     private Target target(Tx t, String contactEmail, String groupName) {
-        Contact contact = ContactService.require(t, contactEmail);
+        Contact contact = Lookups.contact(t, contactEmail);
         if (groupName == null || groupName.isBlank()) {
             return membershipTarget(t, contact);
         }
-        CommunityGroup group = CommunityService.requireGroup(t, groupName);
+        CommunityGroup group = Lookups.group(t, groupName);
         CommunityMembership membership = t.communities().membership(contact.getId(), group.getId())
                 .orElseThrow(() -> new UserError(contact.getEmail() + " is not a member of " + group.getName()));
         return communityTarget(contact, membership);

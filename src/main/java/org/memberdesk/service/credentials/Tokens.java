@@ -6,28 +6,21 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import org.memberdesk.domain.MintedToken;
 
 /** Minting and hashing of link tokens: 256 random bits, URL-safe; only the SHA-256 is ever stored. */
 public final class Tokens {
-
-    /** A freshly minted token: the raw value goes into one email, the hash into the database. */
-    public record Minted(String raw, String hash) {
-        @Override
-        public String toString() {
-            return "Minted[hash=" + hash + "]";
-        }
-    }
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Tokens() {
     }
 
-    public static Minted mint() {
+    public static MintedToken mint() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String raw = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        return new Minted(raw, hash(raw));
+        return new MintedToken(raw, hash(raw));
     }
 
     public static String hash(String raw) {

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.hibernate.StatelessSession;
 import org.memberdesk.domain.Contact;
 import org.memberdesk.domain.EmailKind;
 import org.memberdesk.domain.EmailMessage;
@@ -21,6 +20,7 @@ import org.memberdesk.domain.Offer;
 import org.memberdesk.domain.OfferGrant;
 import org.memberdesk.domain.Origin;
 import org.memberdesk.domain.PortalAccount;
+import org.memberdesk.persistence.BulkTx;
 import org.memberdesk.persistence.Database;
 import org.memberdesk.service.UserError;
 
@@ -126,7 +126,7 @@ public final class SampleDataGenerator {
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private static Result write(StatelessSession session, SampleDataGenerator.Spec spec, Random random, Instant now) {
+    private static Result write(BulkTx session, SampleDataGenerator.Spec spec, Random random, Instant now) {
         List<Offer> offers = new ArrayList<>();
         for (String name : OFFERS) {
             Offer offer = new Offer(name, "https://members.example.com/" + slug(name), now.minus(Duration.ofDays(900)));
@@ -195,7 +195,7 @@ public final class SampleDataGenerator {
         return List.copyOf(tags);
     }
 
-    private static int grant(StatelessSession session, Random random, Contact contact, List<Offer> offers,
+    private static int grant(BulkTx session, Random random, Contact contact, List<Offer> offers,
                              Instant created, Instant now) {
         int roll = random.nextInt(100);
         int count = roll < 15 ? 0 : roll < 70 ? 1 : roll < 92 ? 2 : 3;
@@ -219,7 +219,7 @@ public final class SampleDataGenerator {
         return count;
     }
 
-    private static int history(StatelessSession session, Random random, Contact contact, List<Offer> offers,
+    private static int history(BulkTx session, Random random, Contact contact, List<Offer> offers,
                                int count, Instant now) {
         EmailKind[] kinds = EmailKind.values();
         for (int i = 0; i < count; i++) {

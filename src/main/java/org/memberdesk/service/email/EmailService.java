@@ -15,6 +15,7 @@ import org.memberdesk.domain.CredentialToken;
 import org.memberdesk.domain.EmailKind;
 import org.memberdesk.domain.EmailMessage;
 import org.memberdesk.domain.EmailStatus;
+import org.memberdesk.domain.MintedToken;
 import org.memberdesk.domain.Offer;
 import org.memberdesk.domain.OfferGrant;
 import org.memberdesk.domain.TokenPurpose;
@@ -28,9 +29,9 @@ import org.memberdesk.mail.PortalLinks;
 import org.memberdesk.persistence.Tx;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.AuditLog;
+import org.memberdesk.service.Lookups;
 import org.memberdesk.service.Transactions;
 import org.memberdesk.service.UserError;
-import org.memberdesk.service.contacts.ContactService;
 import org.memberdesk.service.credentials.LoginDetails;
 import org.memberdesk.service.credentials.Tokens;
 
@@ -56,7 +57,7 @@ public final class EmailService {
 
     /** The contact's emails, newest first. */
     public List<EmailView> list(String contactEmail) {
-        return tx.read(t -> views(t, ContactService.require(t, contactEmail).getId()));
+        return tx.read(t -> views(t, Lookups.contact(t, contactEmail).getId()));
     }
 
     public List<EmailView> list(UUID contactId) {
@@ -166,7 +167,7 @@ public final class EmailService {
                     .append("Log in at: ").append(loginUrl).append('\n')
                     .append("Login email: ").append(contact.getEmail()).append('\n');
             if (!hasPassword) {
-                Tokens.Minted minted = Tokens.mint();
+                MintedToken minted = Tokens.mint();
                 Duration ttl = LinkTtl.setPassword(t);
                 CredentialToken token = LinkTokens.issue(t, contact, AccessScope.MEMBERSHIP, null,
                         TokenPurpose.SET_PASSWORD, minted.hash(), now, ttl, actor.origin(), null);

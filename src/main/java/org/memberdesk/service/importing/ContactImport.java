@@ -1,8 +1,6 @@
 package org.memberdesk.service.importing;
 
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,12 +8,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ThreadLocalRandom;
-import org.hibernate.StatelessSession;
-import org.hibernate.engine.spi.SharedSessionContractImplementor;
-import org.hibernate.exception.ConstraintViolationException;
 import org.memberdesk.domain.AuditEvent;
 import org.memberdesk.domain.Contact;
 import org.memberdesk.domain.InvalidInputException;
@@ -24,7 +20,9 @@ import org.memberdesk.domain.OfferGrant;
 import org.memberdesk.domain.PortalAccount;
 import org.memberdesk.domain.TriggerEvent;
 import org.memberdesk.domain.TriggerType;
-import org.memberdesk.persistence.ContactSearchIndex;
+import org.memberdesk.persistence.BulkTx;
+import org.memberdesk.persistence.BulkTx.TagRow;
+import org.memberdesk.persistence.ConstraintViolation;
 import org.memberdesk.persistence.ImportBatchRepository;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.Transactions;
@@ -64,7 +62,7 @@ public final class ContactImport {
     private static final int MAX_CHUNK = 5000;
     private static final long TARGET_MILLIS = 100;
     private static final int DISCARD_CHUNK = 1000;
-    /** A stateless session batches its inserts only when told to. */
+    /** A bulk transaction batches its inserts only when told to. */
     private static final int BATCH = 500;
 
     private final Transactions tx;
@@ -90,7 +88,7 @@ public final class ContactImport {
 
     /** Reads and judges the whole file, a chunk per read transaction. */
     private ImportPlan check(Path file, ImportProgress progress, boolean keepRows) {
-        Map<String, Offer> offers = tx.read(t -> ImportLookup.offers(t.session()));
+        Map<String, Offer> offers = tx.read(t -> ImportLookup.offers(t.importReads()));
         Instant now = clock.instant();
         try (CsvContacts.Rows rows = CsvContacts.open(file)) {
             ImportPlan plan = new ImportPlan(offers, rows.columns(), keepRows);
@@ -98,7 +96,7 @@ public final class ContactImport {
             for (List<CsvContacts.Row> chunk = rows.next(READ_CHUNK, progress); !chunk.isEmpty();
                  chunk = rows.next(READ_CHUNK, progress)) {
                 List<CsvContacts.Row> part = chunk;
-                tx.read(t -> plan.judge(part, emails -> ImportLookup.existing(t.session(), emails), now));
+                tx.read(t -> plan.judge(part, emails -> ImportLookup.existing(t.importReads(), emails), now));
             }
             progress.update("checking", plan.totalRows, plan.totalRows);
             return plan;
@@ -140,9 +138,10 @@ public final class ContactImport {
             if (e instanceof InvalidInputException) {
                 throw new UserError(e.getMessage() + "; nothing was imported");
             }
-            if (e instanceof ConstraintViolationException violation) {
+            Optional<String> violation = ConstraintViolation.message(e);
+            if (violation.isPresent()) {
                 throw new UserError("the import stopped because the data changed meanwhile ("
-                        + violation.getErrorMessage() + "); nothing was imported: run it again");
+                        + violation.get() + "); nothing was imported: run it again");
             }
             throw e;
         }
@@ -151,7 +150,7 @@ public final class ContactImport {
     /** Writes the file's valid rows in short transactions under the batch, each renewing its lease. */
     private ImportPlan write(Path file, UUID batch, ImportPlan checked, boolean fireTriggers, Actor actor,
                              Instant now, ImportProgress progress) {
-        Map<String, Offer> offers = tx.read(t -> ImportLookup.offers(t.session()));
+        Map<String, Offer> offers = tx.read(t -> ImportLookup.offers(t.importReads()));
         Progress step = new Progress(progress, checked.validRows());
         try (CsvContacts.Rows rows = CsvContacts.open(file)) {
             ImportPlan plan = new ImportPlan(offers, rows.columns(), false);
@@ -162,16 +161,16 @@ public final class ContactImport {
                  chunk = rows.next(size, ImportProgress.NONE)) {
                 List<CsvContacts.Row> part = chunk;
                 long began = System.nanoTime();
-                tx.database().chunk(session -> {
-                    ImportBatchRepository batches = ImportBatchRepository.of(session);
+                tx.database().chunk(bulk -> {
+                    ImportBatchRepository batches = bulk.importBatches();
                     if (!batches.renew(batch, clock.instant().plus(LEASE))) {
                         throw new UserError("the import was taken for an abandoned one and undone meanwhile;"
                                 + " nothing was imported: run it again");
                     }
-                    session.setJdbcBatchSize(BATCH);
+                    bulk.batchInserts(BATCH);
                     ImportPlan.Chunk work = plan.judge(part,
-                            emails -> ImportLookup.existing(session, emails), now);
-                    writeChunk(session, batches, batch, work, fileName, fireTriggers, actor, now);
+                            emails -> ImportLookup.existing(bulk.importReads(), emails), now);
+                    writeChunk(bulk, batches, batch, work, fileName, fireTriggers, actor, now);
                     return null;
                 });
                 long millis = Math.max(1, (System.nanoTime() - began) / 1_000_000);
@@ -205,7 +204,7 @@ public final class ContactImport {
      */
     private void discard(UUID batch) {
         try {
-            while (tx.database().chunk(session -> ImportBatchRepository.of(session).discardSome(batch, DISCARD_CHUNK))
+            while (tx.database().chunk(bulk -> bulk.importBatches().discardSome(batch, DISCARD_CHUNK))
                     > 0) {
                 Thread.sleep(5);
             }
@@ -241,7 +240,7 @@ public final class ContactImport {
      * session sends a JDBC batch only while consecutive inserts are of one kind. Changes to rows that
      * existed before wait in the batch's pending tables for the release.
      */
-    private void writeChunk(StatelessSession session, ImportBatchRepository batches, UUID batch,
+    private void writeChunk(BulkTx bulk, ImportBatchRepository batches, UUID batch,
                             ImportPlan.Chunk work, String fileName, boolean fireTriggers, Actor actor, Instant now) {
         String by = actor.label();
         List<AuditEvent> audits = new ArrayList<>();
@@ -250,25 +249,25 @@ public final class ContactImport {
             contacts.putAll(batches.ownContacts(batch, new ArrayList<>(work.earlierEmails())));
         }
         List<TagRow> tags = new ArrayList<>();
-        ContactSearchIndex.insertedDuring(session, () -> {
+        bulk.insertingContacts(() -> {
             List<UUID> ids = new ArrayList<>(work.created.size());
             for (ImportPlan.NewContact row : work.created.values()) {
                 // The entity writes its search text with the tags; the stateless insert writes no tag rows.
                 Contact contact = new Contact(row.email(), row.name(), row.tags(), now);
                 contact.inImportBatch(batch);
-                session.insert(contact);
+                bulk.insert(contact);
                 ids.add(contact.getId());
                 contacts.put(contact.getEmail(), contact);
                 row.tags().forEach(tag -> tags.add(new TagRow(contact.getId(), tag)));
                 audits.add(audit(now, actor, "contact.created", contact.getId(), contact.getEmail(), "name: "
                         + contact.getName() + " (imported from " + fileName + " line " + row.line() + ")", batch));
             }
-            insertTags(session, tags);
+            bulk.insertTags(tags);
             return ids;
         });
         tags.clear();
         for (ImportPlan.NewContact row : work.created.values()) {
-            session.insert(new PortalAccount(contacts.get(row.email()), now));
+            bulk.insert(new PortalAccount(contacts.get(row.email()), now));
         }
         work.tagsOfEarlier.forEach((email, added) -> added.forEach(tag ->
                 tags.add(new TagRow(contacts.get(email).getId(), tag))));
@@ -284,7 +283,7 @@ public final class ContactImport {
             if (grant.regrantOf() == null) {
                 OfferGrant added = new OfferGrant(contact, grant.offer(), now, null, by);
                 added.inImportBatch(batch);
-                session.insert(added);
+                bulk.insert(added);
             } else {
                 batches.pendingRegrant(batch, grant.regrantOf());
             }
@@ -298,48 +297,13 @@ public final class ContactImport {
                 TriggerEvent event = new TriggerEvent(TriggerType.OFFER_ACCESS_GRANTED, contact, grant.offer(),
                         detail, now);
                 event.inImportBatch(batch);
-                session.insert(event);
+                bulk.insert(event);
             }
         }
         for (AuditEvent event : audits) {
-            session.insert(event);
+            bulk.insert(event);
         }
-        insertTags(session, tags);
-    }
-
-    private record TagRow(UUID contactId, String tag) {
-    }
-
-    /** Tag rows through one JDBC batch, after Hibernate has sent its own pending batch (the contacts). */
-    private static void insertTags(StatelessSession session, List<TagRow> tags) {
-        if (tags.isEmpty()) {
-            return;
-        }
-        ((SharedSessionContractImplementor) session).getJdbcCoordinator().executeBatch();
-        session.doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into contact_tag (contact_id, tag) values (?, ?) on conflict do nothing")) {
-                int pending = 0;
-                for (TagRow row : tags) {
-                    insert.setBytes(1, bytes(row.contactId()));
-                    insert.setString(2, row.tag());
-                    insert.addBatch();
-                    if (++pending == BATCH) {
-                        insert.executeBatch();
-                        pending = 0;
-                    }
-                }
-                if (pending > 0) {
-                    insert.executeBatch();
-                }
-            }
-        });
-    }
-
-    /** A UUID as Hibernate stores it in a {@code blob} column: 16 bytes, most significant first. */
-    private static byte[] bytes(UUID id) {
-        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits())
-                .array();
+        bulk.insertTags(tags);
     }
 
     /** Reports the writing phase every 1000 rows. */

@@ -7,13 +7,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.hibernate.SharedSessionContract;
 import org.memberdesk.domain.Contact;
 import org.memberdesk.domain.Offer;
+import org.memberdesk.persistence.ImportReads;
 
 /**
  * What an import needs from the database, fetched in a few set-based queries (never one per row),
- * from a normal session (preview) or the import's stateless one.
+ * from a normal transaction (preview) or the import's bulk one.
  */
 final class ImportLookup {
 
@@ -34,24 +34,20 @@ final class ImportLookup {
     }
 
     /** Every offer by its lower-cased name. */
-    static Map<String, Offer> offers(SharedSessionContract s) {
+    static Map<String, Offer> offers(ImportReads s) {
         Map<String, Offer> offers = new HashMap<>();
-        for (Offer offer : s.createSelectionQuery("from Offer", Offer.class).getResultList()) {
+        for (Offer offer : s.offers()) {
             offers.put(Offer.key(offer.getName()), offer);
         }
         return offers;
     }
 
     /** The contacts among these (normalized) emails that exist, with their tags and grants. */
-    static Map<String, Existing> existing(SharedSessionContract s, Collection<String> emails) {
+    static Map<String, Existing> existing(ImportReads s, Collection<String> emails) {
         Map<String, Existing> found = new HashMap<>();
         List<String> all = new ArrayList<>(emails);
         for (int i = 0; i < all.size(); i += CHUNK) {
-            for (Contact c : s.createSelectionQuery(
-                            "select distinct c from Contact c left join fetch c.tags where c.email in :emails",
-                            Contact.class)
-                    .setParameter("emails", all.subList(i, Math.min(all.size(), i + CHUNK)))
-                    .getResultList()) {
+            for (Contact c : s.contactsWithTags(all.subList(i, Math.min(all.size(), i + CHUNK)))) {
                 found.put(c.getEmail(), new Existing(c, new java.util.TreeSet<>(c.getTags()), new HashMap<>()));
             }
         }
@@ -59,13 +55,9 @@ final class ImportLookup {
         found.values().forEach(e -> byId.put(e.contact().getId(), e));
         List<UUID> ids = new ArrayList<>(byId.keySet());
         for (int i = 0; i < ids.size(); i += CHUNK) {
-            for (Object[] row : s.createSelectionQuery(
-                            "select g.contact.id, g.offer.id, g.id, g.revokedAt, g.expiresAt from OfferGrant g"
-                                    + " where g.contact.id in :ids", Object[].class)
-                    .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + CHUNK)))
-                    .getResultList()) {
-                byId.get((UUID) row[0]).grants().put((UUID) row[1],
-                        new GrantState((UUID) row[2], (Instant) row[3], (Instant) row[4]));
+            for (ImportReads.GrantRow row : s.grantsOf(ids.subList(i, Math.min(ids.size(), i + CHUNK)))) {
+                byId.get(row.contactId()).grants().put(row.offerId(),
+                        new GrantState(row.grantId(), row.revokedAt(), row.expiresAt()));
             }
         }
         return found;

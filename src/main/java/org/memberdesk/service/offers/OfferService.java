@@ -13,9 +13,9 @@ import org.memberdesk.domain.TriggerType;
 import org.memberdesk.persistence.Tx;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.AuditLog;
+import org.memberdesk.service.Lookups;
 import org.memberdesk.service.Transactions;
 import org.memberdesk.service.UserError;
-import org.memberdesk.service.contacts.ContactService;
 import org.memberdesk.service.contacts.ContactSummary;
 import org.memberdesk.service.workflow.TriggerLog;
 
@@ -61,8 +61,8 @@ public final class OfferService {
     public GrantResult grant(String contactEmail, String offerName, LocalDate until, Actor actor) {
         return tx.write(t -> {
             Instant now = clock.instant();
-            Contact contact = ContactService.require(t, contactEmail);
-            Offer offer = requireOffer(t, offerName);
+            Contact contact = Lookups.contact(t, contactEmail);
+            Offer offer = Lookups.offer(t, offerName);
             Instant expiresAt = until == null ? null : until.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
             if (expiresAt != null && !expiresAt.isAfter(now)) {
                 throw new UserError("the end date " + until + " is in the past");
@@ -92,8 +92,8 @@ public final class OfferService {
     public GrantResult revoke(String contactEmail, String offerName, String reason, Actor actor) {
         return tx.write(t -> {
             Instant now = clock.instant();
-            Contact contact = ContactService.require(t, contactEmail);
-            Offer offer = requireOffer(t, offerName);
+            Contact contact = Lookups.contact(t, contactEmail);
+            Offer offer = Lookups.offer(t, offerName);
             OfferGrant grant = t.grants().of(contact.getId(), offer.getId())
                     .orElseThrow(() -> new UserError(contact.getEmail() + " does not have " + offer.getName()));
             if (grant.status(now) == GrantStatus.REVOKED) {
@@ -110,12 +110,5 @@ public final class OfferService {
 
     private void fireGranted(Tx t, Contact contact, Offer offer, Instant now) {
         triggers.record(t, TriggerType.OFFER_ACCESS_GRANTED, contact, offer, null, now);
-    }
-
-    public static Offer requireOffer(Tx t, String name) {
-        if (name == null || name.isBlank()) {
-            throw new UserError("offer name is required");
-        }
-        return t.offers().byName(name).orElseThrow(() -> new UserError("no offer named '" + name.trim() + "'"));
     }
 }

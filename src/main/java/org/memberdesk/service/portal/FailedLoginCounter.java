@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.memberdesk.domain.TriggerType;
 import org.memberdesk.persistence.Tx;
+import org.memberdesk.service.JoinsTransaction;
 
 /**
  * How many failed Client Portal logins a contact had in a window (from, to]: what the trigger
@@ -18,6 +19,7 @@ import org.memberdesk.persistence.Tx;
 @FunctionalInterface
 public interface FailedLoginCounter {
 
+    @JoinsTransaction
     long count(Tx t, UUID contactId, Instant fromExclusive, Instant toInclusive);
 
     FailedLoginCounter FROM_EVENTS = (t, contactId, from, to) ->

@@ -22,15 +22,15 @@ import org.memberdesk.domain.EmailAddress;
 import org.memberdesk.domain.InvalidInputException;
 import org.memberdesk.domain.LoginFailure;
 import org.memberdesk.domain.LoginThrottle;
+import org.memberdesk.domain.MintedToken;
 import org.memberdesk.domain.PortalAccount;
 import org.memberdesk.domain.PortalSession;
 import org.memberdesk.domain.TriggerType;
 import org.memberdesk.persistence.Tx;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.AuditLog;
+import org.memberdesk.service.Lookups;
 import org.memberdesk.service.Transactions;
-import org.memberdesk.service.communities.CommunityService;
-import org.memberdesk.service.contacts.ContactService;
 import org.memberdesk.service.credentials.CredentialService;
 import org.memberdesk.service.credentials.PasswordHasher;
 import org.memberdesk.service.credentials.Tokens;
@@ -219,7 +219,7 @@ public final class PortalAuthService {
             if (verified && Objects.equals(credential.getPasswordHash(), before.hash())) {
                 credential.recordLogin(now);
                 t.portalSessions().deleteExpired(now);
-                Tokens.Minted id = Tokens.mint();
+                MintedToken id = Tokens.mint();
                 t.portalSessions().add(new PortalSession(id.hash(), held.get().contact(), held.get().scope(),
                         held.get().group(), credential, now, now.plus(sessionLength(t))));
                 return new SignIn(SignIn.Outcome.SIGNED_IN, id.raw(), null);
@@ -337,7 +337,7 @@ public final class PortalAuthService {
     /** How many sessions of the contact still count, at every door: for tests and the console. */
     public int liveSessions(String contactEmail) {
         return tx.read(t -> {
-            Contact contact = ContactService.require(t, contactEmail);
+            Contact contact = Lookups.contact(t, contactEmail);
             Instant now = clock.instant();
             return (int) t.portalSessions().ofContact(contact.getId()).stream()
                     .filter(s -> !s.isExpired(now) && s.matchesPassword(currentCredential(t, s)))
@@ -366,9 +366,9 @@ public final class PortalAuthService {
     /** How many failed sign-ins a contact had at a door within the last {@code window}. */
     public long failedSignIns(String contactEmail, Door door, Duration window) {
         return tx.read(t -> {
-            Contact contact = ContactService.require(t, contactEmail);
+            Contact contact = Lookups.contact(t, contactEmail);
             UUID groupId = door.community()
-                    ? CommunityService.requireGroup(t, door.groupSlug()).getId()
+                    ? Lookups.group(t, door.groupSlug()).getId()
                     : null;
             return t.loginFailures().countSince(contact.getId(),
                     door.community() ? AccessScope.COMMUNITY : AccessScope.MEMBERSHIP, groupId,

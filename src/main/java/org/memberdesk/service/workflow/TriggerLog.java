@@ -1,7 +1,5 @@
 package org.memberdesk.service.workflow;
 
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +11,7 @@ import org.memberdesk.domain.TriggerEvent;
 import org.memberdesk.domain.TriggerType;
 import org.memberdesk.domain.WorkflowRun;
 import org.memberdesk.persistence.Tx;
+import org.memberdesk.service.JoinsTransaction;
 
 /**
  * The one way trigger events are recorded: in the caller's transaction, together with the change
@@ -31,6 +30,7 @@ public final class TriggerLog {
 
     private final List<Runnable> wakeUps = new CopyOnWriteArrayList<>();
 
+    @JoinsTransaction(JoinsTransaction.Callers.EVERY_SERVICE)
     public TriggerEvent record(Tx t, TriggerType type, Contact contact, Offer offer, String detail, Instant now) {
         TriggerEvent event = new TriggerEvent(type, contact, offer, detail, now);
         t.triggers().record(event);
@@ -39,6 +39,7 @@ public final class TriggerLog {
     }
 
     /** A tag was added to a contact: by an agent ({@code via} empty) or by these workflows' actions. */
+    @JoinsTransaction(JoinsTransaction.Callers.EVERY_SERVICE)
     public TriggerEvent tagAdded(Tx t, Contact contact, String tag, List<String> via, Instant now) {
         StringBuilder detail = new StringBuilder(tag);
         for (String name : via) {
@@ -99,21 +100,8 @@ public final class TriggerLog {
     }
 
     private void wakeAfterCommit(Tx t) {
-        if (wakeUps.isEmpty()) {
-            return;
+        if (!wakeUps.isEmpty()) {
+            t.afterCommit(() -> wakeUps.forEach(Runnable::run));
         }
-        t.session().getTransaction().registerSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing before the commit
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    wakeUps.forEach(Runnable::run);
-                }
-            }
-        });
     }
 }

@@ -1,6 +1,5 @@
 package org.memberdesk.service.workflow;
 
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,14 +13,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.hibernate.FlushMode;
 import org.memberdesk.domain.AuditEvent;
 import org.memberdesk.domain.Contact;
 import org.memberdesk.domain.Offer;
@@ -31,6 +27,8 @@ import org.memberdesk.domain.TriggerType;
 import org.memberdesk.domain.Workflow;
 import org.memberdesk.domain.WorkflowRun;
 import org.memberdesk.domain.WorkflowStep;
+import org.memberdesk.persistence.BackgroundLoop;
+import org.memberdesk.persistence.TransientFailure;
 import org.memberdesk.persistence.Tx;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.AuditLog;
@@ -117,14 +115,11 @@ public final class WorkflowEngine {
     private final AuditLog audit;
     private final WorkflowSteps steps;
     private final FailedLoginCounter failedLogins;
-    private final String owner;
+    private final BackgroundLoop loop;
     private final AtomicLong claims = new AtomicLong();
     private final ReentrantLock lock = new ReentrantLock();
     private final List<Consumer<WorkflowProgress>> listeners = new CopyOnWriteArrayList<>();
-    private final Semaphore wake = new Semaphore(0);
     private volatile Policy policy;
-    private volatile boolean stopping;
-    private Thread thread;
 
   public   WorkflowEngine(Transactions tx, Clock clock, AuditLog audit, WorkflowSteps steps, FailedLoginCounter failedLogins,
                    Policy policy) {
@@ -134,9 +129,8 @@ public final class WorkflowEngine {
         this.steps = steps;
         this.failedLogins = failedLogins;
         this.policy = policy;
-        String runtime = ManagementFactory.getRuntimeMXBean().getName();
-        String id = "wf/" + runtime + "/" + UUID.randomUUID().toString().substring(0, 8);
-        this.owner = id.length() > 80 ? id.substring(id.length() - 80) : id;
+        this.loop = new BackgroundLoop("workflow-engine", "wf/", () -> this.policy.pollInterval(),
+                () -> runDue(null));
     }
 
     Policy policy() {
@@ -165,61 +159,22 @@ public final class WorkflowEngine {
 
     // ---- background thread (console, portal serve) ----
 
-    synchronized void start() {
-        if (thread != null) {
-            return;
-        }
-        stopping = false;
-        thread = new Thread(this::loop, "workflow-engine");
-        thread.setDaemon(true);
-        thread.start();
+    void start() {
+        loop.start();
     }
 
-    synchronized boolean isStarted() {
-        return thread != null;
+    boolean isStarted() {
+        return loop.isStarted();
     }
 
     /** Wakes the background thread (after a transaction that recorded trigger events committed). */
     public void signal() {
-        if (wake.availablePermits() == 0) {
-            wake.release();
-        }
+        loop.signal();
     }
 
     /** Stops the background thread after the batch it is in; what it has not claimed stays due. */
     void stop() {
-        Thread running;
-        synchronized (this) {
-            running = thread;
-            thread = null;
-            stopping = true;
-        }
-        if (running != null) {
-            wake.release();
-            try {
-                running.join(TimeUnit.SECONDS.toMillis(40));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        stopping = false;
-    }
-
-    private void loop() {
-        while (!stopping) {
-            try {
-                runDue(null);
-            } catch (RuntimeException e) {
-                LOG.warn("workflow pass failed", e);
-            }
-            try {
-                if (wake.tryAcquire(policy.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
-                    wake.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
+        loop.stop();
     }
 
     // ---- passes ----
@@ -229,7 +184,7 @@ public final class WorkflowEngine {
         lock.lock();
         try {
             WorkflowPass total = WorkflowPass.NONE;
-            while (!stopping) {
+            while (!loop.stopping()) {
                 if (!tx.read(t -> t.workflowRuns().anythingDue(clock.instant()))) {
                     break;
                 }
@@ -251,7 +206,7 @@ public final class WorkflowEngine {
      * crash after that commit leaves it like any interrupted claim.
      */
     UUID startAndAct(Function<Tx, WorkflowRun> start) {
-        String lease = owner + "#" + claims.incrementAndGet();
+        String lease = loop.owner() + "#" + claims.incrementAndGet();
         UUID runId = tx.write(t -> {
             WorkflowRun run = start.apply(t);
             t.flush();
@@ -271,7 +226,7 @@ public final class WorkflowEngine {
         }
         WorkflowPass pass = WorkflowPass.NONE;
         long done = 0;
-        while (!stopping) {
+        while (!loop.stopping()) {
             int batch = policy.batchSize();
             WorkflowPass p = startBatch(batch);
             if (p.events() == 0) {
@@ -292,7 +247,7 @@ public final class WorkflowEngine {
             return tx.write(t -> {
                 // Nothing read while runs start depends on what this batch writes, except the
                 // failed-login check, which flushes first (see matches).
-                t.session().setHibernateFlushMode(FlushMode.COMMIT);
+                t.flushOnlyAtCommit();
                 List<TriggerEvent> events = t.triggers().pending(batch);
                 Instant now = clock.instant();
                 Map<TriggerType, List<Plan>> plans = new EnumMap<>(TriggerType.class);
@@ -304,7 +259,7 @@ public final class WorkflowEngine {
                 return new WorkflowPass(events.size(), runs, 0, 0, 0, 0, 0);
             });
         } catch (RuntimeException e) {
-            if (isTransient(e) || batch == 1) {
+            if (TransientFailure.is(e) || batch == 1) {
                 throw e;
             }
             LOG.warn("turning a batch of trigger events into runs failed; trying them one by one", e);
@@ -319,7 +274,7 @@ public final class WorkflowEngine {
         for (UUID id : ids) {
             try {
                 pass = pass.plus(tx.write(t -> {
-                    TriggerEvent event = t.session().find(TriggerEvent.class, id);
+                    TriggerEvent event = t.find(TriggerEvent.class, id);
                     if (event == null || event.getProcessedAt() != null) {
                         return WorkflowPass.NONE;
                     }
@@ -329,12 +284,12 @@ public final class WorkflowEngine {
                     return new WorkflowPass(1, runs, 0, 0, 0, 0, 0);
                 }));
             } catch (RuntimeException e) {
-                if (isTransient(e)) {
+                if (TransientFailure.is(e)) {
                     throw e;
                 }
                 LOG.error("trigger event {} cannot start its workflows; it is set aside", id, e);
                 tx.write(t -> {
-                    TriggerEvent event = t.session().find(TriggerEvent.class, id);
+                    TriggerEvent event = t.find(TriggerEvent.class, id);
                     if (event != null) {
                         event.markProcessed(clock.instant());
                     }
@@ -457,7 +412,7 @@ public final class WorkflowEngine {
         }
         WorkflowPass pass = WorkflowPass.NONE;
         long done = 0;
-        while (!stopping) {
+        while (!loop.stopping()) {
             int batch = policy.batchSize();
             Claim claim = claim();
             if (claim.runIds().isEmpty()) {
@@ -475,7 +430,7 @@ public final class WorkflowEngine {
 
     /** Leases a batch of due runs and marks each one's current step running. */
     private Claim claim() {
-        String lease = owner + "#" + claims.incrementAndGet();
+        String lease = loop.owner() + "#" + claims.incrementAndGet();
         List<UUID> ids = tx.write(t -> {
             Instant now = clock.instant();
             List<WorkflowRun> runs = t.workflowRuns().claimable(now, policy.batchSize());
@@ -497,7 +452,7 @@ public final class WorkflowEngine {
         try {
             return tx.write(t -> actOn(t, claim));
         } catch (RuntimeException e) {
-            if (isTransient(e)) {
+            if (TransientFailure.is(e)) {
                 releaseQuietly(claim);
                 throw e;
             }
@@ -522,7 +477,7 @@ public final class WorkflowEngine {
      * for the same contact; the second welcome or reset link of a contact then sees the first.
      */
     private WorkflowPass actOn(Tx t, Claim claim) {
-        t.session().setHibernateFlushMode(FlushMode.COMMIT);
+        t.flushOnlyAtCommit();
         Map<UUID, WorkflowRun> runs = new HashMap<>();
         for (WorkflowRun run : t.workflowRuns().loadForWork(claim.runIds())) {
             runs.put(run.getId(), run);
@@ -677,24 +632,6 @@ public final class WorkflowEngine {
                 LOG.warn("a workflow progress listener failed", e);
             }
         }
-    }
-
-    /** Lock timeouts and version conflicts: nothing is wrong with the run, a later pass retries it. */
-    static boolean isTransient(Throwable e) {
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof org.hibernate.exception.LockAcquisitionException
-                    || c instanceof org.hibernate.exception.JDBCConnectionException
-                    || c instanceof org.hibernate.StaleStateException
-                    || c instanceof jakarta.persistence.OptimisticLockException
-                    || c instanceof jakarta.persistence.PessimisticLockException) {
-                return true;
-            }
-            String message = c.getMessage();
-            if (message != null && (message.contains("SQLITE_BUSY") || message.contains("database is locked"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String describe(Throwable e) {

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.hibernate.Session;
 import org.memberdesk.domain.Contact;
 import org.memberdesk.domain.EmailAddress;
 import org.memberdesk.domain.InvalidInputException;
@@ -24,6 +23,7 @@ import org.memberdesk.persistence.Tx;
 import org.memberdesk.persistence.WorkflowRepository;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.AuditLog;
+import org.memberdesk.service.Lookups;
 import org.memberdesk.service.Transactions;
 import org.memberdesk.service.UserError;
 import org.memberdesk.service.contacts.ContactService;
@@ -205,7 +205,7 @@ public final class WorkflowService {
     public WorkflowRunView testOnContact(String name, String contactEmail, Actor actor) {
         UUID runId = engine.startAndAct(t -> {
             Workflow w = require(t, name);
-            Contact contact = ContactService.require(t, contactEmail);
+            Contact contact = Lookups.contact(t, contactEmail);
             Instant now = clock.instant();
             TriggerEvent event = new TriggerEvent(TriggerType.MANUAL, contact, null,
                     new TriggerLog.ManualRequest(w.getId(), WorkflowRun.Mode.TEST, actor.name()).detail(), now);
@@ -235,7 +235,7 @@ public final class WorkflowService {
             require(t, name);
             List<UUID> found = new ArrayList<>();
             for (String email : emails) {
-                found.add(ContactService.require(t, email).getId());
+                found.add(Lookups.contact(t, email).getId());
             }
             return found;
         });
@@ -269,18 +269,17 @@ public final class WorkflowService {
             List<UUID> eventIds = new ArrayList<>(contactIds.size());
             String workflowName = tx.write(t -> {
                 Workflow w = require(t, name);
-                Session session = t.session();
                 Instant now = clock.instant();
                 String detail = new TriggerLog.ManualRequest(w.getId(), WorkflowRun.Mode.MANUAL, actor.name()).detail();
                 int n = 0;
                 for (UUID contactId : contactIds) {
-                    TriggerEvent event = new TriggerEvent(TriggerType.MANUAL, session.getReference(Contact.class,
+                    TriggerEvent event = new TriggerEvent(TriggerType.MANUAL, t.reference(Contact.class,
                             contactId), null, detail, now);
                     t.triggers().record(event);
                     eventIds.add(event.getId());
                     if (++n % batch == 0) {
-                        session.flush();
-                        session.clear();
+                        t.flush();
+                        t.clear();
                         w = t.workflows().byId(w.getId()).orElseThrow();
                     }
                 }

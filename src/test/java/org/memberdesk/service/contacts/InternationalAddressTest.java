@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.persistence.TestSessions;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.UserError;
@@ -109,7 +110,7 @@ class InternationalAddressTest {
     @Test
     void aContactMadeBeforeTheRuleCanStillBeFoundDiagnosedAndCorrected() {
         services.contacts().add("a@example.org", "Anna Old", List.of(), agent);
-        services.transactions().database().write(t -> t.session()
+        services.transactions().database().write(t -> TestSessions.of(t)
                 .createNativeMutationQuery("update contact set email = 'ä@example.org' where email = 'a@example.org'")
                 .executeUpdate());
 

@@ -22,6 +22,7 @@ import org.memberdesk.domain.TriggerEvent;
 import org.memberdesk.domain.Workflow;
 import org.memberdesk.domain.WorkflowRun;
 import org.memberdesk.domain.WorkflowStep;
+import org.memberdesk.persistence.TestSessions;
 import org.memberdesk.testsupport.TestClock;
 
 /**
@@ -73,7 +74,7 @@ class WorkflowExactlyOnceTest {
             long doneBefore = before.getOrDefault("done", 0L);
             assertThat(doneBefore).as("killed mid-way: %s", before).isBetween(300L, TOTAL - 1L);
             assertThat(f.welcomes()).as("one welcome per finished run, no more").isEqualTo(doneBefore);
-            long stepsLeftRunning = f.services.transactions().read(t -> t.session().createSelectionQuery(
+            long stepsLeftRunning = f.services.transactions().read(t -> TestSessions.of(t).createSelectionQuery(
                     "select count(s) from WorkflowStep s where s.status = :s", Long.class)
                     .setParameter("s", WorkflowStep.Status.RUNNING).getSingleResult());
             System.out.printf("WORKFLOW KILL -9: after the kill, runs %s, steps left running (claimed, not acted) %d%n",
@@ -168,7 +169,7 @@ class WorkflowExactlyOnceTest {
                 }
                 t.flush();
                 Contact b = t.contacts().byEmail("b@example.com").orElseThrow();
-                t.session().createMutationQuery(
+                TestSessions.of(t).createMutationQuery(
                                 "update WorkflowStep s set s.spec = '{not json' where s.run.id in "
                                         + "(select r.id from WorkflowRun r where r.contact = :b)")
                         .setParameter("b", b).executeUpdate();
@@ -196,7 +197,7 @@ class WorkflowExactlyOnceTest {
     private static Map<String, Long> statuses(WorkflowFixture f) {
         return f.services.transactions().read(t -> {
             Map<String, Long> counts = new HashMap<>();
-            for (Object[] row : t.session().createSelectionQuery(
+            for (Object[] row : TestSessions.of(t).createSelectionQuery(
                     "select r.status, count(r) from WorkflowRun r group by r.status", Object[].class).getResultList()) {
                 counts.put(((WorkflowRun.Status) row[0]).code(), (Long) row[1]);
             }

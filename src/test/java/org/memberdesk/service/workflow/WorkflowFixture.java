@@ -15,6 +15,7 @@ import org.memberdesk.domain.PortalAccount;
 import org.memberdesk.domain.TriggerEvent;
 import org.memberdesk.domain.TriggerType;
 import org.memberdesk.mail.MailSettingsStore;
+import org.memberdesk.persistence.TestSessions;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.AuditLog;
 import org.memberdesk.service.Services;
@@ -94,9 +95,8 @@ final class WorkflowFixture implements AutoCloseable {
      * through a stateless session in one transaction. Emails are memberNNNNN@example.net.
      */
     static void bulkGrants(Services services, String offerName, int count, Instant now) {
+        Offer offer = services.transactions().read(t -> t.offers().byName(offerName).orElseThrow());
         services.transactions().database().bulk(s -> {
-            Offer offer = s.createSelectionQuery("from Offer where nameKey = :k", Offer.class)
-                    .setParameter("k", Offer.key(offerName)).getSingleResult();
             for (int i = 0; i < count; i++) {
                 Contact c = new Contact(String.format("member%05d@example.net", i), "Member " + i, List.of(), now);
                 s.insert(c);
@@ -111,7 +111,7 @@ final class WorkflowFixture implements AutoCloseable {
     /** Welcome emails per contact: the most any contact got, and how many contacts got one. */
     long[] welcomeSpread() {
         return services.transactions().read(t -> {
-            List<Long> perContact = t.session().createSelectionQuery(
+            List<Long> perContact = TestSessions.of(t).createSelectionQuery(
                     "select count(m) from EmailMessage m where m.kind = :k group by m.contact.id", Long.class)
                     .setParameter("k", EmailKind.WELCOME).getResultList();
             return new long[]{perContact.stream().mapToLong(Long::longValue).max().orElse(0), perContact.size()};
@@ -127,7 +127,7 @@ final class WorkflowFixture implements AutoCloseable {
     }
 
     long welcomes() {
-        return services.transactions().read(t -> t.session().createSelectionQuery(
+        return services.transactions().read(t -> TestSessions.of(t).createSelectionQuery(
                 "select count(m) from EmailMessage m where m.kind = :k", Long.class)
                 .setParameter("k", EmailKind.WELCOME).getSingleResult());
     }
