@@ -62,7 +62,7 @@ public final class ManualRunViewModel {
         this.messages = messages;
         this.agent = agent;
         this.chosen = List.copyOf(chosen);
-        this.search = search == null ? "" : search.trim();
+        this.search = search.trim();
         this.afterRun = afterRun;
         chosenAvailable.set(!this.chosen.isEmpty());
         searchAvailable.set(!this.search.isEmpty());
