@@ -217,8 +217,8 @@ public final class ConsoleViewModel {
 
     /** File → Reset demo: after a confirmation, the session closes, the demo data is set as new and a new session opens. */
     public void resetDemo() {
-        ConsoleSession current = session.get();
-        if (current == null || !demoData.get() || phase.get() != Phase.READY
+        ConsoleSession current = session.get(); // there is one while the console is READY
+        if (!demoData.get() || phase.get() != Phase.READY
                 || !dialogs.confirm(messages.get("demo.reset.title"), messages.get("demo.reset.question"),
                 messages.get("demo.reset.details"), messages.get("demo.reset.accept"),
                 messages.get("demo.reset.decline"))) {
