@@ -3,6 +3,7 @@ package org.memberdesk;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.application.Application;
@@ -31,9 +32,9 @@ import org.memberdesk.ui.view.insight.InsightStages;
 import org.memberdesk.ui.view.mail.MailStages;
 import org.memberdesk.ui.view.workflow.WorkflowStages;
 import org.memberdesk.ui.viewmodel.console.ConsoleShell;
+import org.memberdesk.ui.viewmodel.console.ConsoleStartup;
+import org.memberdesk.ui.viewmodel.console.ConsoleTools;
 import org.memberdesk.ui.viewmodel.console.ConsoleViewModel;
-import org.memberdesk.ui.viewmodel.insight.InsightViewModel;
-import org.memberdesk.ui.viewmodel.mail.MailViewModel;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -99,23 +100,19 @@ public final class MemberDeskApp extends Application {
         // Dialogs belong to the window the agent is working in: a contact window, or else the main one.
         Supplier<Window> workingWindow = () -> Windows.focusedOr(stage);
         FxDialogService dialogs = new FxDialogService(workingWindow);
-        MailViewModel mail = new MailViewModel(executor, dialogs, mailStages, new FxTextClipboard(),
-                new FxLinkOpener(getHostServices()), messages);
         shellStages = new ShellStages(messages, () -> stage);
         portal = new LocalPortal();
+        workflowStages = new WorkflowStages(messages, () -> stage);
+        insightStages = new InsightStages(messages);
         ConsoleShell shell = new ConsoleShell(portal, shellStages, new FxLinkOpener(getHostServices()), environment,
                 version(), SystemTheme::prefersDark);
-        console = new ConsoleViewModel(directory, () -> Services.open(directory, clock, environment), executor,
-                dialogs, contactStages, mail, messages, shell);
-        if (launchPreview != null && directory == launchDirectory) {
-            CompletableFuture<Optional<ContactPreview.Page>> early = launchPreview;
-            console.readPreviewFrom(early::get);
-        }
-        workflowStages = new WorkflowStages(messages, () -> stage);
-        console.useWorkflowWindows(workflowStages);
-        insightStages = new InsightStages(messages);
-        console.useInsight(new InsightViewModel(executor, dialogs, insightStages, new FxFilePicker(workingWindow),
-                messages));
+        ConsoleTools tools = new ConsoleTools(executor, dialogs, messages, contactStages, mailStages, workflowStages,
+                insightStages, new FxTextClipboard(), new FxFilePicker(workingWindow));
+        Callable<Services> opener = () -> Services.open(directory, clock, environment);
+        CompletableFuture<Optional<ContactPreview.Page>> early = launchPreview;
+        ConsoleStartup startup = early != null && directory == launchDirectory
+                ? new ConsoleStartup(directory, opener, early::get) : ConsoleStartup.of(directory, opener);
+        console = new ConsoleViewModel(startup, tools, shell);
         console.appearance().darkProperty().addListener((o, before, dark) -> Stylesheets.setDark(dark));
         console.appearance().presenterProperty().addListener((o, before, on) -> Stylesheets.setPresenter(on));
         ConsoleView view = new ConsoleView(console, messages);
@@ -141,7 +138,7 @@ public final class MemberDeskApp extends Application {
         stage.requestFocus();
         view.focusSearch();
         if (StartupProbe.requested()) {
-            StartupProbe.watch(scene, () -> !console.search().results().isEmpty() && view.searchFocused());
+            StartupProbe.watch(scene, () -> !console.list().results().isEmpty() && view.searchFocused());
         }
         console.start();
     }

@@ -118,7 +118,7 @@ public final class ReadmeScreenshots {
             }
             robot.interact(contact::close);
 
-            robot.interact(() -> app.console().mail().openDemoInbox());
+            robot.interact(() -> app.console().sessionProperty().get().mail().openDemoInbox());
             Stage inbox = waitFor(() -> window("Inbox (demo)").or(() -> windowStartingWith("Inbox")), "the demo inbox");
             TableView<?> messages = robot.from(inbox.getScene().getRoot()).lookup("#inboxTable").queryTableView();
             waitUntil(() -> !messages.getItems().isEmpty(), "messages in the demo inbox");
@@ -129,7 +129,7 @@ public final class ReadmeScreenshots {
 
             portalPage(resetLink, "portal-reset.png");
 
-            robot.interact(() -> app.console().search().clearQuery());
+            robot.interact(() -> app.console().list().clearQuery());
             waitUntil(() -> contacts.getItems().size() > 40, "the full list again");
             robot.interact(() -> Stylesheets.setDark(true));
             pause(500);

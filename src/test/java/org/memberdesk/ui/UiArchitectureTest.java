@@ -2,6 +2,7 @@ package org.memberdesk.ui;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -18,6 +19,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.memberdesk.service.Services;
+import org.memberdesk.service.email.EmailService;
+import org.memberdesk.service.workflow.WorkflowService;
+import org.memberdesk.ui.viewmodel.console.ConsolePortal;
+import org.memberdesk.ui.viewmodel.console.ConsoleSession;
+import org.memberdesk.ui.viewmodel.console.PortalHost;
 
 /** The console's layers: view -> view model -> service; view models never touch the scene graph. */
 class UiArchitectureTest {
@@ -119,5 +126,32 @@ class UiArchitectureTest {
             }
         }
         return found;
+    }
+
+    @Test
+    void viewModelsGetTheirServicesWhenBuiltNotConnectedLater() {
+        noMethods().that().areDeclaredInClassesThat().resideInAPackage("org.memberdesk.ui.viewmodel..")
+                .should().haveName("connect").orShould().haveName("disconnect")
+                .because("a ConsoleSession builds the feature view models once the database is open")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheConsoleSessionStartsDeliveryTheWorkflowEngineAndThePortal() {
+        noClasses().that().resideInAPackage("org.memberdesk.ui..")
+                .and().doNotBelongToAnyOf(ConsoleSession.class, ConsolePortal.class)
+                .should().callMethod(WorkflowService.class, "start")
+                .orShould().callMethod(EmailService.class, "startBackgroundDelivery")
+                .orShould().callMethod(PortalHost.class, "start", Services.class, int.class)
+                .because("starting threads and servers is the session's job, not a view model's")
+                .check(classes);
+    }
+
+    @Test
+    void noViewModelRunsThePortal() {
+        noClasses().that().resideInAPackage("org.memberdesk.ui.viewmodel..")
+                .and().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().areAssignableTo(PortalHost.class)
+                .check(classes);
     }
 }

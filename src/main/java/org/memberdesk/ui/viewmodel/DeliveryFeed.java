@@ -17,14 +17,15 @@ public final class DeliveryFeed {
     private final List<Consumer<DeliveryProgress>> listeners = new ArrayList<>();
     private Runnable unsubscribe = () -> { };
 
-    public DeliveryFeed(BackgroundExecutor executor) {
+    /** A feed that follows the dispatcher of {@code emails}: events arrive on its thread and are passed on on the UI thread. */
+    public DeliveryFeed(BackgroundExecutor executor, EmailService emails) {
         this.executor = executor;
+        unsubscribe = emails.onDelivery(progress -> executor.publish(() -> fire(progress)));
     }
 
-    /** Starts listening to the dispatcher; events arrive on its thread and are passed on on the UI thread. */
-    public void connect(EmailService emails) {
-        unsubscribe.run();
-        unsubscribe = emails.onDelivery(progress -> executor.publish(() -> fire(progress)));
+    /** A feed that follows no dispatcher: only what {@link #fire} hands it (tests, windows shown on their own). */
+    public DeliveryFeed(BackgroundExecutor executor) {
+        this.executor = executor;
     }
 
     /** Called on the UI thread; returns what stops the listener. */
@@ -34,7 +35,7 @@ public final class DeliveryFeed {
     }
 
     /** Stops listening to the dispatcher and forgets every listener. */
-    public void disconnect() {
+    public void close() {
         unsubscribe.run();
         unsubscribe = () -> { };
         listeners.clear();

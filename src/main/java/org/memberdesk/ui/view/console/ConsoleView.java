@@ -3,13 +3,19 @@ package org.memberdesk.ui.view.console;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.controls.Notification;
 import java.io.File;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
+import javafx.beans.property.Property;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -43,15 +49,22 @@ import org.memberdesk.ui.view.common.NotificationBinding;
 import org.memberdesk.ui.view.common.ToneStyles;
 import org.memberdesk.ui.view.help.FaqView;
 import org.memberdesk.ui.viewmodel.console.AppearanceViewModel;
+import org.memberdesk.ui.viewmodel.console.ConsolePortal;
+import org.memberdesk.ui.viewmodel.console.ConsoleSession;
+import org.memberdesk.ui.viewmodel.console.ConsoleStatus;
 import org.memberdesk.ui.viewmodel.console.ConsoleViewModel.Phase;
 import org.memberdesk.ui.viewmodel.console.ConsoleViewModel;
+import org.memberdesk.ui.viewmodel.console.ContactList;
 import org.memberdesk.ui.viewmodel.console.ContactRow;
-import org.memberdesk.ui.viewmodel.console.ContactSearchViewModel;
 import org.memberdesk.ui.viewmodel.console.Theme;
 import org.memberdesk.ui.viewmodel.mail.MailViewModel;
 import org.memberdesk.ui.viewmodel.mail.OutboxStatusViewModel;
 
-/** The main window: search field, contact list and status bar. */
+/**
+ * The main window: menus, search field, contact list and status bar. What needs an open data
+ * directory (mail, workflows, insight, backup, portal) follows the console's session: bound when
+ * one opens, let go and disabled when it closes.
+ */
 public final class ConsoleView {
 
     private static final String SEARCH_ICON = "M10 2a8 8 0 0 1 6.32 12.9l5.39 5.4-1.41 1.4-5.4-5.39A8 8 0 1 1 10 2zm0 2a6 6 0 1 0 0 12 6 6 0 0 0 0-12z";
@@ -71,8 +84,23 @@ public final class ConsoleView {
     @FXML private Label contactCountBadge;
     @FXML private Label demoBadge;
     @FXML private Notification notification;
+    @FXML private MenuItem newContactItem;
+    @FXML private MenuItem importContactsItem;
+    @FXML private MenuItem backUpItem;
+    @FXML private SeparatorMenuItem resetDemoSeparator;
+    @FXML private MenuItem resetDemoItem;
+    @FXML private MenuItem workflowsItem;
+    @FXML private MenuItem runWorkflowItem;
+    @FXML private MenuItem activityItem;
+    @FXML private MenuItem openPortalItem;
+    @FXML private RadioMenuItem themeSystemItem;
+    @FXML private RadioMenuItem themeLightItem;
+    @FXML private RadioMenuItem themeDarkItem;
+    @FXML private CheckMenuItem presenterItem;
     @FXML private MenuItem demoInboxItem;
     @FXML private MenuItem smtpSettingsItem;
+    @FXML private MenuItem agentNameItem;
+    @FXML private MenuItem portalPortItem;
     @FXML private HBox demoBanner;
     @FXML private Button demoInboxButton;
     @FXML private HBox mailWarningBar;
@@ -80,18 +108,23 @@ public final class ConsoleView {
     @FXML private ProgressBar outboxProgress;
     @FXML private Label outboxLabel;
     @FXML private Separator outboxSeparator;
+    @FXML private Hyperlink portalLink;
+    @FXML private Separator portalSeparator;
 
     private final ConsoleViewModel viewModel;
-    private final ContactSearchViewModel search;
-    private final MailViewModel mail;
+    private final ContactList list;
     private final Messages messages;
     private final Parent root;
+    private final MenuItem runWorkflowContextItem;
+    // Undoes what ties the window to the open session, for when it closes (Reset demo, exit).
+    private final List<Runnable> untieSession = new ArrayList<>();
+    private ConsoleSession session;
 
     public ConsoleView(ConsoleViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
-        this.search = viewModel.search();
-        this.mail = viewModel.mail();
+        this.list = viewModel.list();
         this.messages = messages;
+        this.runWorkflowContextItem = new MenuItem(messages.get("console.runWorkflow"));
         this.root = ViewLoader.load(this, messages);
     }
 
@@ -116,10 +149,9 @@ public final class ConsoleView {
         bindProgress();
         bindStatusBar();
         bindNotification();
-        bindMail();
-        bindWorkflows();
-        bindInsight();
         bindShell();
+        viewModel.sessionProperty().addListener((o, before, now) -> showSession(now));
+        showSession(viewModel.sessionProperty().get());
     }
 
     private void bindSearchField() {
@@ -129,16 +161,16 @@ public final class ConsoleView {
         icon.setScaleX(0.7);
         icon.setScaleY(0.7);
         searchField.setLeft(icon);
-        searchField.textProperty().bindBidirectional(search.queryProperty());
+        searchField.textProperty().bindBidirectional(list.queryProperty());
         searchField.addEventFilter(KeyEvent.KEY_PRESSED, this::onSearchKey);
     }
 
     private void onSearchKey(KeyEvent event) {
         switch (event.getCode()) {
-            case DOWN -> search.selectNext();
-            case UP -> search.selectPrevious();
+            case DOWN -> list.selectNext();
+            case UP -> list.selectPrevious();
             case ENTER -> viewModel.openSelected();
-            case ESCAPE -> search.clearQuery();
+            case ESCAPE -> list.clearQuery();
             default -> {
                 return;
             }
@@ -152,15 +184,15 @@ public final class ConsoleView {
         emailColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().email()));
         tagsColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().tags()));
         tagsColumn.getStyleClass().add("tags-column");
-        contactTable.setItems(search.results());
-        emptyLabel.textProperty().bind(search.emptyTextProperty());
+        contactTable.setItems(list.results());
+        emptyLabel.textProperty().bind(list.emptyTextProperty());
 
         contactTable.getSelectionModel().selectedItemProperty().addListener((o, before, row) -> {
             if (row != null) {
-                search.selectedProperty().set(row);
+                list.selectedProperty().set(row);
             }
         });
-        search.selectedProperty().addListener((o, before, row) -> showSelected(row));
+        list.selectedProperty().addListener((o, before, row) -> showSelected(row));
         contactTable.setRowFactory(table -> {
             TableRow<ContactRow> row = new TableRow<>();
             row.setOnMouseClicked(event -> {
@@ -176,6 +208,11 @@ public final class ConsoleView {
                 event.consume();
             }
         });
+        // Run workflow, also from the list's context menu: several rows may be chosen.
+        contactTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        runWorkflowContextItem.setId("runWorkflowContextItem");
+        runWorkflowContextItem.setOnAction(event -> runWorkflow());
+        contactTable.setContextMenu(new ContextMenu(runWorkflowContextItem));
     }
 
     private void showSelected(ContactRow row) {
@@ -226,190 +263,32 @@ public final class ConsoleView {
     }
 
     private void bindStatusBar() {
-        dataDirectoryLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> messages.get("console.dataDirectory", viewModel.dataDirectoryProperty().get()),
-                viewModel.dataDirectoryProperty()));
-        statusLabel.textProperty().bind(viewModel.statusMessageProperty());
-        contactCountLabel.textProperty().bind(viewModel.contactCountProperty());
-        contactCountBadge.textProperty().bind(viewModel.contactCountProperty());
+        ConsoleStatus status = viewModel.status();
+        dataDirectoryLabel.setText(messages.get("console.dataDirectory", viewModel.dataDirectory()));
+        statusLabel.textProperty().bind(status.messageProperty());
+        contactCountLabel.textProperty().bind(status.contactCountProperty());
+        contactCountBadge.textProperty().bind(status.contactCountProperty());
         demoBadge.visibleProperty().bind(viewModel.demoDataProperty());
         demoBadge.managedProperty().bind(demoBadge.visibleProperty());
     }
 
-    private void bindMail() {
-        demoInboxItem.disableProperty().bind(mail.connectedProperty().not());
-        smtpSettingsItem.disableProperty().bind(mail.connectedProperty().not());
-        demoBanner.visibleProperty().bind(mail.connectedProperty().and(mail.demoModeProperty()));
-        demoBanner.managedProperty().bind(demoBanner.visibleProperty());
-        mail.warnings().addListener((ListChangeListener<String>) change -> showMailWarnings());
-        showMailWarnings();
-
-        OutboxStatusViewModel outbox = mail.outbox();
-        outboxLabel.textProperty().bind(outbox.textProperty());
-        outboxLabel.visibleProperty().bind(mail.connectedProperty());
-        outboxLabel.managedProperty().bind(outboxLabel.visibleProperty());
-        outboxSeparator.visibleProperty().bind(outboxLabel.visibleProperty());
-        outboxSeparator.managedProperty().bind(outboxLabel.visibleProperty());
-        Tooltip details = new Tooltip();
-        details.textProperty().bind(outbox.detailsProperty());
-        outboxLabel.setTooltip(details);
-        outbox.toneProperty().addListener((o, before, tone) -> ToneStyles.apply(outboxLabel, tone));
-        ToneStyles.apply(outboxLabel, outbox.toneProperty().get());
-        outboxProgress.progressProperty().bind(outbox.progressProperty());
-        outboxProgress.visibleProperty().bind(outbox.sendingProperty());
-        outboxProgress.managedProperty().bind(outboxProgress.visibleProperty());
-    }
-
-    private void showMailWarnings() {
-        mailWarnings.getChildren().setAll(mail.warnings().stream().map(text -> {
-            Label warning = new Label(text);
-            warning.setWrapText(true);
-            warning.getStyleClass().add("mail-warning");
-            return warning;
-        }).toList());
-        mailWarningBar.setVisible(!mail.warnings().isEmpty());
-        mailWarningBar.setManaged(mailWarningBar.isVisible());
-    }
-
-    @FXML
-    private void openDemoInbox() {
-        mail.openDemoInbox();
-    }
-
-    @FXML
-    private void openSmtpSettings() {
-        mail.openSmtpSettings();
-    }
-
     private void bindNotification() {
-        NotificationBinding.bind(notification, viewModel.notificationProperty(), viewModel::dismissNotification);
+        ConsoleStatus status = viewModel.status();
+        NotificationBinding.bind(notification, status.notificationProperty(), status::dismissNotification);
     }
 
-    // ---- Contacts, FAQ ----
-
-    @FXML
-    private void newContact() {
-        viewModel.newContact();
-    }
-
-    @FXML
-    private void openCredentialFaq() {
-        FaqView.show(messages);
-    }
-
-    // ----- spacer -----
-
-    // ---- Workflows ----
-
-    @FXML private MenuItem workflowsItem;
-    @FXML private MenuItem runWorkflowItem;
-
-    /** View \u2192 Workflows and Run workflow (menu and the contact list's context menu; several rows may be chosen). */
-    private void bindWorkflows() {
-        workflowsItem.disableProperty().bind(viewModel.workflowsReadyProperty().not());
-        runWorkflowItem.disableProperty().bind(viewModel.workflowsReadyProperty().not());
-        contactTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        MenuItem run = new MenuItem(messages.get("console.runWorkflow"));
-        run.setId("runWorkflowContextItem");
-        run.setOnAction(event -> runWorkflow());
-        run.disableProperty().bind(viewModel.workflowsReadyProperty().not());
-        contactTable.setContextMenu(new ContextMenu(run));
-    }
-
-    @FXML
-    private void openWorkflows() {
-        viewModel.openWorkflows();
-    }
-
-    @FXML
-    private void runWorkflow() {
-        viewModel.runWorkflow(List.copyOf(contactTable.getSelectionModel().getSelectedItems()));
-    }
-
-    // ----- spacer -----
-
-    // ---- Diagnose, activity, import ----
-
-    @FXML private MenuItem importContactsItem;
-    @FXML private MenuItem activityItem;
-
-    /** Enables File, Import contacts and View, Activity once the database is open. */
-    private void bindInsight() {
-        if (viewModel.insight() == null) {
-            importContactsItem.setDisable(true);
-            activityItem.setDisable(true);
-            return;
-        }
-        importContactsItem.disableProperty().bind(viewModel.insight().connectedProperty().not());
-        activityItem.disableProperty().bind(viewModel.insight().connectedProperty().not());
-    }
-
-    @FXML
-    private void importContacts() {
-        viewModel.importContacts();
-    }
-
-    @FXML
-    private void openActivity() {
-        viewModel.openActivity();
-    }
-
-    // ----- spacer -----
-
-    // ---- Backup ----
-
-    @FXML private MenuItem backUpItem;
-
-    /** File → Back up…: the agent picks a new file here; the copy runs in the view model, off the FX thread. */
-    @FXML
-    private void backUp() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(messages.get("backup.title"));
-        chooser.setInitialFileName(viewModel.suggestedBackupName());
-        chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter("SQLite (*.db)", "*.db"),
-                new FileChooser.ExtensionFilter("*", "*.*"));
-        File chosen = chooser.showSaveDialog(backUpItem.getParentPopup() == null ? null
-                : backUpItem.getParentPopup().getOwnerWindow());
-        if (chosen != null) {
-            viewModel.backUp(chosen.toPath());
-        }
-    }
-
-    // ----- spacer -----
-
-    // ---- Shell ----
-
-    @FXML private SeparatorMenuItem resetDemoSeparator;
-    @FXML private MenuItem resetDemoItem;
-    @FXML private MenuItem openPortalItem;
-    @FXML private RadioMenuItem themeSystemItem;
-    @FXML private RadioMenuItem themeLightItem;
-    @FXML private RadioMenuItem themeDarkItem;
-    @FXML private CheckMenuItem presenterItem;
-    @FXML private MenuItem agentNameItem;
-    @FXML private MenuItem portalPortItem;
-    @FXML private Hyperlink portalLink;
-    @FXML private Separator portalSeparator;
-
-    /** Called from {@link #initialize()}: File → Reset demo, View → Open portal, Theme, Presenter mode, status bar. */
+    /** File → Reset demo, Settings → Agent name, View → Theme and Presenter mode: there before a database is open. */
     private void bindShell() {
-        backUpItem.disableProperty().bind(viewModel.phaseProperty().isNotEqualTo(Phase.READY));
+        backUpItem.disableProperty().bind(viewModel.phaseProperty().isNotEqualTo(Phase.READY)
+                .or(viewModel.sessionProperty().isNull()));
         resetDemoItem.visibleProperty().bind(viewModel.demoDataProperty());
         resetDemoSeparator.visibleProperty().bind(viewModel.demoDataProperty());
         resetDemoItem.disableProperty().bind(viewModel.phaseProperty().isNotEqualTo(Phase.READY));
-        openPortalItem.disableProperty().bind(viewModel.portalUrlProperty().isEmpty());
         agentNameItem.disableProperty().bind(viewModel.phaseProperty().isEqualTo(Phase.WELCOME));
-        portalPortItem.disableProperty().bind(viewModel.portalStatusProperty().isEmpty());
-
-        portalLink.textProperty().bind(viewModel.portalStatusProperty());
-        portalLink.visibleProperty().bind(viewModel.portalStatusProperty().isNotEmpty());
-        portalLink.managedProperty().bind(portalLink.visibleProperty());
-        portalSeparator.visibleProperty().bind(portalLink.visibleProperty());
-        portalSeparator.managedProperty().bind(portalLink.visibleProperty());
-        Tooltip portalTip = new Tooltip(messages.get("portal.open.tooltip"));
-        portalLink.setTooltip(portalTip);
-        viewModel.portalProblemProperty().addListener((o, before, problem) -> showPortalProblem(problem));
-
+        for (MenuItem item : List.of(newContactItem, importContactsItem, activityItem, demoInboxItem,
+                smtpSettingsItem)) {
+            item.disableProperty().bind(viewModel.sessionProperty().isNull());
+        }
         AppearanceViewModel appearance = viewModel.appearance();
         ToggleGroup themes = new ToggleGroup();
         Map<Theme, RadioMenuItem> items = Map.of(Theme.SYSTEM, themeSystemItem, Theme.LIGHT, themeLightItem,
@@ -428,6 +307,93 @@ public final class ConsoleView {
         presenterItem.selectedProperty().bindBidirectional(appearance.presenterProperty());
     }
 
+    /** Ties the window to the session that opened, after letting go of the one before; none: a closed look. */
+    private void showSession(ConsoleSession now) {
+        untieSession.forEach(Runnable::run);
+        untieSession.clear();
+        session = now;
+        if (now == null) {
+            for (MenuItem item : List.of(workflowsItem, runWorkflowItem, runWorkflowContextItem, openPortalItem,
+                    portalPortItem)) {
+                item.setDisable(true);
+            }
+            for (Node node : List.of(demoBanner, mailWarningBar, outboxLabel, outboxSeparator,
+                    outboxProgress, portalLink, portalSeparator)) {
+                node.setVisible(false);
+                node.setManaged(false);
+            }
+            return;
+        }
+        tieMail(now.mail());
+        tieWorkflows(now);
+        tiePortal(now.portal());
+    }
+
+    private <T> void tie(Property<T> target, ObservableValue<? extends T> source) {
+        target.bind(source);
+        untieSession.add(target::unbind);
+    }
+
+    private <T> void follow(ObservableValue<T> value, Consumer<T> show) {
+        ChangeListener<T> listener = (o, before, now) -> show.accept(now);
+        value.addListener(listener);
+        untieSession.add(() -> value.removeListener(listener));
+        show.accept(value.getValue());
+    }
+
+    private void tieMail(MailViewModel mail) {
+        tie(demoBanner.visibleProperty(), mail.demoModeProperty());
+        tie(demoBanner.managedProperty(), demoBanner.visibleProperty());
+        ListChangeListener<String> warnings = change -> showMailWarnings(mail.warnings());
+        mail.warnings().addListener(warnings);
+        untieSession.add(() -> mail.warnings().removeListener(warnings));
+        showMailWarnings(mail.warnings());
+
+        OutboxStatusViewModel outbox = mail.outbox();
+        tie(outboxLabel.textProperty(), outbox.textProperty());
+        for (Node node : List.of(outboxLabel, outboxSeparator)) {
+            node.setVisible(true);
+            node.setManaged(true);
+        }
+        Tooltip details = new Tooltip();
+        details.textProperty().bind(outbox.detailsProperty());
+        outboxLabel.setTooltip(details);
+        follow(outbox.toneProperty(), tone -> ToneStyles.apply(outboxLabel, tone));
+        tie(outboxProgress.progressProperty(), outbox.progressProperty());
+        tie(outboxProgress.visibleProperty(), outbox.sendingProperty());
+        tie(outboxProgress.managedProperty(), outboxProgress.visibleProperty());
+    }
+
+    private void showMailWarnings(ObservableList<String> texts) {
+        mailWarnings.getChildren().setAll(texts.stream().map(text -> {
+            Label warning = new Label(text);
+            warning.setWrapText(true);
+            warning.getStyleClass().add("mail-warning");
+            return warning;
+        }).toList());
+        mailWarningBar.setVisible(!texts.isEmpty());
+        mailWarningBar.setManaged(mailWarningBar.isVisible());
+    }
+
+    /** View → Workflows and Run workflow: once the engine runs. */
+    private void tieWorkflows(ConsoleSession now) {
+        for (MenuItem item : List.of(workflowsItem, runWorkflowItem, runWorkflowContextItem)) {
+            tie(item.disableProperty(), now.workflowsReadyProperty().not());
+        }
+    }
+
+    /** The portal's line in the status bar, View → Open portal and Settings → Portal port. */
+    private void tiePortal(ConsolePortal portal) {
+        tie(openPortalItem.disableProperty(), portal.urlProperty().isEmpty());
+        tie(portalPortItem.disableProperty(), portal.statusProperty().isEmpty());
+        tie(portalLink.textProperty(), portal.statusProperty());
+        tie(portalLink.visibleProperty(), portal.statusProperty().isNotEmpty());
+        tie(portalLink.managedProperty(), portalLink.visibleProperty());
+        tie(portalSeparator.visibleProperty(), portalLink.visibleProperty());
+        tie(portalSeparator.managedProperty(), portalLink.visibleProperty());
+        follow(portal.problemProperty(), this::showPortalProblem);
+    }
+
     private void showPortalProblem(boolean problem) {
         portalLink.getStyleClass().removeAll("portal-problem");
         if (problem) {
@@ -436,24 +402,81 @@ public final class ConsoleView {
         portalLink.setTooltip(problem ? null : new Tooltip(messages.get("portal.open.tooltip")));
     }
 
+    // The menu items and buttons below are enabled or shown only while a session is open.
+
+    @FXML
+    private void newContact() {
+        session.newContact();
+    }
+
+    @FXML
+    private void importContacts() {
+        session.importContacts();
+    }
+
+    @FXML
+    private void openActivity() {
+        session.insight().openActivity();
+    }
+
+    @FXML
+    private void openWorkflows() {
+        session.openWorkflows();
+    }
+
+    @FXML
+    private void runWorkflow() {
+        session.runWorkflow(List.copyOf(contactTable.getSelectionModel().getSelectedItems()));
+    }
+
+    @FXML
+    private void openDemoInbox() {
+        session.mail().openDemoInbox();
+    }
+
+    @FXML
+    private void openSmtpSettings() {
+        session.mail().openSmtpSettings();
+    }
+
+    @FXML
+    private void openPortal() {
+        session.portal().open();
+    }
+
+    @FXML
+    private void changePortalPort() {
+        session.portal().changePort();
+    }
+
+    /** File → Back up…: the agent picks a new file here; the copy runs in the view model, off the FX thread. */
+    @FXML
+    private void backUp() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get("backup.title"));
+        chooser.setInitialFileName(session.backup().suggestedName());
+        chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter("SQLite (*.db)", "*.db"),
+                new FileChooser.ExtensionFilter("*", "*.*"));
+        File chosen = chooser.showSaveDialog(backUpItem.getParentPopup() == null ? null
+                : backUpItem.getParentPopup().getOwnerWindow());
+        if (chosen != null) {
+            session.backup().backUp(chosen.toPath());
+        }
+    }
+
+    @FXML
+    private void openCredentialFaq() {
+        FaqView.show(messages);
+    }
+
     @FXML
     private void resetDemo() {
         viewModel.resetDemo();
     }
 
     @FXML
-    private void openPortal() {
-        viewModel.openPortal();
-    }
-
-    @FXML
     private void changeAgentName() {
-        viewModel.changeAgentName();
-    }
-
-    @FXML
-    private void changePortalPort() {
-        viewModel.changePortalPort();
+        viewModel.agentName().change();
     }
 
     @FXML
@@ -465,6 +488,4 @@ public final class ConsoleView {
     private void showAbout() {
         viewModel.showAbout();
     }
-
-    // ----- end -----
 }

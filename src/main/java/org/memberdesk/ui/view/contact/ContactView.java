@@ -101,7 +101,7 @@ public final class ContactView {
         bindDiagnose();
     }
 
-    /** Issue 7: the Diagnose button, Shortcut+D, and the Offers tab a diagnosis may ask for. */
+    /** The Diagnose button, Shortcut+D, and the Offers tab a diagnosis may ask for. */
     private void bindDiagnose() {
         diagnoseButton.disableProperty().bind(viewModel.canDiagnoseProperty().not());
         diagnoseButton.setTooltip(new Tooltip(messages.get("contact.diagnose.tooltip")));
@@ -118,16 +118,12 @@ public final class ContactView {
     }
 
     private void resendFromKeyboard() {
-        if (viewModel.actions() != null) {
-            tabs.getSelectionModel().select(offersTab);
-            viewModel.actions().resendChosenOrFirstActive(offerTable.getSelectionModel().getSelectedItem());
-        }
+        tabs.getSelectionModel().select(offersTab);
+        viewModel.actions().resendChosenOrFirstActive(offerTable.getSelectionModel().getSelectedItem());
     }
 
     private void sendResetLinkFromKeyboard() {
-        if (viewModel.actions() != null) {
-            viewModel.actions().sendResetLink(null);
-        }
+        viewModel.actions().sendResetLink(null);
     }
 
     @FXML
@@ -167,14 +163,6 @@ public final class ContactView {
         viewModel.communities().addListener((ListChangeListener<CommunityRow>) change -> showCommunities());
         showCommunities();
         ContactActionsViewModel actions = viewModel.actions();
-        if (actions == null) {
-            for (Node node : List.of(editContactButton, portalActions, grantButton, resendWhenLabel)) {
-                node.setVisible(false);
-                node.setManaged(false);
-            }
-            offerActionsColumn.setVisible(false);
-            return;
-        }
         var unloaded = viewModel.emailProperty().isEmpty();
         editContactButton.disableProperty().bind(unloaded);
         portalResetButton.disableProperty().bind(unloaded);
@@ -208,11 +196,10 @@ public final class ContactView {
             }
             return;
         }
-        boolean withActions = viewModel.actions() != null;
-        communityResetWhen.setVisible(withActions);
-        communityResetWhen.setManaged(withActions);
-        communityPasswordWhen.setVisible(withActions);
-        communityPasswordWhen.setManaged(withActions);
+        for (Label hint : List.of(communityResetWhen, communityPasswordWhen)) {
+            hint.setVisible(true);
+            hint.setManaged(true);
+        }
         communityGrid.addRow(0, header("community.column.group"), header("credential.password"),
                 header("credential.lastLogin"), header("credential.lock"));
         int row = 1;
@@ -225,9 +212,7 @@ public final class ContactView {
             Label lock = new Label(credential.lock());
             ToneStyles.apply(lock, credential.lockTone());
             communityGrid.addRow(row, group, password, new Label(credential.lastLogin()), lock);
-            if (withActions) {
-                communityGrid.add(communityActions(community, row - 1), 4, row);
-            }
+            communityGrid.add(communityActions(community, row - 1), 4, row);
             row++;
         }
     }
@@ -280,11 +265,9 @@ public final class ContactView {
         offerStatusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         offerStatusColumn.setCellFactory(column -> new BadgeCell<>(OfferRow::status, OfferRow::statusTone, null));
         offerTable.setItems(viewModel.offers());
-        if (viewModel.actions() != null) {
-            offerActionsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-            offerActionsColumn.setCellFactory(column -> new OfferActionsCell(viewModel.actions(), messages));
-            offerTable.setRowFactory(table -> offerRow());
-        }
+        offerActionsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        offerActionsColumn.setCellFactory(column -> new OfferActionsCell(viewModel.actions(), messages));
+        offerTable.setRowFactory(table -> offerRow());
     }
 
     /** Resend and Revoke also from the row's context menu, so the keyboard (menu key, Shift+F10) reaches them. */

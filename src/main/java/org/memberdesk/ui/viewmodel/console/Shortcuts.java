@@ -22,20 +22,13 @@ public final class Shortcuts {
         add("Shortcut+I", "shortcut.inbox");
         add("Shortcut+Shift+P", "shortcut.presenter");
         add("Shortcut+W", "shortcut.closeWindow");
-
-        // issue 4 (contacts): Resend, Send Reset Link, New contact (Shortcut+N) below
         add("Shortcut+N", "shortcut.newContact");
         add("Shortcut+R", "shortcut.resend");
         add("Shortcut+Shift+R", "shortcut.resetLink");
-
-        // issue 6 (workflows) below
         add("Shortcut+Shift+W", "shortcut.workflows");
-
-        // issue 7 (diagnose, activity, import): Diagnose (Shortcut+D), Import (Shortcut+O), Activity (Shortcut+L) below
         add("Shortcut+D", "shortcut.diagnose");
         add("Shortcut+O", "shortcut.import");
         add("Shortcut+L", "shortcut.activity");
-
     }
 
     private Shortcuts() {

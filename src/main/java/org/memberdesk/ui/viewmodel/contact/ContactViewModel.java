@@ -18,7 +18,6 @@ import org.memberdesk.service.contacts.ContactService;
 import org.memberdesk.service.offers.GrantView;
 import org.memberdesk.ui.common.BackgroundExecutor;
 import org.memberdesk.ui.common.Messages;
-import org.memberdesk.ui.viewmodel.DisplayTime;
 import org.memberdesk.ui.viewmodel.Failures;
 
 /** One contact's window: header, Email History, Actions (Client Portal, Community Groups) and Offers. */
@@ -49,17 +48,24 @@ public final class ContactViewModel {
     private final ReadOnlyObjectWrapper<CredentialState> portal = new ReadOnlyObjectWrapper<>(this, "portal");
     private final EmailHistoryViewModel history;
     private final ReadOnlyStringWrapper notification = new ReadOnlyStringWrapper(this, "notification", "");
-    private ContactActionsViewModel actions;
+    private final ReadOnlyBooleanWrapper canDiagnose = new ReadOnlyBooleanWrapper(this, "canDiagnose");
+    private final ReadOnlyIntegerWrapper offersRequests = new ReadOnlyIntegerWrapper(this, "offersRequests");
+    private final ContactActionsViewModel actions;
     private Runnable onEdited = () -> { };
+    private Runnable diagnoseAction;
 
-    public ContactViewModel(ContactService contacts, UUID contactId, String knownName, BackgroundExecutor executor,
-                            Messages messages, DisplayTime time, EmailHistoryViewModel history) {
-        this.contacts = contacts;
+    /**
+     * The window of one contact with its actions (Offers, Client Portal, community groups, Edit
+     * contact), run through {@code backend} with the Email History's executor, dialogs, clipboard and agent.
+     */
+    public ContactViewModel(ContactBackend backend, ContactWindows windows, UUID contactId, String knownName,
+                            EmailHistoryViewModel history) {
+        this.contacts = backend.contacts();
         this.history = history;
         this.contactId = contactId;
-        this.executor = executor;
-        this.messages = messages;
-        this.texts = new CardTexts(messages, time);
+        this.executor = history.tools().executor();
+        this.messages = history.tools().messages();
+        this.texts = new CardTexts(messages, history.tools().time());
         name.set(knownName == null ? "" : knownName);
         title.set(messages.get("contact.title", name.get()));
         history.notificationProperty().addListener((o, before, now) -> {
@@ -67,15 +73,7 @@ public final class ContactViewModel {
                 announce(now);
             }
         });
-    }
-
-    /**
-     * Turns on the window's actions (Offers, Client Portal, community groups, Edit contact), run
-     * through {@code backend} with the Email History's executor, dialogs, clipboard and agent.
-     */
-    public ContactViewModel enableActions(ContactBackend backend, ContactWindows windows) {
         actions = new ContactActionsViewModel(this, backend, windows, history.tools());
-        return this;
     }
 
     /** Runs {@code listener} after Edit contact saved a change (the console reads its list again). */
@@ -88,7 +86,7 @@ public final class ContactViewModel {
         onEdited.run();
     }
 
-    /** The window's actions; null when they were not turned on. */
+    /** The window's actions. */
     public ContactActionsViewModel actions() {
         return actions;
     }
@@ -196,12 +194,6 @@ public final class ContactViewModel {
     public ReadOnlyObjectProperty<CredentialState> portalProperty() {
         return portal.getReadOnlyProperty();
     }
-
-    // ----- issue 7: the Diagnose button -----
-
-    private final ReadOnlyBooleanWrapper canDiagnose = new ReadOnlyBooleanWrapper(this, "canDiagnose");
-    private final ReadOnlyIntegerWrapper offersRequests = new ReadOnlyIntegerWrapper(this, "offersRequests");
-    private Runnable diagnoseAction;
 
     /** What the Diagnose button (Shortcut+D) does; until set, the button is disabled. */
     public void onDiagnose(Runnable action) {

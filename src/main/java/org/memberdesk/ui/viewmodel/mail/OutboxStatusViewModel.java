@@ -29,6 +29,7 @@ public final class OutboxStatusViewModel {
 
     public static final Duration RECOUNT = Duration.ofSeconds(10);
 
+    private final EmailService emails;
     private final BackgroundExecutor executor;
     private final Messages messages;
 
@@ -38,37 +39,34 @@ public final class OutboxStatusViewModel {
     private final ReadOnlyBooleanWrapper sending = new ReadOnlyBooleanWrapper(this, "sending");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
 
-    private EmailService emails;
-    private Runnable stopListening = () -> { };
+    private final Runnable stopListening;
+    private boolean closed;
     private Cancellable nextCount = Cancellable.NONE;
     private OutboxCounts counts;
     private int batchSize;
 
-    public OutboxStatusViewModel(BackgroundExecutor executor, Messages messages) {
+    /** Follows {@code feed} at once; the first count comes with {@link #recount()}. */
+    public OutboxStatusViewModel(EmailService emails, DeliveryFeed feed, BackgroundExecutor executor,
+                                 Messages messages) {
+        this.emails = emails;
         this.executor = executor;
         this.messages = messages;
-    }
-
-    void connect(EmailService emailService, DeliveryFeed feed) {
-        this.emails = emailService;
         stopListening = feed.listen(this::onDelivery);
-        recount();
     }
 
     void close() {
+        closed = true;
         stopListening.run();
         nextCount.cancel();
-        emails = null;
     }
 
     /** Reads the counts again now (after a retry, say). */
     public void recount() {
-        EmailService service = emails;
-        if (service == null) {
+        if (closed) {
             return;
         }
         nextCount.cancel();
-        executor.submit(service::outboxCounts, this::showCounts, failure -> scheduleRecount());
+        executor.submit(emails::outboxCounts, this::showCounts, failure -> scheduleRecount());
     }
 
     void onDelivery(DeliveryProgress event) {
@@ -127,7 +125,7 @@ public final class OutboxStatusViewModel {
 
     private void scheduleRecount() {
         nextCount.cancel();
-        if (emails != null) {
+        if (!closed) {
             nextCount = executor.schedule(RECOUNT, this::recount);
         }
     }

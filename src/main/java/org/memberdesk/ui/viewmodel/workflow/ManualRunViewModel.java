@@ -63,7 +63,7 @@ public final class ManualRunViewModel {
         this.messages = messages;
         this.agent = agent;
         this.chosen = List.copyOf(chosen);
-        this.search = search == null ? "" : search.trim();
+        this.search = search.trim();
         this.afterRun = afterRun;
         this.runCommand = new Command(executor, failure -> {
             progress.set(0);

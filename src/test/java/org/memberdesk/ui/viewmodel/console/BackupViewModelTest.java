@@ -10,18 +10,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.persistence.DatabaseCopy;
 import org.memberdesk.service.Services;
-import org.memberdesk.service.storage.DataDirectory;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
 import org.memberdesk.ui.common.Messages;
-import org.memberdesk.ui.common.RecordingClipboard;
 import org.memberdesk.ui.common.RecordingDialogService;
-import org.memberdesk.ui.common.RecordingLinkOpener;
 import org.memberdesk.ui.common.TestExecutor;
 import org.memberdesk.ui.viewmodel.DemoDirectory;
 import org.memberdesk.ui.viewmodel.RecordingContactWindows;
 import org.memberdesk.ui.viewmodel.RecordingMailWindows;
-import org.memberdesk.ui.viewmodel.mail.MailViewModel;
+import org.memberdesk.ui.viewmodel.TestConsoles;
 
 /** File → Back up…: the copy runs through the view model's executor; a notification says where and how big. */
 class BackupViewModelTest {
@@ -48,24 +45,23 @@ class BackupViewModelTest {
             contacts = seeded.contacts().count();
         }
         RecordingDialogService dialogs = RecordingDialogService.accepting();
-        console = new ConsoleViewModel(new DataDirectory(data), () -> TestServices.open(data, clock), executor,
-                dialogs, new RecordingContactWindows(), new MailViewModel(executor, dialogs,
-                new RecordingMailWindows(), new RecordingClipboard(), new RecordingLinkOpener(), messages), messages);
+        console = TestConsoles.console(data, clock, TestConsoles.tools(executor, dialogs, messages,
+                new RecordingContactWindows(), new RecordingMailWindows()));
         console.start();
-        assertThat(console.suggestedBackupName()).isEqualTo("memberdesk-backup-2026-03-02.db");
-        Path target = dir.resolve(console.suggestedBackupName());
+        assertThat(console.sessionProperty().get().backup().suggestedName()).isEqualTo("memberdesk-backup-2026-03-02.db");
+        Path target = dir.resolve(console.sessionProperty().get().backup().suggestedName());
 
-        console.backUp(target);
+        console.sessionProperty().get().backup().backUp(target);
 
         assertThat(dialogs.errors()).isEmpty();
-        assertThat(console.notificationProperty().get())
+        assertThat(console.status().notificationProperty().get())
                 .matches("Backed up " + contacts + " contacts \\(\\d+\\.\\d (KB|MB)\\) to " + java.util.regex.Pattern
                         .quote(target.toString()) + "\\.");
         assertThat(DatabaseCopy.problem(target)).isEmpty();
         assertThat(DatabaseCopy.summary(target).contacts()).isEqualTo(contacts);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-------");
 
-        console.backUp(target);
+        console.sessionProperty().get().backup().backUp(target);
 
         assertThat(dialogs.errors()).singleElement().satisfies(shown -> {
             assertThat(shown.title()).isEqualTo("Backup not written");

@@ -2,26 +2,41 @@ package org.memberdesk.ui.viewmodel.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.LocalPortal;
+import org.memberdesk.service.ConsolePreferences;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.storage.DataDirectory;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
-import org.memberdesk.ui.common.DialogService;
 import org.memberdesk.ui.common.Messages;
-import org.memberdesk.ui.common.RecordingClipboard;
 import org.memberdesk.ui.common.RecordingDialogService;
 import org.memberdesk.ui.common.RecordingLinkOpener;
 import org.memberdesk.ui.common.TestExecutor;
 import org.memberdesk.ui.viewmodel.DemoDirectory;
 import org.memberdesk.ui.viewmodel.RecordingContactWindows;
 import org.memberdesk.ui.viewmodel.RecordingMailWindows;
+import org.memberdesk.ui.viewmodel.TestConsoles;
 import org.memberdesk.ui.viewmodel.console.ConsoleViewModel.Phase;
+import org.memberdesk.ui.viewmodel.contact.ContactViewModel;
 import org.memberdesk.ui.viewmodel.mail.MailViewModel;
+import org.memberdesk.ui.viewmodel.mail.SmtpSettingsViewModel;
 
+/**
+ * The console on a real data directory: start-up, first page, demo data, the welcome, opening
+ * contacts, agent name, Reset demo and Help.
+ */
 class ConsoleViewModelTest {
 
     @TempDir
@@ -31,6 +46,9 @@ class ConsoleViewModelTest {
     final TestExecutor executor = TestExecutor.currentThread();
     final RecordingContactWindows windows = new RecordingContactWindows();
     final RecordingMailWindows mailWindows = new RecordingMailWindows();
+    final RecordingShellWindows shellWindows = new RecordingShellWindows();
+    final RecordingLinkOpener browser = new RecordingLinkOpener();
+    final LocalPortal portal = new LocalPortal();
     ConsoleViewModel console;
 
     @AfterEach
@@ -38,24 +56,42 @@ class ConsoleViewModelTest {
         if (console != null) {
             console.close();
         }
+        portal.stop();
     }
 
     private ConsoleViewModel console(RecordingDialogService dialogs) {
-        console = new ConsoleViewModel(new DataDirectory(dir), () -> TestServices.open(dir, clock), executor, dialogs,
-                windows, mail(dialogs), messages);
+        console = TestConsoles.console(dir, clock, TestConsoles.tools(executor, dialogs, messages, windows, mailWindows));
         return console;
     }
 
-    private MailViewModel mail(DialogService dialogs) {
-        return new MailViewModel(executor, dialogs, mailWindows, new RecordingClipboard(), new RecordingLinkOpener(),
-                messages);
+    /** With the shell: portal, welcome windows, MEMBERDESK_AGENT. */
+    private ConsoleViewModel welcomingConsole(RecordingDialogService dialogs) {
+        ConsoleShell shell = new ConsoleShell(portal, shellWindows, browser, Map.of("MEMBERDESK_AGENT", "desk-7"),
+                "1.2.3", () -> false);
+        console = TestConsoles.console(dir, () -> TestServices.open(dir, clock),
+                TestConsoles.tools(executor, dialogs, messages, windows, mailWindows), shell);
+        return console;
+    }
+
+    private int seedWithPortalPort() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        try (Services services = DemoDirectory.seeded(dir, clock)) {
+            services.transactions().write(t -> {
+                t.settings().put("portal.port", Integer.toString(port), java.time.Instant.now());
+                return null;
+            });
+        }
+        return port;
     }
 
     @Test
     void anEmptyDataDirectoryAsksForDemoDataAndLoadsItInTheBackground() {
         RecordingDialogService dialogs = RecordingDialogService.accepting();
         ConsoleViewModel console = console(dialogs);
-        assertThat(console.dataDirectoryProperty().get()).isEqualTo(dir.toString());
+        assertThat(console.dataDirectory()).isEqualTo(dir.toString());
 
         console.start();
 
@@ -64,16 +100,16 @@ class ConsoleViewModelTest {
             assertThat(asked.declineLabel()).isEqualTo("Start empty");
         });
         assertThat(console.phaseProperty().get()).isEqualTo(Phase.READY);
-        long contacts = console.search().results().size();
-        assertThat(console.notificationProperty().get()).matches("Loaded \\d+ demo contacts\\.");
-        assertThat(console.statusMessageProperty().get()).isEqualTo(console.notificationProperty().get());
-        assertThat(console.contactCountProperty().get()).matches("\\d+ contacts");
+        long contacts = console.list().results().size();
+        assertThat(console.status().notificationProperty().get()).matches("Loaded \\d+ demo contacts\\.");
+        assertThat(console.status().messageProperty().get()).isEqualTo(console.status().notificationProperty().get());
+        assertThat(console.status().contactCountProperty().get()).matches("\\d+ contacts");
         assertThat(console.demoDataProperty().get()).isTrue();
         assertThat(contacts).isGreaterThan(40);
         assertThat(dialogs.errors()).isEmpty();
 
-        console.dismissNotification();
-        assertThat(console.notificationProperty().get()).isEmpty();
+        console.status().dismissNotification();
+        assertThat(console.status().notificationProperty().get()).isEmpty();
     }
 
     @Test
@@ -85,9 +121,9 @@ class ConsoleViewModelTest {
 
         assertThat(dialogs.asked()).hasSize(1);
         assertThat(console.phaseProperty().get()).isEqualTo(Phase.READY);
-        assertThat(console.contactCountProperty().get()).isEqualTo("No contacts");
-        assertThat(console.search().results()).isEmpty();
-        assertThat(console.search().emptyTextProperty().get()).isEqualTo("No contacts yet.");
+        assertThat(console.status().contactCountProperty().get()).isEqualTo("No contacts");
+        assertThat(console.list().results()).isEmpty();
+        assertThat(console.list().emptyTextProperty().get()).isEqualTo("No contacts yet.");
         assertThat(console.demoDataProperty().get()).isFalse();
     }
 
@@ -103,8 +139,8 @@ class ConsoleViewModelTest {
 
         assertThat(dialogs.asked()).isEmpty();
         assertThat(console.phaseProperty().get()).isEqualTo(Phase.READY);
-        assertThat(console.statusMessageProperty().get()).isEqualTo("Ready");
-        assertThat(console.search().results()).hasSizeGreaterThan(40);
+        assertThat(console.status().messageProperty().get()).isEqualTo("Ready");
+        assertThat(console.list().results()).hasSizeGreaterThan(40);
     }
 
     @Test
@@ -126,9 +162,9 @@ class ConsoleViewModelTest {
     @Test
     void aDatabaseThatCannotBeOpenedIsReported() {
         RecordingDialogService dialogs = RecordingDialogService.accepting();
-        console = new ConsoleViewModel(new DataDirectory(dir), () -> {
+        console = TestConsoles.console(dir, () -> {
             throw new IllegalStateException("disk on fire");
-        }, executor, dialogs, windows, mail(dialogs), messages);
+        }, TestConsoles.tools(executor, dialogs, messages, windows, mailWindows), ConsoleShell.none());
 
         console.start();
 
@@ -145,7 +181,7 @@ class ConsoleViewModelTest {
         }
         ConsoleViewModel console = console(RecordingDialogService.accepting());
         console.start();
-        console.search().queryProperty().set("dana");
+        console.list().queryProperty().set("dana");
 
         console.openSelected();
 
@@ -154,7 +190,7 @@ class ConsoleViewModelTest {
             assertThat(model.emailProperty().get()).isEqualTo("dana.whitfield@example.com");
             assertThat(model.loadingProperty().get()).isFalse();
         });
-        assertThat(windows.ids).containsExactly(console.search().selected().orElseThrow().id());
+        assertThat(windows.ids).containsExactly(console.list().selected().orElseThrow().id());
     }
 
     @Test
@@ -165,9 +201,9 @@ class ConsoleViewModelTest {
         executor.holdTimers();
         ConsoleViewModel console = console(RecordingDialogService.accepting());
         console.start();
-        assertThat(console.search().selected()).map(ContactRow::name).contains("Aisha Rahman");
+        assertThat(console.list().selected()).map(ContactRow::name).contains("Aisha Rahman");
 
-        console.search().queryProperty().set("dana");
+        console.list().queryProperty().set("dana");
         console.openSelected();
         assertThat(windows.shown).isEmpty();
         executor.elapseTimers();
@@ -183,12 +219,12 @@ class ConsoleViewModelTest {
         }
         RecordingDialogService dialogs = RecordingDialogService.accepting();
         ConsoleViewModel console = console(dialogs);
-        MailViewModel mail = console.mail();
-        assertThat(mail.connectedProperty().get()).isFalse();
+        assertThat(console.sessionProperty().get()).as("no mail side before the database is open").isNull();
 
         console.start();
 
-        assertThat(mail.connectedProperty().get()).isTrue();
+        MailViewModel mail = console.sessionProperty().get().mail();
+        assertThat(console.sessionProperty().get()).isNotNull();
         assertThat(mail.demoModeProperty().get()).as("no SMTP configured").isTrue();
         assertThat(mail.warnings()).isEmpty();
         assertThat(mail.outbox().textProperty().get()).isEqualTo("Outbox: 1 retrying \u00b7 4 failed");
@@ -199,7 +235,7 @@ class ConsoleViewModelTest {
         assertThat(dialogs.errors()).isEmpty();
 
         console.close();
-        assertThat(mail.connectedProperty().get()).isFalse();
+        assertThat(console.sessionProperty().get()).isNull();
     }
     @Test
     void theFirstPageShowsBeforeTheDatabaseOpensAndEnterWaitsForIt() {
@@ -213,9 +249,9 @@ class ConsoleViewModelTest {
 
         assertThat(console.previewProperty().get()).isTrue();
         assertThat(console.phaseProperty().get()).isEqualTo(Phase.OPENING);
-        assertThat(console.search().results()).isNotEmpty();
-        assertThat(console.search().selected()).map(ContactRow::name).contains("Aisha Rahman");
-        console.search().queryProperty().set("dana");
+        assertThat(console.list().results()).isNotEmpty();
+        assertThat(console.list().selected()).map(ContactRow::name).contains("Aisha Rahman");
+        console.list().queryProperty().set("dana");
         console.openSelected();
         assertThat(windows.shown).isEmpty();
 
@@ -237,12 +273,249 @@ class ConsoleViewModelTest {
         ConsoleViewModel console = console(RecordingDialogService.accepting());
         console.awaitFirstFrame();
         console.start();
-        console.search().queryProperty().set("dana");
+        console.list().queryProperty().set("dana");
 
         executor.runHeldWork(); // the first page: not shown over what was typed
         assertThat(console.previewProperty().get()).isFalse();
         executor.runHeldWork(); // so the database opens at once, not after the wait for a frame
 
         assertThat(console.phaseProperty().get()).isEqualTo(Phase.READY);
+    }
+
+    @Test
+    void aNewDataDirectoryWelcomesTheAgentWhoTypesANameAndTriesTheDemo() throws Exception {
+        RecordingDialogService dialogs = RecordingDialogService.accepting();
+        ConsoleViewModel console = welcomingConsole(dialogs);
+
+        console.start();
+
+        assertThat(dialogs.asked()).as("the welcome replaces the demo question").isEmpty();
+        assertThat(console.phaseProperty().get()).isEqualTo(Phase.WELCOME);
+        WelcomeViewModel welcome = shellWindows.welcomes.get(0);
+        assertThat(shellWindows.welcomes).hasSize(1);
+        assertThat(welcome.agentNameProperty().get()).as("MEMBERDESK_AGENT, else the OS user").isEqualTo("desk-7");
+        assertThat(welcome.demoAvailableProperty().get()).isTrue();
+
+        welcome.agentNameProperty().set("  Sam Rivera ");
+        welcome.tryDemo();
+
+        assertThat(welcome.doneProperty().get()).isTrue();
+        assertThat(console.phaseProperty().get()).isEqualTo(Phase.READY);
+        assertThat(console.demoDataProperty().get()).isTrue();
+        assertThat(console.list().results()).hasSizeGreaterThan(40);
+        assertThat(console.agent().name()).isEqualTo("Sam Rivera");
+        assertThat(new ConsolePreferences(new DataDirectory(dir)).agentName()).contains("Sam Rivera");
+        assertThat(Files.readString(dir.resolve(ConsolePreferences.FILE))).contains("agent.name=Sam Rivera");
+
+        // The console's actions carry the name: save an SMTP server, read the audit log.
+        console.sessionProperty().get().mail().openSmtpSettings();
+        SmtpSettingsViewModel smtp = mailWindows.settings.get(0);
+        smtp.load();
+        smtp.hostProperty().set("smtp.example.com");
+        smtp.fromProperty().set("Support <support@example.com>");
+        smtp.save();
+        console.close();
+        try (Services services = TestServices.open(dir, clock)) {
+            assertThat(services.activity().agents()).contains("Sam Rivera");
+        }
+
+        // The next start knows the agent and asks nothing.
+        RecordingShellWindows again = new RecordingShellWindows();
+        ConsoleViewModel next = TestConsoles.console(dir, () -> TestServices.open(dir, clock),
+                TestConsoles.tools(executor, dialogs, messages, new RecordingContactWindows(), mailWindows),
+                new ConsoleShell(PortalHost.NONE, again, browser, Map.of(), "1.2.3", () -> false));
+        this.console = next;
+        next.start();
+        assertThat(again.welcomes).isEmpty();
+        assertThat(next.agent().name()).isEqualTo("Sam Rivera");
+    }
+
+    @Test
+    void aNameIsRequiredBeforeAnyChoice() {
+        ConsoleViewModel console = welcomingConsole(RecordingDialogService.accepting());
+        console.start();
+        WelcomeViewModel welcome = shellWindows.welcomes.get(0);
+
+        welcome.agentNameProperty().set("   ");
+        welcome.tryDemo();
+
+        assertThat(welcome.errorProperty().get()).isEqualTo("Enter your name: it is recorded with everything you do.");
+        assertThat(welcome.doneProperty().get()).isFalse();
+        assertThat(console.phaseProperty().get()).isEqualTo(Phase.WELCOME);
+        assertThat(dir.resolve(ConsolePreferences.FILE)).doesNotExist();
+
+        welcome.agentNameProperty().set("x".repeat(81));
+        welcome.connectMail();
+        assertThat(welcome.errorProperty().get()).isEqualTo("At most 80 characters, please.");
+
+        welcome.agentNameProperty().set("Alex");
+        assertThat(welcome.errorProperty().get()).as("typing clears the error").isEmpty();
+    }
+
+    @Test
+    void connectYourMailServerStartsEmptyAndOpensTheEmailSettings() {
+        ConsoleViewModel console = welcomingConsole(RecordingDialogService.accepting());
+        console.start();
+        WelcomeViewModel welcome = shellWindows.welcomes.get(0);
+        welcome.agentNameProperty().set("Alex");
+
+        welcome.connectMail();
+
+        assertThat(console.phaseProperty().get()).isEqualTo(Phase.READY);
+        assertThat(console.demoDataProperty().get()).isFalse();
+        assertThat(console.list().results()).isEmpty();
+        assertThat(mailWindows.settings).hasSize(1);
+        assertThat(console.agent().name()).isEqualTo("Alex");
+    }
+
+    @Test
+    void closingTheWelcomeStartsEmptyUnderTheSuggestedName() {
+        ConsoleViewModel console = welcomingConsole(RecordingDialogService.accepting());
+        console.start();
+        WelcomeViewModel welcome = shellWindows.welcomes.get(0);
+        welcome.agentNameProperty().set("");
+
+        welcome.dismiss();
+
+        assertThat(console.phaseProperty().get()).isEqualTo(Phase.READY);
+        assertThat(console.status().contactCountProperty().get()).isEqualTo("No contacts");
+        assertThat(console.agent().name()).isEqualTo("desk-7");
+        assertThat(new ConsolePreferences(new DataDirectory(dir)).agentName()).contains("desk-7");
+        assertThat(mailWindows.settings).isEmpty();
+    }
+
+    @Test
+    void aContactWindowAlreadyOpenRecordsItsActionsForTheRenamedAgent() throws Exception {
+        seedWithPortalPort();
+        ConsoleViewModel console = welcomingConsole(RecordingDialogService.accepting());
+        console.start();
+        console.list().queryProperty().set("ben.carter");
+        console.openSelected();
+        ContactViewModel ben = windows.shown.get(0);
+        assertThat(ben.emailProperty().get()).isEqualTo("ben.carter@example.com");
+
+        shellWindows.answer = Optional.of("Jordan Lee");
+        console.agentName().change();
+        ben.actions().resend(ben.offers().get(0));
+
+        try (Services services = TestServices.open(dir, clock)) {
+            assertThat(services.audit().ofContact(ben.contactId())).anySatisfy(entry -> {
+                assertThat(entry.action()).isEqualTo("credentials.welcome-resent");
+                assertThat(entry.agent()).isEqualTo("Jordan Lee");
+            });
+        }
+    }
+
+    @Test
+    void settingsAgentNameChangesTheNameAtOnce() throws Exception {
+        seedWithPortalPort();
+        RecordingDialogService dialogs = RecordingDialogService.accepting();
+        ConsoleViewModel console = welcomingConsole(dialogs);
+        console.start();
+        assertThat(shellWindows.welcomes).as("not a new data directory").isEmpty();
+        assertThat(console.agent().name()).isEqualTo("desk-7");
+
+        shellWindows.answer = Optional.of(" Jordan Lee ");
+        console.agentName().change();
+
+        assertThat(shellWindows.asked).containsExactly("desk-7");
+        assertThat(console.agent().name()).isEqualTo("Jordan Lee");
+        assertThat(console.status().messageProperty().get()).isEqualTo("Agent name: Jordan Lee");
+        assertThat(new ConsolePreferences(new DataDirectory(dir)).agentName()).contains("Jordan Lee");
+
+        shellWindows.answer = Optional.of("  ");
+        console.agentName().change();
+        assertThat(dialogs.errors()).hasSize(1);
+        assertThat(console.agent().name()).isEqualTo("Jordan Lee");
+
+        shellWindows.answer = Optional.of("x".repeat(81));
+        console.agentName().change();
+        assertThat(dialogs.errors()).hasSize(2);
+        assertThat(dialogs.errors().get(1).message()).as("says what is wrong with this name").contains("too long");
+        assertThat(console.agent().name()).isEqualTo("Jordan Lee");
+
+        shellWindows.answer = Optional.empty();
+        console.agentName().change();
+        assertThat(console.agent().name()).isEqualTo("Jordan Lee");
+    }
+
+    @Test
+    void resetDemoAsksFirstThenRestoresTheDemoDataAndTheListReloads() throws Exception {
+        seedWithPortalPort();
+        try (Services services = TestServices.open(dir, clock)) {
+            services.contacts().add("walk.in@example.com", "Walk In", List.of(), org.memberdesk.service.Actor.agent("t"));
+            services.credentials().sendResetLink("dana.whitfield@example.com", null, Duration.ofHours(2),
+                    org.memberdesk.service.Actor.agent("t"));
+            services.emails().runOutbox(true);
+            assertThat(services.demoInbox().list()).isNotEmpty();
+        }
+        RecordingDialogService declining = RecordingDialogService.declining();
+        ConsoleViewModel console = welcomingConsole(declining);
+        console.start();
+        console.list().queryProperty().set("walk.in");
+        assertThat(console.list().results()).hasSize(1);
+
+        console.resetDemo();
+        assertThat(declining.asked()).singleElement()
+                .satisfies(asked -> assertThat(asked.acceptLabel()).isEqualTo("Reset demo"));
+        console.sessionProperty().get().search().refresh();
+        assertThat(console.list().results()).as("declined: nothing changed").hasSize(1);
+        console.close();
+        portal.stop();
+
+        RecordingDialogService accepting = RecordingDialogService.accepting();
+        ConsoleViewModel again = TestConsoles.console(dir, clock,
+                TestConsoles.tools(executor, accepting, messages, new RecordingContactWindows(), mailWindows));
+        this.console = again;
+        again.start();
+        again.list().queryProperty().set("walk.in");
+        assertThat(again.list().results()).hasSize(1);
+
+        again.resetDemo();
+
+        assertThat(accepting.asked()).hasSize(1);
+        assertThat(again.phaseProperty().get()).isEqualTo(Phase.READY);
+        assertThat(again.list().results()).as("the list reloaded without the walk-in").isEmpty();
+        assertThat(again.status().notificationProperty().get()).matches("Demo data restored: \\d+ contacts\\.");
+        assertThat(again.status().contactCountProperty().get()).matches("\\d+ contacts");
+        again.list().queryProperty().set("dana");
+        assertThat(again.list().results()).extracting(ContactRow::name).containsExactly("Dana Whitfield");
+        assertThat(accepting.errors()).isEmpty();
+        again.close();
+        try (Services services = TestServices.open(dir, clock)) {
+            assertThat(services.demoInbox().list()).as("the demo inbox is emptied too").isEmpty();
+        }
+    }
+
+    @Test
+    void resetDemoDoesNothingOnARealDatabase() {
+        try (Services services = TestServices.open(dir, clock)) {
+            services.contacts().add("real@example.com", "Real One", List.of(), org.memberdesk.service.Actor.agent("t"));
+        }
+        RecordingDialogService dialogs = RecordingDialogService.accepting();
+        ConsoleViewModel console = welcomingConsole(dialogs);
+        console.start();
+
+        console.resetDemo();
+
+        assertThat(console.demoDataProperty().get()).isFalse();
+        assertThat(dialogs.asked()).isEmpty();
+        assertThat(console.status().contactCountProperty().get()).isEqualTo("1 contact");
+    }
+
+    @Test
+    void helpListsTheShortcutsAndAboutShowsVersionAndDataDirectory() throws Exception {
+        int port = seedWithPortalPort();
+        ConsoleViewModel console = welcomingConsole(RecordingDialogService.accepting());
+        console.start();
+
+        console.showShortcuts();
+        console.showAbout();
+
+        assertThat(shellWindows.shortcuts).contains(new Shortcut("Shortcut+F", "Search contacts"),
+                new Shortcut("Enter", "Open the selected contact"), new Shortcut("Shortcut+I", "Inbox (demo)"),
+                new Shortcut("Shortcut+Shift+P", "Presenter mode (larger text)"));
+        assertThat(shellWindows.abouts).containsExactly(
+                new About("1.2.3", dir.toString(), "http://localhost:" + port + "/", "desk-7"));
     }
 }

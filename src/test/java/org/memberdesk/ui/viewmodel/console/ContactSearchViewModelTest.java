@@ -20,6 +20,7 @@ class ContactSearchViewModelTest {
     Path dir;
     final TestClock clock = TestClock.at(TestServices.START);
     final Messages messages = Messages.load();
+    final ContactList list = new ContactList();
     Services services;
 
     @BeforeEach
@@ -32,103 +33,103 @@ class ContactSearchViewModelTest {
         services.close();
     }
 
+    private ContactSearchViewModel search(TestExecutor executor) {
+        ContactSearchViewModel search = new ContactSearchViewModel(services.contacts(), list, executor, messages);
+        search.refresh();
+        return search;
+    }
+
     @Test
     void typingNarrowsTheListAndSelectsTheFirstMatch() {
-        ContactSearchViewModel search = new ContactSearchViewModel(TestExecutor.currentThread(), messages);
-        search.connect(services.contacts());
-        assertThat(search.results()).hasSizeGreaterThan(40);
+        search(TestExecutor.currentThread());
+        assertThat(list.results()).hasSizeGreaterThan(40);
 
-        search.queryProperty().set("example.org");
-        assertThat(search.results()).isNotEmpty().allMatch(row -> row.email().endsWith("@example.org"));
+        list.queryProperty().set("example.org");
+        assertThat(list.results()).isNotEmpty().allMatch(row -> row.email().endsWith("@example.org"));
 
-        search.queryProperty().set("dana");
-        assertThat(search.results()).extracting(ContactRow::name).containsExactly("Dana Whitfield");
-        assertThat(search.results().get(0).tags()).isEqualTo("cant-login, vip");
-        assertThat(search.selected()).map(ContactRow::name).contains("Dana Whitfield");
+        list.queryProperty().set("dana");
+        assertThat(list.results()).extracting(ContactRow::name).containsExactly("Dana Whitfield");
+        assertThat(list.results().get(0).tags()).isEqualTo("cant-login, vip");
+        assertThat(list.selected()).map(ContactRow::name).contains("Dana Whitfield");
 
-        search.queryProperty().set("nobody-has-this");
-        assertThat(search.results()).isEmpty();
-        assertThat(search.selected()).isEmpty();
-        assertThat(search.emptyTextProperty().get()).isEqualTo("No contact matches \u201cnobody-has-this\u201d.");
+        list.queryProperty().set("nobody-has-this");
+        assertThat(list.results()).isEmpty();
+        assertThat(list.selected()).isEmpty();
+        assertThat(list.emptyTextProperty().get()).isEqualTo("No contact matches \u201cnobody-has-this\u201d.");
     }
 
     @Test
     void anAnswerThatArrivesAfterANewerQueryIsDropped() {
         TestExecutor executor = TestExecutor.currentThread().holdWork();
-        ContactSearchViewModel search = new ContactSearchViewModel(executor, messages);
-        search.connect(services.contacts());
+        ContactSearchViewModel search = search(executor);
         executor.runHeldWork();
 
-        search.queryProperty().set("a");
-        search.queryProperty().set("dana");
+        list.queryProperty().set("a");
+        list.queryProperty().set("dana");
         assertThat(executor.heldWork()).isEqualTo(2);
         assertThat(search.searchingProperty().get()).isTrue();
 
         executor.runHeldWorkNewestFirst();
 
-        assertThat(search.results()).extracting(ContactRow::name).containsExactly("Dana Whitfield");
+        assertThat(list.results()).extracting(ContactRow::name).containsExactly("Dana Whitfield");
         assertThat(search.searchingProperty().get()).isFalse();
     }
 
     @Test
     void keystrokesInQuickSuccessionRunOneSearch() {
         TestExecutor executor = TestExecutor.currentThread().holdTimers();
-        ContactSearchViewModel search = new ContactSearchViewModel(executor, messages);
-        search.connect(services.contacts());
+        search(executor);
         int before = executor.submitted();
 
         for (String typed : new String[] {"d", "da", "dan", "dana"}) {
-            search.queryProperty().set(typed);
+            list.queryProperty().set(typed);
         }
         assertThat(executor.submitted()).isEqualTo(before);
         executor.elapseTimers();
 
         assertThat(executor.submitted()).isEqualTo(before + 1);
-        assertThat(search.results()).extracting(ContactRow::name).containsExactly("Dana Whitfield");
+        assertThat(list.results()).extracting(ContactRow::name).containsExactly("Dana Whitfield");
     }
 
     @Test
     void arrowsMoveTheSelectionWithinTheList() {
-        ContactSearchViewModel search = new ContactSearchViewModel(TestExecutor.currentThread(), messages);
-        search.connect(services.contacts());
-        search.queryProperty().set("example.net");
-        assertThat(search.results()).hasSizeGreaterThan(2);
+        search(TestExecutor.currentThread());
+        list.queryProperty().set("example.net");
+        assertThat(list.results()).hasSizeGreaterThan(2);
 
-        search.selectPrevious();
-        assertThat(search.selected()).contains(search.results().get(0));
-        search.selectNext();
-        search.selectNext();
-        assertThat(search.selected()).contains(search.results().get(2));
+        list.selectPrevious();
+        assertThat(list.selected()).contains(list.results().get(0));
+        list.selectNext();
+        list.selectNext();
+        assertThat(list.selected()).contains(list.results().get(2));
         for (int i = 0; i < 100; i++) {
-            search.selectNext();
+            list.selectNext();
         }
-        assertThat(search.selected()).contains(search.results().get(search.results().size() - 1));
+        assertThat(list.selected()).contains(list.results().get(list.results().size() - 1));
     }
 
     @Test
     void aSelectionStillInTheNewListIsKept() {
-        ContactSearchViewModel search = new ContactSearchViewModel(TestExecutor.currentThread(), messages);
-        search.connect(services.contacts());
-        search.queryProperty().set("whit");
-        ContactRow dana = search.selected().orElseThrow();
+        search(TestExecutor.currentThread());
+        list.queryProperty().set("whit");
+        ContactRow dana = list.selected().orElseThrow();
 
-        search.queryProperty().set("");
-        assertThat(search.selected()).contains(dana);
+        list.queryProperty().set("");
+        assertThat(list.selected()).contains(dana);
 
-        search.clearQuery();
-        assertThat(search.queryProperty().get()).isEmpty();
+        list.clearQuery();
+        assertThat(list.queryProperty().get()).isEmpty();
     }
 
     @Test
     void nothingIsSearchedBeforeTheDatabaseIsOpen() {
         TestExecutor executor = TestExecutor.currentThread();
-        ContactSearchViewModel search = new ContactSearchViewModel(executor, messages);
 
-        search.queryProperty().set("dana");
+        list.queryProperty().set("dana");
 
         assertThat(executor.submitted()).isZero();
-        assertThat(search.results()).isEmpty();
-        search.connect(services.contacts());
-        assertThat(search.results()).extracting(ContactRow::name).containsExactly("Dana Whitfield");
+        assertThat(list.results()).isEmpty();
+        search(executor);
+        assertThat(list.results()).extracting(ContactRow::name).containsExactly("Dana Whitfield");
     }
 }

@@ -60,8 +60,7 @@ class ContactActionsViewModelTest {
         UUID id = services.contacts().byEmail(email).id();
         EmailHistoryViewModel history = new EmailHistoryViewModel(services.emails(), id, new DeliveryFeed(executor),
                 new EmailHistoryViewModel.Tools(executor, dialogs, clipboard, messages, time, AGENT));
-        ContactViewModel contact = new ContactViewModel(services.contacts(), id, "", executor, messages, time, history)
-                .enableActions(ContactBackend.of(services), windows);
+        ContactViewModel contact = new ContactViewModel(ContactBackend.of(services), windows, id, "", history);
         contact.load();
         return contact;
     }

@@ -20,6 +20,7 @@ import org.memberdesk.ui.common.TestExecutor;
 import org.memberdesk.ui.viewmodel.DeliveryFeed;
 import org.memberdesk.ui.viewmodel.DemoDirectory;
 import org.memberdesk.ui.viewmodel.DisplayTime;
+import org.memberdesk.ui.viewmodel.RecordingContactWindows;
 import org.memberdesk.ui.viewmodel.Tone;
 
 class ContactViewModelTest {
@@ -44,8 +45,8 @@ class ContactViewModelTest {
 
     private ContactViewModel loaded(String email) {
         UUID id = services.contacts().byEmail(email).id();
-        ContactViewModel contact = new ContactViewModel(services.contacts(), id, "", executor, messages,
-                time, history(id));
+        ContactViewModel contact = new ContactViewModel(ContactBackend.of(services), new RecordingContactWindows(), id,
+                "", history(id));
         contact.load();
         return contact;
     }
@@ -153,8 +154,8 @@ class ContactViewModelTest {
     @Test
     void aContactThatNoLongerExistsSaysSo() {
         UUID goneId = UUID.randomUUID();
-        ContactViewModel gone = new ContactViewModel(services.contacts(), goneId, "Gone", executor,
-                messages, time, history(goneId));
+        ContactViewModel gone = new ContactViewModel(ContactBackend.of(services), new RecordingContactWindows(), goneId,
+                "Gone", history(goneId));
 
         gone.load();
 

@@ -60,13 +60,12 @@ class EmailHistoryViewModelTest {
                 "MEMBERDESK_SMTP_SECURITY", "none",
                 "MEMBERDESK_SMTP_FROM", "Support <support@example.com>"));
         services.demo().seed();
-        feed = new DeliveryFeed(executor);
-        feed.connect(services.emails());
+        feed = new DeliveryFeed(executor, services.emails());
     }
 
     @AfterEach
     void close() {
-        feed.disconnect();
+        feed.close();
         services.close();
         smtp.stop();
     }

@@ -6,29 +6,25 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Services;
-import org.memberdesk.service.storage.DataDirectory;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
 import org.memberdesk.ui.common.Messages;
-import org.memberdesk.ui.common.RecordingClipboard;
 import org.memberdesk.ui.common.RecordingDialogService;
 import org.memberdesk.ui.common.RecordingFilePicker;
-import org.memberdesk.ui.common.RecordingLinkOpener;
 import org.memberdesk.ui.common.TestExecutor;
 import org.memberdesk.ui.viewmodel.DemoDirectory;
 import org.memberdesk.ui.viewmodel.RecordingContactWindows;
+import org.memberdesk.ui.viewmodel.RecordingInsightWindows;
 import org.memberdesk.ui.viewmodel.RecordingMailWindows;
+import org.memberdesk.ui.viewmodel.TestConsoles;
 import org.memberdesk.ui.viewmodel.console.ConsoleViewModel;
 import org.memberdesk.ui.viewmodel.contact.ContactViewModel;
-import org.memberdesk.ui.viewmodel.mail.MailViewModel;
+import org.memberdesk.ui.viewmodel.workflow.WorkflowWindows;
 
 /** The console's wiring of Diagnose, Activity and Import contacts, over a demo data directory. */
 class InsightViewModelTest {
@@ -57,28 +53,23 @@ class InsightViewModelTest {
         try (Services seeded = DemoDirectory.seeded(dir, clock)) {
             assertThat(seeded.contacts().count()).isPositive();
         }
-        MailViewModel mail = new MailViewModel(executor, dialogs, new RecordingMailWindows(), new RecordingClipboard(),
-                new RecordingLinkOpener(), messages);
-        console = new ConsoleViewModel(new DataDirectory(dir), () -> TestServices.open(dir, clock), executor, dialogs,
-                contactWindows, mail, messages);
-        console.useInsight(new InsightViewModel(executor, dialogs, windows, picker, messages));
+        console = TestConsoles.console(dir, clock, TestConsoles.tools(executor, dialogs, messages, contactWindows,
+                new RecordingMailWindows(), WorkflowWindows.NONE, windows, picker));
         return console;
     }
 
     @Test
     void nothingOpensBeforeTheDatabaseIsOpenAndEverythingAfter() {
         ConsoleViewModel console = console(RecordingFilePicker.cancelling());
-        console.openActivity();
-        console.importContacts();
-        assertThat(console.insight().connectedProperty().get()).isFalse();
+        assertThat(console.sessionProperty().get()).as("no Activity nor Import before the database is open").isNull();
         assertThat(windows.activity).isEmpty();
         assertThat(windows.imports).isEmpty();
 
         console.start();
-        console.openActivity();
-        console.importContacts();
+        console.sessionProperty().get().insight().openActivity();
+        console.sessionProperty().get().importContacts();
 
-        assertThat(console.insight().connectedProperty().get()).isTrue();
+        assertThat(console.sessionProperty().get()).isNotNull();
         assertThat(windows.activity).singleElement()
                 .satisfies(activity -> {
                     assertThat(activity.countTextProperty().get()).matches("Showing \\d+ of \\d+ events?");
@@ -88,14 +79,14 @@ class InsightViewModelTest {
         assertThat(windows.imports).hasSize(1);
 
         console.close();
-        assertThat(console.insight().connectedProperty().get()).isFalse();
+        assertThat(console.sessionProperty().get()).isNull();
     }
 
     @Test
     void theContactWindowsDiagnoseButtonOpensDiagnoseForThatContactAndAFixReloadsIt() {
         ConsoleViewModel console = console(RecordingFilePicker.cancelling());
         console.start();
-        console.search().queryProperty().set("ben carter");
+        console.list().queryProperty().set("ben carter");
         console.openSelected();
         ContactViewModel ben = contacts.get(0);
         assertThat(ben.canDiagnoseProperty().get()).isTrue();
@@ -117,7 +108,7 @@ class InsightViewModelTest {
     void anOpenOffersFixSelectsTheOffersTabOfTheContactWindow() {
         ConsoleViewModel console = console(RecordingFilePicker.cancelling());
         console.start();
-        console.search().queryProperty().set("leo martins");
+        console.list().queryProperty().set("leo martins");
         console.openSelected();
         ContactViewModel leo = contacts.get(0);
         leo.diagnose();
@@ -137,40 +128,17 @@ class InsightViewModelTest {
         Files.writeString(file, "email,name\nzed.zimmer@example.com,Zed Zimmer\n", StandardCharsets.UTF_8);
         ConsoleViewModel console = console(RecordingFilePicker.answering(file));
         console.start();
-        String countBefore = console.contactCountProperty().get();
-        console.search().queryProperty().set("zed zimmer");
-        assertThat(console.search().results()).isEmpty();
+        String countBefore = console.status().contactCountProperty().get();
+        console.list().queryProperty().set("zed zimmer");
+        assertThat(console.list().results()).isEmpty();
 
-        console.importContacts();
+        console.sessionProperty().get().importContacts();
         ImportViewModel importer = windows.imports.get(0);
         importer.chooseFile();
         importer.importRows();
 
         assertThat(importer.stateProperty().get()).isEqualTo(ImportViewModel.State.IMPORTED);
-        assertThat(console.search().results()).extracting(row -> row.email()).containsExactly("zed.zimmer@example.com");
-        assertThat(console.contactCountProperty().get()).isNotEqualTo(countBefore);
-    }
-
-    static final class RecordingInsightWindows implements InsightWindows {
-        final List<UUID> diagnoseIds = new ArrayList<>();
-        final List<DiagnoseViewModel> diagnose = new ArrayList<>();
-        final List<ActivityViewModel> activity = new ArrayList<>();
-        final List<ImportViewModel> imports = new ArrayList<>();
-
-        @Override
-        public void showDiagnose(UUID contactId, Supplier<DiagnoseViewModel> model) {
-            diagnoseIds.add(contactId);
-            diagnose.add(model.get());
-        }
-
-        @Override
-        public void showActivity(Supplier<ActivityViewModel> model) {
-            activity.add(model.get());
-        }
-
-        @Override
-        public void showImport(Supplier<ImportViewModel> model) {
-            imports.add(model.get());
-        }
+        assertThat(console.list().results()).extracting(row -> row.email()).containsExactly("zed.zimmer@example.com");
+        assertThat(console.status().contactCountProperty().get()).isNotEqualTo(countBefore);
     }
 }

@@ -43,8 +43,7 @@ class DemoInboxViewModelTest {
     void openInDemoMode() {
         services = Services.open(new DataDirectory(dir), clock, Map.of());
         services.demo().seed();
-        feed = new DeliveryFeed(executor);
-        feed.connect(services.emails());
+        feed = new DeliveryFeed(executor, services.emails());
         inbox = new DemoInboxViewModel(services.demoInbox(), feed, executor, browser, messages,
                 new DisplayTime(ZoneOffset.UTC, messages.locale()));
     }
@@ -52,7 +51,7 @@ class DemoInboxViewModelTest {
     @AfterEach
     void close() {
         inbox.close();
-        feed.disconnect();
+        feed.close();
         services.close();
     }
 

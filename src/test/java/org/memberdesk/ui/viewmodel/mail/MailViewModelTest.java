@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.service.Actor;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.storage.DataDirectory;
 import org.memberdesk.testsupport.TestClock;
@@ -19,8 +20,9 @@ import org.memberdesk.ui.common.RecordingLinkOpener;
 import org.memberdesk.ui.common.TestExecutor;
 import org.memberdesk.ui.viewmodel.DisplayTime;
 import org.memberdesk.ui.viewmodel.RecordingMailWindows;
+import org.memberdesk.ui.viewmodel.contact.EmailHistoryViewModel;
 
-/** The mail side of the main window: background delivery, the demo banner and the settings' warnings. */
+/** The mail side of an open data directory: the demo banner, the settings' warnings, Inbox (demo) and Email settings. */
 class MailViewModelTest {
 
     @TempDir
@@ -30,28 +32,28 @@ class MailViewModelTest {
     final TestExecutor executor = TestExecutor.currentThread().holdTimers();
     final RecordingDialogService dialogs = RecordingDialogService.accepting();
     final RecordingMailWindows windows = new RecordingMailWindows();
-    final MailViewModel mail = new MailViewModel(executor, dialogs, windows, new RecordingClipboard(),
-            new RecordingLinkOpener(), messages);
     Services services;
+    MailViewModel mail;
 
     @AfterEach
     void close() {
         mail.close();
-        services.emails().stopBackgroundDelivery();
         services.close();
     }
 
     private void connect() {
         services = Services.open(new DataDirectory(dir), clock, Map.of());
-        mail.connect(services, new DisplayTime(ZoneOffset.UTC, messages.locale()));
+        mail = new MailViewModel(services.emails(), services.mailSettings(), services.demoInbox(),
+                new EmailHistoryViewModel.Tools(executor, dialogs, new RecordingClipboard(), messages,
+                        new DisplayTime(ZoneOffset.UTC, messages.locale()), Actor.localAgent()),
+                windows, new RecordingLinkOpener());
+        mail.refresh();
     }
 
     @Test
-    void startsBackgroundDeliveryAndShowsDemoModeWithoutSmtp() {
+    void showsDemoModeWithoutSmtp() {
         connect();
 
-        assertThat(services.emails().backgroundDeliveryRunning()).isTrue();
-        assertThat(mail.connectedProperty().get()).isTrue();
         assertThat(mail.demoModeProperty().get()).isTrue();
         assertThat(mail.warnings()).isEmpty();
         assertThat(mail.outbox().textProperty().get()).isEqualTo("Outbox: nothing waiting");
@@ -74,15 +76,12 @@ class MailViewModelTest {
     }
 
     @Test
-    void opensInboxAndSettingsOnlyOnceTheDatabaseIsOpen() {
-        mail.openDemoInbox();
-        mail.openSmtpSettings();
-        assertThat(windows.inboxes).isEmpty();
-        assertThat(windows.settings).isEmpty();
-
+    void opensInboxAndSettings() {
         connect();
         mail.openDemoInbox();
+        mail.openSmtpSettings();
 
         assertThat(windows.inboxes).hasSize(1);
+        assertThat(windows.settings).hasSize(1);
     }
 }

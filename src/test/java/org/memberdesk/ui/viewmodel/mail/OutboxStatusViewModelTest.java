@@ -26,23 +26,23 @@ class OutboxStatusViewModelTest {
     Path dir;
     final TestClock clock = TestClock.at(TestServices.START);
     final TestExecutor executor = TestExecutor.currentThread().holdTimers();
-    final OutboxStatusViewModel outbox = new OutboxStatusViewModel(executor, Messages.load());
     Services services;
     DeliveryFeed feed;
+    OutboxStatusViewModel outbox;
 
     @BeforeEach
     void connectToDemoData() {
         services = Services.open(new DataDirectory(dir), clock, Map.of());
         services.demo().seed();
-        feed = new DeliveryFeed(executor);
-        feed.connect(services.emails());
-        outbox.connect(services.emails(), feed);
+        feed = new DeliveryFeed(executor, services.emails());
+        outbox = new OutboxStatusViewModel(services.emails(), feed, executor, Messages.load());
+        outbox.recount();
     }
 
     @AfterEach
     void close() {
         outbox.close();
-        feed.disconnect();
+        feed.close();
         services.close();
     }
 

@@ -1,0 +1,200 @@
+package org.memberdesk.ui.viewmodel.console;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import org.memberdesk.service.Actor;
+import org.memberdesk.service.Services;
+import org.memberdesk.ui.viewmodel.DisplayTime;
+import org.memberdesk.ui.viewmodel.Failures;
+import org.memberdesk.ui.viewmodel.contact.ContactBackend;
+import org.memberdesk.ui.viewmodel.contact.ContactFormViewModel;
+import org.memberdesk.ui.viewmodel.contact.ContactViewModel;
+import org.memberdesk.ui.viewmodel.contact.EmailHistoryViewModel;
+import org.memberdesk.ui.viewmodel.insight.DiagnoseViewModel;
+import org.memberdesk.ui.viewmodel.insight.InsightTools;
+import org.memberdesk.ui.viewmodel.insight.InsightViewModel;
+import org.memberdesk.ui.viewmodel.mail.MailViewModel;
+import org.memberdesk.ui.viewmodel.workflow.ManualRunViewModel;
+import org.memberdesk.ui.viewmodel.workflow.WorkflowsViewModel;
+
+/**
+ * One open data directory in the console. Built once the database is open: it builds the feature
+ * view models (search, mail, insight, backup, contact windows, workflows) with the services each
+ * needs, starts mail delivery, the workflow engine and the portal, and closes all of it as one
+ * unit, the database last. Reset demo closes a session and opens a new one.
+ */
+public final class ConsoleSession {
+
+    private final Services services;
+    private final ConsoleTools tools;
+    private final ConsoleStatus status;
+    private final ContactList list;
+    private final Supplier<Actor> agent;
+    private final DisplayTime time;
+    private final ContactBackend contacts;
+    private final ContactSearchViewModel search;
+    private final MailViewModel mail;
+    private final InsightViewModel insight;
+    private final BackupViewModel backup;
+    private final ConsolePortal portal;
+    private final ReadOnlyBooleanWrapper workflowsReady = new ReadOnlyBooleanWrapper(this, "workflowsReady");
+    private volatile boolean closed;
+
+    ConsoleSession(Services services, ContactList list, ConsoleStatus status, ConsoleTools tools, ConsoleShell shell,
+                   Supplier<Actor> agent) {
+        this.services = services;
+        this.tools = tools;
+        this.status = status;
+        this.list = list;
+        this.agent = agent;
+        this.time = new DisplayTime(services.clock().getZone(), tools.messages().locale());
+        this.contacts = ContactBackend.of(services);
+        this.search = new ContactSearchViewModel(services.contacts(), list, tools.executor(), tools.messages());
+        this.mail = new MailViewModel(services.emails(), services.mailSettings(), services.demoInbox(),
+                new EmailHistoryViewModel.Tools(tools.executor(), tools.dialogs(), tools.clipboard(), tools.messages(),
+                        time, agent), tools.mail(), shell.browser());
+        this.insight = new InsightViewModel(services, new InsightTools(tools.executor(), tools.dialogs(),
+                tools.files(), tools.messages(), time, agent), tools.insight());
+        this.backup = new BackupViewModel(services.backups(), services.clock(), status, tools.executor(),
+                tools.dialogs(), tools.messages());
+        this.portal = new ConsolePortal(services, shell, tools, agent);
+    }
+
+    /** Shows what the data directory holds and starts mail delivery, the workflow engine and the portal. */
+    void start() {
+        search.refresh();
+        mail.refresh();
+        tools.executor().submit(() -> {
+            services.emails().startBackgroundDelivery();
+            return null;
+        }, started -> { }, failure -> showError("mail.deliveryFailed.title", failure));
+        tools.executor().submit(() -> {
+            services.workflows().start();
+            return null;
+        }, started -> workflowsReady.set(!closed), failure -> showError("workflows.engineFailed.title", failure));
+        portal.start(null);
+    }
+
+    private void showError(String titleKey, Exception failure) {
+        tools.dialogs().showError(tools.messages().get(titleKey), Failures.describe(failure, tools.messages()));
+    }
+
+    /** Stops everything the session started and closes the database, in the background. */
+    public void close() {
+        close(() -> null, done -> { }, failed -> { });
+    }
+
+    /**
+     * As {@link #close()}, then runs {@code afterwards} in the same background task, once the
+     * database is closed (Reset demo opens it again there), and hands its outcome to the UI thread.
+     */
+    <T> void close(Callable<T> afterwards, Consumer<? super T> done, Consumer<? super Exception> failed) {
+        closed = true;
+        workflowsReady.set(false);
+        portal.detach();
+        search.close();
+        mail.close();
+        tools.executor().submit(() -> {
+            try {
+                services.workflows().stop();
+                portal.stop();
+                services.emails().stopBackgroundDelivery();
+            } finally {
+                services.close();
+            }
+            return afterwards.call();
+        }, done, failed);
+    }
+
+    /** Opens the contact's window (or brings it to the front). */
+    public void open(ContactRow row) {
+        tools.contacts().show(row.id(), () -> {
+            ContactViewModel contact = new ContactViewModel(contacts, tools.contacts(), row.id(), row.name(),
+                    mail.emailHistory(row.id()));
+            contact.whenEdited(search::refresh);
+            contact.onDiagnose(() -> diagnose(contact));
+            contact.load();
+            return contact;
+        });
+    }
+
+    private void diagnose(ContactViewModel contact) {
+        insight.diagnose(contact.contactId(), contact.nameProperty().get(), new DiagnoseViewModel.ContactHooks() {
+            @Override
+            public void reload() {
+                contact.load();
+            }
+
+            @Override
+            public void showOffers() {
+                contact.showOffers();
+            }
+        });
+    }
+
+    /** File → New contact: the form; once saved, the contact's window opens and the list is read again. */
+    public void newContact() {
+        tools.contacts().showContactForm(null, ContactFormViewModel.create(services.contacts(), tools.executor(),
+                tools.messages(), agent.get(), saved -> {
+                    status.popUp(tools.messages().get("console.contactAdded", saved.name(), saved.email()));
+                    contactsChanged();
+                    open(new ContactRow(saved.id(), saved.name(), saved.email(), String.join(", ", saved.tags())));
+                }));
+    }
+
+    /** File → Import contacts: afterwards the contact list and count are read again. */
+    public void importContacts() {
+        insight.openImport(this::contactsChanged);
+    }
+
+    private void contactsChanged() {
+        tools.executor().submit(services.contacts()::count, status::showContactCount, failure -> { });
+        search.refresh();
+    }
+
+    /** View → Workflows: the list, the run log, the editor and Test on contact. */
+    public void openWorkflows() {
+        tools.workflows().showWorkflows(() -> new WorkflowsViewModel(services.workflows(), services.offers(),
+                tools.executor(), tools.dialogs(), tools.workflows(), tools.messages(), time, agent.get()));
+    }
+
+    /**
+     * Run workflow… on the contact list: a Manual workflow on the chosen contacts, or on everyone the
+     * current search finds (the saved search). The list is searched again when the run is over.
+     */
+    public void runWorkflow(List<ContactRow> chosen) {
+        List<String> emails = chosen.stream().map(ContactRow::email).toList();
+        String query = list.typed();
+        tools.workflows().showManualRun(() -> new ManualRunViewModel(services.workflows(), tools.executor(),
+                tools.messages(), agent.get(), emails, query, search::refresh));
+    }
+
+    /** True while the workflow engine runs: the Workflows menu works. */
+    public ReadOnlyBooleanProperty workflowsReadyProperty() {
+        return workflowsReady.getReadOnlyProperty();
+    }
+
+    public ContactSearchViewModel search() {
+        return search;
+    }
+
+    public MailViewModel mail() {
+        return mail;
+    }
+
+    public InsightViewModel insight() {
+        return insight;
+    }
+
+    public BackupViewModel backup() {
+        return backup;
+    }
+
+    public ConsolePortal portal() {
+        return portal;
+    }
+}

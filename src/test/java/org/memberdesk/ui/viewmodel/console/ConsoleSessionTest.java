@@ -1,0 +1,276 @@
+package org.memberdesk.ui.viewmodel.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.LocalPortal;
+import org.memberdesk.service.Actor;
+import org.memberdesk.service.Services;
+import org.memberdesk.service.demo.DemoData;
+import org.memberdesk.service.email.EmailView;
+import org.memberdesk.testsupport.TestClock;
+import org.memberdesk.testsupport.TestServices;
+import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.common.RecordingDialogService;
+import org.memberdesk.ui.common.RecordingLinkOpener;
+import org.memberdesk.ui.common.TestExecutor;
+import org.memberdesk.ui.viewmodel.DemoDirectory;
+import org.memberdesk.ui.viewmodel.RecordingContactWindows;
+import org.memberdesk.ui.viewmodel.RecordingInsightWindows;
+import org.memberdesk.ui.viewmodel.RecordingMailWindows;
+import org.memberdesk.ui.viewmodel.TestConsoles;
+import org.memberdesk.ui.viewmodel.contact.ContactFormViewModel;
+import org.memberdesk.ui.viewmodel.workflow.WorkflowWindows;
+
+/**
+ * The session of an open data directory: it starts mail delivery, the workflow engine and the portal
+ * together, closes them and the database as one unit, and its view models work on a real data directory.
+ */
+class ConsoleSessionTest {
+
+    @TempDir
+    Path dir;
+    final TestClock clock = TestClock.at(TestServices.START);
+    final Messages messages = Messages.load();
+    final TestExecutor executor = TestExecutor.currentThread();
+    final RecordingDialogService dialogs = RecordingDialogService.accepting();
+    final RecordingContactWindows windows = new RecordingContactWindows();
+    final RecordingMailWindows mailWindows = new RecordingMailWindows();
+    final LocalPortal portal = new LocalPortal();
+    final List<Services> opened = new ArrayList<>();
+    ConsoleViewModel console;
+
+    @AfterEach
+    void close() {
+        if (console != null) {
+            console.close();
+        }
+        portal.stop();
+    }
+
+    private ConsoleViewModel console(TestExecutor work) {
+        ConsoleTools tools = TestConsoles.tools(work, dialogs, messages, windows, mailWindows, WorkflowWindows.NONE,
+                new RecordingInsightWindows(), org.memberdesk.ui.common.RecordingFilePicker.cancelling());
+        ConsoleShell shell = new ConsoleShell(portal, new RecordingShellWindows(), new RecordingLinkOpener(), Map.of(),
+                "dev", () -> false);
+        console = TestConsoles.console(dir, () -> {
+            Services services = TestServices.open(dir, clock);
+            opened.add(services);
+            return services;
+        }, tools, shell);
+        return console;
+    }
+
+    private ConsoleSession session() {
+        return console.sessionProperty().get();
+    }
+
+    private int seedWithPortalPort() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        try (Services services = DemoDirectory.seeded(dir, clock)) {
+            services.transactions().write(t -> {
+                t.settings().put("portal.port", Integer.toString(port), java.time.Instant.now());
+                return null;
+            });
+        }
+        return port;
+    }
+
+    private static int status(String url) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    void startsDeliveryTheWorkflowEngineAndThePortalAndStopsThemAsOneUnit() throws Exception {
+        int port = seedWithPortalPort();
+        ConsoleViewModel console = console(executor);
+        assertThat(console.sessionProperty().get()).as("none before the database is open").isNull();
+
+        console.start();
+
+        ConsoleSession session = session();
+        Services services = opened.get(0);
+        String url = "http://localhost:" + port + "/";
+        assertThat(services.emails().backgroundDeliveryRunning()).isTrue();
+        assertThat(services.workflows().isRunning()).isTrue();
+        assertThat(session.workflowsReadyProperty().get()).isTrue();
+        assertThat(session.portal().urlProperty().get()).isEqualTo(url);
+        assertThat(status(url)).isEqualTo(200);
+        assertThat(dialogs.errors()).isEmpty();
+
+        console.close();
+
+        assertThat(console.sessionProperty().get()).isNull();
+        assertThat(services.emails().backgroundDeliveryRunning()).isFalse();
+        assertThat(services.workflows().isRunning()).isFalse();
+        assertThat(session.workflowsReadyProperty().get()).isFalse();
+        assertThat(session.portal().urlProperty().get()).isEmpty();
+        assertThatThrownBy(() -> status(url)).isInstanceOf(ConnectException.class);
+        assertThatThrownBy(() -> services.contacts().count()).as("the database is closed").isNotNull();
+    }
+
+    @Test
+    void resetDemoClosesTheSessionAndOpensANewOneOnTheSameDataDirectory() throws Exception {
+        int port = seedWithPortalPort();
+        ConsoleViewModel console = console(executor);
+        console.start();
+        ConsoleSession first = session();
+        Services firstServices = opened.get(0);
+
+        console.resetDemo();
+
+        ConsoleSession second = session();
+        assertThat(second).isNotNull().isNotSameAs(first);
+        assertThat(opened).hasSize(2);
+        assertThat(firstServices.emails().backgroundDeliveryRunning()).isFalse();
+        assertThat(firstServices.workflows().isRunning()).isFalse();
+        assertThat(first.workflowsReadyProperty().get()).isFalse();
+        Services secondServices = opened.get(1);
+        assertThat(secondServices.emails().backgroundDeliveryRunning()).isTrue();
+        assertThat(secondServices.workflows().isRunning()).isTrue();
+        assertThat(second.workflowsReadyProperty().get()).isTrue();
+        String url = "http://localhost:" + port + "/";
+        assertThat(second.portal().urlProperty().get()).isEqualTo(url);
+        assertThat(status(url)).isEqualTo(200);
+        assertThat(console.phaseProperty().get()).isEqualTo(ConsoleViewModel.Phase.READY);
+        assertThat(dialogs.errors()).isEmpty();
+
+        console.list().queryProperty().set("dana");
+        assertThat(console.list().results()).extracting(ContactRow::name).containsExactly("Dana Whitfield");
+        console.openSelected();
+        assertThat(windows.shown).singleElement()
+                .satisfies(dana -> assertThat(dana.emailProperty().get()).isEqualTo("dana.whitfield@example.com"));
+    }
+
+    @Test
+    void aGrantWhileTheConsoleIsOpenQueuesTheWelcomeEmailByItselfAndClosingStopsTheEngine() throws Exception {
+        try (Services seeded = DemoDirectory.seeded(dir, clock)) {
+            seeded.contacts().add("new.member@example.com", "New Member", List.of(), Actor.agent("Sam"));
+        }
+        ConsoleViewModel console = console(executor);
+
+        console.start();
+
+        Services services = opened.get(0);
+        ConsoleSession session = session();
+        assertThat(services.workflows().isRunning()).isTrue();
+        assertThat(session.workflowsReadyProperty().get()).isTrue();
+        services.offers().grant("new.member@example.com", DemoData.MEMBERSHIP, null, Actor.agent("Sam"));
+
+        // nobody calls runDue: the console's engine thread picks the grant up
+        assertThat(within(20, () -> !services.emails().list("new.member@example.com").isEmpty())).isTrue();
+        EmailView welcome = services.emails().list("new.member@example.com").get(0);
+        assertThat(welcome.origin()).isEqualTo("workflow");
+        assertThat(welcome.originDetail()).isEqualTo("Welcome new members");
+        assertThat(welcome.offer()).isEqualTo(DemoData.MEMBERSHIP);
+        assertThat(dialogs.errors()).isEmpty();
+
+        console.close();
+        assertThat(services.workflows().isRunning()).isFalse();
+        assertThat(session.workflowsReadyProperty().get()).isFalse();
+    }
+
+    @Test
+    void aSavedNewContactOpensInItsOwnWindowWithItsActions() {
+        try (Services seeded = DemoDirectory.seeded(dir, clock)) {
+            assertThat(seeded.contacts().count()).isPositive();
+        }
+        ConsoleViewModel console = console(TestExecutor.currentThread().holdTimers());
+        console.start();
+        String countBefore = console.status().contactCountProperty().get();
+
+        session().newContact();
+
+        ContactFormViewModel form = windows.forms.get(0);
+        assertThat(windows.dialogOwners).containsExactly((java.util.UUID) null);
+        assertThat(form.editing()).isFalse();
+        form.nameProperty().set("Robin Ahmed");
+        form.emailProperty().set("dana.whitfield@example.com");
+        form.save();
+        assertThat(form.errorProperty().get()).contains("already exists");
+        assertThat(windows.shown).isEmpty();
+
+        form.emailProperty().set("robin.ahmed@example.com");
+        form.tagsProperty().set("trial");
+        form.save();
+
+        assertThat(form.doneProperty().get()).isTrue();
+        assertThat(windows.shown).singleElement().satisfies(contact -> {
+            assertThat(contact.emailProperty().get()).isEqualTo("robin.ahmed@example.com");
+            assertThat(contact.tags()).containsExactly("trial");
+            assertThat(contact.actions()).isNotNull();
+            assertThat(contact.offers()).isEmpty();
+        });
+        assertThat(console.status().notificationProperty().get())
+                .isEqualTo("Added Robin Ahmed (robin.ahmed@example.com).");
+        assertThat(console.status().contactCountProperty().get()).isNotEqualTo(countBefore);
+    }
+
+    @Test
+    void nothingOpensBeforeTheDatabaseIsOpen() {
+        ConsoleViewModel console = console(TestExecutor.currentThread().holdWork());
+        console.start();
+
+        assertThat(console.sessionProperty().get()).as("no File → New contact without a session").isNull();
+        assertThat(windows.forms).isEmpty();
+    }
+
+    @Test
+    void aNonAsciiLocalPartIsRefusedAndAnInternationalDomainShowsInUnicode() {
+        try (Services seeded = DemoDirectory.seeded(dir, clock)) {
+            assertThat(seeded.contacts().count()).isPositive();
+        }
+        ConsoleViewModel console = console(TestExecutor.currentThread().holdTimers());
+        console.start();
+
+        session().newContact();
+        ContactFormViewModel form = windows.forms.get(0);
+        form.nameProperty().set("Anna Book");
+        form.emailProperty().set("ä@example.org");
+        form.save();
+
+        assertThat(form.errorProperty().get()).contains("the part before the @").doesNotContain("\n");
+        assertThat(windows.shown).isEmpty();
+
+        form.emailProperty().set("Anna@BÜCHER.example");
+        form.save();
+
+        assertThat(windows.shown).singleElement()
+                .satisfies(contact -> assertThat(contact.emailProperty().get()).isEqualTo("anna@bücher.example"));
+        assertThat(console.status().notificationProperty().get()).isEqualTo("Added Anna Book (anna@bücher.example).");
+    }
+
+    static boolean within(int seconds, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        return condition.getAsBoolean();
+    }
+}
