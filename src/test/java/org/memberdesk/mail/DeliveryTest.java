@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.memberdesk.domain.CredentialToken;
 import org.memberdesk.domain.EmailMessage;
 import org.memberdesk.domain.EmailStatus;
+import org.memberdesk.testsupport.Await;
 
 /** The outbox against a real GreenMail SMTP server over a socket. */
 class DeliveryTest extends SmtpDeliveryCase {
@@ -218,10 +219,8 @@ class DeliveryTest extends SmtpDeliveryCase {
             UUID id = mail.queue(contact, (base, c) -> mail.composer.passwordChanged(base, c, clock.instant()));
 
             assertThat(smtp.waitForIncomingEmail(10_000, 1)).as("woken by the commit, not by polling").isTrue();
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (mail.email(id).getStatus() != EmailStatus.SENT && System.currentTimeMillis() < deadline) {
-                Thread.sleep(20);
-            }
+            Await.until(Duration.ofSeconds(10), () -> mail.email(id).getStatus() == EmailStatus.SENT,
+                    "the delivered email to be marked sent");
             assertThat(mail.email(id).getStatus()).isEqualTo(EmailStatus.SENT);
         } finally {
             dispatcher.stop();

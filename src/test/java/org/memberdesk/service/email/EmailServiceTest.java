@@ -35,6 +35,7 @@ import org.memberdesk.service.contacts.ContactSummary;
 import org.memberdesk.service.credentials.LoginDetails;
 import org.memberdesk.service.credentials.Tokens;
 import org.memberdesk.service.storage.DataDirectory;
+import org.memberdesk.testsupport.Await;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
 
@@ -258,10 +259,8 @@ class EmailServiceTest {
         UUID id = queueReset(dana.id());
 
         assertThat(smtp.waitForIncomingEmail(15_000, 1)).isTrue();
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!services.emails().detail(id).email().status().equals("sent") && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
+        Await.until(Duration.ofSeconds(10), () -> services.emails().detail(id).email().status().equals("sent"),
+                "the delivered email to be marked sent");
         assertThat(services.emails().detail(id).email().status()).isEqualTo("sent");
         services.emails().stopBackgroundDelivery();
         assertThat(services.emails().backgroundDeliveryRunning()).isFalse();
