@@ -14,6 +14,7 @@ import org.memberdesk.service.contacts.ContactSummary;
 import org.memberdesk.service.workflow.ActionSpec;
 import org.memberdesk.service.workflow.TriggerSpec;
 import org.memberdesk.service.workflow.WorkflowDefinition;
+import org.memberdesk.testsupport.TestSmtp;
 
 class ContactsCommandTest {
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.testsupport.TestSmtp;
 
 /** {@code credentials ...} on the demo data, delivering to a real GreenMail server before each command exits. */
 class CredentialsCommandTest {

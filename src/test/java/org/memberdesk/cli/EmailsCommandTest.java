@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.AuditLog;
 import org.memberdesk.service.email.EmailView;
+import org.memberdesk.testsupport.TestSmtp;
 
 /** {@code emails list} and {@code emails retry} on the demo data, delivering to a real GreenMail server. */
 class EmailsCommandTest {

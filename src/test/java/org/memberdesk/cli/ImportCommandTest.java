@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.email.EmailView;
 import org.memberdesk.service.offers.GrantView;
+import org.memberdesk.testsupport.TestSmtp;
 
 /** {@code memberdesk import contacts FILE.csv}: bad rows on stderr with their lines, exit 1 if any. */
 class ImportCommandTest {

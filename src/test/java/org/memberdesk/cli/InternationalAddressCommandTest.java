@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
+import org.memberdesk.testsupport.TestSmtp;
 
 /** Non-ASCII addresses and the password length on the command line, delivering to a real GreenMail server. */
 class InternationalAddressCommandTest {

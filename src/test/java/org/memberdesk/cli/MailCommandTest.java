@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.AuditLog;
 import org.memberdesk.service.email.MailSettingsView;
+import org.memberdesk.testsupport.TestSmtp;
 
 class MailCommandTest {
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.email.EmailView;
 import org.memberdesk.service.email.OutboxCounts;
+import org.memberdesk.testsupport.TestSmtp;
 
 /**
  * {@code outbox run} against a real GreenMail, on the demo data: its failed welcomes are put back in

@@ -13,6 +13,7 @@ import org.memberdesk.domain.CredentialToken;
 import org.memberdesk.domain.EmailMessage;
 import org.memberdesk.domain.EmailStatus;
 import org.memberdesk.testsupport.Await;
+import org.memberdesk.testsupport.TestSmtp;
 
 /** The outbox against a real GreenMail SMTP server over a socket. */
 class DeliveryTest extends SmtpDeliveryCase {
@@ -101,7 +102,7 @@ class DeliveryTest extends SmtpDeliveryCase {
         assertThat(second.getAttempts()).isEqualTo(2);
         assertThat(second.getNextAttemptAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(2)));
 
-        smtp = startSmtp(port);
+        smtp = TestSmtp.startServer(port);
         clock.advance(Duration.ofMinutes(2));
         dispatcher.runDue();
 

@@ -3,9 +3,7 @@ package org.memberdesk.service.email;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,58 +11,39 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.domain.Contact;
 import org.memberdesk.domain.CredentialToken;
 import org.memberdesk.domain.EmailMessage;
 import org.memberdesk.domain.Offer;
 import org.memberdesk.domain.Origin;
 import org.memberdesk.mail.LinkTtl;
-import org.memberdesk.mail.MailSettingsStore;
 import org.memberdesk.mail.PortalLinks;
 import org.memberdesk.service.Actor;
-import org.memberdesk.service.Services;
 import org.memberdesk.service.UserError;
 import org.memberdesk.service.contacts.ContactSummary;
 import org.memberdesk.service.credentials.LoginDetails;
 import org.memberdesk.service.credentials.Tokens;
-import org.memberdesk.service.storage.DataDirectory;
 import org.memberdesk.testsupport.Await;
-import org.memberdesk.testsupport.TestClock;
-import org.memberdesk.testsupport.TestServices;
+import org.memberdesk.testsupport.ServicesCase;
+import org.memberdesk.testsupport.TestSmtp;
 
-class EmailServiceTest {
+class EmailServiceTest extends ServicesCase {
 
-    @TempDir
-    Path dir;
-    TestClock clock = TestClock.at(TestServices.START);
-    GreenMail smtp;
-    Services services;
     Actor agent = Actor.agent("Sam (support)");
+
+    @Override
+    protected boolean deliversMail() {
+        return true;
+    }
 
     @BeforeEach
     void open() {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-        smtp.start();
-        services = Services.open(new DataDirectory(dir), clock, Map.of(
-                MailSettingsStore.ENV_HOST, "127.0.0.1",
-                MailSettingsStore.ENV_PORT, String.valueOf(smtp.getSmtp().getPort()),
-                MailSettingsStore.ENV_SECURITY, "none",
-                MailSettingsStore.ENV_FROM, "Support <support@example.com>"));
         services.offers().create("Momentum Membership", null, agent);
         services.offers().create("Budget Bootcamp", "https://learn.example.com/bootcamp", agent);
-    }
-
-    @AfterEach
-    void close() {
-        services.close();
-        smtp.stop();
     }
 
     @Test
@@ -225,8 +204,7 @@ class EmailServiceTest {
         EmailView retrying = services.emails().list(dana.id()).get(0);
         assertThat(retrying.status()).isEqualTo("retrying");
         assertThat(retrying.lastReply()).contains("Connection refused");
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-        smtp.start();
+        smtp = TestSmtp.startServer(0);
     }
 
     @Test
