@@ -1,26 +1,21 @@
 package org.memberdesk.cli;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.testsupport.TestSmtp;
 
 /**
  * What a command test on the demo data starts from: a data directory seeded with {@code demo seed},
  * and commands that deliver to a real GreenMail server, stopped after each test.
  */
-abstract class SeededDemoCase {
+abstract class SeededDemoCase extends CliCase {
 
-    @TempDir
-    Path dir;
     TestSmtp smtp;
-    CliRunner cli;
 
     @BeforeEach
     final void seedDemo() {
         smtp = TestSmtp.start();
-        cli = new CliRunner(dir).withEnv(smtp.env());
+        cli.withEnv(smtp.env());
         cli.run("demo", "seed").succeeded();
     }
 

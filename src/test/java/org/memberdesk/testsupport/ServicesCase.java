@@ -9,9 +9,8 @@ import org.memberdesk.service.Services;
 
 /**
  * What a back-end test starts from: the services open on a fresh data directory with a test clock
- * at {@link TestServices#START}, closed after each test. A test class that delivers mail says so
- * with {@link #deliversMail()} and gets a GreenMail SMTP server on a free port that the services
- * send to.
+ * at {@link TestServices#START}, closed after each test. A test class that delivers mail extends
+ * {@link SmtpServicesCase} instead.
  */
 public abstract class ServicesCase {
 
@@ -19,11 +18,11 @@ public abstract class ServicesCase {
     protected Path dir;
     protected final TestClock clock = TestClock.at(TestServices.START);
     protected Services services;
-    /** The SMTP server the services send to, for a class that {@link #deliversMail()}. */
+    /** The SMTP server the services send to, in a {@link SmtpServicesCase}. */
     protected GreenMail smtp;
 
     /** Whether the services send to {@link #smtp}; without it they see the process's environment. */
-    protected boolean deliversMail() {
+    boolean deliversMail() {
         return false;
     }
 

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -23,21 +22,17 @@ import org.memberdesk.service.Services;
 import org.memberdesk.service.UserError;
 import org.memberdesk.service.contacts.ContactCard;
 import org.memberdesk.service.email.EmailView;
-import org.memberdesk.testsupport.ServicesCase;
+import org.memberdesk.testsupport.Bytes;
+import org.memberdesk.testsupport.SmtpServicesCase;
 import org.memberdesk.testsupport.TestServices;
 
 /** The four ways back in, on a real SQLite file and a real SMTP server. */
-class CredentialServiceTest extends ServicesCase {
+class CredentialServiceTest extends SmtpServicesCase {
 
     private static final Pattern LINK = Pattern.compile("/(reset|set-password)/([A-Za-z0-9_-]{43})");
 
     CredentialService credentials;
     Actor agent = Actor.agent("Sam (support)");
-
-    @Override
-    protected boolean deliversMail() {
-        return true;
-    }
 
     @BeforeEach
     void open() {
@@ -279,7 +274,7 @@ class CredentialServiceTest extends ServicesCase {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 byte[] bytes = Files.readAllBytes(file);
                 for (String raw : List.of(setPassword, reset)) {
-                    assertThat(contains(bytes, raw.getBytes(StandardCharsets.US_ASCII))).as(file + " holds a raw token")
+                    assertThat(Bytes.contains(bytes, raw.getBytes(StandardCharsets.US_ASCII))).as(file + " holds a raw token")
                             .isFalse();
                 }
             }
@@ -324,18 +319,5 @@ class CredentialServiceTest extends ServicesCase {
         assertThat(services.audit().ofContact(card.contact().id())).anySatisfy(entry -> assertThat(entry.detail())
                 .contains("membership (Client Portal): 0 link(s) revoked, 0 session(s) ended, password cleared")
                 .contains("community group Founders Circle: 0 link(s) revoked, 0 session(s) ended, password kept"));
-    }
-
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return Arrays.equals(needle, new byte[0]);
     }
 }

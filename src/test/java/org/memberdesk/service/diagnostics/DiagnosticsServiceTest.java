@@ -23,7 +23,7 @@ import org.memberdesk.service.AuditLog;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.UserError;
 import org.memberdesk.service.email.EmailView;
-import org.memberdesk.testsupport.ServicesCase;
+import org.memberdesk.testsupport.SmtpServicesCase;
 import org.memberdesk.testsupport.TestServices;
 import org.memberdesk.testsupport.TestSmtp;
 
@@ -32,7 +32,7 @@ import org.memberdesk.testsupport.TestSmtp;
  * server where mail matters), then the finding, its evidence and its fix are asserted, and the fix
  * is applied through {@link DiagnosticsService#applyFix}.
  */
-class DiagnosticsServiceTest extends ServicesCase {
+class DiagnosticsServiceTest extends SmtpServicesCase {
 
     private static final Pattern LINK = Pattern.compile("/(reset|set-password)/([A-Za-z0-9_-]{43})");
     static final String JO = "jo@example.com";
@@ -43,11 +43,6 @@ class DiagnosticsServiceTest extends ServicesCase {
 
     DiagnosticsService diagnostics;
     Actor agent = Actor.agent("Sam (support)");
-
-    @Override
-    protected boolean deliversMail() {
-        return true;
-    }
 
     @BeforeEach
     void open() {

@@ -28,17 +28,12 @@ import org.memberdesk.service.contacts.ContactSummary;
 import org.memberdesk.service.credentials.LoginDetails;
 import org.memberdesk.service.credentials.Tokens;
 import org.memberdesk.testsupport.Await;
-import org.memberdesk.testsupport.ServicesCase;
+import org.memberdesk.testsupport.SmtpServicesCase;
 import org.memberdesk.testsupport.TestSmtp;
 
-class EmailServiceTest extends ServicesCase {
+class EmailServiceTest extends SmtpServicesCase {
 
     Actor agent = Actor.agent("Sam (support)");
-
-    @Override
-    protected boolean deliversMail() {
-        return true;
-    }
 
     @BeforeEach
     void open() {
