@@ -15,8 +15,8 @@ import org.memberdesk.domain.EmailStatus;
 import org.memberdesk.testsupport.Await;
 import org.memberdesk.testsupport.TestSmtp;
 
-/** The outbox against a real GreenMail SMTP server over a socket. */
-class DeliveryTest extends SmtpDeliveryCase {
+/** The dispatcher delivering the outbox to a real GreenMail SMTP server over a socket. */
+class DispatcherTest extends SmtpDeliveryCase {
 
     @Test
     void deliversAQueuedMessageAsMultipartAlternativeAndRecordsTheServersReply() throws Exception {
