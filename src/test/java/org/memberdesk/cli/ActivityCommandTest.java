@@ -11,19 +11,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
 
 /** {@code memberdesk activity}: the audit log, filtered, as lines, JSON or a CSV file. */
-class ActivityCommandTest {
-
-    @TempDir
-    Path dir;
-    CliRunner cli;
+class ActivityCommandTest extends CliCase {
 
     @BeforeEach
     void setUp() {
-        cli = new CliRunner(dir);
         cli.inDatabase(s -> {
             s.offers().create("Gold", null, Actor.agent("Sam"));
             s.contacts().add("ana@example.com", "Ana", List.of(), Actor.agent("Sam"));

@@ -115,7 +115,7 @@ final class CliRunner {
 
     /** Looks at the data directory through the services, as a second process would. */
     <T> T inDatabase(Function<Services, T> query) {
-        try (Services services = Services.open(new DataDirectory(dataDir), TestClock.at(TestServices.START), env)) {
+        try (Services services = TestServices.open(dataDir, TestClock.at(TestServices.START), env)) {
             return query.apply(services);
         }
     }

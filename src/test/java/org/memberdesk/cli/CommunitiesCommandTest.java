@@ -3,27 +3,20 @@ package org.memberdesk.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.communities.CommunityService;
 import org.memberdesk.service.communities.CommunityView;
 
-class CommunitiesCommandTest {
+class CommunitiesCommandTest extends CliCase {
 
     static final Actor SETUP = Actor.agent("setup");
 
-    @TempDir
-    Path dir;
-    CliRunner cli;
-
     @BeforeEach
     void setUp() {
-        cli = new CliRunner(dir);
         cli.inDatabase(s -> {
             s.contacts().add("dana@example.com", "Dana Whitfield", List.of(), SETUP);
             return s.communities().create("Founders Circle", SETUP);

@@ -3,27 +3,21 @@ package org.memberdesk.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.contacts.ContactSummary;
 import org.memberdesk.service.workflow.ActionSpec;
 import org.memberdesk.service.workflow.TriggerSpec;
 import org.memberdesk.service.workflow.WorkflowDefinition;
+import org.memberdesk.testsupport.TestSmtp;
 
-class ContactsCommandTest {
-
-    @TempDir
-    Path dir;
-    CliRunner cli;
+class ContactsCommandTest extends CliCase {
 
     @BeforeEach
     void setUp() {
-        cli = new CliRunner(dir);
         cli.inDatabase(s -> s.contacts().add("dana@example.com", "Dana Whitfield", List.of("vip"), Actor.agent("setup")));
     }
 

@@ -5,37 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code credentials ...} on the demo data, delivering to a real GreenMail server before each command exits. */
-class CredentialsCommandTest {
+class CredentialsCommandTest extends SeededDemoCase {
 
     static final String DANA = "dana.whitfield@example.com"; // two active offers, no password yet
     static final String GRACE = "grace.omalley@example.net"; // revoked membership
     static final String BEN = "ben.carter@example.com";      // locked after failed logins
     static final String SOFIA = "sofia.rossi@example.net";   // Founders Circle member
-
-    @TempDir
-    Path dir;
-    TestSmtp smtp;
-    CliRunner cli;
-
-    @BeforeEach
-    void setUp() {
-        smtp = TestSmtp.start();
-        cli = new CliRunner(dir).withEnv(smtp.env());
-        cli.run("demo", "seed").succeeded();
-    }
-
-    @AfterEach
-    void tearDown() {
-        smtp.close();
-    }
 
     @Test
     void resendDeliversTheOffersWelcomeBeforeExiting() {

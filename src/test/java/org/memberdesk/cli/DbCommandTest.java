@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.storage.DataDirectory;
+import org.memberdesk.testsupport.Await;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
 
@@ -49,9 +51,7 @@ class DbCommandTest {
                     committed.incrementAndGet();
                 }
             });
-            while (committed.get() < 20) {
-                Thread.sleep(10);
-            }
+            Await.until(Duration.ofSeconds(60), () -> committed.get() >= 20, "the desk to commit 20 contacts");
             before = 200 + committed.get();
 
             JsonNode result = cli.run("db", "backup", "--to", backup.toString(), "--json").succeeded().json();

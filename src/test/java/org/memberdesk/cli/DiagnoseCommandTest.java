@@ -3,25 +3,18 @@ package org.memberdesk.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code memberdesk diagnose} on the demo data: exit codes, human lines and the JSON shape. */
-class DiagnoseCommandTest {
+class DiagnoseCommandTest extends CliCase {
 
     static final String DANA = "dana.whitfield@example.com";
 
-    @TempDir
-    Path dir;
-    CliRunner cli;
-
     @BeforeEach
     void seed() {
-        cli = new CliRunner(dir);
         cli.run("demo", "seed").succeeded();
     }
 

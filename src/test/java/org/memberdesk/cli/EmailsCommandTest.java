@@ -10,36 +10,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.AuditLog;
 import org.memberdesk.service.email.EmailView;
+import org.memberdesk.testsupport.TestSmtp;
 
 /** {@code emails list} and {@code emails retry} on the demo data, delivering to a real GreenMail server. */
-class EmailsCommandTest {
+class EmailsCommandTest extends SeededDemoCase {
 
     static final String MARCUS = "marcus.bell@example.org"; // demo: welcome failed after 5 attempts (421)
     static final String DANA = "dana.whitfield@example.com"; // demo: three emails, all sent
     static final String LEO = "leo.martins@example.org";     // demo: no email at all
-
-    @TempDir
-    Path dir;
-    TestSmtp smtp;
-    CliRunner cli;
-
-    @BeforeEach
-    void setUp() {
-        smtp = TestSmtp.start();
-        cli = new CliRunner(dir).withEnv(smtp.env());
-        cli.run("demo", "seed").succeeded();
-    }
-
-    @AfterEach
-    void tearDown() {
-        smtp.close();
-    }
 
     @Test
     void listPrintsOneLinePerEmailNewestFirst() {

@@ -14,21 +14,18 @@ import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.email.EmailView;
 import org.memberdesk.service.offers.GrantView;
+import org.memberdesk.testsupport.TestSmtp;
 
 /** {@code memberdesk import contacts FILE.csv}: bad rows on stderr with their lines, exit 1 if any. */
-class ImportCommandTest {
+class ImportCommandTest extends CliCase {
 
     static final Actor SETUP = Actor.agent("setup");
 
     @TempDir
-    Path dir;
-    @TempDir
     Path files;
-    CliRunner cli;
 
     @BeforeEach
     void setUp() {
-        cli = new CliRunner(dir);
         cli.inDatabase(s -> {
             s.offers().create("Gold", null, SETUP);
             return s.contacts().add("kim@example.com", "Kim Park", List.of(), SETUP);

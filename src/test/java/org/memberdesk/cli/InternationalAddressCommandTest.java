@@ -3,26 +3,22 @@ package org.memberdesk.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
+import org.memberdesk.testsupport.TestSmtp;
 
 /** Non-ASCII addresses and the password length on the command line, delivering to a real GreenMail server. */
-class InternationalAddressCommandTest {
+class InternationalAddressCommandTest extends CliCase {
 
-    @TempDir
-    Path dir;
     TestSmtp smtp;
-    CliRunner cli;
 
     @BeforeEach
     void setUp() {
         smtp = TestSmtp.start();
-        cli = new CliRunner(dir).withEnv(smtp.env());
+        cli.withEnv(smtp.env());
         cli.inDatabase(s -> s.contacts().add("dana@example.com", "Dana Whitfield", List.of(), Actor.agent("setup")));
     }
 

@@ -12,26 +12,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.AuditLog;
 import org.memberdesk.service.email.MailSettingsView;
+import org.memberdesk.testsupport.Bytes;
+import org.memberdesk.testsupport.TestSmtp;
 
-class MailCommandTest {
+class MailCommandTest extends CliCase {
 
     static final String PASSWORD = "Tr0ub4dor&3-not-in-clear";
     static final String LOCAL_PORTAL_WARNING = "warning: The portal URL is http://localhost:7321, a local address, "
             + "while email goes to a real SMTP server: links in emails will not work for contacts.";
-
-    @TempDir
-    Path dir;
-    CliRunner cli;
-
-    @BeforeEach
-    void setUp() {
-        cli = new CliRunner(dir);
-    }
 
     @Test
     void withoutOptionsItShowsDemoModeOnANewDataDirectory() {
@@ -250,24 +241,11 @@ class MailCommandTest {
         List<Path> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                if (indexOf(Files.readAllBytes(file), needle) >= 0) {
+                if (Bytes.contains(Files.readAllBytes(file), needle)) {
                     found.add(file);
                 }
             }
         }
         return found;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

@@ -3,7 +3,6 @@ package org.memberdesk.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,22 +10,16 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.offers.GrantView;
 import org.memberdesk.service.offers.OfferView;
 
-class OffersCommandTest {
+class OffersCommandTest extends CliCase {
 
     static final Actor SETUP = Actor.agent("setup");
 
-    @TempDir
-    Path dir;
-    CliRunner cli;
-
     @BeforeEach
     void setUp() {
-        cli = new CliRunner(dir);
         cli.inDatabase(s -> {
             s.contacts().add("dana@example.com", "Dana Whitfield", List.of(), SETUP);
             return s.offers().create("Gold", null, SETUP);

@@ -7,40 +7,21 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.email.EmailView;
 import org.memberdesk.service.email.OutboxCounts;
+import org.memberdesk.testsupport.TestSmtp;
 
 /**
  * {@code outbox run} against a real GreenMail, on the demo data: its failed welcomes are put back in
  * the queue with {@code emails retry --no-send}; Hana's greylisted welcome waits for its next try.
  */
-class OutboxCommandTest {
+class OutboxCommandTest extends SeededDemoCase {
 
     static final String MARCUS = "marcus.bell@example.org";
     static final List<String> FAILED_IN_DEMO = List.of(MARCUS, "priya.natarajan@example.net",
             "olu.adeyemi@exmaple.com");
-
-    @TempDir
-    Path dir;
-    TestSmtp smtp;
-    CliRunner cli;
-
-    @BeforeEach
-    void setUp() {
-        smtp = TestSmtp.start();
-        cli = new CliRunner(dir).withEnv(smtp.env());
-        cli.run("demo", "seed").succeeded();
-    }
-
-    @AfterEach
-    void tearDown() {
-        smtp.close();
-    }
 
     @Test
     void runDeliversTheQueuedEmailAndPrintsTheCounts() {

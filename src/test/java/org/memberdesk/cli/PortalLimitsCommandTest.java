@@ -3,12 +3,9 @@ package org.memberdesk.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.AuditLog;
 import org.memberdesk.service.portal.PortalSiteService.RequestLimits;
 import org.memberdesk.service.portal.PortalSiteService;
@@ -18,16 +15,7 @@ import org.memberdesk.service.portal.PortalSiteService;
  * are shown and set from the command line (before, only by writing the database by hand), and
  * MEMBERDESK_PORTAL_TRUSTED_PROXIES wins over the stored proxies.
  */
-class PortalLimitsCommandTest {
-
-    @TempDir
-    Path dir;
-    CliRunner cli;
-
-    @BeforeEach
-    void setUp() {
-        cli = new CliRunner(dir);
-    }
+class PortalLimitsCommandTest extends CliCase {
 
     @Test
     void withoutOptionsItShowsTheDefaultsInForce() {

@@ -3,11 +3,9 @@ package org.memberdesk.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.email.EmailView;
 import org.memberdesk.service.workflow.ActionSpec;
@@ -18,18 +16,13 @@ import org.memberdesk.service.workflow.WorkflowService;
 import org.memberdesk.service.workflow.WorkflowView;
 
 /** {@code memberdesk workflows list | enable | disable | run}: output, JSON, exit codes. */
-class WorkflowsCommandTest {
+class WorkflowsCommandTest extends CliCase {
 
     static final Actor SETUP = Actor.agent("setup");
     static final String DEFAULT = WorkflowService.DEFAULT_NAME;
 
-    @TempDir
-    Path dir;
-    CliRunner cli;
-
     @BeforeEach
     void setUp() {
-        cli = new CliRunner(dir);
         cli.inDatabase(s -> {
             s.contacts().add("dana@example.com", "Dana Whitfield", List.of(), SETUP);
             return s.offers().create("Gold", null, SETUP);

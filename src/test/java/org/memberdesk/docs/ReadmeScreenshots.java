@@ -36,6 +36,7 @@ import org.memberdesk.service.ConsolePreferences;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.demo.DemoInboxService;
 import org.memberdesk.service.storage.DataDirectory;
+import org.memberdesk.testsupport.Await;
 import org.memberdesk.ui.view.common.Stylesheets;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -247,13 +248,21 @@ public final class ReadmeScreenshots {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private static void waitUntil(Callable<Boolean> condition, String what) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("timed out waiting for " + what, e);
-        }
+    private static void waitUntil(Callable<Boolean> condition, String what) {
+        Await.until(Duration.ofSeconds(60), () -> holdsOnFxThread(condition), what);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The condition, checked on the FX thread; one that throws (a node not there yet) has not held yet. */
+    private static boolean holdsOnFxThread(Callable<Boolean> condition) {
+        try {
+            return Boolean.TRUE.equals(WaitForAsyncUtils.asyncFx(condition).get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception notYet) {
+            return false;
+        }
     }
 
     private static <T> T waitFor(Callable<Optional<T>> lookup, String what) throws Exception {

@@ -18,6 +18,7 @@ import org.memberdesk.domain.EmailStatus;
 import org.memberdesk.persistence.Database;
 import org.memberdesk.service.credentials.Tokens;
 import org.memberdesk.testsupport.TestClock;
+import org.memberdesk.testsupport.TestSmtp;
 
 /** Two dispatchers, each with its own connection pool on the same SQLite file (as two processes would be). */
 class ConcurrentDispatchersTest {
@@ -28,7 +29,7 @@ class ConcurrentDispatchersTest {
     @Test
     void neverSendTheSameMessageTwice() throws Exception {
         TestClock clock = TestClock.at("2026-03-02T09:00:00Z");
-        GreenMail smtp = SmtpDeliveryCase.startSmtp(0);
+        GreenMail smtp = TestSmtp.startServer(0);
         try (MailFixture mail = new MailFixture(dir, clock);
              Database second = Database.open(dir.resolve("memberdesk.db"))) {
             mail.useSmtp(smtp.getSmtp().getPort());

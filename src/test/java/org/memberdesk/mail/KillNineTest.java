@@ -22,6 +22,7 @@ import org.memberdesk.domain.Contact;
 import org.memberdesk.domain.EmailStatus;
 import org.memberdesk.domain.Origin;
 import org.memberdesk.testsupport.TestClock;
+import org.memberdesk.testsupport.TestSmtp;
 
 /**
  * A crash at any moment loses no email: a child JVM dispatching a batch is killed with SIGKILL
@@ -39,7 +40,7 @@ class KillNineTest {
     void aDispatcherKilledMidBatchLosesNothingAndDuplicatesAtMostWhatWasInFlight() throws Exception {
         // the child uses the real clock; the outbox rows were due a minute ago
         TestClock clock = new TestClock(Instant.now().minus(Duration.ofMinutes(1)));
-        GreenMail smtp = SmtpDeliveryCase.startSmtp(0);
+        GreenMail smtp = TestSmtp.startServer(0);
         try (MailFixture mail = new MailFixture(dir, clock)) {
             mail.useSmtp(smtp.getSmtp().getPort());
             UUID contact = mail.contact("amelia@example.com", "Amelia Clarke", true);

@@ -27,6 +27,7 @@ import org.memberdesk.domain.EmailStatus;
 import org.memberdesk.domain.TokenPurpose;
 import org.memberdesk.persistence.TestSessions;
 import org.memberdesk.service.credentials.Tokens;
+import org.memberdesk.testsupport.Bytes;
 
 /** Links are minted when the dispatcher sends: the raw token reaches the SMTP server and nothing else. */
 class LinkMintingTest extends SmtpDeliveryCase {
@@ -177,25 +178,12 @@ class LinkMintingTest extends SmtpDeliveryCase {
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path file : files.filter(Files::isRegularFile).sorted(Comparator.naturalOrder()).toList()) {
                     byte[] bytes = Files.readAllBytes(file);
-                    assertThat(indexOf(bytes, needle)).as("raw token in " + file).isEqualTo(-1);
+                    assertThat(Bytes.indexOf(bytes, needle)).as("raw token in " + file).isEqualTo(-1);
                     scanned++;
                 }
             }
         }
         assertThat(scanned).isGreaterThan(1);
         assertThat(Files.exists(dir.resolve("memberdesk.db-wal"))).as("the WAL was scanned too").isTrue();
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

@@ -1,12 +1,12 @@
 package org.memberdesk.mail;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.testsupport.TestClock;
+import org.memberdesk.testsupport.TestSmtp;
 
 /**
  * What every delivery test over a real socket starts from: a fresh data directory with the mail
@@ -24,7 +24,7 @@ abstract class SmtpDeliveryCase {
     @BeforeEach
     void openMailAndSmtp() {
         mail = new MailFixture(dir, clock);
-        smtp = startSmtp(0);
+        smtp = TestSmtp.startServer(0);
         mail.useSmtp(smtp.getSmtp().getPort());
     }
 
@@ -34,13 +34,5 @@ abstract class SmtpDeliveryCase {
             smtp.stop();
         }
         mail.close();
-    }
-
-    /** A GreenMail SMTP server on 127.0.0.1; port 0 picks a free one. */
-    static GreenMail startSmtp(int port) {
-        ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-        GreenMail server = new GreenMail(port == 0 ? setup.dynamicPort() : setup);
-        server.start();
-        return server;
     }
 }

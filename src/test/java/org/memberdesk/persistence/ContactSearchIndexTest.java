@@ -3,40 +3,27 @@ package org.memberdesk.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import org.hibernate.StatelessSession;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.domain.Contact;
 import org.memberdesk.service.Actor;
-import org.memberdesk.service.Services;
-import org.memberdesk.testsupport.TestClock;
+import org.memberdesk.testsupport.ServicesCase;
 import org.memberdesk.testsupport.TestServices;
 
-class ContactSearchIndexTest {
+class ContactSearchIndexTest extends ServicesCase {
 
-    @TempDir
-    Path dir;
-    Services services;
     Database database;
     final Instant now = Instant.parse(TestServices.START);
 
     @BeforeEach
     void open() {
-        services = TestServices.open(dir, TestClock.at(TestServices.START));
         database = services.transactions().database();
         services.contacts().add("old.one@example.com", "Old One", List.of("kept"), Actor.agent("t"));
         services.contacts().add("old.two@example.com", "Old Two", List.of(), Actor.agent("t"));
-    }
-
-    @AfterEach
-    void close() {
-        services.close();
     }
 
     private List<String> find(String query) {

@@ -2,33 +2,25 @@ package org.memberdesk.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.memberdesk.domain.Contact;
 import org.memberdesk.service.Actor;
-import org.memberdesk.service.Services;
-import org.memberdesk.testsupport.TestClock;
-import org.memberdesk.testsupport.TestServices;
+import org.memberdesk.testsupport.ServicesCase;
 
 /**
  * Contact search on SQLite (FTS5 trigram, prefix and walk paths) and its portable LIKE path, which
  * must give the same answers.
  */
-class ContactSearchTest {
+class ContactSearchTest extends ServicesCase {
 
-    @TempDir
-    Path dir;
-    Services services;
     final Actor agent = Actor.agent("tester");
 
     /** A way to search: the SQLite path with its thresholds, or the portable one. */
@@ -51,7 +43,6 @@ class ContactSearchTest {
 
     @BeforeEach
     void open() {
-        services = TestServices.open(dir, TestClock.at(TestServices.START));
         add("dana.whitfield@example.com", "Dana Whitfield", "cant-login", "vip");
         add("marcus@example.org", "Marcus Bell", "vip");
         add("zed@example.net", "Zed Danaher");
@@ -64,11 +55,6 @@ class ContactSearchTest {
         add("salesxteam@example.com", "SalesXTeam Other");
         add("jo@example.org", "Jo \"JJ\" Smith", "50%off");
         add("star@example.org", "A*B Star");
-    }
-
-    @AfterEach
-    void close() {
-        services.close();
     }
 
     private void add(String email, String name, String... tags) {

@@ -17,10 +17,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.portal.HttpSession.Page;
 import org.memberdesk.service.AuditLog;
 import org.memberdesk.service.credentials.PasswordHasher;
@@ -32,26 +29,13 @@ import org.memberdesk.service.importing.ImportProgress;
  * address holds its links; once the agent changes the email, none of them works, a password chosen
  * through one is gone, every signed-in browser is out, and the old address is told (masked, no link).
  */
-class EmailChangeHttpTest {
+class EmailChangeHttpTest extends PortalCase {
 
     private static final String TYPO = "ivan@gmial.com";
     private static final String FIXED = "ivan@gmail.com";
     private static final String STOLEN_PASSWORD = "whoever reads the typo domain";
     private static final String NOTICE_SUBJECT = "The email address of your account was changed";
 
-    @TempDir
-    Path dir;
-    PortalFixture f;
-
-    @BeforeEach
-    void start() {
-        f = PortalFixture.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        f.close();
-    }
 
     /** Ivan comes in through an import with an offer; the welcome workflow mails his set-password link to the typo. */
     private PortalFixture.MailedLink importIvanAndTakeTheWelcomeLink() throws IOException {

@@ -2,10 +2,7 @@ package org.memberdesk.portal;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,13 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.memberdesk.mail.MailSettingsStore;
 import org.memberdesk.mail.PortalLinks;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.Services;
-import org.memberdesk.service.storage.DataDirectory;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
+import org.memberdesk.testsupport.TestSmtp;
 
 /**
  * A running portal over a real data directory, with a real SMTP server (GreenMail) taking the
@@ -46,15 +42,10 @@ final class PortalFixture implements AutoCloseable {
     final String base;
 
     private PortalFixture(Path dir, Map<String, String> extraEnv, boolean smtpUp) {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-        smtp.start();
-        Map<String, String> env = new HashMap<>();
-        env.put(MailSettingsStore.ENV_HOST, "127.0.0.1");
-        env.put(MailSettingsStore.ENV_PORT, String.valueOf(smtpUp ? smtp.getSmtp().getPort() : closedPort()));
-        env.put(MailSettingsStore.ENV_SECURITY, "none");
-        env.put(MailSettingsStore.ENV_FROM, "Support <support@example.com>");
+        smtp = TestSmtp.startServer(0);
+        Map<String, String> env = new HashMap<>(TestSmtp.env(smtpUp ? smtp.getSmtp().getPort() : TestSmtp.closedPort()));
         env.putAll(extraEnv);
-        services = Services.open(new DataDirectory(dir), clock, env);
+        services = TestServices.open(dir, clock, env);
         services.portalAuth().forgotFloor(java.time.Duration.ofMillis(150));
         portal = new PortalServer(services);
         int port = portal.start(0);
@@ -150,14 +141,6 @@ final class PortalFixture implements AutoCloseable {
 
     HttpSession browser() {
         return new HttpSession(base);
-    }
-
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     @Override

@@ -3,35 +3,18 @@ package org.memberdesk.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.memberdesk.portal.PortalFixture.DANA;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.portal.HttpSession.Page;
 import org.memberdesk.service.credentials.PasswordHasher;
 import org.memberdesk.service.email.EmailView;
 
 /** Reset and set-password links from emails, at both kinds of door, over HTTP. */
-class PortalLinksHttpTest {
+class PortalLinksHttpTest extends PortalCase {
 
     private static final String NEW_PASSWORD = "copper kettle morning rain";
 
-    @TempDir
-    Path dir;
-    PortalFixture f;
-
-    @BeforeEach
-    void start() {
-        f = PortalFixture.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        f.close();
-    }
 
     @Test
     void openingAResetLinkNeverConsumesItAndSubmittingItOnceDoes() {

@@ -6,12 +6,10 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.portal.RawHttp.Response;
 import org.slf4j.LoggerFactory;
 
@@ -20,18 +18,14 @@ import org.slf4j.LoggerFactory;
  * for the server, bad percent-encoding) get a plain 400-class page with the portal's look and
  * security headers, change nothing, and leave at most one WARN line and no stack trace in the log.
  */
-class PortalMalformedRequestHttpTest {
+class PortalMalformedRequestHttpTest extends PortalCase {
 
-    @TempDir
-    Path dir;
-    PortalFixture f;
     RawHttp http;
     ListAppender<ILoggingEvent> log;
     Logger root;
 
     @BeforeEach
     void start() {
-        f = PortalFixture.start(dir);
         http = new RawHttp(f.portal.port(), "127.0.0.1");
         root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         log = new ListAppender<>();
@@ -42,7 +36,6 @@ class PortalMalformedRequestHttpTest {
     @AfterEach
     void stop() {
         root.detachAppender(log);
-        f.close();
     }
 
     @Test

@@ -2,15 +2,12 @@ package org.memberdesk.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.portal.RawHttp.Response;
 import org.memberdesk.service.portal.PortalSiteService;
 
@@ -20,26 +17,17 @@ import org.memberdesk.service.portal.PortalSiteService;
  * its limit. The routes are taken from the running router, so a POST route added later without the
  * limit fails here.
  */
-class PortalPostRoutesLimitedHttpTest {
+class PortalPostRoutesLimitedHttpTest extends PortalCase {
 
     private static final String PASSWORD = "plum orchard velvet sky";
 
-    @TempDir
-    Path dir;
-    PortalFixture f;
 
     @BeforeEach
     void start() {
-        f = PortalFixture.start(dir);
         f.membershipPassword(PASSWORD);
         f.setting(PortalSiteService.SIGN_IN_PER_IP_SETTING, "2");
         f.setting(PortalSiteService.FORGOT_PER_IP_SETTING, "2");
         f.setting(PortalSiteService.LINK_PER_IP_SETTING, "2");
-    }
-
-    @AfterEach
-    void stop() {
-        f.close();
     }
 
     @Test

@@ -3,17 +3,13 @@ package org.memberdesk.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.memberdesk.portal.PortalFixture.DANA;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.portal.RawHttp.Response;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.portal.PortalSiteService;
-import org.memberdesk.service.storage.DataDirectory;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
 
@@ -23,24 +19,15 @@ import org.memberdesk.testsupport.TestServices;
  * with Retry-After and nothing else happens. Clients are told apart by the socket's address
  * (127.0.0.2, 127.0.0.3, ...), or by X-Forwarded-For when the socket is a trusted proxy.
  */
-class PortalRequestLimitsHttpTest {
+class PortalRequestLimitsHttpTest extends PortalCase {
 
     private static final String PASSWORD = "plum orchard velvet sky";
 
-    @TempDir
-    Path dir;
-    PortalFixture f;
 
     @BeforeEach
     void start() {
-        f = PortalFixture.start(dir);
         f.membershipPassword(PASSWORD);
         f.communityPassword(PASSWORD);
-    }
-
-    @AfterEach
-    void stop() {
-        f.close();
     }
 
     @Test
@@ -187,8 +174,7 @@ class PortalRequestLimitsHttpTest {
     void thePortalReadsTheLimitsAgainWithinSecondsNotOnEveryPost() {
         assertThat(forgot(client("127.0.6.1"), "/forgot", "a@example.com").status()).isEqualTo(200);
         // Another process (memberdesk portal limits) changes the limit.
-        try (Services cliProcess = Services.open(new DataDirectory(dir), TestClock.at(TestServices.START),
-                java.util.Map.of())) {
+        try (Services cliProcess = TestServices.open(dir, TestClock.at(TestServices.START), java.util.Map.of())) {
             cliProcess.portalSite().saveLimits(new PortalSiteService.LimitsChange(null, null, 1, null, null, null,
                     null), PortalFixture.AGENT);
         }

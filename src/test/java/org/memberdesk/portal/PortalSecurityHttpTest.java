@@ -11,35 +11,19 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.mail.PortalLinks;
 import org.memberdesk.portal.HttpSession.Page;
+import org.memberdesk.testsupport.TestServices;
 
 /** The security rules of DESIGN.md, each checked over HTTP against the running portal. */
-class PortalSecurityHttpTest {
+class PortalSecurityHttpTest extends PortalCase {
 
     private static final String PASSWORD = "plum orchard velvet sky";
 
-    @TempDir
-    Path dir;
-    PortalFixture f;
-
-    @BeforeEach
-    void start() {
-        f = PortalFixture.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        f.close();
-    }
 
     // ---- headers ----
 
@@ -193,7 +177,7 @@ class PortalSecurityHttpTest {
         browser.submit(browser.get("/"), "/login", Map.of("email", DANA, "password", PASSWORD));
         String id = browser.cookie("md_session").orElseThrow();
 
-        try (var other = org.memberdesk.service.Services.open(new org.memberdesk.service.storage.DataDirectory(dir), f.clock)) {
+        try (var other = TestServices.open(dir, f.clock)) {
             PortalServer second = new PortalServer(other);
             int port = second.start(0);
             try {

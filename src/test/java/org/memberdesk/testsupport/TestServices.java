@@ -1,6 +1,7 @@
 package org.memberdesk.testsupport;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.storage.DataDirectory;
 
@@ -14,5 +15,10 @@ public final class TestServices {
 
     public static Services open(Path dir, TestClock clock) {
         return Services.open(new DataDirectory(dir), clock);
+    }
+
+    /** With exactly this environment (MEMBERDESK_SMTP_*, MEMBERDESK_PORTAL_URL, ...) instead of the process's. */
+    public static Services open(Path dir, TestClock clock, Map<String, String> env) {
+        return Services.open(new DataDirectory(dir), clock, env);
     }
 }

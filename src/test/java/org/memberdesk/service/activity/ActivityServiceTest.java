@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,31 +13,22 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.AuditLog;
-import org.memberdesk.service.Services;
 import org.memberdesk.service.UserError;
-import org.memberdesk.testsupport.TestClock;
-import org.memberdesk.testsupport.TestServices;
+import org.memberdesk.testsupport.ServicesCase;
 
 /** The Activity view's queries and its CSV export, over audit events made by real actions. */
-class ActivityServiceTest {
+class ActivityServiceTest extends ServicesCase {
 
-    @TempDir
-    Path dir;
-    TestClock clock = TestClock.at(TestServices.START);
-    Services services;
     ActivityService activity;
     Actor sam = Actor.agent("Sam (support)");
     Actor alex = Actor.agent("Alex");
 
     @BeforeEach
     void open() {
-        services = TestServices.open(dir, clock);
         activity = services.activity();
         services.offers().create("Gold", null, sam);                               // day 0, no contact
         clock.advance(Duration.ofDays(1));
@@ -50,11 +40,6 @@ class ActivityServiceTest {
         clock.advance(Duration.ofDays(1));
         services.credentials().unlock("ana@example.com", null, sam);               // nothing locked: not audited
         services.contacts().edit("ana@example.com", null, "=HYPERLINK(\"x\")", null, sam); // day 4
-    }
-
-    @AfterEach
-    void close() {
-        services.close();
     }
 
     private List<String> actions(ActivityFilter filter) {

@@ -3,38 +3,23 @@ package org.memberdesk.service.communities;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
-import org.memberdesk.service.Services;
 import org.memberdesk.service.UserError;
 import org.memberdesk.service.contacts.ContactCard;
-import org.memberdesk.testsupport.TestClock;
-import org.memberdesk.testsupport.TestServices;
+import org.memberdesk.testsupport.ServicesCase;
 
-class CommunityServiceTest {
+class CommunityServiceTest extends ServicesCase {
 
-    @TempDir
-    Path dir;
-    TestClock clock = TestClock.at(TestServices.START);
-    Services services;
     CommunityService communities;
     Actor agent = Actor.agent("tester");
 
     @BeforeEach
     void open() {
-        services = TestServices.open(dir, clock);
         communities = new CommunityService(services.transactions(), services.audit(), clock);
         services.contacts().add("sofia@example.net", "Sofia", List.of(), agent);
-    }
-
-    @AfterEach
-    void close() {
-        services.close();
     }
 
     @Test

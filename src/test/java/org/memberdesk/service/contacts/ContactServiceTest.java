@@ -3,36 +3,16 @@ package org.memberdesk.service.contacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.AuditLog;
-import org.memberdesk.service.Services;
 import org.memberdesk.service.UserError;
-import org.memberdesk.testsupport.TestClock;
-import org.memberdesk.testsupport.TestServices;
+import org.memberdesk.testsupport.ServicesCase;
 
-class ContactServiceTest {
+class ContactServiceTest extends ServicesCase {
 
-    @TempDir
-    Path dir;
-    TestClock clock = TestClock.at(TestServices.START);
-    Services services;
     Actor agent = Actor.agent("tester");
-
-    @BeforeEach
-    void open() {
-        services = TestServices.open(dir, clock);
-    }
-
-    @AfterEach
-    void close() {
-        services.close();
-    }
 
     @Test
     void addsAContactWithNormalizedEmailAndTagsAndAudits() {

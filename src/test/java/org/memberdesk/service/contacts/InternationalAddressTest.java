@@ -9,13 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.persistence.TestSessions;
 import org.memberdesk.service.Actor;
-import org.memberdesk.service.Services;
 import org.memberdesk.service.UserError;
 import org.memberdesk.service.demo.DemoInboxService;
 import org.memberdesk.service.diagnostics.Concern;
@@ -23,27 +20,16 @@ import org.memberdesk.service.diagnostics.DiagnosticCodes;
 import org.memberdesk.service.diagnostics.Finding;
 import org.memberdesk.service.importing.ImportPreview;
 import org.memberdesk.service.importing.RowProblem;
-import org.memberdesk.testsupport.TestClock;
-import org.memberdesk.testsupport.TestServices;
+import org.memberdesk.testsupport.ServicesCase;
 
 /** Addresses with non-ASCII characters, entered through the services every door (CLI, console, import) uses. */
-class InternationalAddressTest {
+class InternationalAddressTest extends ServicesCase {
 
-    @TempDir
-    Path dir;
-    TestClock clock = TestClock.at(TestServices.START);
-    Services services;
     Actor agent = Actor.agent("tester");
 
     @BeforeEach
     void open() {
-        services = TestServices.open(dir, clock);
         services.contacts().add("dana@example.com", "Dana Whitfield", List.of(), agent);
-    }
-
-    @AfterEach
-    void close() {
-        services.close();
     }
 
     @Test

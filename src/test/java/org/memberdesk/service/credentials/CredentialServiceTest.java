@@ -3,68 +3,43 @@ package org.memberdesk.service.credentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.memberdesk.mail.MailSettingsStore;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.AuditLog;
-import org.memberdesk.service.Services;
 import org.memberdesk.service.UserError;
 import org.memberdesk.service.contacts.ContactCard;
 import org.memberdesk.service.email.EmailView;
-import org.memberdesk.service.storage.DataDirectory;
-import org.memberdesk.testsupport.TestClock;
+import org.memberdesk.testsupport.Bytes;
+import org.memberdesk.testsupport.SmtpServicesCase;
 import org.memberdesk.testsupport.TestServices;
 
 /** The four ways back in, on a real SQLite file and a real SMTP server. */
-class CredentialServiceTest {
+class CredentialServiceTest extends SmtpServicesCase {
 
     private static final Pattern LINK = Pattern.compile("/(reset|set-password)/([A-Za-z0-9_-]{43})");
 
-    @TempDir
-    Path dir;
-    TestClock clock = TestClock.at(TestServices.START);
-    GreenMail smtp;
-    Services services;
     CredentialService credentials;
     Actor agent = Actor.agent("Sam (support)");
 
     @BeforeEach
     void open() {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-        smtp.start();
-        services = Services.open(new DataDirectory(dir), clock, Map.of(
-                MailSettingsStore.ENV_HOST, "127.0.0.1",
-                MailSettingsStore.ENV_PORT, String.valueOf(smtp.getSmtp().getPort()),
-                MailSettingsStore.ENV_SECURITY, "none",
-                MailSettingsStore.ENV_FROM, "Support <support@example.com>"));
         credentials = services.credentials();
         services.offers().create("Momentum Membership", null, agent);
         services.offers().create("Budget Bootcamp", null, agent);
         services.contacts().add("dana@example.com", "Dana Whitfield", List.of(), agent);
         services.offers().grant("dana@example.com", "Momentum Membership", null, agent);
-    }
-
-    @AfterEach
-    void close() {
-        services.close();
-        smtp.stop();
     }
 
     private String deliverAndTakeLink() {
@@ -291,14 +266,14 @@ class CredentialServiceTest {
         credentials.sendResetLink("dana@example.com", null, null, agent);
         String reset = deliverAndTakeLink();
         services.close();
-        services = Services.open(new DataDirectory(dir), clock, Map.of());
+        services = TestServices.open(dir, clock, Map.of());
 
         Path logs = Path.of(System.getProperty("memberdesk.logdir", "target/test-logs"));
         try (Stream<Path> files = Stream.concat(Files.walk(dir), Files.exists(logs) ? Files.walk(logs) : Stream.empty())) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 byte[] bytes = Files.readAllBytes(file);
                 for (String raw : List.of(setPassword, reset)) {
-                    assertThat(contains(bytes, raw.getBytes(StandardCharsets.US_ASCII))).as(file + " holds a raw token")
+                    assertThat(Bytes.contains(bytes, raw.getBytes(StandardCharsets.US_ASCII))).as(file + " holds a raw token")
                             .isFalse();
                 }
             }
@@ -343,18 +318,5 @@ class CredentialServiceTest {
         assertThat(services.audit().ofContact(card.contact().id())).anySatisfy(entry -> assertThat(entry.detail())
                 .contains("membership (Client Portal): 0 link(s) revoked, 0 session(s) ended, password cleared")
                 .contains("community group Founders Circle: 0 link(s) revoked, 0 session(s) ended, password kept"));
-    }
-
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return Arrays.equals(needle, new byte[0]);
     }
 }

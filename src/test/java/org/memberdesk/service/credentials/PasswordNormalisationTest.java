@@ -3,43 +3,28 @@ package org.memberdesk.service.credentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
-import org.memberdesk.service.Services;
 import org.memberdesk.service.UserError;
 import org.memberdesk.service.portal.PortalAuthService.Door;
-import org.memberdesk.testsupport.TestClock;
-import org.memberdesk.testsupport.TestServices;
+import org.memberdesk.testsupport.ServicesCase;
 
 /** New passwords: 15 characters at least, counted after NFKC; the same password in any Unicode form signs in. */
-class PasswordNormalisationTest {
+class PasswordNormalisationTest extends ServicesCase {
 
     static final String DANA = "dana@example.com";
     /** "Crème brûlée à Noël", typed on keyboards that compose accents (NFC) or send them apart (NFD). */
     static final String NFC = Normalizer.normalize("Crème brûlée à Noël", Normalizer.Form.NFC);
     static final String NFD = Normalizer.normalize(NFC, Normalizer.Form.NFD);
 
-    @TempDir
-    Path dir;
-    TestClock clock = TestClock.at(TestServices.START);
-    Services services;
     Actor agent = Actor.agent("tester");
 
     @BeforeEach
     void open() {
-        services = TestServices.open(dir, clock);
         services.contacts().add(DANA, "Dana Whitfield", List.of(), agent);
-    }
-
-    @AfterEach
-    void close() {
-        services.close();
     }
 
     @Test

@@ -3,38 +3,18 @@ package org.memberdesk.service.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
-import org.memberdesk.service.Services;
 import org.memberdesk.service.UserError;
 import org.memberdesk.service.contacts.ContactCard;
 import org.memberdesk.service.contacts.ContactSummary;
 import org.memberdesk.service.email.EmailView;
-import org.memberdesk.testsupport.TestClock;
-import org.memberdesk.testsupport.TestServices;
+import org.memberdesk.testsupport.ServicesCase;
 
 /** "Reset demo": what a training session changed is gone, the demo story is back, settings stay. */
-class DemoResetTest {
+class DemoResetTest extends ServicesCase {
 
-    @TempDir
-    Path dir;
-    TestClock clock = TestClock.at(TestServices.START);
-    Services services;
-
-    @BeforeEach
-    void open() {
-        services = TestServices.open(dir, clock);
-    }
-
-    @AfterEach
-    void close() {
-        services.close();
-    }
 
     @Test
     void resetRestoresTheDemoDataSetAndKeepsSettings() {

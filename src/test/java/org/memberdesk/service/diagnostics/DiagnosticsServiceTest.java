@@ -3,9 +3,7 @@ package org.memberdesk.service.diagnostics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,28 +13,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.domain.Credential;
-import org.memberdesk.mail.MailSettingsStore;
 import org.memberdesk.mail.ScriptedSmtpServer;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.AuditLog;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.UserError;
 import org.memberdesk.service.email.EmailView;
-import org.memberdesk.service.storage.DataDirectory;
-import org.memberdesk.testsupport.TestClock;
+import org.memberdesk.testsupport.SmtpServicesCase;
 import org.memberdesk.testsupport.TestServices;
+import org.memberdesk.testsupport.TestSmtp;
 
 /**
  * Each check on a real SQLite file: the situation is built through the services (and a real SMTP
  * server where mail matters), then the finding, its evidence and its fix are asserted, and the fix
  * is applied through {@link DiagnosticsService#applyFix}.
  */
-class DiagnosticsServiceTest {
+class DiagnosticsServiceTest extends SmtpServicesCase {
 
     private static final Pattern LINK = Pattern.compile("/(reset|set-password)/([A-Za-z0-9_-]{43})");
     static final String JO = "jo@example.com";
@@ -45,37 +41,19 @@ class DiagnosticsServiceTest {
     static final String CIRCLE = "Inner Circle";
     static final String PASSWORD = "plum orchard velvet sky";
 
-    @TempDir
-    Path dir;
-    TestClock clock = TestClock.at(TestServices.START);
-    GreenMail smtp;
-    Services services;
     DiagnosticsService diagnostics;
     Actor agent = Actor.agent("Sam (support)");
 
     @BeforeEach
     void open() {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-        smtp.start();
-        services = openWithSmtp(dir, smtp.getSmtp().getPort());
         diagnostics = services.diagnostics();
         services.offers().create(GOLD, null, agent);
         services.offers().create(SILVER, null, agent);
         services.communities().create(CIRCLE, agent);
     }
 
-    @AfterEach
-    void close() {
-        services.close();
-        smtp.stop();
-    }
-
     private Services openWithSmtp(Path dataDir, int port) {
-        return Services.open(new DataDirectory(dataDir), clock, Map.of(
-                MailSettingsStore.ENV_HOST, "127.0.0.1",
-                MailSettingsStore.ENV_PORT, String.valueOf(port),
-                MailSettingsStore.ENV_SECURITY, "none",
-                MailSettingsStore.ENV_FROM, "Support <support@example.com>"));
+        return TestServices.open(dataDir, clock, TestSmtp.env(port));
     }
 
     // ---- helpers ----

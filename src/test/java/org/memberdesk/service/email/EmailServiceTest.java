@@ -3,9 +3,7 @@ package org.memberdesk.service.email;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,57 +11,34 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.domain.Contact;
 import org.memberdesk.domain.CredentialToken;
 import org.memberdesk.domain.EmailMessage;
 import org.memberdesk.domain.Offer;
 import org.memberdesk.domain.Origin;
 import org.memberdesk.mail.LinkTtl;
-import org.memberdesk.mail.MailSettingsStore;
 import org.memberdesk.mail.PortalLinks;
 import org.memberdesk.service.Actor;
-import org.memberdesk.service.Services;
 import org.memberdesk.service.UserError;
 import org.memberdesk.service.contacts.ContactSummary;
 import org.memberdesk.service.credentials.LoginDetails;
 import org.memberdesk.service.credentials.Tokens;
-import org.memberdesk.service.storage.DataDirectory;
-import org.memberdesk.testsupport.TestClock;
-import org.memberdesk.testsupport.TestServices;
+import org.memberdesk.testsupport.Await;
+import org.memberdesk.testsupport.SmtpServicesCase;
+import org.memberdesk.testsupport.TestSmtp;
 
-class EmailServiceTest {
+class EmailServiceTest extends SmtpServicesCase {
 
-    @TempDir
-    Path dir;
-    TestClock clock = TestClock.at(TestServices.START);
-    GreenMail smtp;
-    Services services;
     Actor agent = Actor.agent("Sam (support)");
 
     @BeforeEach
     void open() {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-        smtp.start();
-        services = Services.open(new DataDirectory(dir), clock, Map.of(
-                MailSettingsStore.ENV_HOST, "127.0.0.1",
-                MailSettingsStore.ENV_PORT, String.valueOf(smtp.getSmtp().getPort()),
-                MailSettingsStore.ENV_SECURITY, "none",
-                MailSettingsStore.ENV_FROM, "Support <support@example.com>"));
         services.offers().create("Momentum Membership", null, agent);
         services.offers().create("Budget Bootcamp", "https://learn.example.com/bootcamp", agent);
-    }
-
-    @AfterEach
-    void close() {
-        services.close();
-        smtp.stop();
     }
 
     @Test
@@ -224,8 +199,7 @@ class EmailServiceTest {
         EmailView retrying = services.emails().list(dana.id()).get(0);
         assertThat(retrying.status()).isEqualTo("retrying");
         assertThat(retrying.lastReply()).contains("Connection refused");
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-        smtp.start();
+        smtp = TestSmtp.startServer(0);
     }
 
     @Test
@@ -258,10 +232,8 @@ class EmailServiceTest {
         UUID id = queueReset(dana.id());
 
         assertThat(smtp.waitForIncomingEmail(15_000, 1)).isTrue();
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!services.emails().detail(id).email().status().equals("sent") && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
+        Await.until(Duration.ofSeconds(10), () -> services.emails().detail(id).email().status().equals("sent"),
+                "the delivered email to be marked sent");
         assertThat(services.emails().detail(id).email().status()).isEqualTo("sent");
         services.emails().stopBackgroundDelivery();
         assertThat(services.emails().backgroundDeliveryRunning()).isFalse();

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,9 +20,9 @@ import org.memberdesk.service.Services;
 import org.memberdesk.service.UserError;
 import org.memberdesk.service.contacts.ContactSummary;
 import org.memberdesk.service.demo.DemoInboxService;
-import org.memberdesk.service.storage.DataDirectory;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
+import org.memberdesk.testsupport.TestSmtp;
 
 class MailSettingsServiceTest {
 
@@ -36,7 +34,7 @@ class MailSettingsServiceTest {
     Actor agent = Actor.agent("Sam (support)");
 
     private Services open(Map<String, String> env) {
-        return Services.open(new DataDirectory(dir), clock, env);
+        return TestServices.open(dir, clock, env);
     }
 
     @Test
@@ -131,8 +129,7 @@ class MailSettingsServiceTest {
 
     @Test
     void theTestEmailReportsTheServersOwnReply() throws Exception {
-        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-        smtp.start();
+        GreenMail smtp = TestSmtp.startServer(0);
         try (Services services = open(Map.of());
              ScriptedSmtpServer refusing = new ScriptedSmtpServer("550 5.7.1 Relaying denied")) {
             services.mailSettings().save(new SmtpSettingsForm("127.0.0.1", smtp.getSmtp().getPort(), "none",
@@ -150,10 +147,7 @@ class MailSettingsServiceTest {
             assertThat(refused.reply()).isEqualTo("550 5.7.1 Relaying denied");
             assertThat(refused.message()).contains("550 5.7.1 Relaying denied");
 
-            int closedPort;
-            try (ServerSocket s = new ServerSocket(0)) {
-                closedPort = s.getLocalPort();
-            }
+            int closedPort = TestSmtp.closedPort();
             services.mailSettings().save(new SmtpSettingsForm("127.0.0.1", closedPort, "none", null, null, null), agent);
             TestEmailResult unreachable = services.mailSettings().sendTestEmail("me@example.com");
             assertThat(unreachable.sent()).isFalse();

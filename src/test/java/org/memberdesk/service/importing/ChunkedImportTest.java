@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +28,7 @@ import org.memberdesk.service.Actor;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.UserError;
 import org.memberdesk.service.contacts.ContactSummary;
+import org.memberdesk.testsupport.ServicesCase;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
 
@@ -37,29 +37,19 @@ import org.memberdesk.testsupport.TestServices;
  * events or its audit entries until the last chunk has committed; a failure, a cancel or a crash
  * leaves nothing behind and sends nothing.
  */
-class ChunkedImportTest {
+class ChunkedImportTest extends ServicesCase {
 
     static final String GOLD = "Gold Membership";
     static final int ROWS = 3000;
 
     @TempDir
-    Path dir;
-    @TempDir
     Path files;
-    TestClock clock = TestClock.at(TestServices.START);
-    Services services;
     Actor agent = Actor.agent("Sam (support)");
 
     @BeforeEach
     void open() {
-        services = TestServices.open(dir, clock);
         services.offers().create(GOLD, null, agent);
         services.contacts().add("kim@example.com", "Kim Park", List.of("vip"), agent);
-    }
-
-    @AfterEach
-    void close() {
-        services.close();
     }
 
     /** member0 .. member2999, each with a tag and the Gold offer. */

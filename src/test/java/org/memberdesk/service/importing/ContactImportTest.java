@@ -9,46 +9,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.AuditLog;
-import org.memberdesk.service.Services;
 import org.memberdesk.service.UserError;
 import org.memberdesk.service.contacts.ContactCard;
 import org.memberdesk.service.contacts.ContactSummary;
 import org.memberdesk.service.offers.GrantView;
-import org.memberdesk.testsupport.TestClock;
-import org.memberdesk.testsupport.TestServices;
+import org.memberdesk.testsupport.ServicesCase;
 
 /** CSV import on a real SQLite file: bad rows, bad files, odd text, existing contacts, triggers, atomicity. */
-class ContactImportTest {
+class ContactImportTest extends ServicesCase {
 
     static final String GOLD = "Gold Membership";
     static final String SILVER = "Silver Course";
 
     @TempDir
-    Path dir;
-    @TempDir
     Path files;
-    TestClock clock = TestClock.at(TestServices.START);
-    Services services;
     ContactImport imports;
     Actor agent = Actor.agent("Sam (support)");
 
     @BeforeEach
     void open() {
-        services = TestServices.open(dir, clock);
         imports = services.contactImport();
         services.offers().create(GOLD, null, agent);
         services.offers().create(SILVER, null, agent);
-    }
-
-    @AfterEach
-    void close() {
-        services.close();
     }
 
     private Path csv(String text) throws IOException {

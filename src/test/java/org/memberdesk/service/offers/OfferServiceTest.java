@@ -3,40 +3,25 @@ package org.memberdesk.service.offers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.AuditLog;
-import org.memberdesk.service.Services;
 import org.memberdesk.service.UserError;
 import org.memberdesk.service.contacts.ContactSummary;
-import org.memberdesk.testsupport.TestClock;
-import org.memberdesk.testsupport.TestServices;
+import org.memberdesk.testsupport.ServicesCase;
 
-class OfferServiceTest {
+class OfferServiceTest extends ServicesCase {
 
-    @TempDir
-    Path dir;
-    TestClock clock = TestClock.at(TestServices.START);
-    Services services;
     Actor agent = Actor.agent("tester");
 
     @BeforeEach
     void open() {
-        services = TestServices.open(dir, clock);
         services.contacts().add("dana@example.com", "Dana", List.of(), agent);
         services.offers().create("Gold Membership", "https://members.example.com/login", agent);
-    }
-
-    @AfterEach
-    void close() {
-        services.close();
     }
 
     private long pendingTriggers() {

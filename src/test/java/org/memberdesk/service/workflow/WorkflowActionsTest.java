@@ -3,14 +3,11 @@ package org.memberdesk.service.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.AuditLog;
 import org.memberdesk.service.email.EmailView;
@@ -21,27 +18,17 @@ import org.memberdesk.service.workflow.WelcomeFor;
 import org.memberdesk.service.workflow.WorkflowDefinition;
 
 /** Each action: welcome (triggering, chosen, every active offer), reset link, tags, note, wait; and test runs. */
-class WorkflowActionsTest {
+class WorkflowActionsTest extends WorkflowCase {
 
     static final Actor AGENT = WorkflowFixture.AGENT;
 
-    @TempDir
-    Path dir;
-    WorkflowFixture f;
-
     @BeforeEach
     void open() {
-        f = new WorkflowFixture(dir);
         f.workflows().disable(WorkflowService.DEFAULT_NAME, AGENT);
         f.offer("Gold");
         f.offer("Silver");
         f.offer("Bronze");
         f.contact("dana@example.com");
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
     }
 
     private void create(String name, TriggerSpec trigger, ActionSpec... actions) {

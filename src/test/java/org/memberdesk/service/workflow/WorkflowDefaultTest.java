@@ -4,33 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.AuditLog;
 import org.memberdesk.service.workflow.ActionSpec;
 import org.memberdesk.service.workflow.TriggerKind;
 import org.memberdesk.service.workflow.WelcomeFor;
 
 /** The shipped "Welcome new members" on a fresh database: grant -> runDue -> one welcome, sent by the workflow. */
-class WorkflowDefaultTest {
-
-    @TempDir
-    Path dir;
-    WorkflowFixture f;
+class WorkflowDefaultTest extends WorkflowCase {
 
     @BeforeEach
     void open() {
-        f = new WorkflowFixture(dir);
         f.offer("Momentum Membership");
         f.contact("dana@example.com");
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
     }
 
     @Test

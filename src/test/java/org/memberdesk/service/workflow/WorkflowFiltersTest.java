@@ -2,13 +2,10 @@ package org.memberdesk.service.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.email.EmailView;
 import org.memberdesk.service.workflow.ActionSpec;
@@ -18,29 +15,20 @@ import org.memberdesk.service.workflow.WelcomeFor;
 import org.memberdesk.service.workflow.WorkflowDefinition;
 
 /** Each filter: offer is, has tag, lacks tag, never logged in, no welcome for this offer in the last N hours. */
-class WorkflowFiltersTest {
+class WorkflowFiltersTest extends WorkflowCase {
 
     static final Actor AGENT = WorkflowFixture.AGENT;
 
-    @TempDir
-    Path dir;
-    WorkflowFixture f;
     WorkflowService workflows;
 
     @BeforeEach
     void open() {
-        f = new WorkflowFixture(dir);
         workflows = f.workflows();
         workflows.disable(WorkflowService.DEFAULT_NAME, AGENT);
         f.offer("Gold");
         f.offer("Silver");
         f.contact("dana@example.com");
         f.contact("omar@example.com", "vip");
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
     }
 
     private void welcomeIf(FilterSpec... filters) {

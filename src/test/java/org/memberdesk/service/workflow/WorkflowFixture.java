@@ -1,7 +1,6 @@
 package org.memberdesk.service.workflow;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +13,6 @@ import org.memberdesk.domain.OfferGrant;
 import org.memberdesk.domain.PortalAccount;
 import org.memberdesk.domain.TriggerEvent;
 import org.memberdesk.domain.TriggerType;
-import org.memberdesk.mail.MailSettingsStore;
 import org.memberdesk.persistence.TestSessions;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.AuditLog;
@@ -22,9 +20,9 @@ import org.memberdesk.service.Services;
 import org.memberdesk.service.contacts.ContactSummary;
 import org.memberdesk.service.email.EmailView;
 import org.memberdesk.service.portal.PortalAuthService;
-import org.memberdesk.service.storage.DataDirectory;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
+import org.memberdesk.testsupport.TestSmtp;
 
 /**
  * The back end on a real SQLite file in a temp dir, mail going to a real GreenMail on a free port,
@@ -46,20 +44,16 @@ final class WorkflowFixture implements AutoCloseable {
     WorkflowFixture(Path dir, TestClock clock) {
         this.dir = dir;
         this.clock = clock;
-        this.smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-        smtp.start();
+        this.smtp = TestSmtp.startServer(0);
         this.services = open();
     }
 
     Services open() {
-        return Services.open(new DataDirectory(dir), clock, env());
+        return TestServices.open(dir, clock, env());
     }
 
     Map<String, String> env() {
-        return Map.of(MailSettingsStore.ENV_HOST, "127.0.0.1",
-                MailSettingsStore.ENV_PORT, String.valueOf(smtp.getSmtp().getPort()),
-                MailSettingsStore.ENV_SECURITY, "none",
-                MailSettingsStore.ENV_FROM, "Support <support@example.com>");
+        return TestSmtp.env(smtp.getSmtp().getPort());
     }
 
     /** Closes the services and opens them again, as a restarted process would. */

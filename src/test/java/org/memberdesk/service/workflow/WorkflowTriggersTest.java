@@ -3,14 +3,11 @@ package org.memberdesk.service.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.AuditLog;
 import org.memberdesk.service.UserError;
@@ -21,28 +18,19 @@ import org.memberdesk.service.workflow.WelcomeFor;
 import org.memberdesk.service.workflow.WorkflowDefinition;
 
 /** Each trigger: Offer Access Granted (some offers), Tag Added, Repeated Failed Logins, Manual. */
-class WorkflowTriggersTest {
+class WorkflowTriggersTest extends WorkflowCase {
 
     static final Actor AGENT = WorkflowFixture.AGENT;
 
-    @TempDir
-    Path dir;
-    WorkflowFixture f;
     WorkflowService workflows;
 
     @BeforeEach
     void open() {
-        f = new WorkflowFixture(dir);
         workflows = f.workflows();
         workflows.disable(WorkflowService.DEFAULT_NAME, AGENT);
         f.offer("Gold");
         f.offer("Silver");
         f.contact("dana@example.com");
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
     }
 
     static WorkflowDefinition workflow(String name, TriggerSpec trigger, ActionSpec... actions) {

@@ -13,9 +13,11 @@ import org.memberdesk.domain.CredentialToken;
 import org.memberdesk.domain.EmailMessage;
 import org.memberdesk.domain.EmailStatus;
 import org.memberdesk.persistence.TestSessions;
+import org.memberdesk.testsupport.Await;
+import org.memberdesk.testsupport.TestSmtp;
 
-/** The outbox against a real GreenMail SMTP server over a socket. */
-class DeliveryTest extends SmtpDeliveryCase {
+/** The dispatcher delivering the outbox to a real GreenMail SMTP server over a socket. */
+class DispatcherTest extends SmtpDeliveryCase {
 
     @Test
     void deliversAQueuedMessageAsMultipartAlternativeAndRecordsTheServersReply() throws Exception {
@@ -101,7 +103,7 @@ class DeliveryTest extends SmtpDeliveryCase {
         assertThat(second.getAttempts()).isEqualTo(2);
         assertThat(second.getNextAttemptAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(2)));
 
-        smtp = startSmtp(port);
+        smtp = TestSmtp.startServer(port);
         clock.advance(Duration.ofMinutes(2));
         dispatcher.runDue();
 
@@ -219,10 +221,8 @@ class DeliveryTest extends SmtpDeliveryCase {
             UUID id = mail.queue(contact, (base, c) -> mail.composer.passwordChanged(base, c, clock.instant()));
 
             assertThat(smtp.waitForIncomingEmail(10_000, 1)).as("woken by the commit, not by polling").isTrue();
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (mail.email(id).getStatus() != EmailStatus.SENT && System.currentTimeMillis() < deadline) {
-                Thread.sleep(20);
-            }
+            Await.until(Duration.ofSeconds(10), () -> mail.email(id).getStatus() == EmailStatus.SENT,
+                    "the delivered email to be marked sent");
             assertThat(mail.email(id).getStatus()).isEqualTo(EmailStatus.SENT);
         } finally {
             dispatcher.stop();
