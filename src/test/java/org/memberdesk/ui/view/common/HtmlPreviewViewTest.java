@@ -2,17 +2,17 @@ package org.memberdesk.ui.view.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.scene.web.WebView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.memberdesk.testsupport.Await;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The message preview never navigates: a followed link goes to the browser and the message stays. */
 class HtmlPreviewViewTest {
@@ -38,16 +38,20 @@ class HtmlPreviewViewTest {
             stage.show();
         });
         WebView web = (WebView) preview.node();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> web.getEngine().getDocument() != null
-                        && web.getEngine().getDocument().getElementsByTagName("a").getLength() == 1);
+        Await.until(Duration.ofSeconds(20), () -> oneLinkShown(web),
+                "the preview to show the message");
 
         FxToolkit.setupFixture(() -> web.getEngine().load("http://localhost:7321/reset/abc"));
 
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !opened.isEmpty());
+        Await.until(Duration.ofSeconds(20), () -> !opened.isEmpty(), "the link to be handed to the browser");
         assertThat(opened).containsExactly("http://localhost:7321/reset/abc");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> web.getEngine().getDocument() != null
-                && web.getEngine().getDocument().getElementsByTagName("a").getLength() == 1);
+        Await.until(Duration.ofSeconds(20), () -> oneLinkShown(web),
+                "the preview to keep showing the message");
         assertThat(web.getEngine().isJavaScriptEnabled()).isFalse();
+    }
+
+    private static boolean oneLinkShown(WebView web) {
+        return web.getEngine().getDocument() != null
+                && web.getEngine().getDocument().getElementsByTagName("a").getLength() == 1;
     }
 }

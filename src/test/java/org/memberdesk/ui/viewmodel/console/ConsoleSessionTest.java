@@ -16,8 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +24,7 @@ import org.memberdesk.service.Actor;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.demo.DemoData;
 import org.memberdesk.service.email.EmailView;
+import org.memberdesk.testsupport.Await;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
 import org.memberdesk.ui.common.Messages;
@@ -181,7 +180,8 @@ class ConsoleSessionTest {
         services.offers().grant("new.member@example.com", DemoData.MEMBERSHIP, null, Actor.agent("Sam"));
 
         // nobody calls runDue: the console's engine thread picks the grant up
-        assertThat(within(20, () -> !services.emails().list("new.member@example.com").isEmpty())).isTrue();
+        Await.until(Duration.ofSeconds(20), () -> !services.emails().list("new.member@example.com").isEmpty(),
+                "the workflow engine to queue the welcome");
         EmailView welcome = services.emails().list("new.member@example.com").get(0);
         assertThat(welcome.origin()).isEqualTo("workflow");
         assertThat(welcome.originDetail()).isEqualTo("Welcome new members");
@@ -261,16 +261,5 @@ class ConsoleSessionTest {
         assertThat(windows.shown).singleElement()
                 .satisfies(contact -> assertThat(contact.emailProperty().get()).isEqualTo("anna@bücher.example"));
         assertThat(console.status().notificationProperty().get()).isEqualTo("Added Anna Book (anna@bücher.example).");
-    }
-
-    static boolean within(int seconds, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            TimeUnit.MILLISECONDS.sleep(50);
-        }
-        return condition.getAsBoolean();
     }
 }
