@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -16,6 +17,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.memberdesk.persistence.Tx;
@@ -162,5 +164,30 @@ class LayeringTest {
             case WORKFLOW -> within(from, "org.memberdesk.service.workflow") || caller.isEquivalentTo(Services.class);
             case EVERY_SERVICE -> within(from, "org.memberdesk.service");
         };
+    }
+
+    /** The service layer's feature packages, each with a public facade; the root keeps the composition root. */
+    private static final Set<String> SERVICE_FEATURES = Set.of("credentials", "contacts", "offers", "communities",
+            "email", "portal", "workflow", "diagnostics", "importing", "activity", "demo", "storage");
+
+    @Test
+    void servicesAreCutByFeatureAndTheRootKeepsOnlyTheSharedPieces() {
+        classes().that().resideInAPackage("org.memberdesk.service..")
+                .should(new ArchCondition<JavaClass>("reside in the service root or a named feature package") {
+                    @Override
+                    public void check(JavaClass c, ConditionEvents events) {
+                        String rest = c.getPackageName().substring("org.memberdesk.service".length());
+                        String feature = rest.isEmpty() ? "" : rest.substring(1).split("\\.")[0];
+                        if (!feature.isEmpty() && !SERVICE_FEATURES.contains(feature)) {
+                            events.add(SimpleConditionEvent.violated(c, c.getName()
+                                    + " is in a service package LayeringTest does not name: " + feature));
+                        }
+                    }
+                })
+                .check(classes);
+        long rootTypes = classes.stream()
+                .filter(c -> c.getPackageName().equals("org.memberdesk.service") && c.isTopLevelClass())
+                .count();
+        assertThat(rootTypes).as("top-level types in org.memberdesk.service").isLessThanOrEqualTo(8);
     }
 }
