@@ -112,9 +112,9 @@ class ContactsCommandTest {
                 "told dana@example.com that the address changed (no link; the new address is not shown in full)",
                 "next: memberdesk credentials resend --contact dana.w@example.com --offer 'Momentum Membership'");
         assertThat(cli.inDatabase(s -> s.emails().list("dana.w@example.com")).get(0)).satisfies(notice -> {
-            assertThat(notice.kind()).isEqualTo("address-changed");
+            assertThat(notice.kind().code()).isEqualTo("address-changed");
             assertThat(notice.recipient()).isEqualTo("dana@example.com");
-            assertThat(notice.status()).isEqualTo("sent");
+            assertThat(notice.status().code()).isEqualTo("sent");
         });
 
         JsonNode json = cli.run("contacts", "edit", "--json", "--no-send", "--contact", "dana.w@example.com",

@@ -169,7 +169,7 @@ class OffersCommandTest {
 
         assertThat(result.out()).isEqualTo("revoked Gold for dana@example.com\n");
         assertThat(grants()).singleElement().satisfies(g -> {
-            assertThat(g.status()).isEqualTo("revoked");
+            assertThat(g.status().code()).isEqualTo("revoked");
             assertThat(g.revokeReason()).isEqualTo("refunded");
         });
     }

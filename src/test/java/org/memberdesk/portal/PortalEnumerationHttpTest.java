@@ -53,8 +53,8 @@ class PortalEnumerationHttpTest {
         f = PortalFixture.start(dir, Map.of(), false);
         assertSameForgotAnswer();
         f.services.emails().runOutbox(false);
-        assertThat(f.services.emails().list(DANA)).filteredOn(e -> e.kind().equals("reset-link"))
-                .extracting(EmailView::status).containsOnly("retrying");
+        assertThat(f.services.emails().list(DANA)).filteredOn(e -> e.kind().code().equals("reset-link"))
+                .extracting(e -> e.status().code()).containsOnly("retrying");
     }
 
     private void assertSameForgotAnswer() {

@@ -67,7 +67,7 @@ class PortalLinksHttpTest {
         assertThat(new PasswordHasher().matches(NEW_PASSWORD, f.state().membershipHash())).isTrue();
 
         f.services.emails().runOutbox(true);
-        assertThat(f.services.emails().list(DANA)).extracting(EmailView::kind).contains("password-changed");
+        assertThat(f.services.emails().list(DANA)).extracting(e -> e.kind().code()).contains("password-changed");
         Page signIn = contact.get("/");
         contact.submit(signIn, "/login", Map.of("email", DANA, "password", NEW_PASSWORD));
         assertThat(contact.get("/").text()).contains("Momentum Membership").contains("Budget Bootcamp");

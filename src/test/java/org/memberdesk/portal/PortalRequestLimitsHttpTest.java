@@ -223,7 +223,7 @@ class PortalRequestLimitsHttpTest {
     }
 
     private int resets() {
-        return (int) f.services.emails().list(DANA).stream().filter(e -> e.kind().equals("reset-link")).count();
+        return (int) f.services.emails().list(DANA).stream().filter(e -> e.kind().code().equals("reset-link")).count();
     }
 
     private static void assertTooMany(Response answer) {

@@ -100,7 +100,7 @@ public final class ContactImport {
                 List<CsvContacts.Row> part = chunk;
                 tx.read(t -> plan.judge(part, emails -> ImportLookup.existing(t.session(), emails), now));
             }
-            progress.update("checking", plan.totalRows, plan.totalRows);
+            progress.update(ImportProgress.Phase.CHECKING, plan.totalRows, plan.totalRows);
             return plan;
         }
     }
@@ -356,13 +356,13 @@ public final class ContactImport {
         void upTo(long written) {
             while (done < written) {
                 if (++done % 1000 == 0) {
-                    listener.update("writing", done, total);
+                    listener.update(ImportProgress.Phase.WRITING, done, total);
                 }
             }
         }
 
         void done() {
-            listener.update("writing", total, total);
+            listener.update(ImportProgress.Phase.WRITING, total, total);
         }
     }
 

@@ -91,7 +91,7 @@ class CredentialServiceTest {
         EmailView again = credentials.resendWelcome("DANA@example.com", "momentum membership", agent);
         services.emails().runOutbox(true);
 
-        assertThat(again.kind()).isEqualTo("welcome");
+        assertThat(again.kind().code()).isEqualTo("welcome");
         assertThat(again.resendOfId()).isEqualTo(first.id());
         assertThat(again.originDetail()).isEqualTo("Sam (support)");
         assertThat(passwordHash()).isEqualTo(before);
@@ -116,13 +116,13 @@ class CredentialServiceTest {
         String raw = deliverAndTakeLink();
 
         CredentialService.LinkCheck opened = credentials.openLink(raw);
-        assertThat(opened.state()).isEqualTo("live");
-        assertThat(opened.purpose()).isEqualTo("set-password");
+        assertThat(opened.state().code()).isEqualTo("live");
+        assertThat(opened.purpose().code()).isEqualTo("set-password");
         assertThat(opened.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofHours(72)));
 
         credentials.completeLink(raw, null, "plum orchard velvet sky");
         assertThat(new PasswordHasher().matches("plum orchard velvet sky", passwordHash())).isTrue();
-        assertThat(credentials.openLink(raw).state()).isEqualTo("used");
+        assertThat(credentials.openLink(raw).state().code()).isEqualTo("used");
     }
 
     @Test
@@ -134,12 +134,12 @@ class CredentialServiceTest {
         assertThat(credentials.openLink(raw).live()).as("a second GET, e.g. a mail scanner").isTrue();
         credentials.completeLink(raw, null, "plum orchard velvet sky");
 
-        assertThat(credentials.openLink(raw).state()).isEqualTo("used");
+        assertThat(credentials.openLink(raw).state().code()).isEqualTo("used");
         assertThatThrownBy(() -> credentials.completeLink(raw, null, "another long passphrase"))
                 .isInstanceOf(UserError.class).hasMessageContaining("already used");
         assertThat(new PasswordHasher().matches("plum orchard velvet sky", passwordHash())).isTrue();
         // The contact is told the password changed (self-service always notifies).
-        assertThat(services.emails().list("dana@example.com")).extracting(EmailView::kind)
+        assertThat(services.emails().list("dana@example.com")).extracting(e -> e.kind().code())
                 .contains("password-changed");
     }
 
@@ -151,7 +151,7 @@ class CredentialServiceTest {
         clock.advance(Duration.ofHours(1).plusMinutes(59));
         assertThat(credentials.openLink(raw).live()).isTrue();
         clock.advance(Duration.ofMinutes(1));
-        assertThat(credentials.openLink(raw).state()).isEqualTo("expired");
+        assertThat(credentials.openLink(raw).state().code()).isEqualTo("expired");
         assertThatThrownBy(() -> credentials.completeLink(raw, null, "plum orchard velvet sky"))
                 .isInstanceOf(UserError.class).hasMessageContaining("expired");
         assertThat(passwordHash()).isNull();
@@ -169,7 +169,7 @@ class CredentialServiceTest {
         credentials.sendResetLink("dana@example.com", null, null, agent);
         String newer = deliverAndTakeLink();
 
-        assertThat(credentials.openLink(older).state()).isEqualTo("superseded");
+        assertThat(credentials.openLink(older).state().code()).isEqualTo("superseded");
         assertThatThrownBy(() -> credentials.completeLink(older, null, "plum orchard velvet sky"))
                 .isInstanceOf(UserError.class).hasMessageContaining("newer link");
         assertThat(credentials.openLink(newer).live()).isTrue();
@@ -187,12 +187,12 @@ class CredentialServiceTest {
         assertThat(quiet.linksRevoked()).isEqualTo(1);
         assertThat(quiet.notification()).isNull();
         assertThat(smtp.getReceivedMessages()).hasSize(before);
-        assertThat(credentials.openLink(raw).state()).isEqualTo("revoked");
+        assertThat(credentials.openLink(raw).state().code()).isEqualTo("revoked");
 
         CredentialService.PasswordChange told =
                 credentials.setPassword("dana@example.com", null, "a different long passphrase", true, agent);
         services.emails().runOutbox(true);
-        assertThat(told.notification().kind()).isEqualTo("password-changed");
+        assertThat(told.notification().kind().code()).isEqualTo("password-changed");
         assertThat(smtp.getReceivedMessages()).hasSize(before + 1);
         assertThat(GreenMailUtil.getBody(smtp.getReceivedMessages()[before])).doesNotContain("a different long passphrase");
     }
@@ -225,12 +225,12 @@ class CredentialServiceTest {
                 .hasMessageContaining("in the last hour")
                 .hasMessageContaining("2026-03-02T10:00:00Z");
         credentials.requestSelfServiceReset("dana@example.com", null); // refused silently
-        assertThat(services.emails().list("dana@example.com")).filteredOn(e -> e.kind().equals("reset-link")).hasSize(5);
-        assertThat(services.audit().latest(50)).anySatisfy(e -> assertThat(e.outcome()).isEqualTo("refused"));
+        assertThat(services.emails().list("dana@example.com")).filteredOn(e -> e.kind().code().equals("reset-link")).hasSize(5);
+        assertThat(services.audit().latest(50)).anySatisfy(e -> assertThat(e.outcome().code()).isEqualTo("refused"));
 
         clock.advance(Duration.ofMinutes(35)); // 10:00, the first leaves the window
         credentials.sendResetLink("dana@example.com", null, null, agent);
-        assertThat(services.emails().list("dana@example.com")).filteredOn(e -> e.kind().equals("reset-link")).hasSize(6);
+        assertThat(services.emails().list("dana@example.com")).filteredOn(e -> e.kind().code().equals("reset-link")).hasSize(6);
     }
 
     @Test
@@ -255,7 +255,7 @@ class CredentialServiceTest {
         String body = GreenMailUtil.getBody(received[0]).replace("=\r\n", "");
         Matcher m = Pattern.compile("/community/founders-circle/reset/([A-Za-z0-9_-]{43})").matcher(body);
         assertThat(m.find()).isTrue();
-        assertThat(services.emails().list("dana@example.com")).extracting(EmailView::kind)
+        assertThat(services.emails().list("dana@example.com")).extracting(e -> e.kind().code())
                 .containsExactly("community-reset-link");
 
         assertThatThrownBy(() -> credentials.completeLink(m.group(1), null, "group pass phrase here"))
@@ -264,7 +264,7 @@ class CredentialServiceTest {
         assertThat(passwordHash()).isEqualTo(membershipHash);
         ContactCard card = services.contacts().card(services.contacts().byEmail("dana@example.com").id());
         assertThat(card.communities().get(0).credential().passwordSet()).isTrue();
-        assertThat(services.emails().list("dana@example.com")).extracting(EmailView::kind)
+        assertThat(services.emails().list("dana@example.com")).extracting(e -> e.kind().code())
                 .contains("community-password-changed").doesNotContain("welcome", "password-changed");
     }
 
@@ -315,7 +315,7 @@ class CredentialServiceTest {
             return null;
         });
 
-        assertThat(credentials.openLink(raw).state()).isEqualTo("revoked");
+        assertThat(credentials.openLink(raw).state().code()).isEqualTo("revoked");
         assertThatThrownBy(() -> credentials.completeLink(raw, null, "whoever reads the old mailbox"))
                 .isInstanceOf(UserError.class).hasMessageContaining("no longer valid");
         assertThat(services.contacts().card(services.contacts().byEmail("dana.w@example.com").id()).portal()
@@ -337,7 +337,7 @@ class CredentialServiceTest {
         assertThat(card.communities()).singleElement()
                 .satisfies(group -> assertThat(group.credential().passwordSet()).as("set by the agent").isTrue());
         assertThat(services.emails().list("dana.w@example.com").get(0)).satisfies(notice -> {
-            assertThat(notice.kind()).isEqualTo("address-changed");
+            assertThat(notice.kind().code()).isEqualTo("address-changed");
             assertThat(notice.recipient()).isEqualTo("dana@example.com");
         });
         assertThat(services.audit().ofContact(card.contact().id())).anySatisfy(entry -> assertThat(entry.detail())

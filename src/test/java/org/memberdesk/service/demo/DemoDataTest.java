@@ -66,8 +66,8 @@ class DemoDataTest {
         assertThat(card.contact().name()).isEqualTo("Dana Whitfield");
         assertThat(card.portal().passwordSet()).isFalse();
         assertThat(card.activeOffers()).hasSize(2);
-        assertThat(card.emails()).extracting(EmailView::kind).contains("reset-link", "welcome");
-        assertThat(card.emails().get(0).kind()).isEqualTo("reset-link");
+        assertThat(card.emails()).extracting(e -> e.kind().code()).contains("reset-link", "welcome");
+        assertThat(card.emails().get(0).kind().code()).isEqualTo("reset-link");
     }
 
     @Test
@@ -76,13 +76,13 @@ class DemoDataTest {
         List<ContactCard> cards = services.contacts().find("", 1000).stream()
                 .map(c -> services.contacts().card(c.id())).toList();
 
-        Set<String> emailStates = cards.stream().flatMap(c -> c.emails().stream()).map(EmailView::status)
+        Set<String> emailStates = cards.stream().flatMap(c -> c.emails().stream()).map(e -> e.status().code())
                 .collect(Collectors.toSet());
         assertThat(emailStates).contains("sent", "failed", "retrying");
         assertThat(cards.stream().flatMap(c -> c.emails().stream()))
                 .anySatisfy(e -> assertThat(e.lastReply()).startsWith("550"))
                 .anySatisfy(e -> assertThat(e.lastReply()).startsWith("421"));
-        Set<String> grantStates = cards.stream().flatMap(c -> c.offers().stream()).map(GrantView::status)
+        Set<String> grantStates = cards.stream().flatMap(c -> c.offers().stream()).map(g -> g.status().code())
                 .collect(Collectors.toSet());
         assertThat(grantStates).contains("active", "revoked", "expired");
         assertThat(cards).anySatisfy(c -> assertThat(c.offers()).isEmpty());

@@ -55,7 +55,7 @@ class DemoResetTest {
                 .satisfies(c -> assertThat(c.email()).isEqualTo("dana.whitfield@example.com"));
         ContactCard card = services.contacts().card(services.contacts().find("dana").get(0).id());
         assertThat(card.activeOffers()).hasSize(2);
-        assertThat(card.emails()).extracting(EmailView::kind).contains("reset-link", "welcome");
+        assertThat(card.emails()).extracting(e -> e.kind().code()).contains("reset-link", "welcome");
         assertThat(services.activity().agents())
                 .doesNotContain("trainer");
         assertThat(services.demo().isDemoDatabase()).isTrue();

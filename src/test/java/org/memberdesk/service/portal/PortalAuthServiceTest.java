@@ -294,7 +294,7 @@ class PortalAuthServiceTest {
         auth.requestReset(DANA, group);
         auth.requestReset("x".repeat(5000), Door.MEMBERSHIP);
         auth.requestReset(null, Door.MEMBERSHIP);
-        assertThat(services.emails().list(DANA)).extracting(EmailView::kind)
+        assertThat(services.emails().list(DANA)).extracting(e -> e.kind().code())
                 .containsExactlyInAnyOrder("reset-link", "community-reset-link");
     }
 

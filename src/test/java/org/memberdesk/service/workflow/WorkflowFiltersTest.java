@@ -60,7 +60,7 @@ class WorkflowFiltersTest {
         assertThat(runs).extracting(WorkflowRunView::offer, WorkflowRunView::status)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("Gold", "done"),
                         org.assertj.core.groups.Tuple.tuple("Silver", "stopped"));
-        WorkflowRunView stopped = runs.stream().filter(r -> r.status().equals("stopped")).findFirst().orElseThrow();
+        WorkflowRunView stopped = runs.stream().filter(r -> r.status().code().equals("stopped")).findFirst().orElseThrow();
         assertThat(stopped.steps()).extracting(WorkflowRunView.Step::status, WorkflowRunView.Step::outcome)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("done", "the triggering offer is Silver, not gold"),
@@ -118,7 +118,7 @@ class WorkflowFiltersTest {
         f.grant("dana@example.com", "Gold");
         workflows.runDue();
         assertThat(f.emails("dana@example.com", "welcome")).hasSize(1);
-        assertThat(f.runs("Welcome if")).extracting(WorkflowRunView::status)
+        assertThat(f.runs("Welcome if")).extracting(r -> r.status().code())
                 .containsExactlyInAnyOrder("done", "stopped", "stopped");
         assertThat(f.runs("Welcome if").get(0).steps().get(0).outcome())
                 .isEqualTo("a welcome email for Gold was already sent or queued in the last 1 day");
@@ -150,6 +150,6 @@ class WorkflowFiltersTest {
 
         assertThat(f.emails("dana@example.com", "welcome")).hasSize(1);
         assertThat(f.emails("omar@example.com", "welcome")).as("only the agent's resend").hasSize(1)
-                .allSatisfy(e -> assertThat(e.origin()).isEqualTo("agent"));
+                .allSatisfy(e -> assertThat(e.origin().code()).isEqualTo("agent"));
     }
 }

@@ -76,7 +76,7 @@ class ConsoleWorkflowEngineTest {
         // nobody calls runDue: the console's engine thread picks the grant up
         assertThat(within(20, () -> !services.emails().list("new.member@example.com").isEmpty())).isTrue();
         EmailView welcome = services.emails().list("new.member@example.com").get(0);
-        assertThat(welcome.origin()).isEqualTo("workflow");
+        assertThat(welcome.origin().code()).isEqualTo("workflow");
         assertThat(welcome.originDetail()).isEqualTo("Welcome new members");
         assertThat(welcome.offer()).isEqualTo(DemoData.MEMBERSHIP);
         assertThat(dialogs.errors()).isEmpty();
