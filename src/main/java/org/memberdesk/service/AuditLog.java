@@ -35,6 +35,12 @@ public final class AuditLog {
             return code;
         }
 
+        /** The code, so a state in a message reads as it does in JSON. */
+        @Override
+        public String toString() {
+            return code;
+        }
+
         public static Origin of(org.memberdesk.domain.Origin origin) {
             return switch (origin) {
                 case AGENT -> AGENT;
@@ -57,6 +63,12 @@ public final class AuditLog {
 
         /** The code JSON prints: "ok", "refused" or "failed". */
         public String code() {
+            return code;
+        }
+
+        /** The code, so a state in a message reads as it does in JSON. */
+        @Override
+        public String toString() {
             return code;
         }
 

@@ -226,7 +226,7 @@ class ContactsCommandTest {
                     .startsWith("queued, not sent (--no-send): 1 email waiting");
             assertThat(smtp.receivedFor("dana@example.com")).isEmpty();
             List<String> danaEmails = mailing.inDatabase(s -> s.emails().list("dana@example.com")).stream()
-                    .map(e -> e.kind() + " " + e.status()).toList();
+                    .map(e -> e.kind().code() + " " + e.status().code()).toList();
             assertThat(danaEmails).containsExactly("reset-link queued");
             // The next command that delivers sends what waits, though it fired nothing itself.
             CliRunner.Result renamed = mailing.run("contacts", "edit", "--contact", "ravi@example.com", "--name",

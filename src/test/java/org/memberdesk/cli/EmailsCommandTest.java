@@ -52,8 +52,8 @@ class EmailsCommandTest {
         assertThat(lines).hasSize(3);
         for (int i = 0; i < lines.size(); i++) {
             EmailView email = stored.get(i);
-            assertThat(lines.get(i)).isEqualTo(email.id() + "\t" + email.createdAt() + "\tsent\t" + email.kind() + "\t"
-                    + email.subject());
+            assertThat(lines.get(i)).isEqualTo(email.id() + "\t" + email.createdAt() + "\tsent\t" + email.kind().code()
+                    + "\t" + email.subject());
         }
         assertThat(stored).extracting(EmailView::createdAt).isSortedAccordingTo((a, b) -> b.compareTo(a));
         assertThat(lines.get(0)).contains("\tsent\treset-link\t");

@@ -17,6 +17,12 @@ public enum AccessType {
         return code;
     }
 
+    /** The code, so a state in a message reads as it does in JSON. */
+    @Override
+    public String toString() {
+        return code;
+    }
+
     public static AccessType of(AccessScope scope) {
         return switch (scope) {
             case MEMBERSHIP -> MEMBERSHIP;

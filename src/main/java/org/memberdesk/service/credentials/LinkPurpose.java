@@ -17,6 +17,12 @@ public enum LinkPurpose {
         return code;
     }
 
+    /** The code, so a state in a message reads as it does in JSON. */
+    @Override
+    public String toString() {
+        return code;
+    }
+
     public static LinkPurpose of(TokenPurpose purpose) {
         return switch (purpose) {
             case RESET -> RESET;

@@ -26,6 +26,12 @@ public enum LinkState {
         return code;
     }
 
+    /** The code, so a state in a message reads as it does in JSON. */
+    @Override
+    public String toString() {
+        return code;
+    }
+
     /** Plain words for the state, for the person who opened the link. */
     public String explain() {
         return explanation;

@@ -28,6 +28,12 @@ public record DeliveryProgress(Phase phase, UUID emailId, UUID contactId, EmailV
             return code;
         }
 
+        /** The code, so a state in a message reads as it does in JSON. */
+        @Override
+        public String toString() {
+            return code;
+        }
+
         static Phase of(DeliveryEvent.Type type) {
             return switch (type) {
                 case BATCH_STARTED -> BATCH_STARTED;

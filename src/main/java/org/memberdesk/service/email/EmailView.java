@@ -41,6 +41,12 @@ public record EmailView(UUID id, Kind kind, Status status, String subject, Strin
             return code;
         }
 
+        /** The code, so a state in a message reads as it does in JSON. */
+        @Override
+        public String toString() {
+            return code;
+        }
+
         public static Kind of(EmailKind kind) {
             return switch (kind) {
                 case WELCOME -> WELCOME;
@@ -67,6 +73,12 @@ public record EmailView(UUID id, Kind kind, Status status, String subject, Strin
 
         /** The code JSON prints: "queued", "sent", ... */
         public String code() {
+            return code;
+        }
+
+        /** The code, so a state in a message reads as it does in JSON. */
+        @Override
+        public String toString() {
             return code;
         }
 

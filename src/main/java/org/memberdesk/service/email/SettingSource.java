@@ -19,6 +19,12 @@ public enum SettingSource {
         return code;
     }
 
+    /** The code, so a state in a message reads as it does in JSON. */
+    @Override
+    public String toString() {
+        return code;
+    }
+
     /** The source as the mail layer names it ("environment", "setting" or "default"). */
     public static SettingSource ofCode(String code) {
         for (SettingSource source : values()) {

@@ -26,5 +26,11 @@ public interface ImportProgress {
         public String code() {
             return code;
         }
+
+        /** The code, so a state in a message reads as it does in JSON. */
+        @Override
+        public String toString() {
+            return code;
+        }
     }
 }

@@ -34,6 +34,12 @@ public record GrantView(UUID id, UUID offerId, String offer, Status status, Inst
             return code;
         }
 
+        /** The code, so a state in a message reads as it does in JSON. */
+        @Override
+        public String toString() {
+            return code;
+        }
+
         public static Status of(GrantStatus status) {
             return switch (status) {
                 case ACTIVE -> ACTIVE;

@@ -36,6 +36,12 @@ public record WorkflowRunView(UUID id, String workflow, UUID contactId, String c
                 return code;
             }
 
+            /** The code, so a state in a message reads as it does in JSON. */
+            @Override
+            public String toString() {
+                return code;
+            }
+
             static Phase of(String stored) {
                 for (Phase phase : values()) {
                     if (phase.code.equals(stored)) {
@@ -62,7 +68,13 @@ public record WorkflowRunView(UUID id, String workflow, UUID contactId, String c
                 return code;
             }
 
-            static Status of(WorkflowStep.Status status) {
+            /** The code, so a state in a message reads as it does in JSON. */
+            @Override
+            public String toString() {
+                return code;
+            }
+
+            public static Status of(WorkflowStep.Status status) {
                 return switch (status) {
                     case PENDING -> PENDING;
                     case RUNNING -> RUNNING;
@@ -90,7 +102,13 @@ public record WorkflowRunView(UUID id, String workflow, UUID contactId, String c
             return code;
         }
 
-        static Mode of(WorkflowRun.Mode mode) {
+        /** The code, so a state in a message reads as it does in JSON. */
+        @Override
+        public String toString() {
+            return code;
+        }
+
+        public static Mode of(WorkflowRun.Mode mode) {
             return switch (mode) {
                 case TRIGGER -> TRIGGER;
                 case MANUAL -> MANUAL;
@@ -114,11 +132,17 @@ public record WorkflowRunView(UUID id, String workflow, UUID contactId, String c
             return code;
         }
 
+        /** The code, so a state in a message reads as it does in JSON. */
+        @Override
+        public String toString() {
+            return code;
+        }
+
         public boolean finished() {
             return this == DONE || this == STOPPED || this == FAILED;
         }
 
-        static Status of(WorkflowRun.Status status) {
+        public static Status of(WorkflowRun.Status status) {
             return switch (status) {
                 case RUNNING -> RUNNING;
                 case WAITING -> WAITING;
