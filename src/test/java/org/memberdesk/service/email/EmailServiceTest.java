@@ -240,7 +240,7 @@ class EmailServiceTest {
 
         assertThat(seen).extracting(p -> p.phase().code()).startsWith("batch-started").endsWith("batch-finished")
                 .contains("message-updated");
-        assertThat(seen).filteredOn(p -> "sent".equals(p.status().code())).hasSize(2)
+        assertThat(seen).filteredOn(p -> p.status() == EmailView.Status.SENT).hasSize(2)
                 .allSatisfy(p -> assertThat(p.contactId()).isEqualTo(dana.id()));
         assertThat(seen.get(0).batchSize()).isEqualTo(2);
         unsubscribe.run();
