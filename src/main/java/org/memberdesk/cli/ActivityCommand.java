@@ -61,8 +61,8 @@ final class ActivityCommand implements Runnable {
     }
 
     private static EventJson json(AuditLog.Entry e) {
-        return new EventJson(e.id(), e.at(), e.agent(), e.origin().code(), e.action(), e.contactId(), e.contactEmail(),
-                e.detail(), e.outcome().code());
+        return new EventJson(e.id(), e.at(), e.agent(), e.origin().code(), e.action(), e.contactId(),
+                e.contactEmail(), e.detail(), e.outcome().code());
     }
 
     private static String line(AuditLog.Entry e) {

@@ -14,8 +14,9 @@ public record EmailView(UUID id, Kind kind, Status status, String subject, Strin
 
     public static EmailView of(EmailMessage m) {
         return new EmailView(m.getId(), Kind.of(m.getKind()), Status.of(m.getStatus()), m.getSubject(),
-                m.getRecipient(), m.getAttempts(), m.getLastReply(), m.getMessageId(), AuditLog.Origin.of(m.getOrigin()),
-                m.getOriginDetail(), m.getCreatedAt(), m.getSentAt(), m.getOffer() == null ? null : m.getOffer().getName(),
+                m.getRecipient(), m.getAttempts(), m.getLastReply(), m.getMessageId(),
+                AuditLog.Origin.of(m.getOrigin()), m.getOriginDetail(), m.getCreatedAt(), m.getSentAt(),
+                m.getOffer() == null ? null : m.getOffer().getName(),
                 m.getGroup() == null ? null : m.getGroup().getName(), m.getResendOfId());
     }
 
