@@ -61,12 +61,12 @@ final class ActivityCommand implements Runnable {
     }
 
     private static EventJson json(AuditLog.Entry e) {
-        return new EventJson(e.id(), e.at(), e.agent(), e.origin(), e.action(), e.contactId(), e.contactEmail(),
-                e.detail(), e.outcome());
+        return new EventJson(e.id(), e.at(), e.agent(), e.origin().code(), e.action(), e.contactId(),
+                e.contactEmail(), e.detail(), e.outcome().code());
     }
 
     private static String line(AuditLog.Entry e) {
         return e.at() + "\t" + e.agent() + "\t" + e.action() + "\t" + (e.contactEmail() == null ? "-" : e.contactEmail())
-                + "\t" + e.outcome() + (e.detail() == null ? "" : "\t" + e.detail().replaceAll("\\s*\\R\\s*", " "));
+                + "\t" + e.outcome().code() + (e.detail() == null ? "" : "\t" + e.detail().replaceAll("\\s*\\R\\s*", " "));
     }
 }

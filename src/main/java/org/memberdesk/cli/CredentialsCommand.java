@@ -81,7 +81,7 @@ final class CredentialsCommand implements Runnable {
             }
             Delivery.Outcome delivered = delivery.afterChange(services);
             return new Changed(change, delivered, change.notification() != null
-                    && services.emails().detail(change.notification().id()).email().status().equals("sent"));
+                    && services.emails().detail(change.notification().id()).email().status() == EmailView.Status.SENT);
         });
         List<String> lines = new ArrayList<>();
         lines.add("set the " + changed.change().access() + " password of " + changed.change().contact().email()
@@ -129,7 +129,7 @@ final class CredentialsCommand implements Runnable {
 
         /** Only an email the server accepted is "sent"; anything else is still "queued" (or retrying). */
         boolean sent() {
-            return email.status().equals("sent");
+            return email.status() == EmailView.Status.SENT;
         }
     }
 

@@ -32,7 +32,7 @@ final class EmailChangeLines {
             lines.add("  " + count(change.queuedLinksCancelled(), "queued email") + " with a link not sent to "
                     + change.oldEmail());
         }
-        lines.add(("sent".equals(notice.status()) ? "told " : "queued a notice to ") + change.oldEmail()
+        lines.add((notice.status() == EmailView.Status.SENT ? "told " : "queued a notice to ") + change.oldEmail()
                 + " that the address changed (no link; the new address is not shown in full)");
         lines.add(delivered.line());
         for (EmailChange.FollowUp next : change.followUps()) {

@@ -55,13 +55,13 @@ final class EmailsCommand implements Runnable {
         EmailView email = detail.email();
         String head = "retried " + email.id() + " to " + email.recipient() + ": ";
         return head + switch (email.status()) {
-            case "sent" -> "sent" + reply(email);
-            case "failed" -> "failed again" + reply(email);
-            case "retrying" -> "not delivered yet, retrying" + at(detail.nextAttemptAt()) + reply(email);
-            case "queued" -> noSend
+            case SENT -> "sent" + reply(email);
+            case FAILED -> "failed again" + reply(email);
+            case RETRYING -> "not delivered yet, retrying" + at(detail.nextAttemptAt()) + reply(email);
+            case QUEUED -> noSend
                     ? "queued, not sent (--no-send); `memberdesk outbox run` delivers it"
                     : "queued" + at(detail.nextAttemptAt());
-            default -> email.status();
+            case SENDING -> email.status().code();
         };
     }
 
@@ -78,9 +78,10 @@ final class EmailsCommand implements Runnable {
      * or is retrying, the attempts and the server's last reply too.
      */
     static String line(EmailView email) {
-        String line = email.id() + "\t" + email.createdAt() + "\t" + email.status() + "\t" + email.kind() + "\t"
-                + email.subject();
-        if ((email.status().equals("failed") || email.status().equals("retrying")) && email.lastReply() != null) {
+        String line = email.id() + "\t" + email.createdAt() + "\t" + email.status().code() + "\t" + email.kind().code()
+                + "\t" + email.subject();
+        if ((email.status() == EmailView.Status.FAILED || email.status() == EmailView.Status.RETRYING)
+                && email.lastReply() != null) {
             line += "\t" + email.attempts() + (email.attempts() == 1 ? " attempt: " : " attempts: ")
                     + email.lastReply();
         }

@@ -103,9 +103,9 @@ final class JsonShapes {
     }
 
     static Email email(EmailView e) {
-        return new Email(e.id(), e.kind(), e.status(), e.subject(), e.attempts(), e.lastReply(), e.origin(),
-                e.createdAt(), e.sentAt(), e.originDetail(), e.offer(), e.group(), e.recipient(), e.messageId(),
-                e.resendOfId());
+        return new Email(e.id(), e.kind().code(), e.status().code(), e.subject(), e.attempts(), e.lastReply(),
+                e.origin().code(), e.createdAt(), e.sentAt(), e.originDetail(), e.offer(), e.group(), e.recipient(),
+                e.messageId(), e.resendOfId());
     }
 
     static Delivery delivery(OutboxRunResult run, boolean demoMode) {
@@ -114,7 +114,7 @@ final class JsonShapes {
 
     static MailSettings mailSettings(MailSettingsView v) {
         return new MailSettings(v.demoMode(), v.host(), v.port(), v.security(), v.from(), v.user(), v.passwordSet(),
-                v.fromEnvironment(), v.portalUrl(), v.portalUrlSource(), v.warnings());
+                v.fromEnvironment(), v.portalUrl(), v.portalUrlSource().code(), v.warnings());
     }
 
     static Group group(CommunityService.GroupView group) {
@@ -128,7 +128,7 @@ final class JsonShapes {
 
     static GrantChange grantChange(GrantResult result) {
         GrantView grant = result.grant();
-        return new GrantChange(result.contact().email(), grant.offer(), grant.status(), grant.grantedAt(),
+        return new GrantChange(result.contact().email(), grant.offer(), grant.status().code(), grant.grantedAt(),
                 grant.expiresAt(), grant.revokedAt(), grant.revokeReason(), result.changed(), result.message());
     }
 }

@@ -123,11 +123,11 @@ final class MailCommand implements Runnable {
         if (!v.demoMode() || v.passwordSet()) {
             lines.add("password: " + (v.passwordSet() ? "set" : "not set") + source(v, "password"));
         }
-        String portalSource = switch (v.portalUrlSource() == null ? "" : v.portalUrlSource()) {
-            case "environment" -> " (from MEMBERDESK_PORTAL_URL)";
-            case "setting" -> " (setting)";
-            case "default" -> " (default)";
-            default -> "";
+        String portalSource = v.portalUrlSource() == null ? "" : switch (v.portalUrlSource()) {
+            case ENVIRONMENT -> " (from MEMBERDESK_PORTAL_URL)";
+            case SETTING -> " (setting)";
+            case DEFAULT -> " (default)";
+            case NONE -> "";
         };
         lines.add("portal URL: " + v.portalUrl() + portalSource);
         return lines;

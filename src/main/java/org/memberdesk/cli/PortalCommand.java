@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.memberdesk.portal.PortalServer;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.UserError;
+import org.memberdesk.service.email.SettingSource;
 import org.memberdesk.service.portal.PortalSiteService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -169,7 +170,7 @@ final class PortalCommand implements Runnable {
             warnings.add("the limits are off: anyone can send unlimited sign-ins and Forgot Password requests."
                     + " This is for load tests only; turn them back on with `memberdesk portal limits --on`");
         }
-        if (proxies != null && view.trustedProxiesSource().equals("environment")) {
+        if (proxies != null && view.trustedProxiesSource() == SettingSource.ENVIRONMENT) {
             warnings.add(PortalSiteService.TRUSTED_PROXIES_ENV + " is set and wins over the stored trusted proxies");
         }
         view.unusableProxies().forEach(p -> warnings.add("trusted proxy '" + p + "' is not an IP address or a CIDR"
@@ -186,21 +187,21 @@ final class PortalCommand implements Runnable {
                 + l.forgotPerAccount());
         lines.add("trusted proxies: " + (l.trustedProxies().isEmpty() ? "none" : String.join(", ", l.trustedProxies()))
                 + switch (view.trustedProxiesSource()) {
-                    case "environment" -> " (from " + PortalSiteService.TRUSTED_PROXIES_ENV
+                    case ENVIRONMENT -> " (from " + PortalSiteService.TRUSTED_PROXIES_ENV
                             + ", which wins over the stored setting)";
-                    case "setting" -> " (setting)";
-                    default -> "";
+                    case SETTING -> " (setting)";
+                    case DEFAULT, NONE -> "";
                 });
         Output output = cli.output();
         output.change(new Limits(l.on(), l.signInPerIp(), l.forgotPerIp(), l.linkPerIp(), l.otherPerIp(),
-                l.signInPerAccount(), l.forgotPerAccount(), l.trustedProxies(), view.trustedProxiesSource(), warnings),
-                lines);
+                l.signInPerAccount(), l.forgotPerAccount(), l.trustedProxies(), view.trustedProxiesSource().code(),
+                warnings), lines);
         warnings.forEach(output::warning);
     }
 
     /** Links in emails that cannot reach this portal deserve a line. */
     private static String portWarning(PortalSiteService.PublicAddress address, int port) {
-        if (address.source().equals("default") && !address.baseUrl().endsWith(":" + port)) {
+        if (address.source() == SettingSource.DEFAULT && !address.baseUrl().endsWith(":" + port)) {
             return "links in emails point to " + address.baseUrl() + ", not to this portal on port " + port
                     + ": set MEMBERDESK_PORTAL_URL, or run on that port";
         }

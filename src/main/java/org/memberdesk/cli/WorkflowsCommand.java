@@ -82,13 +82,16 @@ final class WorkflowsCommand implements Runnable {
              @Option(names = "--contact", required = true, paramLabel = "E",
                      description = "The contact's email.") String contact,
              @Mixin Delivery delivery) {
-        Run run = cli.call(services -> {
+        Ran ran = cli.call(services -> {
             ManualRunResult result = services.workflows().runManual(name, List.of(contact), cli.agent(), null);
             OutboxRunResult delivered = delivery.afterChange(services).run(); // null with --no-send
-            WorkflowRunView view = services.workflows().run(result.runIds().get(0));
-            return shape(view, delivered);
+            return new Ran(services.workflows().run(result.runIds().get(0)), delivered);
         });
-        cli.output().change(run, lines(run, delivery.noSend()));
+        Run run = shape(ran.view(), ran.delivered());
+        cli.output().change(run, lines(run, ran.view().status() == WorkflowRunView.Status.WAITING, delivery.noSend()));
+    }
+
+    private record Ran(WorkflowRunView view, OutboxRunResult delivered) {
     }
 
     private static Workflow shape(WorkflowView w) {
@@ -107,17 +110,18 @@ final class WorkflowsCommand implements Runnable {
     }
 
     private static Run shape(WorkflowRunView r, OutboxRunResult delivered) {
-        return new Run(r.id(), r.workflow(), r.contactEmail(), r.mode(), r.status(), r.offer(), r.startedAt(),
-                r.finishedAt(), r.nextAt(),
-                r.steps().stream().map(s -> new Step(s.number(), s.kind(), s.label(), s.status(), s.outcome())).toList(),
+        return new Run(r.id(), r.workflow(), r.contactEmail(), r.mode().code(), r.status().code(), r.offer(),
+                r.startedAt(), r.finishedAt(), r.nextAt(),
+                r.steps().stream()
+                        .map(s -> new Step(s.number(), s.kind(), s.label(), s.status().code(), s.outcome())).toList(),
                 delivered == null ? null
                         : new Delivered(delivered.sent(), delivered.retrying(), delivered.failed(), delivered.waiting()));
     }
 
-    private static String lines(Run run, boolean noSend) {
+    private static String lines(Run run, boolean waiting, boolean noSend) {
         StringBuilder out = new StringBuilder("ran workflow ").append(run.workflow()).append(" on ")
                 .append(run.contact()).append(": ").append(run.status());
-        if (run.nextAt() != null && "waiting".equals(run.status())) {
+        if (waiting && run.nextAt() != null) {
             out.append(" until ").append(run.nextAt());
         }
         for (Step s : run.steps()) {

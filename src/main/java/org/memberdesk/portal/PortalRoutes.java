@@ -16,9 +16,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.memberdesk.service.UserError;
+import org.memberdesk.service.credentials.AccessType;
 import org.memberdesk.service.credentials.CredentialService.LinkCheck;
 import org.memberdesk.service.credentials.CredentialService;
-import org.memberdesk.service.credentials.LinkStates;
+import org.memberdesk.service.credentials.LinkPurpose;
+import org.memberdesk.service.credentials.LinkState;
 import org.memberdesk.service.portal.PortalAuthService.Door;
 import org.memberdesk.service.portal.PortalAuthService.SessionCheck;
 import org.memberdesk.service.portal.PortalAuthService.SignIn;
@@ -374,7 +376,7 @@ final class PortalRoutes {
     }
 
     private Map<String, Object> resetModel(Context ctx, Here here, String route, String token, LinkCheck link) {
-        boolean setPassword = "set-password".equals(link.purpose());
+        boolean setPassword = link.purpose() == LinkPurpose.SET_PASSWORD;
         Map<String, Object> model = model(ctx, here, setPassword ? "Choose your password" : "Choose a new password");
         model.put("heading", setPassword ? "Choose your password" : "Choose a new password");
         model.put("accountEmail", link.contactEmail());
@@ -387,25 +389,25 @@ final class PortalRoutes {
     /** A link for the other door is, at this door, no link at all. */
     private static LinkCheck atThisDoor(LinkCheck link, Here here) {
         boolean fits = here.door().community()
-                ? "community".equals(link.access()) && here.door().groupSlug().equals(link.groupSlug())
-                : "membership".equals(link.access());
-        return fits ? link : new LinkCheck("unknown", null, null, null, null, null);
+                ? link.access() == AccessType.COMMUNITY && here.door().groupSlug().equals(link.groupSlug())
+                : link.access() == AccessType.MEMBERSHIP;
+        return fits ? link : new LinkCheck(LinkState.UNKNOWN, null, null, null, null, null);
     }
 
-    private void linkProblem(Context ctx, Here here, String state) {
+    private void linkProblem(Context ctx, Here here, LinkState state) {
         String heading = switch (state) {
-            case "expired" -> "Link expired";
-            case "used" -> "Link already used";
-            case "superseded" -> "Newer link sent";
-            case "revoked" -> "Link cancelled";
-            default -> "Link not valid";
+            case EXPIRED -> "Link expired";
+            case USED -> "Link already used";
+            case SUPERSEDED -> "Newer link sent";
+            case REVOKED -> "Link cancelled";
+            case LIVE, UNKNOWN -> "Link not valid";
         };
         Map<String, Object> model = model(ctx, here, heading);
         model.put("heading", heading);
-        model.put("explanation", sentence(LinkStates.explain(state)));
-        model.put("usedHint", "used".equals(state));
+        model.put("explanation", sentence(state.explain()));
+        model.put("usedHint", state == LinkState.USED);
         model.put("forgotAction", here.path("forgot"));
-        html(ctx, "unknown".equals(state) ? 404 : 410, "link-problem", model);
+        html(ctx, state == LinkState.UNKNOWN ? 404 : 410, "link-problem", model);
     }
 
     // ---- limits on unauthenticated POSTs (counted per client before any route: RequestGuard) ----

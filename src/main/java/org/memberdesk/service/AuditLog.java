@@ -11,12 +11,73 @@ import org.memberdesk.persistence.Tx;
 /** Records who did what to which contact, in the same transaction as the action itself. */
 public final class AuditLog {
 
-    public record Entry(UUID id, Instant at, String agent, String origin, String action, UUID contactId,
-                        String contactEmail, String detail, String outcome) {
+    public record Entry(UUID id, Instant at, String agent, Origin origin, String action, UUID contactId,
+                        String contactEmail, String detail, Outcome outcome) {
 
         public static Entry of(AuditEvent e) {
-            return new Entry(e.getId(), e.getAt(), e.getAgent(), e.getOrigin().code(), e.getAction(),
-                    e.getContactId(), e.getContactEmail(), e.getDetail(), e.getOutcome().code());
+            return new Entry(e.getId(), e.getAt(), e.getAgent(), Origin.of(e.getOrigin()), e.getAction(),
+                    e.getContactId(), e.getContactEmail(), e.getDetail(), Outcome.of(e.getOutcome()));
+        }
+    }
+
+    /** Who or what caused an action or an email: an agent, a workflow, the contact (self-service) or the system. */
+    public enum Origin {
+        AGENT("agent"), WORKFLOW("workflow"), SELF_SERVICE("self-service"), SYSTEM("system");
+
+        private final String code;
+
+        Origin(String code) {
+            this.code = code;
+        }
+
+        /** The code JSON prints: "agent", "self-service", ... */
+        public String code() {
+            return code;
+        }
+
+        /** The code, so a state in a message reads as it does in JSON. */
+        @Override
+        public String toString() {
+            return code;
+        }
+
+        public static Origin of(org.memberdesk.domain.Origin origin) {
+            return switch (origin) {
+                case AGENT -> AGENT;
+                case WORKFLOW -> WORKFLOW;
+                case SELF_SERVICE -> SELF_SERVICE;
+                case SYSTEM -> SYSTEM;
+            };
+        }
+    }
+
+    /** How a recorded action ended. */
+    public enum Outcome {
+        OK("ok"), REFUSED("refused"), FAILED("failed");
+
+        private final String code;
+
+        Outcome(String code) {
+            this.code = code;
+        }
+
+        /** The code JSON prints: "ok", "refused" or "failed". */
+        public String code() {
+            return code;
+        }
+
+        /** The code, so a state in a message reads as it does in JSON. */
+        @Override
+        public String toString() {
+            return code;
+        }
+
+        public static Outcome of(AuditEvent.Outcome outcome) {
+            return switch (outcome) {
+                case OK -> OK;
+                case REFUSED -> REFUSED;
+                case FAILED -> FAILED;
+            };
         }
     }
 

@@ -106,9 +106,9 @@ class ContactsCommandTest extends CliCase {
                 "told dana@example.com that the address changed (no link; the new address is not shown in full)",
                 "next: memberdesk credentials resend --contact dana.w@example.com --offer 'Momentum Membership'");
         assertThat(cli.inDatabase(s -> s.emails().list("dana.w@example.com")).get(0)).satisfies(notice -> {
-            assertThat(notice.kind()).isEqualTo("address-changed");
+            assertThat(notice.kind().code()).isEqualTo("address-changed");
             assertThat(notice.recipient()).isEqualTo("dana@example.com");
-            assertThat(notice.status()).isEqualTo("sent");
+            assertThat(notice.status().code()).isEqualTo("sent");
         });
 
         JsonNode json = cli.run("contacts", "edit", "--json", "--no-send", "--contact", "dana.w@example.com",
@@ -220,7 +220,7 @@ class ContactsCommandTest extends CliCase {
                     .startsWith("queued, not sent (--no-send): 1 email waiting");
             assertThat(smtp.receivedFor("dana@example.com")).isEmpty();
             List<String> danaEmails = mailing.inDatabase(s -> s.emails().list("dana@example.com")).stream()
-                    .map(e -> e.kind() + " " + e.status()).toList();
+                    .map(e -> e.kind().code() + " " + e.status().code()).toList();
             assertThat(danaEmails).containsExactly("reset-link queued");
             // The next command that delivers sends what waits, though it fired nothing itself.
             CliRunner.Result renamed = mailing.run("contacts", "edit", "--contact", "ravi@example.com", "--name",

@@ -33,8 +33,8 @@ class EmailsCommandTest extends SeededDemoCase {
         assertThat(lines).hasSize(3);
         for (int i = 0; i < lines.size(); i++) {
             EmailView email = stored.get(i);
-            assertThat(lines.get(i)).isEqualTo(email.id() + "\t" + email.createdAt() + "\tsent\t" + email.kind() + "\t"
-                    + email.subject());
+            assertThat(lines.get(i)).isEqualTo(email.id() + "\t" + email.createdAt() + "\tsent\t" + email.kind().code()
+                    + "\t" + email.subject());
         }
         assertThat(stored).extracting(EmailView::createdAt).isSortedAccordingTo((a, b) -> b.compareTo(a));
         assertThat(lines.get(0)).contains("\tsent\treset-link\t");
@@ -125,7 +125,7 @@ class EmailsCommandTest extends SeededDemoCase {
                 .satisfies(m -> assertThat(m.getSubject()).isEqualTo(subject));
         EmailView stored = emails(MARCUS).get(0);
         assertThat(stored.id()).isEqualTo(id);
-        assertThat(stored.status()).isEqualTo("sent");
+        assertThat(stored.status().code()).isEqualTo("sent");
         assertThat(stored.sentAt()).isNotNull();
         List<AuditLog.Entry> audit = cli.inDatabase(s -> s.audit().latest(10));
         assertThat(audit).filteredOn(e -> e.action().equals("email.retried")).singleElement()
@@ -162,7 +162,7 @@ class EmailsCommandTest extends SeededDemoCase {
 
         assertThat(plain.out()).isEqualTo("retried " + id + " to " + MARCUS
                 + ": queued, not sent (--no-send); `memberdesk outbox run` delivers it\n");
-        assertThat(emails(MARCUS).get(0).status()).isEqualTo("queued");
+        assertThat(emails(MARCUS).get(0).status().code()).isEqualTo("queued");
         assertThat(smtp.received()).isEmpty();
     }
 
@@ -185,7 +185,7 @@ class EmailsCommandTest extends SeededDemoCase {
         CliRunner.Result result = down.run("emails", "retry", id.toString()).succeeded();
 
         EmailView stored = emails(MARCUS).get(0);
-        assertThat(stored.status()).isEqualTo("retrying");
+        assertThat(stored.status().code()).isEqualTo("retrying");
         assertThat(result.out().lines().toList().get(0))
                 .startsWith("retried " + id + " to " + MARCUS + ": not delivered yet, retrying at ")
                 .endsWith("(" + stored.lastReply() + ")");
@@ -239,7 +239,7 @@ class EmailsCommandTest extends SeededDemoCase {
                 .contains("demo mode: delivered to the demo mailbox " + demoDir.toAbsolutePath().resolve("demo-mailbox"));
         List<String> mailbox = mailbox(demoDir.resolve("demo-mailbox"));
         assertThat(mailbox).singleElement().satisfies(eml -> assertThat(eml).contains("To: " + MARCUS));
-        assertThat(demo.inDatabase(s -> s.emails().list(MARCUS)).get(0).status()).isEqualTo("sent");
+        assertThat(demo.inDatabase(s -> s.emails().list(MARCUS)).get(0).status().code()).isEqualTo("sent");
         assertThat(smtp.received()).isEmpty();
     }
 

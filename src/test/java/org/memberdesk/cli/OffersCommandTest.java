@@ -162,7 +162,7 @@ class OffersCommandTest extends CliCase {
 
         assertThat(result.out()).isEqualTo("revoked Gold for dana@example.com\n");
         assertThat(grants()).singleElement().satisfies(g -> {
-            assertThat(g.status()).isEqualTo("revoked");
+            assertThat(g.status().code()).isEqualTo("revoked");
             assertThat(g.revokeReason()).isEqualTo("refunded");
         });
     }

@@ -76,9 +76,9 @@ class EmailChangeHttpTest extends PortalCase {
         assertThat(body).contains("i***@g***.com").contains(TYPO)
                 .doesNotContain(FIXED).doesNotContain("http").doesNotContain("/set-password/").doesNotContain("/reset/");
         assertThat(f.services.emails().list(FIXED)).anySatisfy(email -> {
-            assertThat(email.kind()).isEqualTo("address-changed");
+            assertThat(email.kind().code()).isEqualTo("address-changed");
             assertThat(email.recipient()).isEqualTo(TYPO);
-            assertThat(email.status()).isEqualTo("sent");
+            assertThat(email.status().code()).isEqualTo("sent");
         });
         assertThat(Arrays.stream(f.smtp.getReceivedMessages()).filter(m -> FIXED.equals(to(m))))
                 .as("nothing went to the new address by itself").isEmpty();
@@ -175,9 +175,9 @@ class EmailChangeHttpTest extends PortalCase {
         List<MimeMessage> arrived = Arrays.asList(f.smtp.getReceivedMessages()).subList(before, f.received());
         assertThat(arrived.stream().filter(m -> TYPO.equals(to(m)))).extracting(EmailChangeHttpTest::subject)
                 .containsExactly(NOTICE_SUBJECT);
-        EmailView welcome = f.services.emails().list(FIXED).stream().filter(e -> e.kind().equals("welcome"))
+        EmailView welcome = f.services.emails().list(FIXED).stream().filter(e -> e.kind().code().equals("welcome"))
                 .findFirst().orElseThrow();
-        assertThat(welcome.status()).isEqualTo("failed");
+        assertThat(welcome.status().code()).isEqualTo("failed");
         assertThat(welcome.lastReply()).contains("not sent").contains(FIXED);
     }
 

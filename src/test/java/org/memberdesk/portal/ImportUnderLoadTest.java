@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.domain.EmailKind;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.Services;
+import org.memberdesk.service.importing.ImportProgress;
 import org.memberdesk.service.importing.ImportResult;
 import org.memberdesk.service.storage.DataDirectory;
 
@@ -61,7 +62,7 @@ class ImportUnderLoadTest {
             long importStart = System.nanoTime();
             CompletableFuture<ImportResult> running = CompletableFuture.supplyAsync(() ->
                     importer.contactImport().run(csv, true, Actor.agent("Importer"), (phase, done, total) -> {
-                        if (phase.equals("writing") && done > 0) {
+                        if (phase == ImportProgress.Phase.WRITING && done > 0) {
                             writing.countDown();
                         }
                     }));

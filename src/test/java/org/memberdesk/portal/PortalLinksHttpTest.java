@@ -8,7 +8,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.memberdesk.portal.HttpSession.Page;
 import org.memberdesk.service.credentials.PasswordHasher;
-import org.memberdesk.service.email.EmailView;
 
 /** Reset and set-password links from emails, at both kinds of door, over HTTP. */
 class PortalLinksHttpTest extends PortalCase {
@@ -50,7 +49,7 @@ class PortalLinksHttpTest extends PortalCase {
         assertThat(new PasswordHasher().matches(NEW_PASSWORD, f.state().membershipHash())).isTrue();
 
         f.services.emails().runOutbox(true);
-        assertThat(f.services.emails().list(DANA)).extracting(EmailView::kind).contains("password-changed");
+        assertThat(f.services.emails().list(DANA)).extracting(e -> e.kind().code()).contains("password-changed");
         Page signIn = contact.get("/");
         contact.submit(signIn, "/login", Map.of("email", DANA, "password", NEW_PASSWORD));
         assertThat(contact.get("/").text()).contains("Momentum Membership").contains("Budget Bootcamp");

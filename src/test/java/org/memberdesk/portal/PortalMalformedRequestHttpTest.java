@@ -58,7 +58,7 @@ class PortalMalformedRequestHttpTest extends PortalCase {
                 + "Cookie: " + page.csrfCookie() + "\r\nContent-Length: " + body.length()
                 + "\r\nConnection: close\r\n\r\n" + body);
         assertPlainBadRequest(answer, 400);
-        assertThat(f.services.emails().list(PortalFixture.DANA)).noneMatch(e -> e.kind().equals("reset-link"));
+        assertThat(f.services.emails().list(PortalFixture.DANA)).noneMatch(e -> e.kind().code().equals("reset-link"));
     }
 
     @Test

@@ -209,7 +209,7 @@ class PortalRequestLimitsHttpTest extends PortalCase {
     }
 
     private int resets() {
-        return (int) f.services.emails().list(DANA).stream().filter(e -> e.kind().equals("reset-link")).count();
+        return (int) f.services.emails().list(DANA).stream().filter(e -> e.kind().code().equals("reset-link")).count();
     }
 
     private static void assertTooMany(Response answer) {

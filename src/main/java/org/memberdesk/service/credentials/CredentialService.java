@@ -60,10 +60,10 @@ public final class CredentialService {
     }
 
     /** A link as the portal sees it when opened: its state, and for whom and which door it is. */
-    public record LinkCheck(String state, String purpose, String access, String groupSlug, String contactEmail,
-                            Instant expiresAt) {
+    public record LinkCheck(LinkState state, LinkPurpose purpose, AccessType access, String groupSlug,
+                            String contactEmail, Instant expiresAt) {
         public boolean live() {
-            return "live".equals(state);
+            return state == LinkState.LIVE;
         }
     }
 
@@ -323,7 +323,7 @@ public final class CredentialService {
         return tx.write(t -> {
             Optional<CredentialToken> found = byRawToken(t, rawToken);
             if (found.isEmpty()) {
-                return new LinkCheck("unknown", null, null, null, null, null);
+                return new LinkCheck(LinkState.UNKNOWN, null, null, null, null, null);
             }
             CredentialToken token = found.get();
             token.recordOpened(clock.instant());
@@ -348,7 +348,7 @@ public final class CredentialService {
             revokeIfMailedElsewhere(t, token);
             CredentialToken.State state = token.state(now);
             if (state != CredentialToken.State.LIVE) {
-                throw new UserError(LinkStates.explain(state.code()));
+                throw new UserError(LinkState.of(state).explain());
             }
             Target target = token.getGroup() == null
                     ? membershipTarget(t, token.getContact())
@@ -389,9 +389,9 @@ public final class CredentialService {
     }
 
     private LinkCheck check(CredentialToken token) {
-        return new LinkCheck(token.state(clock.instant()).code(), token.getPurpose().code(), token.getScope().code(),
-                token.getGroup() == null ? null : token.getGroup().getSlug(), token.getContact().getEmail(),
-                token.getExpiresAt());
+        return new LinkCheck(LinkState.of(token.state(clock.instant())), LinkPurpose.of(token.getPurpose()),
+                AccessType.of(token.getScope()), token.getGroup() == null ? null : token.getGroup().getSlug(),
+                token.getContact().getEmail(), token.getExpiresAt());
     }
 
     private static Optional<CredentialToken> byRawToken(Tx t, String rawToken) {

@@ -86,7 +86,7 @@ public final class DiagnosticsService {
             case Fix.RETRY_EMAIL -> {
                 UUID emailId = emailOf(current, required(p, "emailId", which));
                 EmailView retried = emails.retry(emailId, actor);
-                yield new FixResult(Fix.RETRY_EMAIL, true, "queued the " + retried.kind() + " email again to "
+                yield new FixResult(Fix.RETRY_EMAIL, true, "queued the " + retried.kind().code() + " email again to "
                         + retried.recipient(), retried.id());
             }
             case Fix.RESEND_WELCOME -> {

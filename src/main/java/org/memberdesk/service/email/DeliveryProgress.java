@@ -1,16 +1,45 @@
 package org.memberdesk.service.email;
 
 import java.util.UUID;
+import org.memberdesk.mail.DeliveryEvent;
 
 /**
  * Progress of mail delivery, pushed while a batch sends. Arrives on the delivery thread: a view
  * model hands it to the FX thread before touching properties.
  *
- * @param phase     "batch-started", "message-updated" or "batch-finished"
  * @param emailId   the email whose status changed (message-updated only)
  * @param contactId its contact, so an open contact window knows to refresh
- * @param status    its new status: queued, sending, sent, retrying, failed
+ * @param status    its new status (message-updated only)
  * @param batchSize messages in the batch; {@code done} of them are through
  */
-public record DeliveryProgress(String phase, UUID emailId, UUID contactId, String status, int batchSize, int done) {
+public record DeliveryProgress(Phase phase, UUID emailId, UUID contactId, EmailView.Status status, int batchSize,
+                               int done) {
+
+    public enum Phase {
+        BATCH_STARTED("batch-started"), MESSAGE_UPDATED("message-updated"), BATCH_FINISHED("batch-finished");
+
+        private final String code;
+
+        Phase(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        /** The code, so a state in a message reads as it does in JSON. */
+        @Override
+        public String toString() {
+            return code;
+        }
+
+        static Phase of(DeliveryEvent.Type type) {
+            return switch (type) {
+                case BATCH_STARTED -> BATCH_STARTED;
+                case MESSAGE_UPDATED -> MESSAGE_UPDATED;
+                case BATCH_FINISHED -> BATCH_FINISHED;
+            };
+        }
+    }
 }

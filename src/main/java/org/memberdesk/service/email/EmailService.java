@@ -32,6 +32,8 @@ import org.memberdesk.service.AuditLog;
 import org.memberdesk.service.Lookups;
 import org.memberdesk.service.Transactions;
 import org.memberdesk.service.UserError;
+import org.memberdesk.service.credentials.LinkPurpose;
+import org.memberdesk.service.credentials.LinkState;
 import org.memberdesk.service.credentials.LoginDetails;
 import org.memberdesk.service.credentials.Tokens;
 
@@ -69,8 +71,8 @@ public final class EmailService {
         EmailKind k = kind == null || kind.isBlank() ? null : parse(EmailKind.class, kind, "email kind");
         EmailStatus s = status == null || status.isBlank() ? null : parse(EmailStatus.class, status, "email status");
         return list(contactId).stream()
-                .filter(e -> k == null || e.kind().equals(k.code()))
-                .filter(e -> s == null || e.status().equals(s.code()))
+                .filter(e -> k == null || e.kind() == EmailView.Kind.of(k))
+                .filter(e -> s == null || e.status() == EmailView.Status.of(s))
                 .toList();
     }
 
@@ -80,11 +82,12 @@ public final class EmailService {
             Instant now = clock.instant();
             List<EmailDetail.LinkView> minted = t.tokens().ofContact(m.getContact().getId()).stream()
                     .filter(token -> emailId.equals(token.getEmailMessageId()))
-                    .map(token -> new EmailDetail.LinkView(token.getPurpose().code(), token.state(now).code(),
-                            token.getCreatedAt(), token.getExpiresAt(), token.getFirstOpenedAt(), token.getUsedAt()))
+                    .map(token -> new EmailDetail.LinkView(LinkPurpose.of(token.getPurpose()),
+                            LinkState.of(token.state(now)), token.getCreatedAt(), token.getExpiresAt(),
+                            token.getFirstOpenedAt(), token.getUsedAt()))
                     .toList();
             return new EmailDetail(EmailView.of(m), m.getBodyText(), m.getBodyHtml(), m.getNextAttemptAt(),
-                    m.getLinkPurpose() == null ? null : m.getLinkPurpose().code(), m.getLinkTtlSeconds(),
+                    m.getLinkPurpose() == null ? null : LinkPurpose.of(m.getLinkPurpose()), m.getLinkTtlSeconds(),
                     m.getStatus() == EmailStatus.FAILED, minted);
         });
     }
@@ -226,8 +229,8 @@ public final class EmailService {
     }
 
     private static DeliveryProgress progress(DeliveryEvent e) {
-        return new DeliveryProgress(e.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), e.emailId(),
-                e.contactId(), e.status() == null ? null : e.status().code(), e.batchSize(), e.done());
+        return new DeliveryProgress(DeliveryProgress.Phase.of(e.type()), e.emailId(),
+                e.contactId(), e.status() == null ? null : EmailView.Status.of(e.status()), e.batchSize(), e.done());
     }
 
     // ---- helpers ----

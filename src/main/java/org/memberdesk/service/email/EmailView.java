@@ -2,17 +2,100 @@ package org.memberdesk.service.email;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.memberdesk.domain.EmailKind;
 import org.memberdesk.domain.EmailMessage;
+import org.memberdesk.domain.EmailStatus;
+import org.memberdesk.service.AuditLog;
 
 /** One email of a contact's history. Bodies are as stored: any link in them is redacted. */
-public record EmailView(UUID id, String kind, String status, String subject, String recipient, int attempts,
-                        String lastReply, String messageId, String origin, String originDetail, Instant createdAt,
-                        Instant sentAt, String offer, String group, UUID resendOfId) {
+public record EmailView(UUID id, Kind kind, Status status, String subject, String recipient, int attempts,
+                        String lastReply, String messageId, AuditLog.Origin origin, String originDetail,
+                        Instant createdAt, Instant sentAt, String offer, String group, UUID resendOfId) {
 
     public static EmailView of(EmailMessage m) {
-        return new EmailView(m.getId(), m.getKind().code(), m.getStatus().code(), m.getSubject(), m.getRecipient(),
-                m.getAttempts(), m.getLastReply(), m.getMessageId(), m.getOrigin().code(), m.getOriginDetail(),
-                m.getCreatedAt(), m.getSentAt(), m.getOffer() == null ? null : m.getOffer().getName(),
+        return new EmailView(m.getId(), Kind.of(m.getKind()), Status.of(m.getStatus()), m.getSubject(),
+                m.getRecipient(), m.getAttempts(), m.getLastReply(), m.getMessageId(),
+                AuditLog.Origin.of(m.getOrigin()), m.getOriginDetail(), m.getCreatedAt(), m.getSentAt(),
+                m.getOffer() == null ? null : m.getOffer().getName(),
                 m.getGroup() == null ? null : m.getGroup().getName(), m.getResendOfId());
+    }
+
+    /** What an email is for. */
+    public enum Kind {
+        WELCOME("welcome"),
+        RESET_LINK("reset-link"),
+        PASSWORD_CHANGED("password-changed"),
+        COMMUNITY_WELCOME("community-welcome"),
+        COMMUNITY_RESET_LINK("community-reset-link"),
+        COMMUNITY_PASSWORD_CHANGED("community-password-changed"),
+        TEST("test"),
+        ADDRESS_CHANGED("address-changed");
+
+        private final String code;
+
+        Kind(String code) {
+            this.code = code;
+        }
+
+        /** The code JSON prints: "welcome", "reset-link", ... */
+        public String code() {
+            return code;
+        }
+
+        /** The code, so a state in a message reads as it does in JSON. */
+        @Override
+        public String toString() {
+            return code;
+        }
+
+        public static Kind of(EmailKind kind) {
+            return switch (kind) {
+                case WELCOME -> WELCOME;
+                case RESET_LINK -> RESET_LINK;
+                case PASSWORD_CHANGED -> PASSWORD_CHANGED;
+                case COMMUNITY_WELCOME -> COMMUNITY_WELCOME;
+                case COMMUNITY_RESET_LINK -> COMMUNITY_RESET_LINK;
+                case COMMUNITY_PASSWORD_CHANGED -> COMMUNITY_PASSWORD_CHANGED;
+                case TEST -> TEST;
+                case ADDRESS_CHANGED -> ADDRESS_CHANGED;
+            };
+        }
+    }
+
+    /** Where an email is on its way out: queued -> sending -> sent | retrying | failed. */
+    public enum Status {
+        QUEUED("queued"), SENDING("sending"), SENT("sent"), RETRYING("retrying"), FAILED("failed");
+
+        private final String code;
+
+        Status(String code) {
+            this.code = code;
+        }
+
+        /** The code JSON prints: "queued", "sent", ... */
+        public String code() {
+            return code;
+        }
+
+        /** The code, so a state in a message reads as it does in JSON. */
+        @Override
+        public String toString() {
+            return code;
+        }
+
+        /** Queued, sending or retrying: it will still change. */
+        public boolean inFlight() {
+            return this == QUEUED || this == SENDING || this == RETRYING;
+        }
+
+        public static Status of(EmailStatus status) {
+            return switch (status) {
+                case QUEUED -> QUEUED;
+                case SENDING -> SENDING;
+                case SENT -> SENT;
+                case RETRYING -> RETRYING;
+                case FAILED -> FAILED;
+            };
+        }
     }
 }

@@ -160,6 +160,6 @@ public final class MailSettingsService {
         return new MailSettingsView(!s.configured(), s.host(), s.configured() ? s.port() : null,
                 s.configured() ? s.security().code() : null, s.configured() ? s.from() : null, s.user(),
                 s.hasPassword() || store.storedPasswordPresent(t), List.copyOf(s.fromEnvironment()), portal.url(),
-                portal.source(), List.copyOf(warnings));
+                SettingSource.ofCode(portal.source()), List.copyOf(warnings));
     }
 }

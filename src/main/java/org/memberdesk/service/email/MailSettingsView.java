@@ -8,10 +8,10 @@ import java.util.List;
  * @param demoMode        no SMTP configured: mail goes to the demo inbox and leaves no computer
  * @param fromEnvironment fields set by MEMBERDESK_SMTP_* variables, which win over what is stored
  *                        ("host", "port", "security", "from", "user", "password")
- * @param portalUrlSource "environment", "setting" or "default"
+ * @param portalUrlSource where the portal URL comes from: environment, setting or default
  * @param warnings        plain sentences to show (a localhost portal URL with real SMTP, ...)
  */
 public record MailSettingsView(boolean demoMode, String host, Integer port, String security, String from, String user,
                                boolean passwordSet, List<String> fromEnvironment, String portalUrl,
-                               String portalUrlSource, List<String> warnings) {
+                               SettingSource portalUrlSource, List<String> warnings) {
 }

@@ -20,8 +20,8 @@ import org.memberdesk.domain.OfferGrant;
 import org.memberdesk.domain.PortalAccount;
 import org.memberdesk.domain.TriggerEvent;
 import org.memberdesk.domain.TriggerType;
-import org.memberdesk.persistence.BulkTx;
 import org.memberdesk.persistence.BulkTx.TagRow;
+import org.memberdesk.persistence.BulkTx;
 import org.memberdesk.persistence.ConstraintViolation;
 import org.memberdesk.persistence.ImportBatchRepository;
 import org.memberdesk.service.Actor;
@@ -98,7 +98,7 @@ public final class ContactImport {
                 List<CsvContacts.Row> part = chunk;
                 tx.read(t -> plan.judge(part, emails -> ImportLookup.existing(t.importReads(), emails), now));
             }
-            progress.update("checking", plan.totalRows, plan.totalRows);
+            progress.update(ImportProgress.Phase.CHECKING, plan.totalRows, plan.totalRows);
             return plan;
         }
     }
@@ -320,13 +320,13 @@ public final class ContactImport {
         void upTo(long written) {
             while (done < written) {
                 if (++done % 1000 == 0) {
-                    listener.update("writing", done, total);
+                    listener.update(ImportProgress.Phase.WRITING, done, total);
                 }
             }
         }
 
         void done() {
-            listener.update("writing", total, total);
+            listener.update(ImportProgress.Phase.WRITING, total, total);
         }
     }
 

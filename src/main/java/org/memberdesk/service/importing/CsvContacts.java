@@ -128,7 +128,7 @@ final class CsvContacts {
                     rows.add(new Row(line, value(record, index, "email"), value(record, index, "name"),
                             value(record, index, "tags"), value(record, index, "offer"), record.size()));
                     if (++read % 1000 == 0) {
-                        progress.update("reading", Math.min(in.position(), size), size);
+                        progress.update(ImportProgress.Phase.READING, Math.min(in.position(), size), size);
                     }
                 }
             } catch (UncheckedIOException e) {
@@ -137,7 +137,7 @@ final class CsvContacts {
                 throw unreadable(file, e.getCause() != null ? e.getCause() : e);
             }
             if (rows.isEmpty()) {
-                progress.update("reading", size, size);
+                progress.update(ImportProgress.Phase.READING, size, size);
             }
             return rows;
         }

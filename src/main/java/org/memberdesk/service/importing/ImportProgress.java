@@ -11,5 +11,26 @@ public interface ImportProgress {
 
     ImportProgress NONE = (phase, done, total) -> { };
 
-    void update(String phase, long done, long total);
+    void update(Phase phase, long done, long total);
+
+    /** Reading the file, checking its rows, writing them: a preview stops after checking. */
+    enum Phase {
+        READING("reading"), CHECKING("checking"), WRITING("writing");
+
+        private final String code;
+
+        Phase(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        /** The code, so a state in a message reads as it does in JSON. */
+        @Override
+        public String toString() {
+            return code;
+        }
+    }
 }

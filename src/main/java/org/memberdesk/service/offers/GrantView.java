@@ -2,19 +2,50 @@ package org.memberdesk.service.offers;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.memberdesk.domain.GrantStatus;
 import org.memberdesk.domain.OfferGrant;
 
 /** One offer of a contact, with its status judged at the time of the query. */
-public record GrantView(UUID id, UUID offerId, String offer, String status, Instant grantedAt, Instant expiresAt,
+public record GrantView(UUID id, UUID offerId, String offer, Status status, Instant grantedAt, Instant expiresAt,
                         Instant revokedAt, String revokeReason, String grantedBy) {
 
     public static GrantView of(OfferGrant grant, Instant now) {
         return new GrantView(grant.getId(), grant.getOffer().getId(), grant.getOffer().getName(),
-                grant.status(now).code(), grant.getGrantedAt(), grant.getExpiresAt(), grant.getRevokedAt(),
+                Status.of(grant.status(now)), grant.getGrantedAt(), grant.getExpiresAt(), grant.getRevokedAt(),
                 grant.getRevokeReason(), grant.getGrantedBy());
     }
 
     public boolean active() {
-        return "active".equals(status);
+        return status == Status.ACTIVE;
+    }
+
+    /** Active, revoked (by an agent, with a reason) or expired (its end date passed). */
+    public enum Status {
+        ACTIVE("active"), REVOKED("revoked"), EXPIRED("expired");
+
+        private final String code;
+
+        Status(String code) {
+            this.code = code;
+        }
+
+        /** The code JSON prints: "active", "revoked" or "expired". */
+        public String code() {
+            return code;
+        }
+
+        /** The code, so a state in a message reads as it does in JSON. */
+        @Override
+        public String toString() {
+            return code;
+        }
+
+        public static Status of(GrantStatus status) {
+            return switch (status) {
+                case ACTIVE -> ACTIVE;
+                case REVOKED -> REVOKED;
+                case EXPIRED -> EXPIRED;
+            };
+        }
     }
 }

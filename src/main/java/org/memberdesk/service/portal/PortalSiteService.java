@@ -25,6 +25,7 @@ import org.memberdesk.service.Actor;
 import org.memberdesk.service.AuditLog;
 import org.memberdesk.service.Transactions;
 import org.memberdesk.service.UserError;
+import org.memberdesk.service.email.SettingSource;
 
 /**
  * What the Client Portal's pages show besides signing in: the business's name and color, the
@@ -60,7 +61,7 @@ public final class PortalSiteService {
     }
 
     /** Where the portal is published (links in emails use it) and whether that is HTTPS. */
-    public record PublicAddress(String baseUrl, String source, boolean https) {
+    public record PublicAddress(String baseUrl, SettingSource source, boolean https) {
     }
 
     /**
@@ -82,9 +83,9 @@ public final class PortalSiteService {
 
     /**
      * The limits in force, for {@code portal limits}: where the trusted proxies come from
-     * ("environment", "setting" or "none") and the entries that name no address or range (ignored).
+     * (environment, setting or none) and the entries that name no address or range (ignored).
      */
-    public record LimitsView(RequestLimits limits, String trustedProxiesSource, List<String> unusableProxies) {
+    public record LimitsView(RequestLimits limits, SettingSource trustedProxiesSource, List<String> unusableProxies) {
     }
 
     /**
@@ -161,7 +162,7 @@ public final class PortalSiteService {
     public PublicAddress publicAddress() {
         return tx.read(t -> {
             PortalLinks.Resolved resolved = links.resolve(t);
-            return new PublicAddress(resolved.url(), resolved.source(),
+            return new PublicAddress(resolved.url(), SettingSource.ofCode(resolved.source()),
                     resolved.url().toLowerCase(Locale.ROOT).startsWith("https:"));
         });
     }
@@ -254,14 +255,14 @@ public final class PortalSiteService {
         RequestLimits d = RequestLimits.DEFAULTS;
         boolean on = !t.settings().get(LIMITS_SETTING).map(v -> v.strip().equalsIgnoreCase("off")).orElse(false);
         String fromEnv = env.get(TRUSTED_PROXIES_ENV);
-        String source;
+        SettingSource source;
         List<String> listed;
         if (fromEnv != null && !fromEnv.isBlank()) {
-            source = "environment";
+            source = SettingSource.ENVIRONMENT;
             listed = entries(fromEnv);
         } else {
             listed = t.settings().get(TRUSTED_PROXIES_SETTING).map(PortalSiteService::entries).orElse(List.of());
-            source = listed.isEmpty() ? "none" : "setting";
+            source = listed.isEmpty() ? SettingSource.NONE : SettingSource.SETTING;
         }
         List<String> unusable = listed.stream().filter(p -> AddressRange.parse(p).isEmpty()).toList();
         RequestLimits limits = new RequestLimits(on,

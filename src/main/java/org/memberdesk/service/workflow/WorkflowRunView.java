@@ -8,33 +8,160 @@ import org.memberdesk.domain.WorkflowStep;
 
 /**
  * One run of a workflow for one contact, with each step's outcome: the run log of a workflow and
- * of a contact. {@code mode} is trigger, manual or test; {@code status} running, waiting, done,
- * stopped (a filter did not match) or failed; a step's status pending, running, waiting, done,
- * skipped or failed.
+ * of a contact.
  */
 public record WorkflowRunView(UUID id, String workflow, UUID contactId, String contactEmail, String contactName,
-                              String mode, String trigger, String offer, String status, Instant startedAt,
+                              Mode mode, String trigger, String offer, Status status, Instant startedAt,
                               Instant finishedAt, Instant nextAt, List<Step> steps) {
 
     /** One filter or action of the run; {@code number} counts from 1 over filters then actions. */
-    public record Step(int number, String phase, String kind, String label, String status, String outcome,
+    public record Step(int number, Phase phase, String kind, String label, Status status, String outcome,
                        int attempts, Instant startedAt, Instant finishedAt) {
 
         static Step of(WorkflowStep s) {
-            return new Step(s.getPosition() + 1, s.getPhase(), s.getKind(), s.getLabel(), s.getStatus().code(),
-                    s.getOutcome(), s.getAttempts(), s.getStartedAt(), s.getFinishedAt());
+            return new Step(s.getPosition() + 1, Phase.of(s.getPhase()), s.getKind(), s.getLabel(),
+                    Status.of(s.getStatus()), s.getOutcome(), s.getAttempts(), s.getStartedAt(), s.getFinishedAt());
+        }
+
+        public enum Phase {
+            FILTER("filter"), ACTION("action");
+
+            private final String code;
+
+            Phase(String code) {
+                this.code = code;
+            }
+
+            public String code() {
+                return code;
+            }
+
+            /** The code, so a state in a message reads as it does in JSON. */
+            @Override
+            public String toString() {
+                return code;
+            }
+
+            static Phase of(String stored) {
+                for (Phase phase : values()) {
+                    if (phase.code.equals(stored)) {
+                        return phase;
+                    }
+                }
+                throw new IllegalStateException("unknown workflow step phase: " + stored);
+            }
+        }
+
+        /** Pending, running, waiting (a Wait step), done, skipped or failed. */
+        public enum Status {
+            PENDING("pending"), RUNNING("running"), WAITING("waiting"), DONE("done"), SKIPPED("skipped"),
+            FAILED("failed");
+
+            private final String code;
+
+            Status(String code) {
+                this.code = code;
+            }
+
+            /** The code JSON prints: "pending", "done", ... */
+            public String code() {
+                return code;
+            }
+
+            /** The code, so a state in a message reads as it does in JSON. */
+            @Override
+            public String toString() {
+                return code;
+            }
+
+            public static Status of(WorkflowStep.Status status) {
+                return switch (status) {
+                    case PENDING -> PENDING;
+                    case RUNNING -> RUNNING;
+                    case WAITING -> WAITING;
+                    case DONE -> DONE;
+                    case SKIPPED -> SKIPPED;
+                    case FAILED -> FAILED;
+                };
+            }
+        }
+    }
+
+    /** What started the run: a trigger, an agent's manual run, or an agent's test run. */
+    public enum Mode {
+        TRIGGER("trigger"), MANUAL("manual"), TEST("test");
+
+        private final String code;
+
+        Mode(String code) {
+            this.code = code;
+        }
+
+        /** The code JSON prints: "trigger", "manual" or "test". */
+        public String code() {
+            return code;
+        }
+
+        /** The code, so a state in a message reads as it does in JSON. */
+        @Override
+        public String toString() {
+            return code;
+        }
+
+        public static Mode of(WorkflowRun.Mode mode) {
+            return switch (mode) {
+                case TRIGGER -> TRIGGER;
+                case MANUAL -> MANUAL;
+                case TEST -> TEST;
+            };
+        }
+    }
+
+    /** Running, waiting (in a Wait step), done, stopped (a filter did not match) or failed. */
+    public enum Status {
+        RUNNING("running"), WAITING("waiting"), DONE("done"), STOPPED("stopped"), FAILED("failed");
+
+        private final String code;
+
+        Status(String code) {
+            this.code = code;
+        }
+
+        /** The code JSON prints: "running", "waiting", ... */
+        public String code() {
+            return code;
+        }
+
+        /** The code, so a state in a message reads as it does in JSON. */
+        @Override
+        public String toString() {
+            return code;
+        }
+
+        public boolean finished() {
+            return this == DONE || this == STOPPED || this == FAILED;
+        }
+
+        public static Status of(WorkflowRun.Status status) {
+            return switch (status) {
+                case RUNNING -> RUNNING;
+                case WAITING -> WAITING;
+                case DONE -> DONE;
+                case STOPPED -> STOPPED;
+                case FAILED -> FAILED;
+            };
         }
     }
 
     public boolean finished() {
-        return "done".equals(status) || "stopped".equals(status) || "failed".equals(status);
+        return status.finished();
     }
 
     static WorkflowRunView of(WorkflowRun r, List<WorkflowStep> steps) {
         return new WorkflowRunView(r.getId(), r.getWorkflow().getName(), r.getContact().getId(),
-                r.getContact().getEmail(), r.getContact().getName(), r.getMode().code(),
+                r.getContact().getEmail(), r.getContact().getName(), Mode.of(r.getMode()),
                 r.getEvent().getType().code(), r.getOffer() == null ? null : r.getOffer().getName(),
-                r.getStatus().code(), r.getStartedAt(), r.getFinishedAt(), r.getNextAt(),
+                Status.of(r.getStatus()), r.getStartedAt(), r.getFinishedAt(), r.getNextAt(),
                 steps.stream().map(Step::of).toList());
     }
 }

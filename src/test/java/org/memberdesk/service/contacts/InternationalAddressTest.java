@@ -88,7 +88,7 @@ class InternationalAddressTest extends ServicesCase {
                 .containsExactly("anna@bücher.example");
         UUID anna = services.contacts().byEmail("anna@bücher.example").id();
         assertThat(services.emails().list(anna)).singleElement().satisfies(e -> {
-            assertThat(e.status()).isEqualTo("sent");
+            assertThat(e.status().code()).isEqualTo("sent");
             assertThat(e.recipient()).isEqualTo("anna@bücher.example");
         });
     }

@@ -66,7 +66,7 @@ class CredentialServiceTest extends SmtpServicesCase {
         EmailView again = credentials.resendWelcome("DANA@example.com", "momentum membership", agent);
         services.emails().runOutbox(true);
 
-        assertThat(again.kind()).isEqualTo("welcome");
+        assertThat(again.kind().code()).isEqualTo("welcome");
         assertThat(again.resendOfId()).isEqualTo(first.id());
         assertThat(again.originDetail()).isEqualTo("Sam (support)");
         assertThat(passwordHash()).isEqualTo(before);
@@ -91,13 +91,13 @@ class CredentialServiceTest extends SmtpServicesCase {
         String raw = deliverAndTakeLink();
 
         CredentialService.LinkCheck opened = credentials.openLink(raw);
-        assertThat(opened.state()).isEqualTo("live");
-        assertThat(opened.purpose()).isEqualTo("set-password");
+        assertThat(opened.state().code()).isEqualTo("live");
+        assertThat(opened.purpose().code()).isEqualTo("set-password");
         assertThat(opened.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofHours(72)));
 
         credentials.completeLink(raw, null, "plum orchard velvet sky");
         assertThat(new PasswordHasher().matches("plum orchard velvet sky", passwordHash())).isTrue();
-        assertThat(credentials.openLink(raw).state()).isEqualTo("used");
+        assertThat(credentials.openLink(raw).state().code()).isEqualTo("used");
     }
 
     @Test
@@ -109,12 +109,12 @@ class CredentialServiceTest extends SmtpServicesCase {
         assertThat(credentials.openLink(raw).live()).as("a second GET, e.g. a mail scanner").isTrue();
         credentials.completeLink(raw, null, "plum orchard velvet sky");
 
-        assertThat(credentials.openLink(raw).state()).isEqualTo("used");
+        assertThat(credentials.openLink(raw).state().code()).isEqualTo("used");
         assertThatThrownBy(() -> credentials.completeLink(raw, null, "another long passphrase"))
                 .isInstanceOf(UserError.class).hasMessageContaining("already used");
         assertThat(new PasswordHasher().matches("plum orchard velvet sky", passwordHash())).isTrue();
         // The contact is told the password changed (self-service always notifies).
-        assertThat(services.emails().list("dana@example.com")).extracting(EmailView::kind)
+        assertThat(services.emails().list("dana@example.com")).extracting(e -> e.kind().code())
                 .contains("password-changed");
     }
 
@@ -126,7 +126,7 @@ class CredentialServiceTest extends SmtpServicesCase {
         clock.advance(Duration.ofHours(1).plusMinutes(59));
         assertThat(credentials.openLink(raw).live()).isTrue();
         clock.advance(Duration.ofMinutes(1));
-        assertThat(credentials.openLink(raw).state()).isEqualTo("expired");
+        assertThat(credentials.openLink(raw).state().code()).isEqualTo("expired");
         assertThatThrownBy(() -> credentials.completeLink(raw, null, "plum orchard velvet sky"))
                 .isInstanceOf(UserError.class).hasMessageContaining("expired");
         assertThat(passwordHash()).isNull();
@@ -144,7 +144,7 @@ class CredentialServiceTest extends SmtpServicesCase {
         credentials.sendResetLink("dana@example.com", null, null, agent);
         String newer = deliverAndTakeLink();
 
-        assertThat(credentials.openLink(older).state()).isEqualTo("superseded");
+        assertThat(credentials.openLink(older).state().code()).isEqualTo("superseded");
         assertThatThrownBy(() -> credentials.completeLink(older, null, "plum orchard velvet sky"))
                 .isInstanceOf(UserError.class).hasMessageContaining("newer link");
         assertThat(credentials.openLink(newer).live()).isTrue();
@@ -162,12 +162,12 @@ class CredentialServiceTest extends SmtpServicesCase {
         assertThat(quiet.linksRevoked()).isEqualTo(1);
         assertThat(quiet.notification()).isNull();
         assertThat(smtp.getReceivedMessages()).hasSize(before);
-        assertThat(credentials.openLink(raw).state()).isEqualTo("revoked");
+        assertThat(credentials.openLink(raw).state().code()).isEqualTo("revoked");
 
         CredentialService.PasswordChange told =
                 credentials.setPassword("dana@example.com", null, "a different long passphrase", true, agent);
         services.emails().runOutbox(true);
-        assertThat(told.notification().kind()).isEqualTo("password-changed");
+        assertThat(told.notification().kind().code()).isEqualTo("password-changed");
         assertThat(smtp.getReceivedMessages()).hasSize(before + 1);
         assertThat(GreenMailUtil.getBody(smtp.getReceivedMessages()[before])).doesNotContain("a different long passphrase");
     }
@@ -200,12 +200,12 @@ class CredentialServiceTest extends SmtpServicesCase {
                 .hasMessageContaining("in the last hour")
                 .hasMessageContaining("2026-03-02T10:00:00Z");
         credentials.requestSelfServiceReset("dana@example.com", null); // refused silently
-        assertThat(services.emails().list("dana@example.com")).filteredOn(e -> e.kind().equals("reset-link")).hasSize(5);
-        assertThat(services.audit().latest(50)).anySatisfy(e -> assertThat(e.outcome()).isEqualTo("refused"));
+        assertThat(services.emails().list("dana@example.com")).filteredOn(e -> e.kind().code().equals("reset-link")).hasSize(5);
+        assertThat(services.audit().latest(50)).anySatisfy(e -> assertThat(e.outcome().code()).isEqualTo("refused"));
 
         clock.advance(Duration.ofMinutes(35)); // 10:00, the first leaves the window
         credentials.sendResetLink("dana@example.com", null, null, agent);
-        assertThat(services.emails().list("dana@example.com")).filteredOn(e -> e.kind().equals("reset-link")).hasSize(6);
+        assertThat(services.emails().list("dana@example.com")).filteredOn(e -> e.kind().code().equals("reset-link")).hasSize(6);
     }
 
     @Test
@@ -230,7 +230,7 @@ class CredentialServiceTest extends SmtpServicesCase {
         String body = GreenMailUtil.getBody(received[0]).replace("=\r\n", "");
         Matcher m = Pattern.compile("/community/founders-circle/reset/([A-Za-z0-9_-]{43})").matcher(body);
         assertThat(m.find()).isTrue();
-        assertThat(services.emails().list("dana@example.com")).extracting(EmailView::kind)
+        assertThat(services.emails().list("dana@example.com")).extracting(e -> e.kind().code())
                 .containsExactly("community-reset-link");
 
         assertThatThrownBy(() -> credentials.completeLink(m.group(1), null, "group pass phrase here"))
@@ -239,7 +239,7 @@ class CredentialServiceTest extends SmtpServicesCase {
         assertThat(passwordHash()).isEqualTo(membershipHash);
         ContactCard card = services.contacts().card(services.contacts().byEmail("dana@example.com").id());
         assertThat(card.communities().get(0).credential().passwordSet()).isTrue();
-        assertThat(services.emails().list("dana@example.com")).extracting(EmailView::kind)
+        assertThat(services.emails().list("dana@example.com")).extracting(e -> e.kind().code())
                 .contains("community-password-changed").doesNotContain("welcome", "password-changed");
     }
 
@@ -290,7 +290,7 @@ class CredentialServiceTest extends SmtpServicesCase {
             return null;
         });
 
-        assertThat(credentials.openLink(raw).state()).isEqualTo("revoked");
+        assertThat(credentials.openLink(raw).state().code()).isEqualTo("revoked");
         assertThatThrownBy(() -> credentials.completeLink(raw, null, "whoever reads the old mailbox"))
                 .isInstanceOf(UserError.class).hasMessageContaining("no longer valid");
         assertThat(services.contacts().card(services.contacts().byEmail("dana.w@example.com").id()).portal()
@@ -312,7 +312,7 @@ class CredentialServiceTest extends SmtpServicesCase {
         assertThat(card.communities()).singleElement()
                 .satisfies(group -> assertThat(group.credential().passwordSet()).as("set by the agent").isTrue());
         assertThat(services.emails().list("dana.w@example.com").get(0)).satisfies(notice -> {
-            assertThat(notice.kind()).isEqualTo("address-changed");
+            assertThat(notice.kind().code()).isEqualTo("address-changed");
             assertThat(notice.recipient()).isEqualTo("dana@example.com");
         });
         assertThat(services.audit().ofContact(card.contact().id())).anySatisfy(entry -> assertThat(entry.detail())

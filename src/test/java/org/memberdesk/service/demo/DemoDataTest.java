@@ -11,8 +11,6 @@ import org.memberdesk.service.Actor;
 import org.memberdesk.service.UserError;
 import org.memberdesk.service.contacts.ContactCard;
 import org.memberdesk.service.contacts.ContactSummary;
-import org.memberdesk.service.email.EmailView;
-import org.memberdesk.service.offers.GrantView;
 import org.memberdesk.testsupport.ServicesCase;
 
 class DemoDataTest extends ServicesCase {
@@ -46,8 +44,8 @@ class DemoDataTest extends ServicesCase {
         assertThat(card.contact().name()).isEqualTo("Dana Whitfield");
         assertThat(card.portal().passwordSet()).isFalse();
         assertThat(card.activeOffers()).hasSize(2);
-        assertThat(card.emails()).extracting(EmailView::kind).contains("reset-link", "welcome");
-        assertThat(card.emails().get(0).kind()).isEqualTo("reset-link");
+        assertThat(card.emails()).extracting(e -> e.kind().code()).contains("reset-link", "welcome");
+        assertThat(card.emails().get(0).kind().code()).isEqualTo("reset-link");
     }
 
     @Test
@@ -56,13 +54,13 @@ class DemoDataTest extends ServicesCase {
         List<ContactCard> cards = services.contacts().find("", 1000).stream()
                 .map(c -> services.contacts().card(c.id())).toList();
 
-        Set<String> emailStates = cards.stream().flatMap(c -> c.emails().stream()).map(EmailView::status)
+        Set<String> emailStates = cards.stream().flatMap(c -> c.emails().stream()).map(e -> e.status().code())
                 .collect(Collectors.toSet());
         assertThat(emailStates).contains("sent", "failed", "retrying");
         assertThat(cards.stream().flatMap(c -> c.emails().stream()))
                 .anySatisfy(e -> assertThat(e.lastReply()).startsWith("550"))
                 .anySatisfy(e -> assertThat(e.lastReply()).startsWith("421"));
-        Set<String> grantStates = cards.stream().flatMap(c -> c.offers().stream()).map(GrantView::status)
+        Set<String> grantStates = cards.stream().flatMap(c -> c.offers().stream()).map(g -> g.status().code())
                 .collect(Collectors.toSet());
         assertThat(grantStates).contains("active", "revoked", "expired");
         assertThat(cards).anySatisfy(c -> assertThat(c.offers()).isEmpty());

@@ -9,7 +9,6 @@ import org.memberdesk.service.Actor;
 import org.memberdesk.service.UserError;
 import org.memberdesk.service.contacts.ContactCard;
 import org.memberdesk.service.contacts.ContactSummary;
-import org.memberdesk.service.email.EmailView;
 import org.memberdesk.testsupport.ServicesCase;
 
 /** "Reset demo": what a training session changed is gone, the demo story is back, settings stay. */
@@ -35,7 +34,7 @@ class DemoResetTest extends ServicesCase {
                 .satisfies(c -> assertThat(c.email()).isEqualTo("dana.whitfield@example.com"));
         ContactCard card = services.contacts().card(services.contacts().find("dana").get(0).id());
         assertThat(card.activeOffers()).hasSize(2);
-        assertThat(card.emails()).extracting(EmailView::kind).contains("reset-link", "welcome");
+        assertThat(card.emails()).extracting(e -> e.kind().code()).contains("reset-link", "welcome");
         assertThat(services.activity().agents())
                 .doesNotContain("trainer");
         assertThat(services.demo().isDemoDatabase()).isTrue();

@@ -362,7 +362,7 @@ class DiagnosticsServiceTest extends SmtpServicesCase {
         FixResult result = diagnostics.applyFix(JO, never.fix(), agent);
         assertThat(services.emails().list(JO)).filteredOn(e -> e.id().equals(result.emailId()))
                 .singleElement().satisfies(e -> {
-                    assertThat(e.kind()).isEqualTo("community-reset-link");
+                    assertThat(e.kind().code()).isEqualTo("community-reset-link");
                     assertThat(e.group()).isEqualTo(CIRCLE);
                 });
     }
@@ -428,7 +428,7 @@ class DiagnosticsServiceTest extends SmtpServicesCase {
         services.credentials().sendResetLink(JO, null, null, agent);
         deliverAndTakeLink();
         clock.advance(Duration.ofMinutes(10));
-        assertThat(services.credentials().openLink(first).state()).isEqualTo("superseded");
+        assertThat(services.credentials().openLink(first).state().code()).isEqualTo("superseded");
 
         Finding superseded = only(diagnose(Concern.none()), DiagnosticCodes.LINK_SUPERSEDED);
 
@@ -516,7 +516,7 @@ class DiagnosticsServiceTest extends SmtpServicesCase {
 
             assertThat(retried.emailId()).isEqualTo(welcome.id());
             assertThat(bouncing.emails().list(JO)).filteredOn(e -> e.id().equals(welcome.id()))
-                    .singleElement().extracting(EmailView::status).isEqualTo("queued");
+                    .singleElement().extracting(e -> e.status().code()).isEqualTo("queued");
             assertThat(codes(bouncing.diagnostics().diagnose(JO, Concern.offer(GOLD))))
                     .contains(DiagnosticCodes.EMAIL_QUEUED).doesNotContain(DiagnosticCodes.EMAIL_BOUNCED);
         }
@@ -602,7 +602,7 @@ class DiagnosticsServiceTest extends SmtpServicesCase {
         services.emails().runOutbox(true);
         assertThat(services.emails().list(JO)).filteredOn(e -> e.id().equals(resent.emailId()))
                 .singleElement().satisfies(e -> {
-                    assertThat(e.status()).isEqualTo("sent");
+                    assertThat(e.status().code()).isEqualTo("sent");
                     assertThat(e.resendOfId()).isNotNull();
                 });
     }

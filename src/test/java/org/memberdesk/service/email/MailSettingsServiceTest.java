@@ -44,7 +44,7 @@ class MailSettingsServiceTest {
             assertThat(before.demoMode()).isTrue();
             assertThat(before.host()).isNull();
             assertThat(before.portalUrl()).isEqualTo("http://localhost:7321");
-            assertThat(before.portalUrlSource()).isEqualTo("default");
+            assertThat(before.portalUrlSource().code()).isEqualTo("default");
 
             SmtpSettingsForm form = new SmtpSettingsForm("smtp.example.com", 587, "starttls", "Help <help@example.com>",
                     "help@example.com", SECRET);
@@ -100,7 +100,7 @@ class MailSettingsServiceTest {
 
             MailSettingsView fixed = services.mailSettings().savePortalUrl("https://members.example.com/", agent);
             assertThat(fixed.portalUrl()).isEqualTo("https://members.example.com");
-            assertThat(fixed.portalUrlSource()).isEqualTo("setting");
+            assertThat(fixed.portalUrlSource().code()).isEqualTo("setting");
             assertThat(fixed.warnings()).isEmpty();
             assertThat(fixed.port()).as("usual port of starttls").isEqualTo(587);
 
@@ -123,7 +123,7 @@ class MailSettingsServiceTest {
             assertThat(view.passwordSet()).isTrue();
             assertThat(view.fromEnvironment()).containsExactlyInAnyOrder("host", "password");
             assertThat(view.portalUrl()).isEqualTo("https://portal.example.org");
-            assertThat(view.portalUrlSource()).isEqualTo("environment");
+            assertThat(view.portalUrlSource().code()).isEqualTo("environment");
         }
     }
 

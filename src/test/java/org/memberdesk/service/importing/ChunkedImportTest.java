@@ -86,7 +86,7 @@ class ChunkedImportTest extends ServicesCase {
         AtomicBoolean looked = new AtomicBoolean();
 
         ImportResult result = services.contactImport().run(file, true, agent, (phase, done, total) -> {
-            if (!phase.equals("writing") || done < 1000 || !looked.compareAndSet(false, true)) {
+            if (phase != ImportProgress.Phase.WRITING || done < 1000 || !looked.compareAndSet(false, true)) {
                 return;
             }
             // At least one chunk has committed, and the write lock is free: another process looks.
@@ -152,7 +152,7 @@ class ChunkedImportTest extends ServicesCase {
         long triggersBefore = rows("select count(*) from trigger_event");
 
         assertThatThrownBy(() -> services.contactImport().run(file, true, agent, (phase, done, total) -> {
-            if (phase.equals("writing") && done == 2000) {
+            if (phase == ImportProgress.Phase.WRITING && done == 2000) {
                 assertThat(rows("select count(*) from contact where import_batch_id is not null"))
                         .as("chunks were committed before the failure").isGreaterThanOrEqualTo(2000);
                 throw failure.get();
@@ -181,7 +181,7 @@ class ChunkedImportTest extends ServicesCase {
         later.advance(Duration.ofMinutes(11));
 
         assertThatThrownBy(() -> services.contactImport().run(file, true, agent, (phase, done, total) -> {
-            if (phase.equals("writing") && done == 1000) {
+            if (phase == ImportProgress.Phase.WRITING && done == 1000) {
                 // Another process opens the data directory and takes this import for a dead one.
                 try (Services other = TestServices.open(dir, later)) {
                     assertThat(rows("select count(*) from import_batch")).isZero();

@@ -41,7 +41,7 @@ class OfferServiceTest extends ServicesCase {
     void grantFiresOfferAccessGrantedOnceAndASecondGrantIsANoOp() {
         GrantResult first = services.offers().grant("DANA@example.com", "gold membership", null, agent);
         assertThat(first.changed()).isTrue();
-        assertThat(first.grant().status()).isEqualTo("active");
+        assertThat(first.grant().status().code()).isEqualTo("active");
         assertThat(pendingTriggers()).isEqualTo(1);
 
         GrantResult again = services.offers().grant("dana@example.com", "Gold Membership", null, agent);
@@ -70,7 +70,7 @@ class OfferServiceTest extends ServicesCase {
     void revokeKeepsTheReasonAndRefusesWhatCannotBeRevoked() {
         services.offers().grant("dana@example.com", "Gold Membership", null, agent);
         GrantResult revoked = services.offers().revoke("dana@example.com", "Gold Membership", "refund", agent);
-        assertThat(revoked.grant().status()).isEqualTo("revoked");
+        assertThat(revoked.grant().status().code()).isEqualTo("revoked");
         assertThat(revoked.grant().revokeReason()).isEqualTo("refund");
         assertThat(services.offers().revoke("dana@example.com", "Gold Membership", null, agent).changed()).isFalse();
 
@@ -89,6 +89,6 @@ class OfferServiceTest extends ServicesCase {
 
     private String status() {
         ContactSummary dana = services.contacts().byEmail("dana@example.com");
-        return services.contacts().card(dana.id()).offers().get(0).status();
+        return services.contacts().card(dana.id()).offers().get(0).status().code();
     }
 }

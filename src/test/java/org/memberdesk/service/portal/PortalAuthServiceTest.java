@@ -21,7 +21,6 @@ import org.memberdesk.service.AuditLog;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.contacts.ContactCard;
 import org.memberdesk.service.credentials.Tokens;
-import org.memberdesk.service.email.EmailView;
 import org.memberdesk.service.portal.PortalAuthService.Door;
 import org.memberdesk.service.portal.PortalAuthService.SessionCheck;
 import org.memberdesk.service.portal.PortalAuthService.SignIn;
@@ -294,7 +293,7 @@ class PortalAuthServiceTest {
         auth.requestReset(DANA, group);
         auth.requestReset("x".repeat(5000), Door.MEMBERSHIP);
         auth.requestReset(null, Door.MEMBERSHIP);
-        assertThat(services.emails().list(DANA)).extracting(EmailView::kind)
+        assertThat(services.emails().list(DANA)).extracting(e -> e.kind().code())
                 .containsExactlyInAnyOrder("reset-link", "community-reset-link");
     }
 

@@ -47,29 +47,29 @@ class WorkflowDefaultTest extends WorkflowCase {
         assertThat(pass.runsStarted()).isEqualTo(1);
         assertThat(pass.done()).isEqualTo(1);
         assertThat(f.emails("dana@example.com")).singleElement().satisfies(e -> {
-            assertThat(e.kind()).isEqualTo("welcome");
+            assertThat(e.kind().code()).isEqualTo("welcome");
             assertThat(e.offer()).isEqualTo("Momentum Membership");
-            assertThat(e.origin()).isEqualTo("workflow");
+            assertThat(e.origin().code()).isEqualTo("workflow");
             assertThat(e.originDetail()).isEqualTo("Welcome new members");
-            assertThat(e.status()).isEqualTo("queued");
+            assertThat(e.status().code()).isEqualTo("queued");
         });
         assertThat(f.audit("dana@example.com")).anySatisfy(a -> {
             assertThat(a.action()).isEqualTo("credentials.welcome-sent");
-            assertThat(a.origin()).isEqualTo("workflow");
+            assertThat(a.origin().code()).isEqualTo("workflow");
             assertThat(a.agent()).isEqualTo("Welcome new members");
             assertThat(a.detail()).isEqualTo("Momentum Membership");
         });
 
         // the run log, per workflow and per contact
         assertThat(f.runs("Welcome new members")).singleElement().satisfies(run -> {
-            assertThat(run.status()).isEqualTo("done");
-            assertThat(run.mode()).isEqualTo("trigger");
+            assertThat(run.status().code()).isEqualTo("done");
+            assertThat(run.mode().code()).isEqualTo("trigger");
             assertThat(run.trigger()).isEqualTo("offer-access-granted");
             assertThat(run.offer()).isEqualTo("Momentum Membership");
             assertThat(run.contactEmail()).isEqualTo("dana@example.com");
             assertThat(run.finishedAt()).isEqualTo(f.now());
             assertThat(run.steps()).singleElement().satisfies(s -> {
-                assertThat(s.status()).isEqualTo("done");
+                assertThat(s.status().code()).isEqualTo("done");
                 assertThat(s.label()).isEqualTo("Send Membership Welcome Email for the triggering offer");
                 assertThat(s.outcome()).isEqualTo("queued the welcome email for Momentum Membership");
                 assertThat(s.attempts()).isEqualTo(1);

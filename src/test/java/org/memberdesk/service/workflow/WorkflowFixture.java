@@ -117,7 +117,7 @@ final class WorkflowFixture implements AutoCloseable {
     }
 
     List<EmailView> emails(String email, String kind) {
-        return emails(email).stream().filter(e -> e.kind().equals(kind)).toList();
+        return emails(email).stream().filter(e -> e.kind().code().equals(kind)).toList();
     }
 
     long welcomes() {

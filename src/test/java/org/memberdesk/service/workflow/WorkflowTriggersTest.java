@@ -68,7 +68,7 @@ class WorkflowTriggersTest extends WorkflowCase {
 
         assertThat(f.runsOf("dana@example.com")).singleElement().satisfies(run -> {
             assertThat(run.trigger()).isEqualTo("tag-added");
-            assertThat(run.status()).isEqualTo("done");
+            assertThat(run.status().code()).isEqualTo("done");
         });
         assertThat(f.emails("dana@example.com", "reset-link")).hasSize(1);
         assertThat(f.emails("omar@example.com", "reset-link")).hasSize(1);
@@ -87,7 +87,7 @@ class WorkflowTriggersTest extends WorkflowCase {
         assertThat(f.runs("A")).hasSize(1);
         assertThat(f.runs("B")).hasSize(1);
         assertThat(f.tags("dana@example.com")).containsExactly("a", "b");
-        assertThat(f.audit("dana@example.com")).filteredOn(e -> e.origin().equals("workflow"))
+        assertThat(f.audit("dana@example.com")).filteredOn(e -> e.origin().code().equals("workflow"))
                 .extracting(AuditLog.Entry::agent, AuditLog.Entry::action)
                 .contains(org.assertj.core.groups.Tuple.tuple("A", "contact.tag-added"),
                         org.assertj.core.groups.Tuple.tuple("B", "contact.tag-removed"),
@@ -117,7 +117,7 @@ class WorkflowTriggersTest extends WorkflowCase {
         workflows.runDue();
         assertThat(f.runs("Locked out")).singleElement().satisfies(run -> {
             assertThat(run.trigger()).isEqualTo("repeated-failed-logins");
-            assertThat(run.status()).isEqualTo("done");
+            assertThat(run.status().code()).isEqualTo("done");
         });
         assertThat(f.tags("dana@example.com")).containsExactly("locked-out");
         assertThat(f.emails("dana@example.com", "reset-link")).hasSize(1);
@@ -155,7 +155,7 @@ class WorkflowTriggersTest extends WorkflowCase {
         assertThat(progress).contains(new WorkflowProgress("recording", 60, 60), new WorkflowProgress("starting", 60, 60),
                 new WorkflowProgress("running", 60, 60));
         assertThat(workflows.runs("Tag them", 1000)).hasSize(62).allSatisfy(run -> {
-            assertThat(run.mode()).isEqualTo("manual");
+            assertThat(run.mode().code()).isEqualTo("manual");
             assertThat(run.trigger()).isEqualTo("manual");
         });
         assertThat(f.services.audit().latest(200)).filteredOn(e -> e.action().equals("workflow.manual-run"))
@@ -192,7 +192,7 @@ class WorkflowTriggersTest extends WorkflowCase {
         // by hand, the "triggering offer" is the contact's latest active offer the trigger covers
         assertThat(workflows.run(result.runIds().get(0)).offer()).isEqualTo("Gold");
         assertThat(f.emails("dana@example.com")).singleElement().satisfies(e -> {
-            assertThat(e.kind()).isEqualTo("welcome");
+            assertThat(e.kind().code()).isEqualTo("welcome");
             assertThat(e.originDetail()).isEqualTo("Gold welcome");
         });
     }

@@ -80,7 +80,7 @@ class ContactActionsViewTest {
         assertThat(emails.getItems().get(0).kind()).isEqualTo("Membership welcome");
         assertThat(notificationText(root)).contains("queued for ben.carter@example.com");
         List<EmailView> stored = stored("ben.carter@example.com");
-        assertThat(stored.get(0).kind()).isEqualTo("welcome");
+        assertThat(stored.get(0).kind().code()).isEqualTo("welcome");
         assertThat(stored.get(0).resendOfId()).isNotNull();
     }
 
@@ -115,7 +115,7 @@ class ContactActionsViewTest {
         TableView<EmailRow> emails = emailTable(root);
         WAIT.until(() -> emails.getItems().size() == 4);
         assertThat(emails.getItems().get(0).kind()).isEqualTo("Reset link");
-        assertThat(stored("dana.whitfield@example.com").get(0).kind()).isEqualTo("reset-link");
+        assertThat(stored("dana.whitfield@example.com").get(0).kind().code()).isEqualTo("reset-link");
     }
 
     @Test
@@ -165,8 +165,8 @@ class ContactActionsViewTest {
         assertThat(emails.getItems().get(0).kind()).isEqualTo("Community reset link");
         assertThat(emails.getItems().get(0).about()).isEqualTo("Founders Circle");
         List<EmailView> stored = stored("sofia.rossi@example.net");
-        assertThat(stored.get(0).kind()).isEqualTo("community-reset-link");
-        assertThat(stored.stream().filter(e -> "welcome".equals(e.kind()))).hasSize(1);
+        assertThat(stored.get(0).kind().code()).isEqualTo("community-reset-link");
+        assertThat(stored.stream().filter(e -> "welcome".equals(e.kind().code()))).hasSize(1);
     }
 
     // ---- helpers ----

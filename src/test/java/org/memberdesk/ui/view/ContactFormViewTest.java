@@ -142,7 +142,7 @@ class ContactFormViewTest {
         WAIT.until(() -> offers.getItems().size() == 2);
         OfferRow membership = offers.getItems().stream().filter(o -> o.offer().equals("Momentum Membership"))
                 .findFirst().orElseThrow();
-        assertThat(membership.statusCode()).isEqualTo("active");
+        assertThat(membership.grantStatus().code()).isEqualTo("active");
 
         Node row = robot.from(offers).lookup(".table-row-cell")
                 .match((TableRow<OfferRow> r) -> r.getItem() != null && "Momentum Membership".equals(r.getItem().offer()))
@@ -154,7 +154,7 @@ class ContactFormViewTest {
         robot.clickOn(robot.from(revoke).lookup("#revokeButton").queryButton());
 
         WAIT.until(() -> offers.getItems().stream().anyMatch(o -> o.offer().equals("Momentum Membership")
-                && "revoked".equals(o.statusCode()) && o.revoked().endsWith("granted by mistake")));
+                && "revoked".equals(o.grantStatus().code()) && o.revoked().endsWith("granted by mistake")));
     }
 
     @Test

@@ -122,7 +122,7 @@ class WorkflowEditorViewTest {
     }
 
     private boolean resetByWorkflow(EmailView email) {
-        return email.kind().contains("reset") && NAME.equals(email.originDetail());
+        return email.kind().code().contains("reset") && NAME.equals(email.originDetail());
     }
 
     private MenuItem menuItem(String id) {

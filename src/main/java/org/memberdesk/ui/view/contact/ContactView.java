@@ -282,7 +282,7 @@ public final class ContactView {
         menu.setOnShowing(event -> {
             OfferRow offer = row.getItem();
             resend.setDisable(offer == null || !offer.active() || actions.busyProperty().get());
-            revoke.setDisable(offer == null || "revoked".equals(offer.statusCode()));
+            revoke.setDisable(offer == null || !offer.revocable());
         });
         row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(menu));
         return row;

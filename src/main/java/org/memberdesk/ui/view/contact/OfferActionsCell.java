@@ -62,7 +62,7 @@ final class OfferActionsCell extends TableCell<OfferRow, OfferRow> {
             Tooltip.install(resendBox, unavailableTip);
             resend.setAccessibleHelp(unavailable);
         }
-        revoke.setVisible(!"revoked".equals(item.statusCode()));
+        revoke.setVisible(item.revocable());
         setGraphic(box);
     }
 }

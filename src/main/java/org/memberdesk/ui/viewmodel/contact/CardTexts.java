@@ -2,11 +2,14 @@ package org.memberdesk.ui.viewmodel.contact;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.memberdesk.service.AuditLog;
 import org.memberdesk.service.communities.CommunityView;
 import org.memberdesk.service.credentials.CredentialView;
+import org.memberdesk.service.credentials.LinkState;
 import org.memberdesk.service.email.EmailDetail;
 import org.memberdesk.service.email.EmailView;
 import org.memberdesk.service.offers.GrantView;
@@ -18,7 +21,8 @@ import org.memberdesk.ui.viewmodel.Tone;
 final class CardTexts {
 
     /** Kinds about the membership password as a whole rather than one offer. */
-    private static final Set<String> MEMBERSHIP_KINDS = Set.of("reset-link", "password-changed");
+    private static final Set<EmailView.Kind> MEMBERSHIP_KINDS =
+            EnumSet.of(EmailView.Kind.RESET_LINK, EmailView.Kind.PASSWORD_CHANGED);
 
     private final Messages messages;
     private final DisplayTime time;
@@ -43,7 +47,7 @@ final class CardTexts {
 
     OpenedEmail opened(EmailDetail detail, boolean original) {
         EmailView email = detail.email();
-        boolean waiting = "queued".equals(email.status()) || "retrying".equals(email.status());
+        boolean waiting = email.status() == EmailView.Status.QUEUED || email.status() == EmailView.Status.RETRYING;
         String nextTry = waiting && detail.nextAttemptAt() != null
                 ? time.format(detail.nextAttemptAt()) : messages.get("detail.none");
         String sent = email.sentAt() == null ? messages.get("detail.notSent") : time.format(email.sentAt());
@@ -62,11 +66,12 @@ final class CardTexts {
     private List<LinkLine> links(EmailDetail detail) {
         List<LinkLine> lines = new ArrayList<>();
         for (EmailDetail.LinkView link : detail.links()) {
-            lines.add(new LinkLine(label("link.purpose.", link.purpose()), label("link.state.", link.state()),
-                    linkTone(link.state()), linkDates(link)));
+            lines.add(new LinkLine(label("link.purpose.", link.purpose().code()),
+                    label("link.state.", link.state().code()), linkTone(link.state()), linkDates(link)));
         }
         if (lines.isEmpty() && detail.linkPurpose() != null) {
-            lines.add(new LinkLine(label("link.purpose.", detail.linkPurpose()), messages.get("link.state.notMinted"),
+            lines.add(new LinkLine(label("link.purpose.", detail.linkPurpose().code()),
+                    messages.get("link.state.notMinted"),
                     Tone.PENDING, messages.get("link.notMinted")));
         }
         return List.copyOf(lines);
@@ -75,7 +80,7 @@ final class CardTexts {
     private String linkDates(EmailDetail.LinkView link) {
         List<String> parts = new ArrayList<>();
         if (link.expiresAt() != null) {
-            parts.add(messages.get("expired".equals(link.state()) ? "link.expired" : "link.expires",
+            parts.add(messages.get(link.state() == LinkState.EXPIRED ? "link.expired" : "link.expires",
                     time.format(link.expiresAt())));
         }
         parts.add(link.firstOpenedAt() == null ? messages.get("link.neverOpened")
@@ -86,12 +91,12 @@ final class CardTexts {
         return String.join(" \u00b7 ", parts);
     }
 
-    static Tone linkTone(String state) {
+    static Tone linkTone(LinkState state) {
         return switch (state) {
-            case "live" -> Tone.GOOD;
-            case "used" -> Tone.NEUTRAL;
-            case "expired", "superseded" -> Tone.CAUTION;
-            default -> Tone.BAD;
+            case LIVE -> Tone.GOOD;
+            case USED -> Tone.NEUTRAL;
+            case EXPIRED, SUPERSEDED -> Tone.CAUTION;
+            case REVOKED, UNKNOWN -> Tone.BAD;
         };
     }
 
@@ -101,9 +106,9 @@ final class CardTexts {
 
     OfferRow offer(GrantView grant) {
         String ends = switch (grant.status()) {
-            case "expired" -> messages.get("offer.ended", time.format(grant.expiresAt()));
-            case "revoked" -> "";
-            default -> grant.expiresAt() == null
+            case EXPIRED -> messages.get("offer.ended", time.format(grant.expiresAt()));
+            case REVOKED -> "";
+            case ACTIVE -> grant.expiresAt() == null
                     ? messages.get("offer.noEnd")
                     : messages.get("offer.endsAt", time.format(grant.expiresAt()));
         };
@@ -111,8 +116,9 @@ final class CardTexts {
                 : grant.revokeReason() == null || grant.revokeReason().isBlank()
                 ? time.format(grant.revokedAt())
                 : messages.get("offer.revokedBecause", time.format(grant.revokedAt()), grant.revokeReason());
-        return new OfferRow(grant.id(), grant.offer(), label("offer.status.", grant.status()), offerTone(grant.status()),
-                grant.active(), time.format(grant.grantedAt()), ends, revoked, grant.status());
+        return new OfferRow(grant.id(), grant.offer(), label("offer.status.", grant.status().code()),
+                offerTone(grant.status()), grant.active(), time.format(grant.grantedAt()), ends, revoked,
+                grant.status());
     }
 
     CommunityRow community(CommunityView community) {
@@ -138,37 +144,37 @@ final class CardTexts {
                 credential.locked());
     }
 
-    String emailKind(String kind) {
-        return label("email.kind.", kind);
+    String emailKind(EmailView.Kind kind) {
+        return label("email.kind.", kind.code());
     }
 
-    String emailStatus(String status) {
-        return label("email.status.", status);
+    String emailStatus(EmailView.Status status) {
+        return label("email.status.", status.code());
     }
 
-    String sentBy(String origin, String detail) {
+    String sentBy(AuditLog.Origin origin, String detail) {
         boolean named = detail != null && !detail.isBlank();
         return switch (origin) {
-            case "agent" -> named ? detail : messages.get("origin.agent");
-            case "workflow" -> named ? messages.get("origin.workflowNamed", detail) : messages.get("origin.workflow");
-            default -> label("origin.", origin);
+            case AGENT -> named ? detail : messages.get("origin.agent");
+            case WORKFLOW -> named ? messages.get("origin.workflowNamed", detail) : messages.get("origin.workflow");
+            case SELF_SERVICE, SYSTEM -> label("origin.", origin.code());
         };
     }
 
-    static Tone emailTone(String status) {
+    static Tone emailTone(EmailView.Status status) {
         return switch (status) {
-            case "sent" -> Tone.GOOD;
-            case "failed" -> Tone.BAD;
-            case "retrying" -> Tone.CAUTION;
-            default -> Tone.PENDING;
+            case SENT -> Tone.GOOD;
+            case FAILED -> Tone.BAD;
+            case RETRYING -> Tone.CAUTION;
+            case QUEUED, SENDING -> Tone.PENDING;
         };
     }
 
-    static Tone offerTone(String status) {
+    static Tone offerTone(GrantView.Status status) {
         return switch (status) {
-            case "active" -> Tone.GOOD;
-            case "revoked" -> Tone.BAD;
-            default -> Tone.NEUTRAL;
+            case ACTIVE -> Tone.GOOD;
+            case REVOKED -> Tone.BAD;
+            case EXPIRED -> Tone.NEUTRAL;
         };
     }
 

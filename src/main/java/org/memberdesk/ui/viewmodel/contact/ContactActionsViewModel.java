@@ -59,7 +59,7 @@ public final class ContactActionsViewModel {
         if (offer.active()) {
             return "";
         }
-        return messages.getOrDefault("actions.resend.unavailable." + offer.statusCode(),
+        return messages.getOrDefault("actions.resend.unavailable." + offer.grantStatus().code(),
                 messages.get("actions.resend.unavailable.other"));
     }
 
@@ -106,7 +106,7 @@ public final class ContactActionsViewModel {
     }
 
     public void revoke(OfferRow offer) {
-        if (offer == null || "revoked".equals(offer.statusCode())) {
+        if (offer == null || !offer.revocable()) {
             return;
         }
         RevokeOfferViewModel dialog = new RevokeOfferViewModel(backend.offers(), contact.emailProperty().get(),

@@ -1,13 +1,13 @@
 package org.memberdesk.ui.viewmodel.contact;
 
 /**
- * One choice of an Email History filter: a kind or status code with its label; "All" has no code.
+ * One choice of an Email History filter: an email kind or status with its label; "All" has none.
  * {@code toString} is the label, so a combo box shows it as it is.
  */
-public record EmailFilter(String code, String label) {
+public record EmailFilter(Enum<?> value, String label) {
 
-    public boolean matches(String value) {
-        return code == null || code.equals(value);
+    public boolean matches(Enum<?> candidate) {
+        return value == null || value == candidate;
     }
 
     @Override

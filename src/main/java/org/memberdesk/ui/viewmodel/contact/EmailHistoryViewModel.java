@@ -48,9 +48,11 @@ public final class EmailHistoryViewModel {
 
     public static final Duration POLL = Duration.ofSeconds(2);
 
-    static final List<String> KINDS = List.of("welcome", "reset-link", "password-changed", "community-welcome",
-            "community-reset-link", "community-password-changed", "address-changed");
-    static final List<String> STATUSES = List.of("queued", "sending", "sent", "retrying", "failed");
+    static final List<EmailView.Kind> KINDS = List.of(EmailView.Kind.WELCOME, EmailView.Kind.RESET_LINK,
+            EmailView.Kind.PASSWORD_CHANGED, EmailView.Kind.COMMUNITY_WELCOME, EmailView.Kind.COMMUNITY_RESET_LINK,
+            EmailView.Kind.COMMUNITY_PASSWORD_CHANGED, EmailView.Kind.ADDRESS_CHANGED);
+    static final List<EmailView.Status> STATUSES = List.of(EmailView.Status.QUEUED, EmailView.Status.SENDING,
+            EmailView.Status.SENT, EmailView.Status.RETRYING, EmailView.Status.FAILED);
 
     private final EmailService emails;
     private final UUID contactId;
@@ -109,10 +111,10 @@ public final class EmailHistoryViewModel {
 
         EmailFilter allKinds = new EmailFilter(null, messages.get("history.filter.all"));
         kindChoices.add(allKinds);
-        KINDS.forEach(code -> kindChoices.add(new EmailFilter(code, texts.emailKind(code))));
+        KINDS.forEach(kind -> kindChoices.add(new EmailFilter(kind, texts.emailKind(kind))));
         EmailFilter allStatuses = new EmailFilter(null, messages.get("history.filter.all"));
         statusChoices.add(allStatuses);
-        STATUSES.forEach(code -> statusChoices.add(new EmailFilter(code, texts.emailStatus(code))));
+        STATUSES.forEach(status -> statusChoices.add(new EmailFilter(status, texts.emailStatus(status))));
         kindFilter.set(allKinds);
         statusFilter.set(allStatuses);
         kindFilter.addListener((o, before, now) -> applyFilters());
@@ -227,7 +229,7 @@ public final class EmailHistoryViewModel {
      */
     static Set<UUID> originalWelcomes(List<EmailView> newestFirst) {
         List<EmailView> oldestFirst = new ArrayList<>(newestFirst.stream()
-                .filter(e -> "welcome".equals(e.kind()) && e.offer() != null)
+                .filter(e -> e.kind() == EmailView.Kind.WELCOME && e.offer() != null)
                 .toList());
         oldestFirst.sort(Comparator.comparing(EmailView::createdAt).thenComparing(EmailView::id));
         return oldestFirst.stream()
@@ -244,8 +246,8 @@ public final class EmailHistoryViewModel {
         EmailFilter status = statusFilter.get();
         EmailRow before = selected.get();
         List<EmailRow> shown = all.stream()
-                .filter(row -> kind == null || kind.matches(row.kindCode()))
-                .filter(row -> status == null || status.matches(row.statusCode()))
+                .filter(row -> kind == null || kind.matches(row.emailKind()))
+                .filter(row -> status == null || status.matches(row.emailStatus()))
                 .toList();
         rows.setAll(shown);
         countText.set(shown.size() == all.size() ? messages.get("history.count", all.size())
@@ -281,7 +283,7 @@ public final class EmailHistoryViewModel {
     }
 
     void onDelivery(DeliveryProgress event) {
-        if ("message-updated".equals(event.phase()) && contactId.equals(event.contactId())) {
+        if (event.phase() == DeliveryProgress.Phase.MESSAGE_UPDATED && contactId.equals(event.contactId())) {
             reload();
         }
     }

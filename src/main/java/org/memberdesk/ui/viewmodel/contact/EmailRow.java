@@ -2,6 +2,7 @@ package org.memberdesk.ui.viewmodel.contact;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.memberdesk.service.email.EmailView;
 import org.memberdesk.ui.viewmodel.Tone;
 
 /**
@@ -9,20 +10,20 @@ import org.memberdesk.ui.viewmodel.Tone;
  *
  * @param about      the offer or community group the email is for, or empty
  * @param reply      the mail server's last reply, or empty
- * @param kindCode   the service's code of the kind ("welcome", "reset-link", ...)
- * @param statusCode the service's code of the status ("queued", "failed", ...)
+ * @param emailKind   the service's kind of the email
+ * @param emailStatus the service's status of the email
  * @param original   the original membership welcome email of its offer
  */
 public record EmailRow(UUID id, Instant createdAt, String time, String kind, String about, String subject,
-                       String status, Tone statusTone, String sentBy, String reply, int attempts, String kindCode,
-                       String statusCode, boolean original) {
+                       String status, Tone statusTone, String sentBy, String reply, int attempts,
+                       EmailView.Kind emailKind, EmailView.Status emailStatus, boolean original) {
 
     public boolean failed() {
-        return "failed".equals(statusCode);
+        return emailStatus == EmailView.Status.FAILED;
     }
 
     /** Queued, sending or retrying: its status will still change. */
     public boolean inFlight() {
-        return "queued".equals(statusCode) || "sending".equals(statusCode) || "retrying".equals(statusCode);
+        return emailStatus.inFlight();
     }
 }

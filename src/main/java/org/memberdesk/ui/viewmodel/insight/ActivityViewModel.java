@@ -219,12 +219,13 @@ public final class ActivityViewModel {
     }
 
     private ActivityRow row(AuditLog.Entry e) {
-        String who = "agent".equals(e.origin()) ? e.agent()
-                : messages.get("activity.origin." + e.origin(), e.agent());
-        boolean ok = "ok".equals(e.outcome());
+        String who = e.origin() == AuditLog.Origin.AGENT ? e.agent()
+                : messages.get("activity.origin." + e.origin().code(), e.agent());
+        boolean ok = e.outcome() == AuditLog.Outcome.OK;
         return new ActivityRow(tools.time().format(e.at()), who, e.action(),
                 e.contactEmail() == null ? "" : e.contactEmail(), e.detail() == null ? "" : e.detail(),
-                messages.getOrDefault("activity.outcome." + e.outcome(), e.outcome()), ok ? Tone.GOOD : Tone.BAD);
+                messages.getOrDefault("activity.outcome." + e.outcome().code(), e.outcome().code()),
+                ok ? Tone.GOOD : Tone.BAD);
     }
 
     /**

@@ -150,7 +150,7 @@ public final class DiagnoseViewModel {
         for (GrantView grant : choices.card().offers()) {
             if (theirs.add(grant.offer())) {
                 offers.add(new TopicChoice(grant.offer(), messages.get("diagnose.offer.theirs", grant.offer(),
-                        messages.getOrDefault("offer.status." + grant.status(), grant.status())), true));
+                        messages.getOrDefault("offer.status." + grant.status().code(), grant.status().code())), true));
             }
         }
         choices.offers().stream().filter(name -> !theirs.contains(name))

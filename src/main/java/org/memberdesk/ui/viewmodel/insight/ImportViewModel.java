@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -237,7 +236,7 @@ public final class ImportViewModel {
             if (lastShown.getAndSet(permille) == permille) {
                 return;
             }
-            String text = messages.getOrDefault("import.progress." + phase, phase);
+            String text = messages.getOrDefault("import.progress." + phase.code(), phase.code());
             executor.publish(() -> {
                 if (!stopped.get() && busy.get() && !closed) {
                     progress.set(fraction);
@@ -247,16 +246,16 @@ public final class ImportViewModel {
         };
     }
 
-    private static int phaseIndex(String phase) {
+    private static int phaseIndex(ImportProgress.Phase phase) {
         return switch (phase) {
-            case "reading" -> 0;
-            case "checking" -> 1;
-            default -> 2;
+            case READING -> 0;
+            case CHECKING -> 1;
+            case WRITING -> 2;
         };
     }
 
     /** One bar for the phases: a preview reads then checks; an import also writes. */
-    static double overall(boolean importing, String phase, double part) {
+    static double overall(boolean importing, ImportProgress.Phase phase, double part) {
         double[] start = importing ? new double[] {0, 0.25, 0.4} : new double[] {0, 0.6, 1};
         double[] span = importing ? new double[] {0.25, 0.15, 0.6} : new double[] {0.6, 0.4, 0};
         int i = phaseIndex(phase);

@@ -142,7 +142,7 @@ public final class DemoInboxViewModel {
     }
 
     void onDelivery(DeliveryProgress event) {
-        if ("batch-finished".equals(event.phase())) {
+        if (event.phase() == DeliveryProgress.Phase.BATCH_FINISHED) {
             refresh();
         }
     }

@@ -71,16 +71,16 @@ public final class OutboxStatusViewModel {
 
     void onDelivery(DeliveryProgress event) {
         switch (event.phase()) {
-            case "batch-started" -> {
+            case BATCH_STARTED -> {
                 batchSize = event.batchSize();
                 showSending(0);
             }
-            case "message-updated" -> {
+            case MESSAGE_UPDATED -> {
                 if (event.batchSize() > 0 && sending.get()) {
                     showSending(event.done());
                 }
             }
-            case "batch-finished" -> {
+            case BATCH_FINISHED -> {
                 sending.set(false);
                 batchSize = 0;
                 progress.set(0);

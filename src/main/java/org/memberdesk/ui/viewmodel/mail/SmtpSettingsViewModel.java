@@ -28,6 +28,7 @@ import javafx.collections.ObservableList;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.email.MailSettingsService;
 import org.memberdesk.service.email.MailSettingsView;
+import org.memberdesk.service.email.SettingSource;
 import org.memberdesk.service.email.SmtpSettingsForm;
 import org.memberdesk.service.email.TestEmailResult;
 import org.memberdesk.ui.common.BackgroundExecutor;
@@ -258,7 +259,7 @@ public final class SmtpSettingsViewModel {
     private void fill(MailSettingsView view) {
         for (Field field : Field.values()) {
             fromEnvironment.get(field).set(field == Field.PORTAL_URL
-                    ? "environment".equals(view.portalUrlSource())
+                    ? view.portalUrlSource() == SettingSource.ENVIRONMENT
                     : view.fromEnvironment().contains(field.code));
         }
         smtpConfigured.set(!view.demoMode());
@@ -273,8 +274,9 @@ public final class SmtpSettingsViewModel {
         user.set(orEmpty(view.user()));
         password.set("");
         removePassword.set(false);
-        portalUrl.set("default".equals(view.portalUrlSource()) ? "" : orEmpty(view.portalUrl()));
-        portalUrlNote.set(messages.get("smtp.portalUrl.source." + view.portalUrlSource(), orEmpty(view.portalUrl())));
+        portalUrl.set(view.portalUrlSource() == SettingSource.DEFAULT ? "" : orEmpty(view.portalUrl()));
+        portalUrlNote.set(messages.get("smtp.portalUrl.source." + view.portalUrlSource().code(),
+                orEmpty(view.portalUrl())));
         warnings.setAll(view.warnings());
         modeText.set(view.demoMode() ? messages.get("smtp.mode.demo") : messages.get("smtp.mode.smtp", describe(view)));
         List<String> variables = List.of(Field.values()).stream().filter(this::isFromEnvironment)

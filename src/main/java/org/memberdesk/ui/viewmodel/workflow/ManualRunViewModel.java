@@ -15,6 +15,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.workflow.ManualRunResult;
+import org.memberdesk.service.workflow.TriggerKind;
 import org.memberdesk.service.workflow.WorkflowProgress;
 import org.memberdesk.service.workflow.WorkflowService;
 import org.memberdesk.service.workflow.WorkflowView;
@@ -84,7 +85,7 @@ public final class ManualRunViewModel {
     /** Reads the Manual workflows to choose from. */
     public void load() {
         executor.submit(() -> workflows.list().stream()
-                .filter(w -> w.definition().trigger() != null && "manual".equals(w.definition().trigger().kind().code()))
+                .filter(w -> w.definition().trigger() != null && w.definition().trigger().kind() == TriggerKind.MANUAL)
                 .map(WorkflowView::name).toList(), names -> {
                     manualWorkflows.setAll(names);
                     if (names.isEmpty()) {

@@ -1,6 +1,7 @@
 package org.memberdesk.ui.viewmodel.workflow;
 
 import java.util.Locale;
+import org.memberdesk.service.workflow.TriggerKind;
 import org.memberdesk.service.workflow.WorkflowRunView;
 import org.memberdesk.service.workflow.WorkflowView;
 import org.memberdesk.ui.common.Messages;
@@ -24,7 +25,7 @@ final class WorkflowTexts {
                 : w.failedRuns() == 0 ? messages.get("workflows.runs.count", w.runs())
                 : messages.get("workflows.runs.failed", w.runs(), w.failedRuns());
         boolean manual = w.definition().trigger() != null
-                && "manual".equals(w.definition().trigger().kind().code());
+                && w.definition().trigger().kind() == TriggerKind.MANUAL;
         return new WorkflowRow(w.name(), w.enabled(),
                 messages.get(w.enabled() ? "workflows.state.enabled" : "workflows.state.disabled"),
                 w.enabled() ? Tone.GOOD : Tone.NEUTRAL, trigger, w.summary(), runs, time.format(w.lastRunAt()), manual);
@@ -41,24 +42,35 @@ final class WorkflowTexts {
                 .map(s -> s.label() + ": " + s.outcome())
                 .orElse("");
         return new RunRow(r.id(), time.format(r.startedAt()), contact,
-                label("workflows.mode.", r.mode()), label("workflows.status.", r.status()), tone(r.status()),
-                finished, outcome, r.steps().stream().map(this::step).toList());
+                label("workflows.mode.", r.mode().code()), label("workflows.status.", r.status().code()),
+                tone(r.status()), finished, outcome, r.steps().stream().map(this::step).toList());
     }
 
     StepRow step(WorkflowRunView.Step s) {
         String when = time.format(s.finishedAt() != null ? s.finishedAt() : s.startedAt());
-        String phase = label("workflows.phase.", s.phase());
-        return new StepRow(String.valueOf(s.number()), phase + ": " + s.label(), label("workflows.status.", s.status()),
-                tone(s.status()), s.outcome() == null ? "" : s.outcome(), when);
+        String phase = label("workflows.phase.", s.phase().code());
+        return new StepRow(String.valueOf(s.number()), phase + ": " + s.label(),
+                label("workflows.status.", s.status().code()), tone(s.status()),
+                s.outcome() == null ? "" : s.outcome(), when);
     }
 
-    static Tone tone(String status) {
+    static Tone tone(WorkflowRunView.Status status) {
         return switch (status) {
-            case "done" -> Tone.GOOD;
-            case "failed" -> Tone.BAD;
-            case "stopped", "skipped" -> Tone.NEUTRAL;
-            case "waiting" -> Tone.CAUTION;
-            default -> Tone.PENDING;
+            case DONE -> Tone.GOOD;
+            case FAILED -> Tone.BAD;
+            case STOPPED -> Tone.NEUTRAL;
+            case WAITING -> Tone.CAUTION;
+            case RUNNING -> Tone.PENDING;
+        };
+    }
+
+    static Tone tone(WorkflowRunView.Step.Status status) {
+        return switch (status) {
+            case DONE -> Tone.GOOD;
+            case FAILED -> Tone.BAD;
+            case SKIPPED -> Tone.NEUTRAL;
+            case WAITING -> Tone.CAUTION;
+            case PENDING, RUNNING -> Tone.PENDING;
         };
     }
 

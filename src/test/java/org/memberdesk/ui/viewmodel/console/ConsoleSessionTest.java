@@ -183,7 +183,7 @@ class ConsoleSessionTest {
         Await.until(Duration.ofSeconds(20), () -> !services.emails().list("new.member@example.com").isEmpty(),
                 "the workflow engine to queue the welcome");
         EmailView welcome = services.emails().list("new.member@example.com").get(0);
-        assertThat(welcome.origin()).isEqualTo("workflow");
+        assertThat(welcome.origin().code()).isEqualTo("workflow");
         assertThat(welcome.originDetail()).isEqualTo("Welcome new members");
         assertThat(welcome.offer()).isEqualTo(DemoData.MEMBERSHIP);
         assertThat(dialogs.errors()).isEmpty();

@@ -89,9 +89,9 @@ class ContactActionsViewModelTest {
         ben.actions().resend(membership);
 
         EmailView queued = emails("ben.carter@example.com").get(0);
-        assertThat(queued.kind()).isEqualTo("welcome");
+        assertThat(queued.kind().code()).isEqualTo("welcome");
         assertThat(queued.offer()).isEqualTo("Momentum Membership");
-        assertThat(queued.status()).isEqualTo("queued");
+        assertThat(queued.status().code()).isEqualTo("queued");
         assertThat(queued.resendOfId()).as("linked to the original welcome").isNotNull();
         assertThat(queued.originDetail()).isEqualTo("Sam (support)");
         assertThat(card("ben.carter@example.com").portal().passwordSetAt()).isEqualTo(passwordSetBefore);
@@ -129,9 +129,9 @@ class ContactActionsViewModelTest {
         ben.actions().resendChosenOrFirstActive(null);
 
         assertThat(emails("ben.carter@example.com").get(0)).satisfies(queued -> {
-            assertThat(queued.kind()).isEqualTo("welcome");
+            assertThat(queued.kind().code()).isEqualTo("welcome");
             assertThat(queued.offer()).isEqualTo(ben.offers().get(0).offer());
-            assertThat(queued.status()).isEqualTo("queued");
+            assertThat(queued.status().code()).isEqualTo("queued");
         });
         ContactViewModel grace = open("grace.omalley@example.net");
         int before = emails("grace.omalley@example.net").size();
@@ -165,7 +165,7 @@ class ContactActionsViewModelTest {
 
         assertThat(dialog.doneProperty().get()).isTrue();
         EmailView queued = emails("dana.whitfield@example.com").get(0);
-        assertThat(queued.kind()).isEqualTo("reset-link");
+        assertThat(queued.kind().code()).isEqualTo("reset-link");
         assertThat(queued.recipient()).isEqualTo("dana.whitfield@example.com");
         assertThat(dana.notificationProperty().get()).isEqualTo("A reset link for the Client Portal (membership)"
                 + " is queued for dana.whitfield@example.com; it works once, for 72 hours after it is sent.");
@@ -195,7 +195,7 @@ class ContactActionsViewModelTest {
                 .isEqualTo("The limit of 5 reset emails per hour is reached for this contact;"
                         + " the next one can go at 2 Mar 2026, 10:00.");
         sixth.send();
-        assertThat(emails("noah.fischer@example.org").stream().filter(e -> "reset-link".equals(e.kind())))
+        assertThat(emails("noah.fischer@example.org").stream().filter(e -> "reset-link".equals(e.kind().code())))
                 .hasSize(5);
     }
 
@@ -279,7 +279,7 @@ class ContactActionsViewModelTest {
 
         dialog.save();
 
-        assertThat(emails("ben.carter@example.com").get(0).kind()).isEqualTo("password-changed");
+        assertThat(emails("ben.carter@example.com").get(0).kind().code()).isEqualTo("password-changed");
         assertThat(ben.notificationProperty().get())
                 .endsWith("A notification email is queued for ben.carter@example.com.");
         assertThat(ben.history().rows().get(0).kind()).isEqualTo("Password changed");
@@ -349,7 +349,7 @@ class ContactActionsViewModelTest {
         ContactViewModel sofia = open("sofia.rossi@example.net");
         CommunityRow founders = sofia.communities().get(0);
         int welcomesBefore = (int) emails("sofia.rossi@example.net").stream()
-                .filter(e -> "welcome".equals(e.kind())).count();
+                .filter(e -> "welcome".equals(e.kind().code())).count();
 
         sofia.actions().sendResetLink(founders);
         ResetLinkViewModel reset = windows.resetLinks.get(0);
@@ -359,7 +359,7 @@ class ContactActionsViewModelTest {
         reset.send();
 
         EmailView queued = emails("sofia.rossi@example.net").get(0);
-        assertThat(queued.kind()).isEqualTo("community-reset-link");
+        assertThat(queued.kind().code()).isEqualTo("community-reset-link");
         assertThat(queued.group()).isEqualTo("Founders Circle");
 
         sofia.actions().changePassword(founders);
@@ -371,7 +371,7 @@ class ContactActionsViewModelTest {
 
         assertThat(password.doneProperty().get()).isTrue();
         assertThat(card("sofia.rossi@example.net").portal().passwordSet()).as("membership untouched").isFalse();
-        assertThat(emails("sofia.rossi@example.net").stream().filter(e -> "welcome".equals(e.kind())))
+        assertThat(emails("sofia.rossi@example.net").stream().filter(e -> "welcome".equals(e.kind().code())))
                 .hasSize(welcomesBefore);
         assertThat(sofia.notificationProperty().get())
                 .startsWith("New password set for the community group Founders Circle of sofia.rossi@example.net");
@@ -403,7 +403,7 @@ class ContactActionsViewModelTest {
         assertThat(dialog.doneProperty().get()).isTrue();
         assertThat(dana.offers()).extracting(OfferRow::offer).contains("Coaching Circle");
         assertThat(dana.offers().stream().filter(o -> o.offer().equals("Coaching Circle")).findFirst().orElseThrow()
-                .statusCode()).isEqualTo("active");
+                .grantStatus().code()).isEqualTo("active");
         assertThat(dana.notificationProperty().get()).startsWith("Granted Coaching Circle to dana.whitfield@example.com.");
     }
 
@@ -423,7 +423,7 @@ class ContactActionsViewModelTest {
 
         assertThat(dialog.doneProperty().get()).isTrue();
         OfferRow revoked = ben.offers().get(0);
-        assertThat(revoked.statusCode()).isEqualTo("revoked");
+        assertThat(revoked.grantStatus().code()).isEqualTo("revoked");
         assertThat(revoked.revoked()).endsWith("refund requested");
         assertThat(ben.actions().resendUnavailable(revoked)).startsWith("Revoked");
     }
@@ -459,17 +459,17 @@ class ContactActionsViewModelTest {
                 + " The Mindful Mornings Course welcome email is queued for hana.k@example.com.");
         List<EmailView> history = emails("hana.k@example.com");
         assertThat(history.get(0)).satisfies(welcome -> {
-            assertThat(welcome.kind()).isEqualTo("welcome");
+            assertThat(welcome.kind().code()).isEqualTo("welcome");
             assertThat(welcome.recipient()).isEqualTo("hana.k@example.com");
-            assertThat(welcome.status()).isEqualTo("queued");
+            assertThat(welcome.status().code()).isEqualTo("queued");
         });
         assertThat(history).anySatisfy(notice -> {
-            assertThat(notice.kind()).isEqualTo("address-changed");
+            assertThat(notice.kind().code()).isEqualTo("address-changed");
             assertThat(notice.recipient()).isEqualTo("hana.kobayashi@example.com");
         });
         assertThat(history).filteredOn(e -> e.recipient().equals("hana.kobayashi@example.com")
-                        && e.kind().equals("welcome")).singleElement()
-                .satisfies(old -> assertThat(old.status()).isEqualTo("failed"));
+                        && e.kind().code().equals("welcome")).singleElement()
+                .satisfies(old -> assertThat(old.status().code()).isEqualTo("failed"));
         assertThat(hana.history().rows()).anySatisfy(row -> assertThat(row.kind()).isEqualTo("Address changed"));
     }
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
+import org.memberdesk.service.AuditLog;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.email.EmailView;
 import org.memberdesk.service.storage.DataDirectory;
@@ -133,8 +134,8 @@ class EmailHistoryViewModelTest {
     }
 
     private static EmailView welcome(UUID id, String offer, Instant at, UUID resendOf) {
-        return new EmailView(id, "welcome", "sent", "Welcome", "a@example.com", 1, "250 Ok", null, "workflow", null,
-                at, at, offer, null, resendOf);
+        return new EmailView(id, EmailView.Kind.WELCOME, EmailView.Status.SENT, "Welcome", "a@example.com", 1,
+                "250 Ok", null, AuditLog.Origin.WORKFLOW, null, at, at, offer, null, resendOf);
     }
 
     @Test

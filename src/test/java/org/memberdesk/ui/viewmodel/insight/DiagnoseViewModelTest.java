@@ -163,7 +163,7 @@ class DiagnoseViewModelTest {
         });
         assertThat(olu.statusProperty().get()).contains("welcome email is queued for olu.adeyemi@example.com");
         assertThat(services.emails().list("olu.adeyemi@example.com").get(0)).satisfies(queued -> {
-            assertThat(queued.kind()).isEqualTo("welcome");
+            assertThat(queued.kind().code()).isEqualTo("welcome");
             assertThat(queued.recipient()).isEqualTo("olu.adeyemi@example.com");
         });
         assertThat(hooks.reloads).as("after the fix and after the welcome").isEqualTo(2);
@@ -220,14 +220,14 @@ class DiagnoseViewModelTest {
         FixChoice retry = failed.fixes().get(0);
         assertThat(retry.action()).isEqualTo("retry-email");
         UUID id = services.contacts().byEmail("marcus.bell@example.org").id();
-        long failedBefore = services.contacts().card(id).emails().stream().filter(e -> "failed".equals(e.status()))
+        long failedBefore = services.contacts().card(id).emails().stream().filter(e -> "failed".equals(e.status().code()))
                 .count();
 
         marcus.apply(retry);
 
         List<EmailView> emails = services.contacts().card(id).emails();
-        assertThat(emails.stream().filter(e -> "failed".equals(e.status())).count()).isLessThan(failedBefore);
-        assertThat(emails).anyMatch(e -> "queued".equals(e.status()) || "retrying".equals(e.status()));
+        assertThat(emails.stream().filter(e -> "failed".equals(e.status().code())).count()).isLessThan(failedBefore);
+        assertThat(emails).anyMatch(e -> "queued".equals(e.status().code()) || "retrying".equals(e.status().code()));
         assertThat(marcus.statusProperty().get()).startsWith("Done: queued the");
         assertThat(hooks.reloads).isEqualTo(1);
     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.demo.DemoData;
+import org.memberdesk.service.importing.ImportProgress;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
 import org.memberdesk.ui.common.Messages;
@@ -215,10 +216,10 @@ class ImportViewModelTest {
 
     @Test
     void oneBarCoversThePhasesInOrder() {
-        assertThat(ImportViewModel.overall(true, "reading", 1)).isEqualTo(0.25);
-        assertThat(ImportViewModel.overall(true, "checking", 0.5)).isEqualTo(0.325);
-        assertThat(ImportViewModel.overall(true, "writing", 1)).isEqualTo(1.0);
-        assertThat(ImportViewModel.overall(false, "reading", 0.5)).isEqualTo(0.3);
-        assertThat(ImportViewModel.overall(false, "checking", 1)).isEqualTo(1.0);
+        assertThat(ImportViewModel.overall(true, ImportProgress.Phase.READING, 1)).isEqualTo(0.25);
+        assertThat(ImportViewModel.overall(true, ImportProgress.Phase.CHECKING, 0.5)).isEqualTo(0.325);
+        assertThat(ImportViewModel.overall(true, ImportProgress.Phase.WRITING, 1)).isEqualTo(1.0);
+        assertThat(ImportViewModel.overall(false, ImportProgress.Phase.READING, 0.5)).isEqualTo(0.3);
+        assertThat(ImportViewModel.overall(false, ImportProgress.Phase.CHECKING, 1)).isEqualTo(1.0);
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.email.DeliveryProgress;
+import org.memberdesk.service.email.EmailView;
 import org.memberdesk.service.storage.DataDirectory;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
@@ -57,19 +58,21 @@ class OutboxStatusViewModelTest {
 
     @Test
     void saysSendingNOfMWhileABatchGoesOutThenCountsAgain() {
-        feed.fire(new DeliveryProgress("batch-started", null, null, null, 12, 0));
+        feed.fire(new DeliveryProgress(DeliveryProgress.Phase.BATCH_STARTED, null, null, null, 12, 0));
         assertThat(outbox.textProperty().get()).isEqualTo("Sending 1 of 12\u2026");
         assertThat(outbox.sendingProperty().get()).isTrue();
         assertThat(outbox.progressProperty().get()).isZero();
 
-        feed.fire(new DeliveryProgress("message-updated", UUID.randomUUID(), UUID.randomUUID(), "sending", 0, 0));
+        feed.fire(new DeliveryProgress(DeliveryProgress.Phase.MESSAGE_UPDATED, UUID.randomUUID(), UUID.randomUUID(),
+                EmailView.Status.SENDING, 0, 0));
         assertThat(outbox.textProperty().get()).as("the sending mark carries no batch").isEqualTo("Sending 1 of 12\u2026");
-        feed.fire(new DeliveryProgress("message-updated", UUID.randomUUID(), UUID.randomUUID(), "sent", 12, 2));
+        feed.fire(new DeliveryProgress(DeliveryProgress.Phase.MESSAGE_UPDATED, UUID.randomUUID(), UUID.randomUUID(),
+                EmailView.Status.SENT, 12, 2));
         assertThat(outbox.textProperty().get()).isEqualTo("Sending 3 of 12\u2026");
         assertThat(outbox.progressProperty().get()).isEqualTo(2.0 / 12);
         assertThat(outbox.toneProperty().get()).isEqualTo(Tone.PENDING);
 
-        feed.fire(new DeliveryProgress("batch-finished", null, null, null, 12, 12));
+        feed.fire(new DeliveryProgress(DeliveryProgress.Phase.BATCH_FINISHED, null, null, null, 12, 12));
         assertThat(outbox.sendingProperty().get()).isFalse();
         assertThat(outbox.textProperty().get()).isEqualTo("Outbox: 1 retrying \u00b7 4 failed");
     }
