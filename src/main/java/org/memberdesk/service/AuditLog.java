@@ -21,24 +21,13 @@ public final class AuditLog {
     }
 
     /** Who or what caused an action or an email: an agent, a workflow, the contact (self-service) or the system. */
-    public enum Origin {
-        AGENT("agent"), WORKFLOW("workflow"), SELF_SERVICE("self-service"), SYSTEM("system");
-
-        private final String code;
-
-        Origin(String code) {
-            this.code = code;
-        }
-
-        /** The code JSON prints: "agent", "self-service", ... */
-        public String code() {
-            return code;
-        }
+    public enum Origin implements StateCode {
+        AGENT, WORKFLOW, SELF_SERVICE, SYSTEM;
 
         /** The code, so a state in a message reads as it does in JSON. */
         @Override
         public String toString() {
-            return code;
+            return code();
         }
 
         public static Origin of(org.memberdesk.domain.Origin origin) {
@@ -52,24 +41,13 @@ public final class AuditLog {
     }
 
     /** How a recorded action ended. */
-    public enum Outcome {
-        OK("ok"), REFUSED("refused"), FAILED("failed");
-
-        private final String code;
-
-        Outcome(String code) {
-            this.code = code;
-        }
-
-        /** The code JSON prints: "ok", "refused" or "failed". */
-        public String code() {
-            return code;
-        }
+    public enum Outcome implements StateCode {
+        OK, REFUSED, FAILED;
 
         /** The code, so a state in a message reads as it does in JSON. */
         @Override
         public String toString() {
-            return code;
+            return code();
         }
 
         public static Outcome of(AuditEvent.Outcome outcome) {

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.memberdesk.service.ConsolePreferences;
+import org.memberdesk.service.storage.ConsolePreferences;
 import org.memberdesk.service.storage.DataDirectory;
 
 /** The CLI stamps the agent name the console saved (welcome, Settings); MEMBERDESK_AGENT wins for one command. */

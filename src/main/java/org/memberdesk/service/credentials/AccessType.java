@@ -1,26 +1,16 @@
 package org.memberdesk.service.credentials;
 
 import org.memberdesk.domain.AccessScope;
+import org.memberdesk.service.StateCode;
 
 /** Which password an action or a link touches: the membership Client Portal, or one community group's. */
-public enum AccessType {
-    MEMBERSHIP("membership"), COMMUNITY("community");
-
-    private final String code;
-
-    AccessType(String code) {
-        this.code = code;
-    }
-
-    /** The code JSON prints: "membership" or "community". */
-    public String code() {
-        return code;
-    }
+public enum AccessType implements StateCode {
+    MEMBERSHIP, COMMUNITY;
 
     /** The code, so a state in a message reads as it does in JSON. */
     @Override
     public String toString() {
-        return code;
+        return code();
     }
 
     public static AccessType of(AccessScope scope) {

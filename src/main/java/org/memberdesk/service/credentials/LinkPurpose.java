@@ -1,26 +1,16 @@
 package org.memberdesk.service.credentials;
 
 import org.memberdesk.domain.TokenPurpose;
+import org.memberdesk.service.StateCode;
 
 /** What an emailed link is for: resetting a password, or setting a first one. */
-public enum LinkPurpose {
-    RESET("reset"), SET_PASSWORD("set-password");
-
-    private final String code;
-
-    LinkPurpose(String code) {
-        this.code = code;
-    }
-
-    /** The code JSON prints: "reset" or "set-password". */
-    public String code() {
-        return code;
-    }
+public enum LinkPurpose implements StateCode {
+    RESET, SET_PASSWORD;
 
     /** The code, so a state in a message reads as it does in JSON. */
     @Override
     public String toString() {
-        return code;
+        return code();
     }
 
     public static LinkPurpose of(TokenPurpose purpose) {

@@ -2,6 +2,7 @@ package org.memberdesk.service.email;
 
 import java.util.UUID;
 import org.memberdesk.mail.DeliveryEvent;
+import org.memberdesk.service.StateCode;
 
 /**
  * Progress of mail delivery, pushed while a batch sends. Arrives on the delivery thread: a view
@@ -15,23 +16,13 @@ import org.memberdesk.mail.DeliveryEvent;
 public record DeliveryProgress(Phase phase, UUID emailId, UUID contactId, EmailView.Status status, int batchSize,
                                int done) {
 
-    public enum Phase {
-        BATCH_STARTED("batch-started"), MESSAGE_UPDATED("message-updated"), BATCH_FINISHED("batch-finished");
-
-        private final String code;
-
-        Phase(String code) {
-            this.code = code;
-        }
-
-        public String code() {
-            return code;
-        }
+    public enum Phase implements StateCode {
+        BATCH_STARTED, MESSAGE_UPDATED, BATCH_FINISHED;
 
         /** The code, so a state in a message reads as it does in JSON. */
         @Override
         public String toString() {
-            return code;
+            return code();
         }
 
         static Phase of(DeliveryEvent.Type type) {

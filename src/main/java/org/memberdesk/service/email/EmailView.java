@@ -6,6 +6,7 @@ import org.memberdesk.domain.EmailKind;
 import org.memberdesk.domain.EmailMessage;
 import org.memberdesk.domain.EmailStatus;
 import org.memberdesk.service.AuditLog;
+import org.memberdesk.service.StateCode;
 
 /** One email of a contact's history. Bodies are as stored: any link in them is redacted. */
 public record EmailView(UUID id, Kind kind, Status status, String subject, String recipient, int attempts,
@@ -21,31 +22,20 @@ public record EmailView(UUID id, Kind kind, Status status, String subject, Strin
     }
 
     /** What an email is for. */
-    public enum Kind {
-        WELCOME("welcome"),
-        RESET_LINK("reset-link"),
-        PASSWORD_CHANGED("password-changed"),
-        COMMUNITY_WELCOME("community-welcome"),
-        COMMUNITY_RESET_LINK("community-reset-link"),
-        COMMUNITY_PASSWORD_CHANGED("community-password-changed"),
-        TEST("test"),
-        ADDRESS_CHANGED("address-changed");
-
-        private final String code;
-
-        Kind(String code) {
-            this.code = code;
-        }
-
-        /** The code JSON prints: "welcome", "reset-link", ... */
-        public String code() {
-            return code;
-        }
+    public enum Kind implements StateCode {
+        WELCOME,
+        RESET_LINK,
+        PASSWORD_CHANGED,
+        COMMUNITY_WELCOME,
+        COMMUNITY_RESET_LINK,
+        COMMUNITY_PASSWORD_CHANGED,
+        TEST,
+        ADDRESS_CHANGED;
 
         /** The code, so a state in a message reads as it does in JSON. */
         @Override
         public String toString() {
-            return code;
+            return code();
         }
 
         public static Kind of(EmailKind kind) {
@@ -63,24 +53,13 @@ public record EmailView(UUID id, Kind kind, Status status, String subject, Strin
     }
 
     /** Where an email is on its way out: queued -> sending -> sent | retrying | failed. */
-    public enum Status {
-        QUEUED("queued"), SENDING("sending"), SENT("sent"), RETRYING("retrying"), FAILED("failed");
-
-        private final String code;
-
-        Status(String code) {
-            this.code = code;
-        }
-
-        /** The code JSON prints: "queued", "sent", ... */
-        public String code() {
-            return code;
-        }
+    public enum Status implements StateCode {
+        QUEUED, SENDING, SENT, RETRYING, FAILED;
 
         /** The code, so a state in a message reads as it does in JSON. */
         @Override
         public String toString() {
-            return code;
+            return code();
         }
 
         /** Queued, sending or retrying: it will still change. */

@@ -1,34 +1,25 @@
 package org.memberdesk.service.email;
 
+import org.memberdesk.service.StateCode;
+
 /** Where a setting in effect comes from: an environment variable (which wins), a stored setting, or neither. */
-public enum SettingSource {
-    ENVIRONMENT("environment"), SETTING("setting"),
+public enum SettingSource implements StateCode {
+    ENVIRONMENT, SETTING,
     /** Nothing set: the built-in default applies. */
-    DEFAULT("default"),
+    DEFAULT,
     /** Nothing set, and there is no default: the feature is off. */
-    NONE("none");
-
-    private final String code;
-
-    SettingSource(String code) {
-        this.code = code;
-    }
-
-    /** The code JSON prints: "environment", "setting", "default" or "none". */
-    public String code() {
-        return code;
-    }
+    NONE;
 
     /** The code, so a state in a message reads as it does in JSON. */
     @Override
     public String toString() {
-        return code;
+        return code();
     }
 
     /** The source as the mail layer names it ("environment", "setting" or "default"). */
     public static SettingSource ofCode(String code) {
         for (SettingSource source : values()) {
-            if (source.code.equals(code)) {
+            if (source.code().equals(code)) {
                 return source;
             }
         }

@@ -1,5 +1,7 @@
 package org.memberdesk.service.importing;
 
+import org.memberdesk.service.StateCode;
+
 /**
  * Progress of a preview or an import, reported from the thread doing the work (a console view
  * model hands it to the FX thread itself). Phases: {@code reading} (done and total in bytes),
@@ -14,23 +16,13 @@ public interface ImportProgress {
     void update(Phase phase, long done, long total);
 
     /** Reading the file, checking its rows, writing them: a preview stops after checking. */
-    enum Phase {
-        READING("reading"), CHECKING("checking"), WRITING("writing");
-
-        private final String code;
-
-        Phase(String code) {
-            this.code = code;
-        }
-
-        public String code() {
-            return code;
-        }
+    enum Phase implements StateCode {
+        READING, CHECKING, WRITING;
 
         /** The code, so a state in a message reads as it does in JSON. */
         @Override
         public String toString() {
-            return code;
+            return code();
         }
     }
 }

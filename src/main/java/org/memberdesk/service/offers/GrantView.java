@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.memberdesk.domain.GrantStatus;
 import org.memberdesk.domain.OfferGrant;
+import org.memberdesk.service.StateCode;
 
 /** One offer of a contact, with its status judged at the time of the query. */
 public record GrantView(UUID id, UUID offerId, String offer, Status status, Instant grantedAt, Instant expiresAt,
@@ -20,24 +21,13 @@ public record GrantView(UUID id, UUID offerId, String offer, Status status, Inst
     }
 
     /** Active, revoked (by an agent, with a reason) or expired (its end date passed). */
-    public enum Status {
-        ACTIVE("active"), REVOKED("revoked"), EXPIRED("expired");
-
-        private final String code;
-
-        Status(String code) {
-            this.code = code;
-        }
-
-        /** The code JSON prints: "active", "revoked" or "expired". */
-        public String code() {
-            return code;
-        }
+    public enum Status implements StateCode {
+        ACTIVE, REVOKED, EXPIRED;
 
         /** The code, so a state in a message reads as it does in JSON. */
         @Override
         public String toString() {
-            return code;
+            return code();
         }
 
         public static Status of(GrantStatus status) {

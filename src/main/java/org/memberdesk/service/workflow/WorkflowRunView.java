@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.memberdesk.domain.WorkflowRun;
 import org.memberdesk.domain.WorkflowStep;
+import org.memberdesk.service.StateCode;
 
 /**
  * One run of a workflow for one contact, with each step's outcome: the run log of a workflow and
@@ -23,28 +24,18 @@ public record WorkflowRunView(UUID id, String workflow, UUID contactId, String c
                     Status.of(s.getStatus()), s.getOutcome(), s.getAttempts(), s.getStartedAt(), s.getFinishedAt());
         }
 
-        public enum Phase {
-            FILTER("filter"), ACTION("action");
-
-            private final String code;
-
-            Phase(String code) {
-                this.code = code;
-            }
-
-            public String code() {
-                return code;
-            }
+        public enum Phase implements StateCode {
+            FILTER, ACTION;
 
             /** The code, so a state in a message reads as it does in JSON. */
             @Override
             public String toString() {
-                return code;
+                return code();
             }
 
             static Phase of(String stored) {
                 for (Phase phase : values()) {
-                    if (phase.code.equals(stored)) {
+                    if (phase.code().equals(stored)) {
                         return phase;
                     }
                 }
@@ -53,25 +44,14 @@ public record WorkflowRunView(UUID id, String workflow, UUID contactId, String c
         }
 
         /** Pending, running, waiting (a Wait step), done, skipped or failed. */
-        public enum Status {
-            PENDING("pending"), RUNNING("running"), WAITING("waiting"), DONE("done"), SKIPPED("skipped"),
-            FAILED("failed");
-
-            private final String code;
-
-            Status(String code) {
-                this.code = code;
-            }
-
-            /** The code JSON prints: "pending", "done", ... */
-            public String code() {
-                return code;
-            }
+        public enum Status implements StateCode {
+            PENDING, RUNNING, WAITING, DONE, SKIPPED,
+            FAILED;
 
             /** The code, so a state in a message reads as it does in JSON. */
             @Override
             public String toString() {
-                return code;
+                return code();
             }
 
             public static Status of(WorkflowStep.Status status) {
@@ -88,24 +68,13 @@ public record WorkflowRunView(UUID id, String workflow, UUID contactId, String c
     }
 
     /** What started the run: a trigger, an agent's manual run, or an agent's test run. */
-    public enum Mode {
-        TRIGGER("trigger"), MANUAL("manual"), TEST("test");
-
-        private final String code;
-
-        Mode(String code) {
-            this.code = code;
-        }
-
-        /** The code JSON prints: "trigger", "manual" or "test". */
-        public String code() {
-            return code;
-        }
+    public enum Mode implements StateCode {
+        TRIGGER, MANUAL, TEST;
 
         /** The code, so a state in a message reads as it does in JSON. */
         @Override
         public String toString() {
-            return code;
+            return code();
         }
 
         public static Mode of(WorkflowRun.Mode mode) {
@@ -118,24 +87,13 @@ public record WorkflowRunView(UUID id, String workflow, UUID contactId, String c
     }
 
     /** Running, waiting (in a Wait step), done, stopped (a filter did not match) or failed. */
-    public enum Status {
-        RUNNING("running"), WAITING("waiting"), DONE("done"), STOPPED("stopped"), FAILED("failed");
-
-        private final String code;
-
-        Status(String code) {
-            this.code = code;
-        }
-
-        /** The code JSON prints: "running", "waiting", ... */
-        public String code() {
-            return code;
-        }
+    public enum Status implements StateCode {
+        RUNNING, WAITING, DONE, STOPPED, FAILED;
 
         /** The code, so a state in a message reads as it does in JSON. */
         @Override
         public String toString() {
-            return code;
+            return code();
         }
 
         public boolean finished() {

@@ -8,7 +8,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import org.memberdesk.service.ConsolePreferences;
+import org.memberdesk.service.storage.ConsolePreferences;
 import org.memberdesk.ui.common.BackgroundExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

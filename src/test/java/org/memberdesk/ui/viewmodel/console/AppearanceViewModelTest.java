@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.memberdesk.service.ConsolePreferences;
+import org.memberdesk.service.storage.ConsolePreferences;
 import org.memberdesk.service.storage.DataDirectory;
 import org.memberdesk.ui.common.TestExecutor;
 

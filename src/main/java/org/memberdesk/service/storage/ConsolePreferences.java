@@ -1,4 +1,4 @@
-package org.memberdesk.service;
+package org.memberdesk.service.storage;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.memberdesk.persistence.OwnerOnly;
+import org.memberdesk.service.Actor;
+import org.memberdesk.service.UserError;
 import org.memberdesk.service.storage.DataDirectory;
 
 /**

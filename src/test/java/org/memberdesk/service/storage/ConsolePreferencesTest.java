@@ -1,4 +1,4 @@
-package org.memberdesk.service;
+package org.memberdesk.service.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.service.Actor;
+import org.memberdesk.service.UserError;
 import org.memberdesk.service.storage.DataDirectory;
 
 class ConsolePreferencesTest {
