@@ -1,13 +1,12 @@
 package org.memberdesk.mail;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.memberdesk.domain.Contact;
 import org.memberdesk.domain.EmailKind;
 import org.memberdesk.domain.EmailMessage;
 import org.memberdesk.domain.Origin;
+import org.memberdesk.persistence.CommitSignal;
 import org.memberdesk.persistence.Tx;
 
 /**
@@ -18,7 +17,7 @@ import org.memberdesk.persistence.Tx;
 public final class Outbox {
 
     private final Clock clock;
-    private final List<Runnable> wakeUps = new CopyOnWriteArrayList<>();
+    private final CommitSignal committed = new CommitSignal();
 
     public Outbox(Clock clock) {
         this.clock = clock;
@@ -66,7 +65,7 @@ public final class Outbox {
             message.withLink(email.linkPurpose(), email.linkTtl().toSeconds());
         }
         t.persist(message);
-        wakeAfterCommit(t);
+        committed.afterCommitOf(t);
         return message;
     }
 
@@ -87,18 +86,12 @@ public final class Outbox {
             html = html.replace(before, now).replace(escapeHtml(before), escapeHtml(now));
         }
         failed.retry(clock.instant(), now, subject, text, html);
-        wakeAfterCommit(t);
+        committed.afterCommitOf(t);
     }
 
     /** Called after a transaction that queued mail has committed (the dispatcher's wake-up). */
     public void onQueued(Runnable wakeUp) {
-        wakeUps.add(wakeUp);
-    }
-
-    private void wakeAfterCommit(Tx t) {
-        if (!wakeUps.isEmpty()) {
-            t.afterCommit(() -> wakeUps.forEach(Runnable::run));
-        }
+        committed.subscribe(wakeUp);
     }
 
     private static String escapeHtml(String value) {

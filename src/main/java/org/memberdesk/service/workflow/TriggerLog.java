@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.memberdesk.domain.Contact;
 import org.memberdesk.domain.Offer;
 import org.memberdesk.domain.TriggerEvent;
 import org.memberdesk.domain.TriggerType;
 import org.memberdesk.domain.WorkflowRun;
+import org.memberdesk.persistence.CommitSignal;
 import org.memberdesk.persistence.Tx;
 import org.memberdesk.service.JoinsTransaction;
 
@@ -28,13 +28,13 @@ public final class TriggerLog {
 
     private static final String VIA = "via workflow ";
 
-    private final List<Runnable> wakeUps = new CopyOnWriteArrayList<>();
+    private final CommitSignal committed = new CommitSignal();
 
     @JoinsTransaction(JoinsTransaction.Callers.EVERY_SERVICE)
     public TriggerEvent record(Tx t, TriggerType type, Contact contact, Offer offer, String detail, Instant now) {
         TriggerEvent event = new TriggerEvent(type, contact, offer, detail, now);
         t.triggers().record(event);
-        wakeAfterCommit(t);
+        committed.afterCommitOf(t);
         return event;
     }
 
@@ -51,7 +51,7 @@ public final class TriggerLog {
 
     /** Runs after a transaction that recorded events has committed. */
     public void onRecorded(Runnable wakeUp) {
-        wakeUps.add(wakeUp);
+        committed.subscribe(wakeUp);
     }
 
     static String tagOf(String detail) {
@@ -96,12 +96,6 @@ public final class TriggerLog {
             } catch (IllegalArgumentException e) {
                 return null;
             }
-        }
-    }
-
-    private void wakeAfterCommit(Tx t) {
-        if (!wakeUps.isEmpty()) {
-            t.afterCommit(() -> wakeUps.forEach(Runnable::run));
         }
     }
 }
