@@ -63,7 +63,7 @@ final class DiagnoseCommand implements Runnable {
     static FindingJson json(Finding finding) {
         Fix fix = finding.fix();
         return new FindingJson(finding.severity().code(), finding.code(), finding.message(), finding.evidence(),
-                fix == null ? null : new FixJson(fix.action(), fix.label(), fix.params()));
+                fix == null ? null : new FixJson(fix.action().code(), fix.label(), fix.params()));
     }
 
     /** A finding in a few lines: severity, code and message; the evidence; the fixes. */
@@ -77,7 +77,7 @@ final class DiagnoseCommand implements Runnable {
                     .collect(Collectors.joining("; ")));
         }
         for (Fix fix : finding.fixes()) {
-            text.append("\n\tfix: ").append(fix.label()).append(" [").append(fix.action());
+            text.append("\n\tfix: ").append(fix.label()).append(" [").append(fix.action().code());
             fix.params().forEach((k, v) -> text.append(' ').append(k).append('=').append(v));
             text.append(']');
         }

@@ -47,7 +47,7 @@ final class EmailChangeLines {
                 change.accesses().stream().map(a -> new JsonShapes.AccessChanged(a.scope(), a.group(),
                         a.linksRevoked(), a.sessionsEnded(), a.passwordCleared())).toList(),
                 change.queuedLinksCancelled(), JsonShapes.email(notice),
-                change.followUps().stream().map(n -> new JsonShapes.NextStep(n.action(), n.offer(), n.group(),
+                change.followUps().stream().map(n -> new JsonShapes.NextStep(n.action().code(), n.offer(), n.group(),
                         command(change.newEmail(), n))).toList());
     }
 

@@ -113,7 +113,8 @@ final class JsonShapes {
     }
 
     static MailSettings mailSettings(MailSettingsView v) {
-        return new MailSettings(v.demoMode(), v.host(), v.port(), v.security(), v.from(), v.user(), v.passwordSet(),
+        return new MailSettings(v.demoMode(), v.host(), v.port(),
+                v.security() == null ? null : v.security().code(), v.from(), v.user(), v.passwordSet(),
                 v.fromEnvironment(), v.portalUrl(), v.portalUrlSource().code(), v.warnings());
     }
 

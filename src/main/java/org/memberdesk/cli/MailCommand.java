@@ -114,7 +114,7 @@ final class MailCommand implements Runnable {
             lines.add("mode: SMTP");
             lines.add("host: " + v.host() + source(v, "host"));
             lines.add("port: " + v.port() + source(v, "port"));
-            lines.add("security: " + v.security() + source(v, "security"));
+            lines.add("security: " + v.security().code() + source(v, "security"));
             lines.add("from: " + v.from() + source(v, "from"));
         }
         if (v.user() != null) {

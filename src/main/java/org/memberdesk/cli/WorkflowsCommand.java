@@ -95,7 +95,7 @@ final class WorkflowsCommand implements Runnable {
     }
 
     private static Workflow shape(WorkflowView w) {
-        return new Workflow(w.id(), w.name(), w.enabled(), w.trigger(), w.summary(),
+        return new Workflow(w.id(), w.name(), w.enabled(), w.trigger().code(), w.summary(),
                 w.definition().filters().stream().map(FilterSpec::describe).toList(),
                 w.definition().actions().stream().map(ActionSpec::describe).toList(),
                 w.runs(), w.failedRuns(), w.lastRunAt());

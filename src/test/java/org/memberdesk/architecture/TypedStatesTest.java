@@ -19,12 +19,23 @@ import org.junit.jupiter.api.Test;
  */
 class TypedStatesTest {
 
-    /** Record components that hold a state or a kind from a fixed set of codes (and any {@code ...Source}). */
+    /**
+     * Record components that hold a state, a kind, an action or a setting from a fixed set of codes
+     * (and any {@code ...Source}).
+     */
     private static final Set<String> STATE_NAMES =
-            Set.of("status", "state", "kind", "phase", "purpose", "linkPurpose", "mode", "origin", "source");
+            Set.of("status", "state", "kind", "phase", "purpose", "linkPurpose", "mode", "origin", "source",
+                    "action", "security", "trigger");
 
-    /** A step's kind names a filter or an action of the workflow editor: an open set, shown, never compared. */
-    private static final Set<String> OPEN_SETS = Set.of("org.memberdesk.service.workflow.WorkflowRunView$Step.kind");
+    /**
+     * Open sets, shown and never compared: a step's kind names a filter or an action of the workflow
+     * editor; an audit entry's action ("contact.email-changed") is one of many, and the activity
+     * filter's is what the agent typed. The SMTP form's security is the text as typed, which the
+     * mail settings service checks and refuses with the codes there are.
+     */
+    private static final Set<String> OPEN_SETS = Set.of("org.memberdesk.service.workflow.WorkflowRunView$Step.kind",
+            "org.memberdesk.service.AuditLog$Entry.action", "org.memberdesk.service.activity.ActivityFilter.action",
+            "org.memberdesk.service.email.SmtpSettingsForm.security");
 
     private static JavaClasses classes;
 

@@ -71,7 +71,7 @@ class MailCommandTest extends CliCase {
         assertThat(stored.demoMode()).isFalse();
         assertThat(stored.host()).isEqualTo("smtp.example.com");
         assertThat(stored.port()).isEqualTo(2525);
-        assertThat(stored.security()).isEqualTo("ssl");
+        assertThat(stored.security().code()).isEqualTo("ssl");
         assertThat(stored.from()).isEqualTo("Support <support@example.com>");
         assertThat(stored.user()).isEqualTo("support@example.com");
         assertThat(stored.passwordSet()).isTrue();

@@ -118,12 +118,12 @@ public final class AddressChange {
                 .filter(g -> g.isActive(now))
                 .max(Comparator.comparing(OfferGrant::getGrantedAt))
                 .ifPresentOrElse(
-                        g -> next.add(new EmailChange.FollowUp(EmailChange.FollowUp.RESEND_WELCOME,
+                        g -> next.add(new EmailChange.FollowUp(EmailChange.FollowUp.Action.RESEND_WELCOME,
                                 g.getOffer().getName(), null)),
-                        () -> next.add(new EmailChange.FollowUp(EmailChange.FollowUp.RESET_LINK, null, null)));
+                        () -> next.add(new EmailChange.FollowUp(EmailChange.FollowUp.Action.RESET_LINK, null, null)));
         for (EmailChange.AccessEffect e : touched) {
             if (e.group() != null && (e.passwordCleared() || e.linksRevoked() > 0)) {
-                next.add(new EmailChange.FollowUp(EmailChange.FollowUp.RESET_LINK, null, e.group()));
+                next.add(new EmailChange.FollowUp(EmailChange.FollowUp.Action.RESET_LINK, null, e.group()));
             }
         }
         return List.copyOf(next);

@@ -1,6 +1,7 @@
 package org.memberdesk.service.contacts;
 
 import java.util.List;
+import org.memberdesk.service.StateCode;
 import org.memberdesk.service.email.EmailView;
 
 /**
@@ -38,13 +39,20 @@ public record EmailChange(String oldEmail, String newEmail, List<AccessEffect> a
      * Something to send to the new address: the welcome of an active offer ({@code offer} set), or a
      * reset link for the membership ({@code group} null) or one community group.
      */
-    public record FollowUp(String action, String offer, String group) {
+    public record FollowUp(Action action, String offer, String group) {
 
-        public static final String RESEND_WELCOME = "resend-welcome";
-        public static final String RESET_LINK = "reset-link";
+        public enum Action implements StateCode {
+            RESEND_WELCOME, RESET_LINK;
+
+            /** The code, so an action in a message reads as it does in JSON. */
+            @Override
+            public String toString() {
+                return code();
+            }
+        }
 
         public boolean welcome() {
-            return RESEND_WELCOME.equals(action);
+            return action == Action.RESEND_WELCOME;
         }
     }
 

@@ -78,37 +78,36 @@ public final class DiagnosticsService {
      * Performs a fix action for the contact. {@code open-offers} has nothing to perform here: the
      * console opens the Offers tab instead, and this refuses it with a sentence that says so.
      */
-    public FixResult applyFix(String contactEmail, String action, Map<String, String> params, Actor actor) {
+    public FixResult applyFix(String contactEmail, Fix.Action action, Map<String, String> params, Actor actor) {
         Map<String, String> p = params == null ? Map.of() : params;
         String current = tx.read(t -> contact(t, contactEmail).getEmail());
-        String which = action == null ? "" : action.strip().toLowerCase(Locale.ROOT);
-        return switch (which) {
-            case Fix.RETRY_EMAIL -> {
-                UUID emailId = emailOf(current, required(p, "emailId", which));
+        return switch (action) {
+            case RETRY_EMAIL -> {
+                UUID emailId = emailOf(current, required(p, "emailId", action.code()));
                 EmailView retried = emails.retry(emailId, actor);
-                yield new FixResult(Fix.RETRY_EMAIL, true, "queued the " + retried.kind().code() + " email again to "
+                yield new FixResult(action, true, "queued the " + retried.kind().code() + " email again to "
                         + retried.recipient(), retried.id());
             }
-            case Fix.RESEND_WELCOME -> {
-                EmailView resent = credentials.resendWelcome(current, required(p, "offer", which), actor);
-                yield new FixResult(Fix.RESEND_WELCOME, true, "queued the welcome email for " + resent.offer()
+            case RESEND_WELCOME -> {
+                EmailView resent = credentials.resendWelcome(current, required(p, "offer", action.code()), actor);
+                yield new FixResult(action, true, "queued the welcome email for " + resent.offer()
                         + " to " + resent.recipient(), resent.id());
             }
-            case Fix.SEND_RESET_LINK -> {
+            case SEND_RESET_LINK -> {
                 String group = blankToNull(p.get("group"));
                 EmailView sent = credentials.sendResetLink(current, group, null, actor);
-                yield new FixResult(Fix.SEND_RESET_LINK, true, "queued a reset link"
+                yield new FixResult(action, true, "queued a reset link"
                         + (group == null ? "" : " for community group " + sent.group()) + " to " + sent.recipient(),
                         sent.id());
             }
-            case Fix.UNLOCK -> {
+            case UNLOCK -> {
                 String group = blankToNull(p.get("group"));
                 boolean unlocked = credentials.unlock(current, group, actor);
                 String access = group == null ? "the Client Portal account" : "community group " + group;
-                yield new FixResult(Fix.UNLOCK, unlocked, unlocked ? "unlocked " + access
+                yield new FixResult(action, unlocked, unlocked ? "unlocked " + access
                         : access + " was not locked: nothing to do", null);
             }
-            case Fix.EDIT_EMAIL -> {
+            case EDIT_EMAIL -> {
                 String newEmail = blankToNull(p.get("email"));
                 if (newEmail == null) {
                     newEmail = blankToNull(p.get("suggested"));
@@ -119,14 +118,12 @@ public final class DiagnosticsService {
                 ContactEdit edit = contacts.change(current, newEmail, null, null, actor);
                 ContactSummary edited = edit.contact();
                 EmailChange change = edit.emailChange();
-                yield new FixResult(Fix.EDIT_EMAIL, change != null, change != null ? "changed the email from "
+                yield new FixResult(action, change != null, change != null ? "changed the email from "
                         + current + " to " + edited.email() + " (" + change.summary() + "; the old address is told)"
                         : "the email is already " + edited.email() + ": nothing to do", null, change);
             }
-            case Fix.OPEN_OFFERS -> throw new UserError("open-offers is done in the contact window:"
+            case OPEN_OFFERS -> throw new UserError("open-offers is done in the contact window:"
                     + " open the contact's Offers tab to grant or renew an offer");
-            default -> throw new UserError("unknown fix '" + (action == null ? "" : action.strip())
-                    + "': use one of " + String.join(", ", Fix.ACTIONS));
         };
     }
 

@@ -1,12 +1,16 @@
 package org.memberdesk.service.diagnostics;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.memberdesk.service.StateCode;
+import org.memberdesk.service.UserError;
 
 /**
  * The one-click fix of a finding: a stable action id, a label for the button and what the action
- * needs. {@link DiagnosticsService#applyFix} performs every action except {@link #OPEN_OFFERS},
+ * needs. {@link DiagnosticsService#applyFix} performs every action except {@link Action#OPEN_OFFERS},
  * which only opens the contact's Offers tab (granting needs the agent's judgement).
  *
  * <p>Actions and their parameters:
@@ -20,17 +24,30 @@ import java.util.Map;
  *   <li>{@code open-offers} {offer?}: opens the Offers tab</li>
  * </ul>
  */
-public record Fix(String action, String label, Map<String, String> params) {
+public record Fix(Action action, String label, Map<String, String> params) {
 
-    public static final String RETRY_EMAIL = "retry-email";
-    public static final String RESEND_WELCOME = "resend-welcome";
-    public static final String SEND_RESET_LINK = "send-reset-link";
-    public static final String UNLOCK = "unlock";
-    public static final String EDIT_EMAIL = "edit-email";
-    public static final String OPEN_OFFERS = "open-offers";
+    /** What a fix does; its code ("retry-email") is what the command line and JSON name it. */
+    public enum Action implements StateCode {
+        RETRY_EMAIL, RESEND_WELCOME, SEND_RESET_LINK, UNLOCK, EDIT_EMAIL, OPEN_OFFERS;
 
-    public static final List<String> ACTIONS =
-            List.of(RETRY_EMAIL, RESEND_WELCOME, SEND_RESET_LINK, UNLOCK, EDIT_EMAIL, OPEN_OFFERS);
+        /** The code, so an action in a message reads as it does in JSON. */
+        @Override
+        public String toString() {
+            return code();
+        }
+
+        /** The action a code names (case and surrounding blanks ignored); refused with the codes there are. */
+        public static Action parse(String code) {
+            String which = code == null ? "" : code.strip().toLowerCase(Locale.ROOT);
+            for (Action action : values()) {
+                if (action.code().equals(which)) {
+                    return action;
+                }
+            }
+            throw new UserError("unknown fix '" + (code == null ? "" : code.strip()) + "': use one of "
+                    + Arrays.stream(values()).map(Action::code).collect(Collectors.joining(", ")));
+        }
+    }
 
     public Fix {
         params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
@@ -38,39 +55,39 @@ public record Fix(String action, String label, Map<String, String> params) {
 
     /** True for a fix that only opens part of the contact window; the back end has nothing to do. */
     public boolean navigation() {
-        return OPEN_OFFERS.equals(action);
+        return action == Action.OPEN_OFFERS;
     }
 
     static Fix retryEmail(String emailId) {
-        return new Fix(RETRY_EMAIL, "Retry this email", Map.of("emailId", emailId));
+        return new Fix(Action.RETRY_EMAIL, "Retry this email", Map.of("emailId", emailId));
     }
 
     static Fix resendWelcome(String offer) {
-        return new Fix(RESEND_WELCOME, "Resend the welcome email for " + offer, Map.of("offer", offer));
+        return new Fix(Action.RESEND_WELCOME, "Resend the welcome email for " + offer, Map.of("offer", offer));
     }
 
     static Fix sendResetLink(String group) {
         return group == null
-                ? new Fix(SEND_RESET_LINK, "Send a new reset link (membership)", Map.of())
-                : new Fix(SEND_RESET_LINK, "Send a new reset link (community group " + group + ")",
+                ? new Fix(Action.SEND_RESET_LINK, "Send a new reset link (membership)", Map.of())
+                : new Fix(Action.SEND_RESET_LINK, "Send a new reset link (community group " + group + ")",
                         Map.of("group", group));
     }
 
     static Fix unlock(String group) {
         return group == null
-                ? new Fix(UNLOCK, "Unlock the Client Portal account", Map.of())
-                : new Fix(UNLOCK, "Unlock community group " + group, Map.of("group", group));
+                ? new Fix(Action.UNLOCK, "Unlock the Client Portal account", Map.of())
+                : new Fix(Action.UNLOCK, "Unlock community group " + group, Map.of("group", group));
     }
 
     static Fix editEmail(String suggested) {
         return suggested == null
-                ? new Fix(EDIT_EMAIL, "Correct the email address", Map.of())
-                : new Fix(EDIT_EMAIL, "Change the email to " + suggested, Map.of("suggested", suggested));
+                ? new Fix(Action.EDIT_EMAIL, "Correct the email address", Map.of())
+                : new Fix(Action.EDIT_EMAIL, "Change the email to " + suggested, Map.of("suggested", suggested));
     }
 
     static Fix openOffers(String offer) {
         return offer == null
-                ? new Fix(OPEN_OFFERS, "Open Offers", Map.of())
-                : new Fix(OPEN_OFFERS, "Open Offers", Map.of("offer", offer));
+                ? new Fix(Action.OPEN_OFFERS, "Open Offers", Map.of())
+                : new Fix(Action.OPEN_OFFERS, "Open Offers", Map.of("offer", offer));
     }
 }

@@ -12,9 +12,9 @@ import org.memberdesk.service.contacts.EmailChange;
  * @param emailId the email queued or retried by the fix, if any
  * @param emailChange what a corrected email address did to the account (edit-email only; else null)
  */
-public record FixResult(String action, boolean changed, String message, UUID emailId, EmailChange emailChange) {
+public record FixResult(Fix.Action action, boolean changed, String message, UUID emailId, EmailChange emailChange) {
 
-    public FixResult(String action, boolean changed, String message, UUID emailId) {
+    public FixResult(Fix.Action action, boolean changed, String message, UUID emailId) {
         this(action, changed, message, emailId, null);
     }
 }

@@ -158,7 +158,7 @@ public final class MailSettingsService {
                     + ". Use starttls or ssl.");
         }
         return new MailSettingsView(!s.configured(), s.host(), s.configured() ? s.port() : null,
-                s.configured() ? s.security().code() : null, s.configured() ? s.from() : null, s.user(),
+                s.configured() ? MailSecurity.of(s.security()) : null, s.configured() ? s.from() : null, s.user(),
                 s.hasPassword() || store.storedPasswordPresent(t), List.copyOf(s.fromEnvironment()), portal.url(),
                 SettingSource.ofCode(portal.source()), List.copyOf(warnings));
     }

@@ -11,7 +11,7 @@ import java.util.List;
  * @param portalUrlSource where the portal URL comes from: environment, setting or default
  * @param warnings        plain sentences to show (a localhost portal URL with real SMTP, ...)
  */
-public record MailSettingsView(boolean demoMode, String host, Integer port, String security, String from, String user,
+public record MailSettingsView(boolean demoMode, String host, Integer port, MailSecurity security, String from, String user,
                                boolean passwordSet, List<String> fromEnvironment, String portalUrl,
                                SettingSource portalUrlSource, List<String> warnings) {
 }

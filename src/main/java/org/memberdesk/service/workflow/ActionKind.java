@@ -1,9 +1,9 @@
 package org.memberdesk.service.workflow;
 
-import java.util.Locale;
+import org.memberdesk.service.StateCode;
 
 /** What a step of a workflow does. */
-public enum ActionKind {
+public enum ActionKind implements StateCode {
     SEND_WELCOME("Send Membership Welcome Email"),
     SEND_RESET_LINK("Send Reset Link"),
     ADD_TAG("Add Tag"),
@@ -19,9 +19,5 @@ public enum ActionKind {
 
     public String label() {
         return label;
-    }
-
-    public String code() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

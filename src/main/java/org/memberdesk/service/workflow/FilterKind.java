@@ -1,9 +1,9 @@
 package org.memberdesk.service.workflow;
 
-import java.util.Locale;
+import org.memberdesk.service.StateCode;
 
 /** A condition a run checks before its actions; when one does not hold, the run stops there. */
-public enum FilterKind {
+public enum FilterKind implements StateCode {
     /** The triggering offer is this offer (Offer Access Granted only). */
     OFFER_IS("Offer Is"),
     HAS_TAG("Has Tag"),
@@ -21,9 +21,5 @@ public enum FilterKind {
 
     public String label() {
         return label;
-    }
-
-    public String code() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

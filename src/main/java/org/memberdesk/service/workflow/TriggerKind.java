@@ -1,9 +1,10 @@
 package org.memberdesk.service.workflow;
 
-import java.util.Locale;
+import org.memberdesk.domain.TriggerType;
+import org.memberdesk.service.StateCode;
 
-/** What starts a workflow. */
-public enum TriggerKind {
+/** What starts a workflow; its code ("offer-access-granted") is what the command line and JSON name it. */
+public enum TriggerKind implements StateCode {
     OFFER_ACCESS_GRANTED("Offer Access Granted"),
     TAG_ADDED("Tag Added"),
     REPEATED_FAILED_LOGINS("Repeated Failed Logins"),
@@ -20,8 +21,13 @@ public enum TriggerKind {
         return label;
     }
 
-    /** As the command line and JSON name it: "offer-access-granted". */
-    public String code() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    /** The trigger of a stored event or workflow. */
+    public static TriggerKind of(TriggerType type) {
+        return switch (type) {
+            case OFFER_ACCESS_GRANTED -> OFFER_ACCESS_GRANTED;
+            case TAG_ADDED -> TAG_ADDED;
+            case REPEATED_FAILED_LOGINS -> REPEATED_FAILED_LOGINS;
+            case MANUAL -> MANUAL;
+        };
     }
 }

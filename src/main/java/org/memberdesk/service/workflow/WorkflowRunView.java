@@ -12,7 +12,7 @@ import org.memberdesk.service.StateCode;
  * of a contact.
  */
 public record WorkflowRunView(UUID id, String workflow, UUID contactId, String contactEmail, String contactName,
-                              Mode mode, String trigger, String offer, Status status, Instant startedAt,
+                              Mode mode, TriggerKind trigger, String offer, Status status, Instant startedAt,
                               Instant finishedAt, Instant nextAt, List<Step> steps) {
 
     /** One filter or action of the run; {@code number} counts from 1 over filters then actions. */
@@ -118,7 +118,7 @@ public record WorkflowRunView(UUID id, String workflow, UUID contactId, String c
     static WorkflowRunView of(WorkflowRun r, List<WorkflowStep> steps) {
         return new WorkflowRunView(r.getId(), r.getWorkflow().getName(), r.getContact().getId(),
                 r.getContact().getEmail(), r.getContact().getName(), Mode.of(r.getMode()),
-                r.getEvent().getType().code(), r.getOffer() == null ? null : r.getOffer().getName(),
+                TriggerKind.of(r.getEvent().getType()), r.getOffer() == null ? null : r.getOffer().getName(),
                 Status.of(r.getStatus()), r.getStartedAt(), r.getFinishedAt(), r.getNextAt(),
                 steps.stream().map(Step::of).toList());
     }

@@ -69,9 +69,9 @@ class DiagnosticsDemoTest {
 
         assertThat(findings).extracting(Finding::code).containsExactly(DiagnosticCodes.LINK_EXPIRED,
                 DiagnosticCodes.PASSWORD_NEVER_SET);
-        assertThat(findings.get(0).fix().action()).isEqualTo(Fix.SEND_RESET_LINK);
+        assertThat(findings.get(0).fix().action()).isEqualTo(Fix.Action.SEND_RESET_LINK);
         assertThat(findings.get(1).fixes()).extracting(Fix::action)
-                .containsExactly(Fix.RESEND_WELCOME, Fix.SEND_RESET_LINK);
+                .containsExactly(Fix.Action.RESEND_WELCOME, Fix.Action.SEND_RESET_LINK);
         assertThat(findings.get(1).fix().params()).containsEntry("offer", DemoData.MEMBERSHIP);
     }
 

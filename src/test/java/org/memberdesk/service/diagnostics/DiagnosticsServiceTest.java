@@ -147,7 +147,7 @@ class DiagnosticsServiceTest extends SmtpServicesCase {
         assertThat(typo.severity()).isEqualTo(Severity.PROBLEM);
         assertThat(typo.message()).contains("jo@gmial.com").contains("gmail.com");
         assertThat(typo.evidence()).containsEntry("suggested", "jo@gmail.com").containsEntry("domain", "gmial.com");
-        assertThat(typo.fix().action()).isEqualTo(Fix.EDIT_EMAIL);
+        assertThat(typo.fix().action()).isEqualTo(Fix.Action.EDIT_EMAIL);
         assertThat(typo.fix().params()).containsEntry("suggested", "jo@gmail.com");
 
         FixResult result = diagnostics.applyFix("jo@gmial.com", typo.fix(), agent);
@@ -167,12 +167,12 @@ class DiagnosticsServiceTest extends SmtpServicesCase {
 
         assertThat(malformed.severity()).isEqualTo(Severity.PROBLEM);
         assertThat(malformed.evidence()).containsEntry("reason", "the part before @ is quoted or contains spaces");
-        assertThat(malformed.fix().action()).isEqualTo(Fix.EDIT_EMAIL);
+        assertThat(malformed.fix().action()).isEqualTo(Fix.Action.EDIT_EMAIL);
         assertThat(malformed.fix().params()).isEmpty();
         assertThatThrownBy(() -> diagnostics.applyFix("\"jo doe\"@example.com", malformed.fix(), agent))
                 .isInstanceOf(UserError.class).hasMessage("give the corrected email address");
 
-        diagnostics.applyFix("\"jo doe\"@example.com", Fix.EDIT_EMAIL, Map.of("email", "jo.doe@example.com"), agent);
+        diagnostics.applyFix("\"jo doe\"@example.com", Fix.Action.EDIT_EMAIL, Map.of("email", "jo.doe@example.com"), agent);
 
         assertThat(codes(diagnostics.diagnose("jo.doe@example.com", Concern.none())))
                 .doesNotContain(DiagnosticCodes.EMAIL_MALFORMED);
@@ -187,7 +187,7 @@ class DiagnosticsServiceTest extends SmtpServicesCase {
         Finding none = only(diagnose(Concern.none()), DiagnosticCodes.NO_ACTIVE_OFFER);
 
         assertThat(none.severity()).isEqualTo(Severity.PROBLEM);
-        assertThat(none.fix().action()).isEqualTo(Fix.OPEN_OFFERS);
+        assertThat(none.fix().action()).isEqualTo(Fix.Action.OPEN_OFFERS);
         assertThat(none.fix().navigation()).isTrue();
         assertThatThrownBy(() -> diagnostics.applyFix(JO, none.fix(), agent))
                 .isInstanceOf(UserError.class).hasMessageContaining("Offers tab");
@@ -546,7 +546,7 @@ class DiagnosticsServiceTest extends SmtpServicesCase {
             assertThat(failed.severity()).isEqualTo(Severity.PROBLEM);
             assertThat(failed.evidence().get("smtpReply")).startsWith("451");
             assertThat(Integer.parseInt(failed.evidence().get("attempts"))).isGreaterThan(1);
-            assertThat(failed.fix().action()).isEqualTo(Fix.RETRY_EMAIL);
+            assertThat(failed.fix().action()).isEqualTo(Fix.Action.RETRY_EMAIL);
         }
     }
 
@@ -632,12 +632,12 @@ class DiagnosticsServiceTest extends SmtpServicesCase {
         services.contacts().add("kim@example.com", "Kim", List.of(), agent);
         EmailView jos = services.emails().list(JO).get(0);
 
-        assertThatThrownBy(() -> diagnostics.applyFix(JO, "reboot", Map.of(), agent))
+        assertThatThrownBy(() -> diagnostics.applyFix(JO, Fix.Action.parse("reboot"), Map.of(), agent))
                 .isInstanceOf(UserError.class).hasMessageStartingWith("unknown fix 'reboot'");
-        assertThatThrownBy(() -> diagnostics.applyFix("kim@example.com", Fix.RETRY_EMAIL,
+        assertThatThrownBy(() -> diagnostics.applyFix("kim@example.com", Fix.Action.RETRY_EMAIL,
                 Map.of("emailId", jos.id().toString()), agent))
                 .isInstanceOf(UserError.class).hasMessageContaining("no email with id");
-        assertThatThrownBy(() -> diagnostics.applyFix(JO, Fix.RESEND_WELCOME, Map.of(), agent))
+        assertThatThrownBy(() -> diagnostics.applyFix(JO, Fix.Action.RESEND_WELCOME, Map.of(), agent))
                 .isInstanceOf(UserError.class).hasMessage("resend-welcome needs the parameter offer");
     }
 }

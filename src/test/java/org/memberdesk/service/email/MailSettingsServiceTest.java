@@ -54,7 +54,7 @@ class MailSettingsServiceTest {
             assertThat(saved.demoMode()).isFalse();
             assertThat(saved.host()).isEqualTo("smtp.example.com");
             assertThat(saved.port()).isEqualTo(587);
-            assertThat(saved.security()).isEqualTo("starttls");
+            assertThat(saved.security().code()).isEqualTo("starttls");
             assertThat(saved.from()).isEqualTo("Help <help@example.com>");
             assertThat(saved.passwordSet()).isTrue();
             assertThat(saved.toString()).doesNotContain(SECRET);

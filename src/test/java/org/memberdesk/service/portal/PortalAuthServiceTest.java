@@ -175,7 +175,7 @@ class PortalAuthServiceTest {
         services.workflows().runDue();
         assertThat(services.contacts().byEmail(DANA).tags()).containsExactly("locked-out");
         assertThat(services.workflows().runs("Locked out", 10)).singleElement()
-                .satisfies(run -> assertThat(run.trigger()).isEqualTo("repeated-failed-logins"));
+                .satisfies(run -> assertThat(run.trigger().code()).isEqualTo("repeated-failed-logins"));
     }
 
     @Test

@@ -25,7 +25,7 @@ class WorkflowDefaultTest extends WorkflowCase {
         assertThat(f.workflows().list()).singleElement().satisfies(w -> {
             assertThat(w.name()).isEqualTo("Welcome new members");
             assertThat(w.enabled()).isTrue();
-            assertThat(w.trigger()).isEqualTo("offer-access-granted");
+            assertThat(w.trigger().code()).isEqualTo("offer-access-granted");
             assertThat(w.definition().trigger().kind()).isEqualTo(TriggerKind.OFFER_ACCESS_GRANTED);
             assertThat(w.definition().trigger().offers()).isEmpty();
             assertThat(w.definition().filters()).isEmpty();
@@ -64,7 +64,7 @@ class WorkflowDefaultTest extends WorkflowCase {
         assertThat(f.runs("Welcome new members")).singleElement().satisfies(run -> {
             assertThat(run.status().code()).isEqualTo("done");
             assertThat(run.mode().code()).isEqualTo("trigger");
-            assertThat(run.trigger()).isEqualTo("offer-access-granted");
+            assertThat(run.trigger().code()).isEqualTo("offer-access-granted");
             assertThat(run.offer()).isEqualTo("Momentum Membership");
             assertThat(run.contactEmail()).isEqualTo("dana@example.com");
             assertThat(run.finishedAt()).isEqualTo(f.now());

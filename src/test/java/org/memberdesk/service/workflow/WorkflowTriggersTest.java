@@ -67,7 +67,7 @@ class WorkflowTriggersTest extends WorkflowCase {
         workflows.runDue();
 
         assertThat(f.runsOf("dana@example.com")).singleElement().satisfies(run -> {
-            assertThat(run.trigger()).isEqualTo("tag-added");
+            assertThat(run.trigger().code()).isEqualTo("tag-added");
             assertThat(run.status().code()).isEqualTo("done");
         });
         assertThat(f.emails("dana@example.com", "reset-link")).hasSize(1);
@@ -116,7 +116,7 @@ class WorkflowTriggersTest extends WorkflowCase {
         f.failedLogin("dana@example.com");
         workflows.runDue();
         assertThat(f.runs("Locked out")).singleElement().satisfies(run -> {
-            assertThat(run.trigger()).isEqualTo("repeated-failed-logins");
+            assertThat(run.trigger().code()).isEqualTo("repeated-failed-logins");
             assertThat(run.status().code()).isEqualTo("done");
         });
         assertThat(f.tags("dana@example.com")).containsExactly("locked-out");
@@ -156,7 +156,7 @@ class WorkflowTriggersTest extends WorkflowCase {
                 new WorkflowProgress("running", 60, 60));
         assertThat(workflows.runs("Tag them", 1000)).hasSize(62).allSatisfy(run -> {
             assertThat(run.mode().code()).isEqualTo("manual");
-            assertThat(run.trigger()).isEqualTo("manual");
+            assertThat(run.trigger().code()).isEqualTo("manual");
         });
         assertThat(f.services.audit().latest(200)).filteredOn(e -> e.action().equals("workflow.manual-run"))
                 .extracting(AuditLog.Entry::detail)

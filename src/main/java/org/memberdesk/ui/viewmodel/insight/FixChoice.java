@@ -27,7 +27,7 @@ public final class FixChoice {
         return label;
     }
 
-    public String action() {
+    public Fix.Action action() {
         return fix.action();
     }
 
@@ -38,7 +38,7 @@ public final class FixChoice {
 
     /** True for the fix that needs a corrected email address typed in. */
     public boolean needsInput() {
-        return Fix.EDIT_EMAIL.equals(fix.action());
+        return fix.action() == Fix.Action.EDIT_EMAIL;
     }
 
     public StringProperty inputProperty() {

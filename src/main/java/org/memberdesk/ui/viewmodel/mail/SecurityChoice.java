@@ -1,10 +1,17 @@
 package org.memberdesk.ui.viewmodel.mail;
 
+import org.memberdesk.service.email.MailSecurity;
+
 /**
- * One choice of SMTP security: its code for the service, its label and the port a server usually
- * listens on with it. {@code toString} is the label, so a combo box shows it as it is.
+ * One choice of SMTP security and its label. {@code toString} is the label, so a combo box shows it
+ * as it is.
  */
-public record SecurityChoice(String code, String label, int usualPort) {
+public record SecurityChoice(MailSecurity security, String label) {
+
+    /** The port a server usually listens on with this security. */
+    public int usualPort() {
+        return security.usualPort();
+    }
 
     @Override
     public String toString() {

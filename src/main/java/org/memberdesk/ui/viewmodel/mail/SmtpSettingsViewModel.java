@@ -26,6 +26,7 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.memberdesk.service.Actor;
+import org.memberdesk.service.email.MailSecurity;
 import org.memberdesk.service.email.MailSettingsService;
 import org.memberdesk.service.email.MailSettingsView;
 import org.memberdesk.service.email.SettingSource;
@@ -133,11 +134,10 @@ public final class SmtpSettingsViewModel {
         for (Field field : Field.values()) {
             fromEnvironment.put(field, new ReadOnlyBooleanWrapper(this, field.code + "FromEnvironment"));
         }
-        securityChoices.setAll(
-                new SecurityChoice("none", messages.get("smtp.security.none"), 25),
-                new SecurityChoice("starttls", messages.get("smtp.security.starttls"), 587),
-                new SecurityChoice("ssl", messages.get("smtp.security.ssl"), 465));
-        security.set(choice("starttls"));
+        for (MailSecurity s : MailSecurity.values()) {
+            securityChoices.add(new SecurityChoice(s, messages.get("smtp.security." + s.code())));
+        }
+        security.set(choice(MailSecurity.STARTTLS));
         security.addListener((o, before, now) -> followUsualPort(before, now));
 
         hostError = error(() -> SmtpFormRules.host(host.get(), hostRequired()), host, from, user, password, port,
@@ -267,7 +267,7 @@ public final class SmtpSettingsViewModel {
         smtpStored.set(!view.demoMode() && !(view.fromEnvironment().contains("host")
                 && view.fromEnvironment().containsAll(List.of("port", "security", "from", "user"))));
         passwordStored.set(view.passwordSet());
-        security.set(choice(view.security() == null ? "starttls" : view.security()));
+        security.set(choice(view.security() == null ? MailSecurity.STARTTLS : view.security()));
         host.set(orEmpty(view.host()));
         port.set(view.port() == null ? "" : String.valueOf(view.port()));
         from.set(orEmpty(view.from()));
@@ -287,7 +287,7 @@ public final class SmtpSettingsViewModel {
     }
 
     private String describe(MailSettingsView view) {
-        SecurityChoice choice = choice(view.security() == null ? "starttls" : view.security());
+        SecurityChoice choice = choice(view.security() == null ? MailSecurity.STARTTLS : view.security());
         return messages.get("smtp.server", orEmpty(view.host()), view.port() == null ? "" : String.valueOf(view.port()),
                 choice.label());
     }
@@ -299,7 +299,7 @@ public final class SmtpSettingsViewModel {
             secret = null;
         }
         return new SmtpSettingsForm(SmtpFormRules.trim(host.get()), SmtpFormRules.portNumber(port.get()),
-                security.get() == null ? null : security.get().code(), blankToNull(from.get()), blankToNull(user.get()),
+                security.get() == null ? null : security.get().security().code(), blankToNull(from.get()), blankToNull(user.get()),
                 secret);
     }
 
@@ -326,8 +326,8 @@ public final class SmtpSettingsViewModel {
         }
     }
 
-    private SecurityChoice choice(String code) {
-        return securityChoices.stream().filter(c -> c.code().equals(code)).findFirst().orElse(securityChoices.get(1));
+    private SecurityChoice choice(MailSecurity security) {
+        return securityChoices.stream().filter(c -> c.security() == security).findFirst().orElseThrow();
     }
 
     private boolean isFromEnvironment(Field field) {
@@ -350,19 +350,19 @@ public final class SmtpSettingsViewModel {
     }
 
     /** The form as last loaded or saved, to tell whether it changed since. */
-    private record Snapshot(String host, String port, String security, String from, String user, boolean password,
-                            String portalUrl) {
-        static final Snapshot EMPTY = new Snapshot("", "", "starttls", "", "", false, "");
+    private record Snapshot(String host, String port, MailSecurity security, String from, String user,
+                            boolean password, String portalUrl) {
+        static final Snapshot EMPTY = new Snapshot("", "", MailSecurity.STARTTLS, "", "", false, "");
 
         static Snapshot of(SmtpSettingsViewModel m) {
             boolean passwordChange = m.removePassword.get() || !(m.password.get() == null || m.password.get().isEmpty());
             return new Snapshot(SmtpFormRules.trim(m.host.get()), SmtpFormRules.trim(m.port.get()),
-                    m.security.get() == null ? "" : m.security.get().code(), SmtpFormRules.trim(m.from.get()),
+                    m.security.get() == null ? null : m.security.get().security(), SmtpFormRules.trim(m.from.get()),
                     SmtpFormRules.trim(m.user.get()), passwordChange, SmtpFormRules.trim(m.portalUrl.get()));
         }
 
         boolean sameSmtp(Snapshot other) {
-            return host.equals(other.host) && port.equals(other.port) && security.equals(other.security)
+            return host.equals(other.host) && port.equals(other.port) && security == other.security
                     && from.equals(other.from) && user.equals(other.user) && password == other.password;
         }
     }

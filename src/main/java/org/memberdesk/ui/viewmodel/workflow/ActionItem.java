@@ -1,6 +1,7 @@
 package org.memberdesk.ui.viewmodel.workflow;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -34,12 +35,12 @@ public final class ActionItem {
         this.welcomeFor.set(welcomeFor);
         this.waitUnit.set(waitUnit);
         this.showsOffer = Bindings.createBooleanBinding(() -> showsWelcomeFor.get() && this.welcomeFor.get() != null
-                && this.welcomeFor.get().code().equals(WelcomeFor.CHOSEN_OFFER.name()), showsWelcomeFor, this.welcomeFor);
+                && this.welcomeFor.get().value() == WelcomeFor.CHOSEN_OFFER, showsWelcomeFor, this.welcomeFor);
     }
 
     ActionSpec spec() {
-        ActionKind k = kind.get() == null ? null : ActionKind.valueOf(kind.get().code());
-        WelcomeFor w = welcomeFor.get() == null ? null : WelcomeFor.valueOf(welcomeFor.get().code());
+        ActionKind k = kind.get() == null ? null : kind.get().as(ActionKind.class);
+        WelcomeFor w = welcomeFor.get() == null ? null : welcomeFor.get().as(WelcomeFor.class);
         return new ActionSpec(k, w, WorkflowForms.text(offer.get()), WorkflowForms.text(tag.get()),
                 WorkflowForms.text(note.get()), duration(), WorkflowForms.number(linkHours.get())).normalized();
     }
@@ -49,14 +50,14 @@ public final class ActionItem {
         if (amount == null || waitUnit.get() == null) {
             return null;
         }
-        return WorkflowForms.duration(amount, waitUnit.get().code());
+        return WorkflowForms.duration(amount, waitUnit.get().as(ChronoUnit.class));
     }
 
     private BooleanBinding is(ActionKind... kinds) {
         return Bindings.createBooleanBinding(() -> {
             Choice c = kind.get();
             for (ActionKind k : kinds) {
-                if (c != null && c.code().equals(k.name())) {
+                if (c != null && c.value() == k) {
                     return true;
                 }
             }

@@ -33,7 +33,7 @@ public final class FilterItem {
     }
 
     FilterSpec spec() {
-        FilterKind k = kind.get() == null ? null : FilterKind.valueOf(kind.get().code());
+        FilterKind k = kind.get() == null ? null : kind.get().as(FilterKind.class);
         return new FilterSpec(k, WorkflowForms.text(offer.get()), WorkflowForms.text(tag.get()),
                 WorkflowForms.number(hours.get())).normalized();
     }
@@ -42,7 +42,7 @@ public final class FilterItem {
         return Bindings.createBooleanBinding(() -> {
             Choice c = kind.get();
             for (FilterKind k : kinds) {
-                if (c != null && c.code().equals(k.name())) {
+                if (c != null && c.value() == k) {
                     return true;
                 }
             }

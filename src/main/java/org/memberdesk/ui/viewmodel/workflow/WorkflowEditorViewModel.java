@@ -1,6 +1,7 @@
 package org.memberdesk.ui.viewmodel.workflow;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -91,7 +92,7 @@ public final class WorkflowEditorViewModel {
         this.originalName = existing == null ? null : existing.name();
         if (existing == null) {
             title.set(messages.get("editor.title.new"));
-            trigger.set(WorkflowForms.find(forms.triggers, TriggerKind.MANUAL.name()));
+            trigger.set(WorkflowForms.find(forms.triggers, TriggerKind.MANUAL));
         } else {
             title.set(messages.get("editor.title.edit", existing.name()));
             fill(existing);
@@ -104,7 +105,7 @@ public final class WorkflowEditorViewModel {
         enabled.set(d.enabled());
         TriggerSpec t = d.trigger();
         if (t != null && t.kind() != null) {
-            trigger.set(WorkflowForms.find(forms.triggers, t.kind().name()));
+            trigger.set(WorkflowForms.find(forms.triggers, t.kind()));
             triggerOffers.set(String.join(", ", t.offers()));
             triggerTag.set(t.tag() == null ? "" : t.tag());
             if (t.failures() != null) {
@@ -115,7 +116,7 @@ public final class WorkflowEditorViewModel {
             }
         }
         for (FilterSpec f : d.filters()) {
-            filters.add(FilterItem.of(f, f.kind() == null ? null : WorkflowForms.find(forms.filters, f.kind().name())));
+            filters.add(FilterItem.of(f, f.kind() == null ? null : WorkflowForms.find(forms.filters, f.kind())));
         }
         for (ActionSpec a : d.actions()) {
             actions.add(action(a));
@@ -123,9 +124,9 @@ public final class WorkflowEditorViewModel {
     }
 
     private ActionItem action(ActionSpec a) {
-        ActionItem item = new ActionItem(a.kind() == null ? null : WorkflowForms.find(forms.actions, a.kind().name()),
-                WorkflowForms.find(forms.welcomeFor, (a.welcomeFor() == null ? defaultWelcomeFor() : a.welcomeFor())
-                        .name()), WorkflowForms.find(forms.waitUnits, WorkflowForms.HOURS));
+        ActionItem item = new ActionItem(a.kind() == null ? null : WorkflowForms.find(forms.actions, a.kind()),
+                WorkflowForms.find(forms.welcomeFor, a.welcomeFor() == null ? defaultWelcomeFor() : a.welcomeFor()),
+                WorkflowForms.find(forms.waitUnits, ChronoUnit.HOURS));
         item.offerProperty().set(a.offer() == null ? "" : a.offer());
         item.tagProperty().set(a.tag() == null ? "" : a.tag());
         item.noteProperty().set(a.note() == null ? "" : a.note());
@@ -133,13 +134,9 @@ public final class WorkflowEditorViewModel {
         Duration wait = a.duration();
         if (wait != null) {
             long minutes = wait.toMinutes();
-            String unit = minutes % (24 * 60) == 0 ? WorkflowForms.DAYS
-                    : minutes % 60 == 0 ? WorkflowForms.HOURS : WorkflowForms.MINUTES;
-            long amount = switch (unit) {
-                case WorkflowForms.DAYS -> minutes / (24 * 60);
-                case WorkflowForms.HOURS -> minutes / 60;
-                default -> minutes;
-            };
+            ChronoUnit unit = minutes % (24 * 60) == 0 ? ChronoUnit.DAYS
+                    : minutes % 60 == 0 ? ChronoUnit.HOURS : ChronoUnit.MINUTES;
+            long amount = minutes / unit.getDuration().toMinutes();
             item.waitAmountProperty().set(String.valueOf(amount));
             item.waitUnitProperty().set(WorkflowForms.find(forms.waitUnits, unit));
         }
@@ -148,7 +145,7 @@ public final class WorkflowEditorViewModel {
 
     private WelcomeFor defaultWelcomeFor() {
         Choice t = trigger.get();
-        return t != null && t.code().equals(TriggerKind.OFFER_ACCESS_GRANTED.name()) ? WelcomeFor.TRIGGERING_OFFER
+        return t != null && t.value() == TriggerKind.OFFER_ACCESS_GRANTED ? WelcomeFor.TRIGGERING_OFFER
                 : WelcomeFor.EVERY_ACTIVE_OFFER;
     }
 
@@ -159,7 +156,7 @@ public final class WorkflowEditorViewModel {
     }
 
     public void addFilter() {
-        filters.add(new FilterItem(WorkflowForms.find(forms.filters, FilterKind.HAS_TAG.name())));
+        filters.add(new FilterItem(WorkflowForms.find(forms.filters, FilterKind.HAS_TAG)));
     }
 
     public void removeFilter(FilterItem item) {
@@ -201,7 +198,7 @@ public final class WorkflowEditorViewModel {
     /** The form as the service takes it. */
     public WorkflowDefinition definition() {
         Choice t = trigger.get();
-        TriggerKind kind = t == null ? null : TriggerKind.valueOf(t.code());
+        TriggerKind kind = t == null ? null : t.as(TriggerKind.class);
         List<String> triggerOfferNames = Arrays.stream(triggerOffers.get() == null ? new String[0]
                 : triggerOffers.get().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         TriggerSpec spec = new TriggerSpec(kind, triggerOfferNames, WorkflowForms.text(triggerTag.get()),
@@ -225,7 +222,7 @@ public final class WorkflowEditorViewModel {
     }
 
     private BooleanBinding triggerIs(TriggerKind kind) {
-        return Bindings.createBooleanBinding(() -> trigger.get() != null && trigger.get().code().equals(kind.name()),
+        return Bindings.createBooleanBinding(() -> trigger.get() != null && trigger.get().value() == kind,
                 trigger);
     }
 
@@ -249,9 +246,9 @@ public final class WorkflowEditorViewModel {
         return forms.waitUnits;
     }
 
-    /** Chooses a drop-down entry by its code (TAG_ADDED, SEND_RESET_LINK, HAS_TAG…), for tests and shortcuts. */
-    public Choice choice(List<Choice> choices, String code) {
-        return WorkflowForms.find(choices, code);
+    /** The drop-down entry of a value (TriggerKind.TAG_ADDED, ActionKind.SEND_RESET_LINK…), for tests and shortcuts. */
+    public Choice choice(List<Choice> choices, Enum<?> value) {
+        return WorkflowForms.find(choices, value);
     }
 
     public StringProperty nameProperty() {

@@ -1,6 +1,7 @@
 package org.memberdesk.ui.viewmodel.workflow;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import org.memberdesk.service.workflow.ActionKind;
@@ -12,10 +13,6 @@ import org.memberdesk.ui.common.Messages;
 /** The editor's drop-down entries and how its text fields turn into the service's form. */
 final class WorkflowForms {
 
-    static final String MINUTES = "MINUTES";
-    static final String HOURS = "HOURS";
-    static final String DAYS = "DAYS";
-
     final List<Choice> triggers;
     final List<Choice> filters;
     final List<Choice> actions;
@@ -23,18 +20,19 @@ final class WorkflowForms {
     final List<Choice> waitUnits;
 
     WorkflowForms(Messages messages) {
-        triggers = Arrays.stream(TriggerKind.values()).map(k -> new Choice(k.name(), k.label())).toList();
+        triggers = Arrays.stream(TriggerKind.values()).map(k -> new Choice(k, k.label())).toList();
         filters = Arrays.stream(FilterKind.values())
-                .map(k -> new Choice(k.name(), messages.get("editor.filter." + k.code()))).toList();
-        actions = Arrays.stream(ActionKind.values()).map(k -> new Choice(k.name(), k.label())).toList();
+                .map(k -> new Choice(k, messages.get("editor.filter." + k.code()))).toList();
+        actions = Arrays.stream(ActionKind.values()).map(k -> new Choice(k, k.label())).toList();
         welcomeFor = Arrays.stream(WelcomeFor.values())
-                .map(w -> new Choice(w.name(), messages.get("editor.welcomeFor." + w.code()))).toList();
-        waitUnits = List.of(new Choice(MINUTES, messages.get("editor.unit.minutes")),
-                new Choice(HOURS, messages.get("editor.unit.hours")), new Choice(DAYS, messages.get("editor.unit.days")));
+                .map(w -> new Choice(w, messages.get("editor.welcomeFor." + w.code()))).toList();
+        waitUnits = List.of(new Choice(ChronoUnit.MINUTES, messages.get("editor.unit.minutes")),
+                new Choice(ChronoUnit.HOURS, messages.get("editor.unit.hours")),
+                new Choice(ChronoUnit.DAYS, messages.get("editor.unit.days")));
     }
 
-    static Choice find(List<Choice> choices, String code) {
-        return choices.stream().filter(c -> c.code().equals(code)).findFirst().orElse(null);
+    static Choice find(List<Choice> choices, Enum<?> value) {
+        return choices.stream().filter(c -> c.value() == value).findFirst().orElse(null);
     }
 
     /** The field's text trimmed, or null when it is empty. */
@@ -55,11 +53,7 @@ final class WorkflowForms {
         }
     }
 
-    static Duration duration(int amount, String unit) {
-        return switch (unit) {
-            case DAYS -> Duration.ofDays(amount);
-            case HOURS -> Duration.ofHours(amount);
-            default -> Duration.ofMinutes(amount);
-        };
+    static Duration duration(int amount, ChronoUnit unit) {
+        return Duration.of(amount, unit);
     }
 }

@@ -20,7 +20,7 @@ final class WorkflowTexts {
     }
 
     WorkflowRow row(WorkflowView w) {
-        String trigger = w.definition().trigger() == null ? w.trigger() : w.definition().trigger().describe();
+        String trigger = w.definition().trigger() == null ? w.trigger().code() : w.definition().trigger().describe();
         String runs = w.runs() == 0 ? messages.get("workflows.runs.none")
                 : w.failedRuns() == 0 ? messages.get("workflows.runs.count", w.runs())
                 : messages.get("workflows.runs.failed", w.runs(), w.failedRuns());

@@ -112,9 +112,9 @@ class DiagnoseViewModelTest {
         assertThat(String.join("\n", expired.evidence())).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
         assertThat(expired.fixes()).first().satisfies(fix -> {
             assertThat(fix.recommended()).isTrue();
-            assertThat(fix.action()).isEqualTo("send-reset-link");
+            assertThat(fix.action().code()).isEqualTo("send-reset-link");
         });
-        assertThat(dana.findings().get(1).fixes()).extracting(FixChoice::action)
+        assertThat(dana.findings().get(1).fixes()).extracting(fix -> fix.action().code())
                 .containsExactly("resend-welcome", "send-reset-link");
     }
 
@@ -218,7 +218,7 @@ class DiagnoseViewModelTest {
         FindingRow failed = marcus.findings().get(0);
         assertThat(failed.code()).isEqualTo(DiagnosticCodes.EMAIL_FAILED);
         FixChoice retry = failed.fixes().get(0);
-        assertThat(retry.action()).isEqualTo("retry-email");
+        assertThat(retry.action().code()).isEqualTo("retry-email");
         UUID id = services.contacts().byEmail("marcus.bell@example.org").id();
         long failedBefore = services.contacts().card(id).emails().stream().filter(e -> "failed".equals(e.status().code()))
                 .count();
@@ -238,7 +238,7 @@ class DiagnoseViewModelTest {
         priya.questionProperty().set(Question.NOT_SURE);
         priya.run();
         FixChoice retry = priya.findings().get(0).fixes().get(0);
-        assertThat(retry.action()).isEqualTo("retry-email");
+        assertThat(retry.action().code()).isEqualTo("retry-email");
         priya.apply(retry);
         assertThat(priya.errorProperty().get()).isEmpty();
         List<FindingRow> after = List.copyOf(priya.findings());

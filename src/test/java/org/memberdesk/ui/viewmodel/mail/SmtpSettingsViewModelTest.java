@@ -133,7 +133,7 @@ class SmtpSettingsViewModelTest {
 
         form.securityProperty().set(form.securityChoices().get(2));
 
-        assertThat(form.securityProperty().get().code()).isEqualTo("ssl");
+        assertThat(form.securityProperty().get().security().code()).isEqualTo("ssl");
         assertThat(form.portProperty().get()).isEqualTo("465");
         assertThat(form.portPrompt().get()).isEqualTo("usually 465");
         form.portProperty().set("2525");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -13,9 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.demo.DemoData;
+import org.memberdesk.service.workflow.ActionKind;
 import org.memberdesk.service.workflow.ActionSpec;
+import org.memberdesk.service.workflow.FilterKind;
 import org.memberdesk.service.workflow.FilterSpec;
+import org.memberdesk.service.workflow.TriggerKind;
 import org.memberdesk.service.workflow.TriggerSpec;
+import org.memberdesk.service.workflow.WelcomeFor;
 import org.memberdesk.service.workflow.WorkflowDefinition;
 import org.memberdesk.service.workflow.WorkflowService;
 import org.memberdesk.service.workflow.WorkflowView;
@@ -55,8 +60,8 @@ class WorkflowEditorViewModelTest {
     }
 
     private static void choose(WorkflowEditorViewModel editor, javafx.beans.property.ObjectProperty<Choice> field,
-                               List<Choice> choices, String code) {
-        field.set(editor.choice(choices, code));
+                               List<Choice> choices, Enum<?> value) {
+        field.set(editor.choice(choices, value));
     }
 
     @Test
@@ -76,15 +81,15 @@ class WorkflowEditorViewModelTest {
     void eachPartsProblemIsNamedAndNothingIsSavedUntilTheFormIsRight() {
         WorkflowEditorViewModel editor = editor(null);
         editor.nameProperty().set("Reset on request");
-        choose(editor, editor.triggerProperty(), editor.triggerChoices(), "TAG_ADDED");
+        choose(editor, editor.triggerProperty(), editor.triggerChoices(), TriggerKind.TAG_ADDED);
         assertThat(editor.triggerHasTagProperty().get()).isTrue();
         assertThat(editor.triggerHasOffersProperty().get()).isFalse();
         editor.addFilter();
         FilterItem filter = editor.filters().get(0);
-        choose(editor, filter.kindProperty(), editor.filterChoices(), "OFFER_IS");
+        choose(editor, filter.kindProperty(), editor.filterChoices(), FilterKind.OFFER_IS);
         filter.offerProperty().set("No Such Offer");
         ActionItem wait = editor.addAction();
-        choose(editor, wait.kindProperty(), editor.actionChoices(), "WAIT");
+        choose(editor, wait.kindProperty(), editor.actionChoices(), ActionKind.WAIT);
         assertThat(wait.showsWaitProperty().get()).isTrue();
         assertThat(wait.showsTagProperty().get()).isFalse();
         wait.waitAmountProperty().set("two");
@@ -123,37 +128,37 @@ class WorkflowEditorViewModelTest {
         WorkflowEditorViewModel editor = editor(null);
         editor.nameProperty().set("Everything");
         editor.enabledProperty().set(false);
-        choose(editor, editor.triggerProperty(), editor.triggerChoices(), "OFFER_ACCESS_GRANTED");
+        choose(editor, editor.triggerProperty(), editor.triggerChoices(), TriggerKind.OFFER_ACCESS_GRANTED);
         editor.triggerOffersProperty().set(DemoData.MEMBERSHIP + ", " + DemoData.BOOTCAMP);
         String[][] filters = {{"OFFER_IS", DemoData.MEMBERSHIP, "", ""}, {"HAS_TAG", "", "vip", ""},
                 {"LACKS_TAG", "", "blocked", ""}, {"NEVER_LOGGED_IN", "", "", ""}, {"NO_RECENT_WELCOME", "", "", "48"}};
         for (String[] f : filters) {
             editor.addFilter();
             FilterItem item = editor.filters().get(editor.filters().size() - 1);
-            choose(editor, item.kindProperty(), editor.filterChoices(), f[0]);
+            choose(editor, item.kindProperty(), editor.filterChoices(), FilterKind.valueOf(f[0]));
             item.offerProperty().set(f[1]);
             item.tagProperty().set(f[2]);
             item.hoursProperty().set(f[3]);
         }
         ActionItem welcome = editor.addAction();
-        choose(editor, welcome.kindProperty(), editor.actionChoices(), "SEND_WELCOME");
-        choose(editor, welcome.welcomeForProperty(), editor.welcomeForChoices(), "CHOSEN_OFFER");
+        choose(editor, welcome.kindProperty(), editor.actionChoices(), ActionKind.SEND_WELCOME);
+        choose(editor, welcome.welcomeForProperty(), editor.welcomeForChoices(), WelcomeFor.CHOSEN_OFFER);
         assertThat(welcome.showsOfferProperty().get()).isTrue();
         welcome.offerProperty().set(DemoData.BOOTCAMP);
         ActionItem wait = editor.addAction();
-        choose(editor, wait.kindProperty(), editor.actionChoices(), "WAIT");
+        choose(editor, wait.kindProperty(), editor.actionChoices(), ActionKind.WAIT);
         wait.waitAmountProperty().set("3");
-        choose(editor, wait.waitUnitProperty(), editor.waitUnitChoices(), "DAYS");
+        choose(editor, wait.waitUnitProperty(), editor.waitUnitChoices(), ChronoUnit.DAYS);
         ActionItem reset = editor.addAction();
         reset.linkHoursProperty().set("48");
         ActionItem tag = editor.addAction();
-        choose(editor, tag.kindProperty(), editor.actionChoices(), "ADD_TAG");
+        choose(editor, tag.kindProperty(), editor.actionChoices(), ActionKind.ADD_TAG);
         tag.tagProperty().set("welcomed");
         ActionItem untag = editor.addAction();
-        choose(editor, untag.kindProperty(), editor.actionChoices(), "REMOVE_TAG");
+        choose(editor, untag.kindProperty(), editor.actionChoices(), ActionKind.REMOVE_TAG);
         untag.tagProperty().set("new");
         ActionItem note = editor.addAction();
-        choose(editor, note.kindProperty(), editor.actionChoices(), "ADD_NOTE");
+        choose(editor, note.kindProperty(), editor.actionChoices(), ActionKind.ADD_NOTE);
         note.noteProperty().set("Welcomed by the workflow.");
 
         editor.save();
@@ -178,11 +183,11 @@ class WorkflowEditorViewModelTest {
     void repeatedFailedLoginsTakesNAndMAndStepsMoveUpAndDown() {
         WorkflowEditorViewModel editor = editor(null);
         editor.nameProperty().set("Locked out");
-        choose(editor, editor.triggerProperty(), editor.triggerChoices(), "REPEATED_FAILED_LOGINS");
+        choose(editor, editor.triggerProperty(), editor.triggerChoices(), TriggerKind.REPEATED_FAILED_LOGINS);
         assertThat(editor.triggerHasFailuresProperty().get()).isTrue();
         editor.failuresProperty().set("1");
         ActionItem tag = editor.addAction();
-        choose(editor, tag.kindProperty(), editor.actionChoices(), "ADD_TAG");
+        choose(editor, tag.kindProperty(), editor.actionChoices(), ActionKind.ADD_TAG);
         tag.tagProperty().set("locked-out");
         ActionItem reset = editor.addAction();
 
