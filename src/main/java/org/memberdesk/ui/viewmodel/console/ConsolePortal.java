@@ -123,7 +123,7 @@ public final class ConsolePortal {
 
     /** Settings → Portal port…: saves the port and restarts the portal on it. */
     public void changePort() {
-        if (!available() || shell.windows() == null) {
+        if (!available()) {
             return;
         }
         Optional<String> typed = shell.windows().askText(messages.get("portalPort.title"),

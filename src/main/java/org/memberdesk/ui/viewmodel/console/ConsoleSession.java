@@ -139,9 +139,7 @@ public final class ConsoleSession {
     public void open(ContactRow row) {
         tools.contacts().show(row.id(), () -> {
             ContactViewModel contact = new ContactViewModel(contacts, tools.contacts(), row.id(), row.name(),
-                    mail.emailHistory(row.id()));
-            contact.whenEdited(search::refresh);
-            contact.onDiagnose(() -> diagnose(contact));
+                    mail.emailHistory(row.id()), new ContactViewModel.Hooks(search::refresh, this::diagnose));
             contact.load();
             return contact;
         });

@@ -119,7 +119,7 @@ public final class ConsoleViewModel {
             closeInBackground(opened.services());
         } else if (!opened.empty()) {
             ready(opened.services(), opened.contacts(), opened.demo(), messages.get("console.ready"));
-        } else if (shell.windows() != null) {
+        } else if (shell.windows().welcomes()) {
             showWelcome(opened.services());
         } else if (dialogs.confirm(messages.get("demo.title"), messages.get("demo.question"),
                 messages.get("demo.details"), messages.get("demo.load"), messages.get("demo.startEmpty"))) {
@@ -270,16 +270,12 @@ public final class ConsoleViewModel {
 
     /** Help → Keyboard shortcuts. */
     public void showShortcuts() {
-        if (shell.windows() != null) {
-            shell.windows().showShortcuts(Shortcuts.all(messages));
-        }
+        shell.windows().showShortcuts(Shortcuts.all(messages));
     }
 
     /** Help → About: version, data directory, portal and agent. */
     public void showAbout() {
-        if (shell.windows() != null) {
-            shell.windows().showAbout(about());
-        }
+        shell.windows().showAbout(about());
     }
 
     public About about() {
