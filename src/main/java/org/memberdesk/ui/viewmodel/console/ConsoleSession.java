@@ -15,6 +15,7 @@ import org.memberdesk.ui.viewmodel.contact.ContactFormViewModel;
 import org.memberdesk.ui.viewmodel.contact.ContactViewModel;
 import org.memberdesk.ui.viewmodel.contact.EmailHistoryViewModel;
 import org.memberdesk.ui.viewmodel.insight.DiagnoseViewModel;
+import org.memberdesk.ui.viewmodel.insight.InsightBackend;
 import org.memberdesk.ui.viewmodel.insight.InsightTools;
 import org.memberdesk.ui.viewmodel.insight.InsightViewModel;
 import org.memberdesk.ui.viewmodel.mail.MailViewModel;
@@ -62,7 +63,7 @@ public final class ConsoleSession {
         this.mail = new MailViewModel(services.emails(), services.mailSettings(), services.demoInbox(),
                 new EmailHistoryViewModel.Tools(tools.executor(), tools.dialogs(), tools.clipboard(), tools.messages(),
                         time, agent), tools.mail(), shell.browser());
-        this.insight = new InsightViewModel(services, new InsightTools(tools.executor(), tools.dialogs(),
+        this.insight = new InsightViewModel(InsightBackend.of(services), new InsightTools(tools.executor(), tools.dialogs(),
                 tools.files(), tools.messages(), time, agent), tools.insight());
         this.backup = new BackupViewModel(services.backups(), services.clock(), status, tools.executor(),
                 tools.dialogs(), tools.messages());
