@@ -120,7 +120,7 @@ public final class Dispatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        stop();
+        loop.close();
     }
 
     // ---- synchronous runs (CLI, tests) ----

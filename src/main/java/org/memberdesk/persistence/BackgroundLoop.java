@@ -27,6 +27,7 @@ public final class BackgroundLoop {
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean stopping;
     private Thread thread;
+    private boolean closed;
 
     /**
      * @param ownerPrefix  put before the owner id (tells the kinds of worker apart in a lease)
@@ -56,8 +57,9 @@ public final class BackgroundLoop {
         return stopping;
     }
 
+    /** Starts the thread unless it runs already, or the loop was closed (its database may be gone). */
     public synchronized void start() {
-        if (thread != null) {
+        if (thread != null || closed) {
             return;
         }
         stopping = false;
@@ -94,6 +96,14 @@ public final class BackgroundLoop {
             }
         }
         stopping = false;
+    }
+
+    /** The final stop: as {@link #stop()}, and {@link #start()} does nothing from now on. */
+    public void close() {
+        synchronized (this) {
+            closed = true;
+        }
+        stop();
     }
 
     private void loop() {

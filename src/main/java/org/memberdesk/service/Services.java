@@ -251,8 +251,8 @@ public final class Services implements AutoCloseable {
 
     @Override
     public void close() {
-        workflows.stop();
-        dispatcher.stop();
+        workflows.close();
+        dispatcher.close();
         demoMailServer.close();
         database.close();
     }

@@ -177,6 +177,11 @@ public final class WorkflowEngine {
         loop.stop();
     }
 
+    /** The final stop, as the database closes: the engine does not start again. */
+    void close() {
+        loop.close();
+    }
+
     // ---- passes ----
 
     /** Turns every pending event into runs and advances every due run, batch after batch, until nothing is due. */

@@ -355,6 +355,11 @@ public final class WorkflowService {
         engine.stop();
     }
 
+    /** The final stop, as the database closes: {@link #start()} does nothing afterwards. */
+    public void close() {
+        engine.close();
+    }
+
     public boolean isRunning() {
         return engine.isStarted();
     }

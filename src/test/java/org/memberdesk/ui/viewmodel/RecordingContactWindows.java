@@ -15,6 +15,9 @@ import org.memberdesk.ui.viewmodel.contact.RevokeOfferViewModel;
 /** Keeps the contact windows and dialogs the view models asked to show, without showing any. */
 public final class RecordingContactWindows implements ContactWindows {
 
+    /** How often the windows were all closed. */
+    public int closedAll;
+
     public final List<UUID> ids = new ArrayList<>();
     public final List<ContactViewModel> shown = new ArrayList<>();
     public final List<ResetLinkViewModel> resetLinks = new ArrayList<>();
@@ -58,5 +61,10 @@ public final class RecordingContactWindows implements ContactWindows {
     public void showContactForm(UUID contactId, ContactFormViewModel model) {
         dialogOwners.add(contactId);
         forms.add(model);
+    }
+
+    @Override
+    public void closeAll() {
+        closedAll++;
     }
 }

@@ -12,6 +12,9 @@ import org.memberdesk.ui.viewmodel.insight.InsightWindows;
 /** Keeps the view models of the Diagnose, Activity and Import windows the console asked to show, without showing any. */
 public final class RecordingInsightWindows implements InsightWindows {
 
+    /** How often the windows were all closed. */
+    public int closedAll;
+
     public final List<UUID> diagnoseIds = new ArrayList<>();
     public final List<DiagnoseViewModel> diagnose = new ArrayList<>();
     public final List<ActivityViewModel> activity = new ArrayList<>();
@@ -31,5 +34,10 @@ public final class RecordingInsightWindows implements InsightWindows {
     @Override
     public void showImport(Supplier<ImportViewModel> model) {
         imports.add(model.get());
+    }
+
+    @Override
+    public void closeAll() {
+        closedAll++;
     }
 }

@@ -10,6 +10,9 @@ import org.memberdesk.ui.viewmodel.mail.SmtpSettingsViewModel;
 /** Keeps the view models of the mail windows the console asked to show, without showing any. */
 public final class RecordingMailWindows implements MailWindows {
 
+    /** How often the windows were all closed. */
+    public int closedAll;
+
     public final List<DemoInboxViewModel> inboxes = new ArrayList<>();
     public final List<SmtpSettingsViewModel> settings = new ArrayList<>();
 
@@ -21,5 +24,10 @@ public final class RecordingMailWindows implements MailWindows {
     @Override
     public void showSmtpSettings(Supplier<SmtpSettingsViewModel> model) {
         settings.add(model.get());
+    }
+
+    @Override
+    public void closeAll() {
+        closedAll++;
     }
 }

@@ -356,7 +356,7 @@ public final class ConsoleView {
             node.setManaged(true);
         }
         Tooltip details = new Tooltip();
-        details.textProperty().bind(outbox.detailsProperty());
+        tie(details.textProperty(), outbox.detailsProperty());
         outboxLabel.setTooltip(details);
         follow(outbox.toneProperty(), tone -> ToneStyles.apply(outboxLabel, tone));
         tie(outboxProgress.progressProperty(), outbox.progressProperty());

@@ -86,6 +86,7 @@ public final class ContactStages implements ContactWindows {
         return Windows.focusedOr(Window.getWindows().isEmpty() ? null : Window.getWindows().get(0));
     }
 
+    @Override
     public void closeAll() {
         List.copyOf(open.values()).forEach(Stage::close);
     }

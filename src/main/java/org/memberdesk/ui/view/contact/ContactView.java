@@ -103,7 +103,6 @@ public final class ContactView {
 
     /** The Diagnose button, Shortcut+D, and the Offers tab a diagnosis may ask for. */
     private void bindDiagnose() {
-        diagnoseButton.disableProperty().bind(viewModel.canDiagnoseProperty().not());
         diagnoseButton.setTooltip(new Tooltip(messages.get("contact.diagnose.tooltip")));
         diagnoseButton.sceneProperty().addListener((o, before, scene) -> {
             if (scene != null) {

@@ -84,6 +84,7 @@ public final class InsightStages implements InsightWindows {
         stage.requestFocus();
     }
 
+    @Override
     public void closeAll() {
         List.copyOf(diagnose.values()).forEach(Stage::close);
         if (activity != null) {

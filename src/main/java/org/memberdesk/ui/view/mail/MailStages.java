@@ -54,6 +54,7 @@ public final class MailStages implements MailWindows {
         viewModel.load();
     }
 
+    @Override
     public void closeAll() {
         if (inbox != null) {
             inbox.close();

@@ -78,6 +78,7 @@ public final class WorkflowStages implements WorkflowWindows {
         viewModel.load();
     }
 
+    @Override
     public void closeAll() {
         for (Stage stage : new Stage[] {editor, manualRun, workflows}) {
             if (stage != null) {

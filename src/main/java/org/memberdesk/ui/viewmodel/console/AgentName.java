@@ -48,10 +48,8 @@ public final class AgentName {
 
     /** Settings → Agent name…: the name recorded with every action from this console. */
     public void change() {
-        if (windows != null) {
-            windows.askText(messages.get("agent.title"), messages.get("agent.question"), messages.get("agent.label"),
-                    agent.get().name()).ifPresent(this::save);
-        }
+        windows.askText(messages.get("agent.title"), messages.get("agent.question"), messages.get("agent.label"),
+                agent.get().name()).ifPresent(this::save);
     }
 
     /** Checks and saves the name in the background; the new name applies at once. */

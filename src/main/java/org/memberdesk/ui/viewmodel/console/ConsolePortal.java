@@ -26,19 +26,22 @@ public final class ConsolePortal {
     private final DialogService dialogs;
     private final Messages messages;
     private final Supplier<Actor> agent;
+    private final StartStopOrder order;
     private final ReadOnlyStringWrapper url = new ReadOnlyStringWrapper(this, "url", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper problem = new ReadOnlyBooleanWrapper(this, "problem");
     private volatile boolean stopped;
     private int port;
 
-    ConsolePortal(Services services, ConsoleShell shell, ConsoleTools tools, Supplier<Actor> agent) {
+    ConsolePortal(Services services, ConsoleShell shell, ConsoleTools tools, Supplier<Actor> agent,
+                  StartStopOrder order) {
         this.services = services;
         this.shell = shell;
         this.executor = tools.executor();
         this.dialogs = tools.dialogs();
         this.messages = tools.messages();
         this.agent = agent;
+        this.order = order;
     }
 
     private boolean available() {
@@ -54,7 +57,7 @@ public final class ConsolePortal {
         Actor actor = agent.get();
         status.set(messages.get("portal.starting"));
         url.set("");
-        executor.submit(() -> {
+        executor.submit(() -> order.start(() -> {
             if (newPort != null) {
                 services.mailSettings().savePortalPort(newPort, actor);
                 host.stop();
@@ -69,14 +72,14 @@ public final class ConsolePortal {
             } catch (Exception e) {
                 return new Started(null, configured, e);
             }
-        }, this::started, failure -> {
+        }), this::started, failure -> {
             problem.set(true);
             status.set(messages.get("portal.failed", Failures.describe(failure, messages)));
         });
     }
 
     private void started(Started started) {
-        if (stopped) {
+        if (stopped || started == null) {
             return;
         }
         port = started.port();
@@ -120,7 +123,7 @@ public final class ConsolePortal {
 
     /** Settings → Portal port…: saves the port and restarts the portal on it. */
     public void changePort() {
-        if (!available() || shell.windows() == null) {
+        if (!available()) {
             return;
         }
         Optional<String> typed = shell.windows().askText(messages.get("portalPort.title"),

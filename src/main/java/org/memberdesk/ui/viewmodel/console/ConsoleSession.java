@@ -15,11 +15,14 @@ import org.memberdesk.ui.viewmodel.contact.ContactFormViewModel;
 import org.memberdesk.ui.viewmodel.contact.ContactViewModel;
 import org.memberdesk.ui.viewmodel.contact.EmailHistoryViewModel;
 import org.memberdesk.ui.viewmodel.insight.DiagnoseViewModel;
+import org.memberdesk.ui.viewmodel.insight.InsightBackend;
 import org.memberdesk.ui.viewmodel.insight.InsightTools;
 import org.memberdesk.ui.viewmodel.insight.InsightViewModel;
 import org.memberdesk.ui.viewmodel.mail.MailViewModel;
 import org.memberdesk.ui.viewmodel.workflow.ManualRunViewModel;
 import org.memberdesk.ui.viewmodel.workflow.WorkflowsViewModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One open data directory in the console. Built once the database is open: it builds the feature
@@ -28,6 +31,8 @@ import org.memberdesk.ui.viewmodel.workflow.WorkflowsViewModel;
  * unit, the database last. Reset demo closes a session and opens a new one.
  */
 public final class ConsoleSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleSession.class);
 
     private final Services services;
     private final ConsoleTools tools;
@@ -41,6 +46,7 @@ public final class ConsoleSession {
     private final InsightViewModel insight;
     private final BackupViewModel backup;
     private final ConsolePortal portal;
+    private final StartStopOrder order = new StartStopOrder();
     private final ReadOnlyBooleanWrapper workflowsReady = new ReadOnlyBooleanWrapper(this, "workflowsReady");
     private volatile boolean closed;
 
@@ -57,25 +63,25 @@ public final class ConsoleSession {
         this.mail = new MailViewModel(services.emails(), services.mailSettings(), services.demoInbox(),
                 new EmailHistoryViewModel.Tools(tools.executor(), tools.dialogs(), tools.clipboard(), tools.messages(),
                         time, agent), tools.mail(), shell.browser());
-        this.insight = new InsightViewModel(services, new InsightTools(tools.executor(), tools.dialogs(),
+        this.insight = new InsightViewModel(InsightBackend.of(services), new InsightTools(tools.executor(), tools.dialogs(),
                 tools.files(), tools.messages(), time, agent), tools.insight());
         this.backup = new BackupViewModel(services.backups(), services.clock(), status, tools.executor(),
                 tools.dialogs(), tools.messages());
-        this.portal = new ConsolePortal(services, shell, tools, agent);
+        this.portal = new ConsolePortal(services, shell, tools, agent, order);
     }
 
     /** Shows what the data directory holds and starts mail delivery, the workflow engine and the portal. */
     void start() {
         search.refresh();
         mail.refresh();
-        tools.executor().submit(() -> {
+        tools.executor().submit(() -> order.start(() -> {
             services.emails().startBackgroundDelivery();
             return null;
-        }, started -> { }, failure -> showError("mail.deliveryFailed.title", failure));
-        tools.executor().submit(() -> {
+        }), started -> { }, failure -> showError("mail.deliveryFailed.title", failure));
+        tools.executor().submit(() -> order.start(() -> {
             services.workflows().start();
             return null;
-        }, started -> workflowsReady.set(!closed), failure -> showError("workflows.engineFailed.title", failure));
+        }), started -> workflowsReady.set(!closed), failure -> showError("workflows.engineFailed.title", failure));
         portal.start(null);
     }
 
@@ -93,30 +99,48 @@ public final class ConsoleSession {
      * database is closed (Reset demo opens it again there), and hands its outcome to the UI thread.
      */
     <T> void close(Callable<T> afterwards, Consumer<? super T> done, Consumer<? super Exception> failed) {
+        if (closed) {
+            return;
+        }
         closed = true;
+        closeWindows();
         workflowsReady.set(false);
         portal.detach();
         search.close();
         mail.close();
         tools.executor().submit(() -> {
-            try {
-                services.workflows().stop();
-                portal.stop();
-                services.emails().stopBackgroundDelivery();
-            } finally {
-                services.close();
-            }
+            order.stop(() -> {
+                stopQuietly("workflow engine", services.workflows()::stop);
+                stopQuietly("portal", portal::stop);
+                stopQuietly("mail delivery", services.emails()::stopBackgroundDelivery);
+                stopQuietly("database", services::close);
+            });
             return afterwards.call();
         }, done, failed);
+    }
+
+    /** The windows this session's view models opened would otherwise talk to a closed database. */
+    private void closeWindows() {
+        tools.contacts().closeAll();
+        tools.mail().closeAll();
+        tools.workflows().closeAll();
+        tools.insight().closeAll();
+    }
+
+    /** One part failing to stop must not keep the others (and the database) running. */
+    private static void stopQuietly(String part, Runnable stop) {
+        try {
+            stop.run();
+        } catch (RuntimeException e) {
+            LOG.warn("could not stop the {}", part, e);
+        }
     }
 
     /** Opens the contact's window (or brings it to the front). */
     public void open(ContactRow row) {
         tools.contacts().show(row.id(), () -> {
             ContactViewModel contact = new ContactViewModel(contacts, tools.contacts(), row.id(), row.name(),
-                    mail.emailHistory(row.id()));
-            contact.whenEdited(search::refresh);
-            contact.onDiagnose(() -> diagnose(contact));
+                    mail.emailHistory(row.id()), new ContactViewModel.Hooks(search::refresh, this::diagnose));
             contact.load();
             return contact;
         });

@@ -1,6 +1,7 @@
 package org.memberdesk.ui.viewmodel.console;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.memberdesk.ui.common.LinkOpener;
 
@@ -13,6 +14,7 @@ public record ConsoleShell(PortalHost portal, ShellWindows windows, LinkOpener b
                            Map<String, String> environment, String version, Callable<Boolean> systemPrefersDark) {
 
     public ConsoleShell {
+        Objects.requireNonNull(windows);
         environment = Map.copyOf(environment);
     }
 
@@ -21,6 +23,6 @@ public record ConsoleShell(PortalHost portal, ShellWindows windows, LinkOpener b
      * as before the welcome existed. For tests of other parts of the console.
      */
     public static ConsoleShell none() {
-        return new ConsoleShell(PortalHost.NONE, null, url -> { }, Map.of(), "dev", () -> false);
+        return new ConsoleShell(PortalHost.NONE, ShellWindows.NONE, url -> { }, Map.of(), "dev", () -> false);
     }
 }

@@ -116,10 +116,10 @@ public final class ConsoleViewModel {
     private void opened(Opened opened) {
         preview.set(false);
         if (closed) {
-            opened.services().close();
+            closeInBackground(opened.services());
         } else if (!opened.empty()) {
             ready(opened.services(), opened.contacts(), opened.demo(), messages.get("console.ready"));
-        } else if (shell.windows() != null) {
+        } else if (shell.windows().welcomes()) {
             showWelcome(opened.services());
         } else if (dialogs.confirm(messages.get("demo.title"), messages.get("demo.question"),
                 messages.get("demo.details"), messages.get("demo.load"), messages.get("demo.startEmpty"))) {
@@ -143,7 +143,7 @@ public final class ConsoleViewModel {
 
     private void showWelcome(Services services) {
         showProgress(Phase.WELCOME, "welcome.waiting");
-        closeUnclaimed = services::close;
+        closeUnclaimed = () -> closeInBackground(services);
         shell.windows().showWelcome(new WelcomeViewModel(preferences, executor, messages, agent.get().name(), true,
                 (choice, name) -> welcomed(services, choice, name)));
     }
@@ -179,7 +179,7 @@ public final class ConsoleViewModel {
 
     private void ready(Services services, long contacts, boolean demo, String statusText) {
         if (closed) {
-            services.close(); // demo data finished loading after the window closed
+            closeInBackground(services); // demo data finished loading after the window closed
             return;
         }
         status.showContactCount(contacts);
@@ -193,6 +193,14 @@ public final class ConsoleViewModel {
         Runnable waiting = openWhenReady;
         openWhenReady = () -> { };
         waiting.run();
+    }
+
+    /** The UI thread does no I/O: a database nobody took over closes in the background. */
+    private void closeInBackground(Services services) {
+        executor.submit(() -> {
+            services.close();
+            return null;
+        }, closed -> { }, failure -> { });
     }
 
     /** Opens the selected contact's window (or brings it to the front), once the list matches what was typed. */
@@ -224,7 +232,6 @@ public final class ConsoleViewModel {
                 messages.get("demo.reset.decline"))) {
             return;
         }
-        tools.contacts().closeAll();
         showProgress(Phase.LOADING_DEMO, "demo.resetting");
         session.set(null);
         current.close(() -> {
@@ -253,6 +260,7 @@ public final class ConsoleViewModel {
     public void close() {
         closed = true;
         closeUnclaimed.run();
+        closeUnclaimed = () -> { };
         ConsoleSession current = session.get();
         session.set(null);
         if (current != null) {
@@ -262,16 +270,12 @@ public final class ConsoleViewModel {
 
     /** Help → Keyboard shortcuts. */
     public void showShortcuts() {
-        if (shell.windows() != null) {
-            shell.windows().showShortcuts(Shortcuts.all(messages));
-        }
+        shell.windows().showShortcuts(Shortcuts.all(messages));
     }
 
     /** Help → About: version, data directory, portal and agent. */
     public void showAbout() {
-        if (shell.windows() != null) {
-            shell.windows().showAbout(about());
-        }
+        shell.windows().showAbout(about());
     }
 
     public About about() {

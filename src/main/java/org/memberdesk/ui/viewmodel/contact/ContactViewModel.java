@@ -3,6 +3,8 @@ package org.memberdesk.ui.viewmodel.contact;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.Objects;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -48,19 +50,27 @@ public final class ContactViewModel {
     private final ReadOnlyObjectWrapper<CredentialState> portal = new ReadOnlyObjectWrapper<>(this, "portal");
     private final EmailHistoryViewModel history;
     private final ReadOnlyStringWrapper notification = new ReadOnlyStringWrapper(this, "notification", "");
-    private final ReadOnlyBooleanWrapper canDiagnose = new ReadOnlyBooleanWrapper(this, "canDiagnose");
     private final ReadOnlyIntegerWrapper offersRequests = new ReadOnlyIntegerWrapper(this, "offersRequests");
     private final ContactActionsViewModel actions;
-    private Runnable onEdited = () -> { };
-    private Runnable diagnoseAction;
+    private final Hooks hooks;
+
+    /** What the console does for a contact window: read its list again after an edit, open Diagnose. */
+    public record Hooks(Runnable edited, Consumer<ContactViewModel> diagnose) {
+
+        public Hooks {
+            Objects.requireNonNull(edited);
+            Objects.requireNonNull(diagnose);
+        }
+    }
 
     /**
      * The window of one contact with its actions (Offers, Client Portal, community groups, Edit
      * contact), run through {@code backend} with the Email History's executor, dialogs, clipboard and agent.
      */
     public ContactViewModel(ContactBackend backend, ContactWindows windows, UUID contactId, String knownName,
-                            EmailHistoryViewModel history) {
+                            EmailHistoryViewModel history, Hooks hooks) {
         this.contacts = backend.contacts();
+        this.hooks = Objects.requireNonNull(hooks);
         this.history = history;
         this.contactId = contactId;
         this.executor = history.tools().executor();
@@ -76,14 +86,9 @@ public final class ContactViewModel {
         actions = new ContactActionsViewModel(this, backend, windows, history.tools());
     }
 
-    /** Runs {@code listener} after Edit contact saved a change (the console reads its list again). */
-    public ContactViewModel whenEdited(Runnable listener) {
-        onEdited = listener;
-        return this;
-    }
-
+    /** Edit contact saved a change: the console reads its list again. */
     void edited() {
-        onEdited.run();
+        hooks.edited().run();
     }
 
     /** The window's actions. */
@@ -195,21 +200,9 @@ public final class ContactViewModel {
         return portal.getReadOnlyProperty();
     }
 
-    /** What the Diagnose button (Shortcut+D) does; until set, the button is disabled. */
-    public void onDiagnose(Runnable action) {
-        diagnoseAction = action;
-        canDiagnose.set(action != null);
-    }
-
-    /** Opens "Why can't they log in?" for this contact. */
+    /** The Diagnose button (Shortcut+D): opens "Why can't they log in?" for this contact. */
     public void diagnose() {
-        if (diagnoseAction != null) {
-            diagnoseAction.run();
-        }
-    }
-
-    public ReadOnlyBooleanProperty canDiagnoseProperty() {
-        return canDiagnose.getReadOnlyProperty();
+        hooks.diagnose().accept(this);
     }
 
     /** Asks the window to show the Offers tab (a diagnosis' fix for a missing or ended offer). */

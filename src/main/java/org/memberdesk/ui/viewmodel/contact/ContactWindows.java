@@ -24,7 +24,7 @@ public interface ContactWindows {
 
     /** New contact ({@code contactId} null, over the main window) or Edit contact. */
     void showContactForm(UUID contactId, ContactFormViewModel model);
-    /** Closes every contact window (Reset demo: the contacts they show are gone). */
-    default void closeAll() {
-    }
+
+    /** Closes every contact window (the session that opened them closes). */
+    void closeAll();
 }

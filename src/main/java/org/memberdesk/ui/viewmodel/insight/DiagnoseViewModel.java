@@ -23,7 +23,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.memberdesk.service.Services;
 import org.memberdesk.service.contacts.ContactCard;
 import org.memberdesk.service.diagnostics.Concern;
 import org.memberdesk.service.diagnostics.Finding;
@@ -67,7 +66,7 @@ public final class DiagnoseViewModel {
         void showOffers();
     }
 
-    private final Services services;
+    private final InsightBackend backend;
     private final UUID contactId;
     private final ContactHooks contact;
     private final BackgroundExecutor executor;
@@ -98,9 +97,9 @@ public final class DiagnoseViewModel {
     private boolean checkAgain;
     private boolean closed;
 
-    public DiagnoseViewModel(Services services, UUID contactId, String knownName, ContactHooks contact,
+    public DiagnoseViewModel(InsightBackend backend, UUID contactId, String knownName, ContactHooks contact,
                              InsightTools tools) {
-        this.services = services;
+        this.backend = backend;
         this.contactId = contactId;
         this.contact = contact;
         this.tools = tools;
@@ -133,9 +132,9 @@ public final class DiagnoseViewModel {
 
     /** Reads the contact's offers and groups and every offer and group there is, for the question. */
     public void load() {
-        loadCommand.run(() -> new Choices(services.contacts().card(contactId), services.offers().list().stream()
+        loadCommand.run(() -> new Choices(backend.contacts().card(contactId), backend.offers().list().stream()
                         .map(o -> o.name()).toList(),
-                        services.communities().list().stream().map(g -> g.name()).toList()),
+                        backend.communities().list().stream().map(g -> g.name()).toList()),
                 this::showChoices);
     }
 
@@ -222,7 +221,7 @@ public final class DiagnoseViewModel {
         }
         Concern concern = asked;
         error.set("");
-        checkCommand.run(() -> services.diagnostics().diagnose(currentEmail(), concern), found -> {
+        checkCommand.run(() -> backend.diagnostics().diagnose(currentEmail(), concern), found -> {
             if (closed || superseded()) {
                 return;
             }
@@ -252,7 +251,7 @@ public final class DiagnoseViewModel {
 
     /** The contact's address as stored now (a fix may have just changed it). */
     private String currentEmail() {
-        return services.contacts().card(contactId).contact().email();
+        return backend.contacts().card(contactId).contact().email();
     }
 
     /**
@@ -280,7 +279,7 @@ public final class DiagnoseViewModel {
         }
         error.set("");
         status.set(messages.get("diagnose.fix.applying", choice.label()));
-        fixCommand.run(() -> services.diagnostics().applyFix(currentEmail(), fix.action(), params, tools.agent()),
+        fixCommand.run(() -> backend.diagnostics().applyFix(currentEmail(), fix.action(), params, tools.agent()),
                 this::fixed);
     }
 
@@ -293,7 +292,7 @@ public final class DiagnoseViewModel {
         diagnose();
         if (result.emailChange() != null) {
             // the same offer as after Edit contact: the new address has nothing that works yet
-            new EmailChangeFollowUp(services.credentials(), executor, tools.dialogs(), messages)
+            new EmailChangeFollowUp(backend.credentials(), executor, tools.dialogs(), messages)
                     .offer(result.emailChange(), tools.agent(), outcome -> {
                         contact.reload();
                         if (!closed) {

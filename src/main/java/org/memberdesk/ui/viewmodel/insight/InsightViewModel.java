@@ -2,7 +2,6 @@ package org.memberdesk.ui.viewmodel.insight;
 
 import java.util.Objects;
 import java.util.UUID;
-import org.memberdesk.service.Services;
 
 /**
  * The console's "why can't they log in?" side for an open data directory: Diagnose for a contact,
@@ -10,13 +9,12 @@ import org.memberdesk.service.Services;
  */
 public final class InsightViewModel {
 
-    // Diagnose reads contacts, offers and groups, runs the diagnostics and applies their fixes.
-    private final Services services;
+    private final InsightBackend backend;
     private final InsightTools tools;
     private final InsightWindows windows;
 
-    public InsightViewModel(Services services, InsightTools tools, InsightWindows windows) {
-        this.services = Objects.requireNonNull(services);
+    public InsightViewModel(InsightBackend backend, InsightTools tools, InsightWindows windows) {
+        this.backend = Objects.requireNonNull(backend);
         this.tools = Objects.requireNonNull(tools);
         this.windows = Objects.requireNonNull(windows);
     }
@@ -24,7 +22,7 @@ public final class InsightViewModel {
     /** Opens the Diagnose window of a contact, asking its window to reload after a fix. */
     public void diagnose(UUID contactId, String name, DiagnoseViewModel.ContactHooks contact) {
         windows.showDiagnose(contactId, () -> {
-            DiagnoseViewModel model = new DiagnoseViewModel(services, contactId, name, contact, tools);
+            DiagnoseViewModel model = new DiagnoseViewModel(backend, contactId, name, contact, tools);
             model.load();
             return model;
         });
@@ -32,7 +30,7 @@ public final class InsightViewModel {
 
     public void openActivity() {
         windows.showActivity(() -> {
-            ActivityViewModel model = new ActivityViewModel(services.activity(), services.clock().getZone(), tools);
+            ActivityViewModel model = new ActivityViewModel(backend.activity(), backend.zone(), tools);
             model.load();
             return model;
         });
@@ -40,6 +38,6 @@ public final class InsightViewModel {
 
     /** Opens Import contacts; {@code onImported} runs on the UI thread after each import that wrote rows. */
     public void openImport(Runnable onImported) {
-        windows.showImport(() -> new ImportViewModel(services.contactImport(), tools, onImported));
+        windows.showImport(() -> new ImportViewModel(backend.contactImport(), tools, onImported));
     }
 }

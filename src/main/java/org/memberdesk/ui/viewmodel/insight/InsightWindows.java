@@ -14,4 +14,7 @@ public interface InsightWindows {
 
     /** One Import contacts window. */
     void showImport(Supplier<ImportViewModel> model);
+
+    /** Closes every Diagnose window, Activity and Import (the session that opened them closes). */
+    void closeAll();
 }

@@ -10,4 +10,7 @@ public interface MailWindows {
 
     /** Shows the Email (SMTP) settings dialog, creating its view model only when it is not open. */
     void showSmtpSettings(Supplier<SmtpSettingsViewModel> model);
+
+    /** Closes both windows (the session that opened them closes). */
+    void closeAll();
 }

@@ -18,6 +18,10 @@ public interface WorkflowWindows {
         @Override
         public void showManualRun(Supplier<ManualRunViewModel> model) {
         }
+
+        @Override
+        public void closeAll() {
+        }
     };
 
     /** Shows the Workflows window, creating its view model only when it is not open. */
@@ -28,4 +32,7 @@ public interface WorkflowWindows {
 
     /** Shows Run workflow, creating its view model only when it is not open. */
     void showManualRun(Supplier<ManualRunViewModel> model);
+
+    /** Closes the Workflows window, the editor and Run workflow (the session that opened them closes). */
+    void closeAll();
 }

@@ -37,7 +37,7 @@ import org.memberdesk.ui.viewmodel.RecordingInsightWindows;
 import org.memberdesk.ui.viewmodel.RecordingMailWindows;
 import org.memberdesk.ui.viewmodel.TestConsoles;
 import org.memberdesk.ui.viewmodel.contact.ContactFormViewModel;
-import org.memberdesk.ui.viewmodel.workflow.WorkflowWindows;
+import org.memberdesk.ui.viewmodel.workflow.RecordingWorkflowWindows;
 
 /**
  * The session of an open data directory: it starts mail delivery, the workflow engine and the portal
@@ -53,6 +53,8 @@ class ConsoleSessionTest {
     final RecordingDialogService dialogs = RecordingDialogService.accepting();
     final RecordingContactWindows windows = new RecordingContactWindows();
     final RecordingMailWindows mailWindows = new RecordingMailWindows();
+    final RecordingWorkflowWindows workflowWindows = new RecordingWorkflowWindows();
+    final RecordingInsightWindows insightWindows = new RecordingInsightWindows();
     final LocalPortal portal = new LocalPortal();
     final List<Services> opened = new ArrayList<>();
     ConsoleViewModel console;
@@ -66,8 +68,8 @@ class ConsoleSessionTest {
     }
 
     private ConsoleViewModel console(TestExecutor work) {
-        ConsoleTools tools = TestConsoles.tools(work, dialogs, messages, windows, mailWindows, WorkflowWindows.NONE,
-                new RecordingInsightWindows(), org.memberdesk.ui.common.RecordingFilePicker.cancelling());
+        ConsoleTools tools = TestConsoles.tools(work, dialogs, messages, windows, mailWindows, workflowWindows,
+                insightWindows, org.memberdesk.ui.common.RecordingFilePicker.cancelling());
         ConsoleShell shell = new ConsoleShell(portal, new RecordingShellWindows(), new RecordingLinkOpener(), Map.of(),
                 "dev", () -> false);
         console = TestConsoles.console(dir, () -> {
@@ -162,6 +164,70 @@ class ConsoleSessionTest {
         console.openSelected();
         assertThat(windows.shown).singleElement()
                 .satisfies(dana -> assertThat(dana.emailProperty().get()).isEqualTo("dana.whitfield@example.com"));
+    }
+
+    @Test
+    void resetDemoAndClosingCloseEveryWindowTheSessionOpened() throws Exception {
+        try (Services seeded = DemoDirectory.seeded(dir, clock)) {
+            assertThat(seeded.contacts().count()).isPositive();
+        }
+        ConsoleViewModel console = console(executor);
+        console.start();
+        session().insight().openActivity();
+        session().openWorkflows();
+        session().mail().openDemoInbox();
+
+        console.resetDemo();
+
+        assertThat(session()).as("a new session").isNotNull();
+        assertThat(windows.closedAll).as("contact windows").isEqualTo(1);
+        assertThat(mailWindows.closedAll).as("Inbox (demo) and Email settings").isEqualTo(1);
+        assertThat(workflowWindows.closedAll).as("Workflows, its editor and Run workflow").isEqualTo(1);
+        assertThat(insightWindows.closedAll).as("Diagnose, Activity and Import").isEqualTo(1);
+
+        console.close();
+
+        assertThat(windows.closedAll).isEqualTo(2);
+        assertThat(mailWindows.closedAll).isEqualTo(2);
+        assertThat(workflowWindows.closedAll).isEqualTo(2);
+        assertThat(insightWindows.closedAll).isEqualTo(2);
+    }
+
+    @Test
+    void aCloseThatOvertakesTheStartLeavesNothingRunningOnTheClosedDatabase() throws Exception {
+        int port = seedWithPortalPort();
+        TestExecutor held = TestExecutor.currentThread().holdWork();
+        ConsoleViewModel console = console(held);
+        console.start();
+        for (int i = 0; i < 10 && session() == null; i++) {
+            held.runHeldWork();
+        }
+        Services services = opened.get(0);
+
+        console.close(); // before the start tasks ran
+        held.runHeldWorkNewestFirst(); // the close task overtakes them
+
+        assertThat(services.emails().backgroundDeliveryRunning()).isFalse();
+        assertThat(services.workflows().isRunning()).isFalse();
+        assertThatThrownBy(() -> status("http://localhost:" + port + "/")).isInstanceOf(ConnectException.class);
+        assertThatThrownBy(() -> services.contacts().count()).as("the database is closed").isNotNull();
+    }
+
+    @Test
+    void closingTwiceStopsOnce() throws Exception {
+        try (Services seeded = DemoDirectory.seeded(dir, clock)) {
+            assertThat(seeded.contacts().count()).isPositive();
+        }
+        ConsoleViewModel console = console(executor);
+        console.start();
+        ConsoleSession session = session();
+        int before = executor.submitted();
+
+        session.close();
+        session.close();
+
+        assertThat(executor.submitted() - before).as("one close task").isEqualTo(1);
+        assertThat(windows.closedAll).isEqualTo(1);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.memberdesk.ui.viewmodel.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -8,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -382,6 +384,26 @@ class ConsoleViewModelTest {
         assertThat(console.agent().name()).isEqualTo("desk-7");
         assertThat(new ConsolePreferences(new DataDirectory(dir)).agentName()).contains("desk-7");
         assertThat(mailWindows.settings).isEmpty();
+    }
+
+    @Test
+    void closingDuringTheWelcomeClosesTheDatabaseInTheBackgroundNotOnTheUiThread() {
+        List<Services> opened = new ArrayList<>();
+        ConsoleShell shell = new ConsoleShell(portal, shellWindows, browser, Map.of(), "1.2.3", () -> false);
+        console = TestConsoles.console(dir, () -> {
+            Services services = TestServices.open(dir, clock);
+            opened.add(services);
+            return services;
+        }, TestConsoles.tools(executor, RecordingDialogService.accepting(), messages, windows, mailWindows), shell);
+        console.start();
+        assertThat(shellWindows.welcomes).hasSize(1);
+        executor.holdWork();
+
+        console.close();
+
+        assertThat(opened.get(0).contacts().count()).as("still open: no I/O on the UI thread").isZero();
+        executor.runHeldWork();
+        assertThatThrownBy(() -> opened.get(0).contacts().count()).as("closed in the background").isNotNull();
     }
 
     @Test

@@ -46,7 +46,7 @@ class ContactViewModelTest {
     private ContactViewModel loaded(String email) {
         UUID id = services.contacts().byEmail(email).id();
         ContactViewModel contact = new ContactViewModel(ContactBackend.of(services), new RecordingContactWindows(), id,
-                "", history(id));
+                "", history(id), new ContactViewModel.Hooks(() -> { }, diagnosed -> { }));
         contact.load();
         return contact;
     }
@@ -155,7 +155,7 @@ class ContactViewModelTest {
     void aContactThatNoLongerExistsSaysSo() {
         UUID goneId = UUID.randomUUID();
         ContactViewModel gone = new ContactViewModel(ContactBackend.of(services), new RecordingContactWindows(), goneId,
-                "Gone", history(goneId));
+                "Gone", history(goneId), new ContactViewModel.Hooks(() -> { }, diagnosed -> { }));
 
         gone.load();
 

@@ -57,7 +57,7 @@ class DiagnoseViewModelTest {
         InsightTools tools = new InsightTools(executor, dialogs,
                 RecordingFilePicker.cancelling(), messages, new DisplayTime(ZoneOffset.UTC, messages.locale()),
                 Actor.agent("Sam (support)"));
-        DiagnoseViewModel model = new DiagnoseViewModel(services, id, "", hooks, tools);
+        DiagnoseViewModel model = new DiagnoseViewModel(InsightBackend.of(services), id, "", hooks, tools);
         model.load();
         return model;
     }

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /** Keeps the view models of the workflow windows asked for, without showing any. */
-final class RecordingWorkflowWindows implements WorkflowWindows {
+public final class RecordingWorkflowWindows implements WorkflowWindows {
+
+    /** How often the windows were all closed. */
+    public int closedAll;
 
     final List<WorkflowsViewModel> lists = new ArrayList<>();
     final List<WorkflowEditorViewModel> editors = new ArrayList<>();
@@ -24,6 +27,11 @@ final class RecordingWorkflowWindows implements WorkflowWindows {
     @Override
     public void showManualRun(Supplier<ManualRunViewModel> model) {
         runs.add(model.get());
+    }
+
+    @Override
+    public void closeAll() {
+        closedAll++;
     }
 
     WorkflowEditorViewModel lastEditor() {

@@ -19,7 +19,9 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Menu;
@@ -41,14 +43,16 @@ import org.memberdesk.service.storage.DataDirectory;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
 import org.memberdesk.ui.view.common.Stylesheets;
+import org.memberdesk.ui.viewmodel.console.ConsoleSession;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
 /**
  * The real console on a new data directory: the welcome takes the agent's name and loads the demo,
- * the portal answers at the address in the status bar, presenter mode and the dark theme reach every window.
+ * the portal answers at the address in the status bar, presenter mode and the dark theme reach every window,
+ * Reset demo closes the windows of the session it replaces.
  */
-class ShellViewTest {
+class MemberDeskAppTest {
 
     private static final FxWait WAIT = FxWait.seconds(30);
 
@@ -164,6 +168,29 @@ class ShellViewTest {
         robot.interact(() -> themeItem(main, "Light").setSelected(true));
         WAIT.until(() -> !main.getStyleClass().contains(Stylesheets.DARK));
         assertThat(Application.getUserAgentStylesheet()).isEqualTo(new PrimerLight().getUserAgentStylesheet());
+    }
+
+    @Test
+    void resetDemoClosesTheWindowsOfTheSessionItReplaces() throws Exception {
+        Stage welcome = WAIT.present(() -> window("Welcome to MemberDesk"));
+        robot.clickOn(robot.from(welcome.getScene().getRoot()).lookup("#demoButton").queryButton());
+        TableView<?> contacts = robot.lookup("#contactTable").queryTableView();
+        WAIT.until(() -> contacts.getItems().size() > 40);
+        ConsoleStarted.waitForDatabase(robot);
+        ConsoleSession first = app.console().sessionProperty().get();
+        robot.interact(() -> first.insight().openActivity());
+        Stage activity = WAIT.present(() -> window("Activity \u2014 MemberDesk"));
+
+        Platform.runLater(app.console()::resetDemo); // the confirmation waits for an answer
+        Stage question = WAIT.present(() -> window("Reset demo"));
+        Button reset = robot.from(question.getScene().getRoot())
+                .lookup((Button button) -> "Reset demo".equals(button.getText())).queryButton();
+        robot.interact(reset::fire);
+
+        WAIT.until(() -> !activity.isShowing());
+        WAIT.until(() -> app.console().sessionProperty().get() != null);
+        assertThat(app.console().sessionProperty().get()).isNotSameAs(first);
+        assertThat(window("Activity \u2014 MemberDesk")).as("no window of the closed session").isEmpty();
     }
 
     /** View → Theme → {@code name}: the menu item itself (popup menus are not clicked reliably headless). */
