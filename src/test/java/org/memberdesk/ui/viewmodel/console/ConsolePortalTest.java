@@ -3,59 +3,25 @@ package org.memberdesk.ui.viewmodel.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.memberdesk.LocalPortal;
 import org.memberdesk.service.Services;
-import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
-import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.common.RecordingDialogService;
 import org.memberdesk.ui.common.RecordingLinkOpener;
-import org.memberdesk.ui.common.TestExecutor;
 import org.memberdesk.ui.viewmodel.DemoDirectory;
-import org.memberdesk.ui.viewmodel.RecordingContactWindows;
-import org.memberdesk.ui.viewmodel.RecordingMailWindows;
 import org.memberdesk.ui.viewmodel.TestConsoles;
 import org.memberdesk.ui.viewmodel.console.ConsoleViewModel.Phase;
 
 /** The portal a console session runs, on a real data directory: its port, its status line, Settings → Portal port. */
-class ConsolePortalTest {
+class ConsolePortalTest extends ConsoleCase {
 
-    @TempDir
-    Path dir;
-    final TestClock clock = TestClock.at(TestServices.START);
-    final Messages messages = Messages.load();
-    final TestExecutor executor = TestExecutor.currentThread();
-    final RecordingMailWindows mailWindows = new RecordingMailWindows();
     final RecordingShellWindows shellWindows = new RecordingShellWindows();
     final RecordingLinkOpener browser = new RecordingLinkOpener();
-    final LocalPortal portal = new LocalPortal();
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    ConsoleViewModel console;
-
-    @AfterEach
-    void close() {
-        if (console != null) {
-            console.close();
-        }
-        portal.stop();
-    }
-
-    final RecordingContactWindows contactWindows = new RecordingContactWindows();
 
     private ConsoleViewModel console(RecordingDialogService dialogs) {
         return console(dialogs, () -> false);
@@ -65,34 +31,8 @@ class ConsolePortalTest {
         ConsoleShell shell = new ConsoleShell(portal, shellWindows, browser, Map.of("MEMBERDESK_AGENT", "desk-7"),
                 "1.2.3", osDark);
         console = TestConsoles.console(dir, () -> TestServices.open(dir, clock),
-                TestConsoles.tools(executor, dialogs, messages, contactWindows, mailWindows), shell);
+                TestConsoles.tools(executor, dialogs, messages, windows, mailWindows), shell);
         return console;
-    }
-
-    private int seedWithPortalPort() throws IOException {
-        int port = freePort();
-        try (Services services = DemoDirectory.seeded(dir, clock)) {
-            setPortalPort(services, port);
-        }
-        return port;
-    }
-
-    private static void setPortalPort(Services services, int port) {
-        services.transactions().write(t -> {
-            t.settings().put("portal.port", Integer.toString(port), java.time.Instant.now());
-            return null;
-        });
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private int status(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
     @Test
     void thePortalAnswersOnTheConfiguredPortOnceTheDatabaseIsOpenAndStopsWithTheConsole() throws Exception {

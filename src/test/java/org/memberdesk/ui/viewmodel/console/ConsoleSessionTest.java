@@ -3,38 +3,23 @@ package org.memberdesk.ui.viewmodel.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.memberdesk.LocalPortal;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.demo.DemoData;
 import org.memberdesk.service.email.EmailView;
 import org.memberdesk.testsupport.Await;
-import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
-import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.common.RecordingDialogService;
 import org.memberdesk.ui.common.RecordingLinkOpener;
 import org.memberdesk.ui.common.TestExecutor;
 import org.memberdesk.ui.viewmodel.DemoDirectory;
-import org.memberdesk.ui.viewmodel.RecordingContactWindows;
 import org.memberdesk.ui.viewmodel.RecordingInsightWindows;
-import org.memberdesk.ui.viewmodel.RecordingMailWindows;
 import org.memberdesk.ui.viewmodel.TestConsoles;
 import org.memberdesk.ui.viewmodel.contact.ContactFormViewModel;
 import org.memberdesk.ui.viewmodel.workflow.RecordingWorkflowWindows;
@@ -43,29 +28,12 @@ import org.memberdesk.ui.viewmodel.workflow.RecordingWorkflowWindows;
  * The session of an open data directory: it starts mail delivery, the workflow engine and the portal
  * together, closes them and the database as one unit, and its view models work on a real data directory.
  */
-class ConsoleSessionTest {
+class ConsoleSessionTest extends ConsoleCase {
 
-    @TempDir
-    Path dir;
-    final TestClock clock = TestClock.at(TestServices.START);
-    final Messages messages = Messages.load();
-    final TestExecutor executor = TestExecutor.currentThread();
     final RecordingDialogService dialogs = RecordingDialogService.accepting();
-    final RecordingContactWindows windows = new RecordingContactWindows();
-    final RecordingMailWindows mailWindows = new RecordingMailWindows();
     final RecordingWorkflowWindows workflowWindows = new RecordingWorkflowWindows();
     final RecordingInsightWindows insightWindows = new RecordingInsightWindows();
-    final LocalPortal portal = new LocalPortal();
     final List<Services> opened = new ArrayList<>();
-    ConsoleViewModel console;
-
-    @AfterEach
-    void close() {
-        if (console != null) {
-            console.close();
-        }
-        portal.stop();
-    }
 
     private ConsoleViewModel console(TestExecutor work) {
         ConsoleTools tools = TestConsoles.tools(work, dialogs, messages, windows, mailWindows, workflowWindows,
@@ -82,26 +50,6 @@ class ConsoleSessionTest {
 
     private ConsoleSession session() {
         return console.sessionProperty().get();
-    }
-
-    private int seedWithPortalPort() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
-        try (Services services = DemoDirectory.seeded(dir, clock)) {
-            services.transactions().write(t -> {
-                t.settings().put("portal.port", Integer.toString(port), java.time.Instant.now());
-                return null;
-            });
-        }
-        return port;
-    }
-
-    private static int status(String url) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     @Test

@@ -3,32 +3,21 @@ package org.memberdesk.ui.viewmodel.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.memberdesk.LocalPortal;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.storage.ConsolePreferences;
 import org.memberdesk.service.storage.DataDirectory;
-import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
-import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.common.RecordingDialogService;
 import org.memberdesk.ui.common.RecordingLinkOpener;
-import org.memberdesk.ui.common.TestExecutor;
 import org.memberdesk.ui.viewmodel.DemoDirectory;
 import org.memberdesk.ui.viewmodel.RecordingContactWindows;
-import org.memberdesk.ui.viewmodel.RecordingMailWindows;
 import org.memberdesk.ui.viewmodel.TestConsoles;
 import org.memberdesk.ui.viewmodel.console.ConsoleViewModel.Phase;
 import org.memberdesk.ui.viewmodel.contact.ContactViewModel;
@@ -39,27 +28,10 @@ import org.memberdesk.ui.viewmodel.mail.SmtpSettingsViewModel;
  * The console on a real data directory: start-up, first page, demo data, the welcome, opening
  * contacts, agent name, Reset demo and Help.
  */
-class ConsoleViewModelTest {
+class ConsoleViewModelTest extends ConsoleCase {
 
-    @TempDir
-    Path dir;
-    final TestClock clock = TestClock.at(TestServices.START);
-    final Messages messages = Messages.load();
-    final TestExecutor executor = TestExecutor.currentThread();
-    final RecordingContactWindows windows = new RecordingContactWindows();
-    final RecordingMailWindows mailWindows = new RecordingMailWindows();
     final RecordingShellWindows shellWindows = new RecordingShellWindows();
     final RecordingLinkOpener browser = new RecordingLinkOpener();
-    final LocalPortal portal = new LocalPortal();
-    ConsoleViewModel console;
-
-    @AfterEach
-    void close() {
-        if (console != null) {
-            console.close();
-        }
-        portal.stop();
-    }
 
     private ConsoleViewModel console(RecordingDialogService dialogs) {
         console = TestConsoles.console(dir, clock, TestConsoles.tools(executor, dialogs, messages, windows, mailWindows));
@@ -73,20 +45,6 @@ class ConsoleViewModelTest {
         console = TestConsoles.console(dir, () -> TestServices.open(dir, clock),
                 TestConsoles.tools(executor, dialogs, messages, windows, mailWindows), shell);
         return console;
-    }
-
-    private int seedWithPortalPort() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
-        try (Services services = DemoDirectory.seeded(dir, clock)) {
-            services.transactions().write(t -> {
-                t.settings().put("portal.port", Integer.toString(port), java.time.Instant.now());
-                return null;
-            });
-        }
-        return port;
     }
 
     @Test
