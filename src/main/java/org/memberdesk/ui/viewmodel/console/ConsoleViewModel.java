@@ -110,10 +110,10 @@ public final class ConsoleViewModel {
             return;
         }
         opening = true;
-        executor.submit(() -> Opened.of(startup.opener().call()), this::opened, this::failedToOpen);
+        executor.submit(() -> OpenedDirectory.of(startup.opener().call()), this::opened, this::failedToOpen);
     }
 
-    private void opened(Opened opened) {
+    private void opened(OpenedDirectory opened) {
         preview.set(false);
         if (closed) {
             closeInBackground(opened.services());
@@ -166,7 +166,7 @@ public final class ConsoleViewModel {
 
     private void loadDemoData(Services services) {
         showProgress(Phase.LOADING_DEMO, "demo.loading");
-        executor.submit(() -> new Seeded(services, services.demo().seed(), services.contacts().count()), seeded -> {
+        executor.submit(() -> new SeededDemo(services, services.demo().seed(), services.contacts().count()), seeded -> {
             String loadedText = messages.get("demo.loaded", seeded.loaded());
             status.popUp(loadedText);
             ready(services, seeded.total(), true, loadedText);
@@ -236,15 +236,7 @@ public final class ConsoleViewModel {
         session.set(null);
         current.close(() -> {
             // Nothing else writes while the demo data is replaced: no delivery, no workflow pass, no portal.
-            Services services = startup.opener().call();
-            try {
-                int loaded = services.demo().reset();
-                services.demoInbox().clear();
-                return new Seeded(services, loaded, services.contacts().count());
-            } catch (RuntimeException e) {
-                services.close();
-                throw e;
-            }
+            return SeededDemo.reset(startup.opener().call());
         }, seeded -> {
             String text = messages.get("demo.reset.done", seeded.loaded());
             status.popUp(text);
@@ -335,20 +327,5 @@ public final class ConsoleViewModel {
 
     public ReadOnlyBooleanProperty demoDataProperty() {
         return demoData.getReadOnlyProperty();
-    }
-
-    private record Opened(Services services, boolean empty, boolean demo, long contacts) {
-        static Opened of(Services services) {
-            try {
-                return new Opened(services, services.demo().isEmpty(), services.demo().isDemoDatabase(),
-                        services.contacts().count());
-            } catch (RuntimeException e) {
-                services.close();
-                throw e;
-            }
-        }
-    }
-
-    private record Seeded(Services services, int loaded, long total) {
     }
 }
