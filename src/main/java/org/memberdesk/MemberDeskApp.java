@@ -14,7 +14,9 @@ import javafx.stage.Window;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.contacts.ContactPreview;
 import org.memberdesk.service.contacts.ContactService;
+import org.memberdesk.service.storage.ConsolePreferences;
 import org.memberdesk.service.storage.DataDirectory;
+import org.memberdesk.service.storage.WindowPlacement;
 import org.memberdesk.ui.common.FxBackgroundExecutor;
 import org.memberdesk.ui.common.FxDialogService;
 import org.memberdesk.ui.common.FxFilePicker;
@@ -25,6 +27,7 @@ import org.memberdesk.ui.common.SystemTheme;
 import org.memberdesk.ui.view.common.Stylesheets;
 import org.memberdesk.ui.view.common.Windows;
 import org.memberdesk.ui.view.console.ConsoleView;
+import org.memberdesk.ui.view.console.MainWindowPlacement;
 import org.memberdesk.ui.view.console.ShellStages;
 import org.memberdesk.ui.view.contact.ContactStages;
 import org.memberdesk.ui.view.help.FaqView;
@@ -46,6 +49,7 @@ public final class MemberDeskApp extends Application {
 
     private static volatile DataDirectory launchDirectory;
     private static volatile CompletableFuture<Optional<ContactPreview.Page>> launchPreview;
+    private static volatile CompletableFuture<Optional<WindowPlacement>> launchWindow;
 
     private final DataDirectory directory;
     private final Clock clock;
@@ -58,6 +62,7 @@ public final class MemberDeskApp extends Application {
     private InsightStages insightStages;
     private ShellStages shellStages;
     private LocalPortal portal;
+    private MainWindowPlacement placement;
     private boolean stopped;
 
     /** Used by {@link Application#launch}: the data directory given to {@link #launchConsole}. */
@@ -84,6 +89,7 @@ public final class MemberDeskApp extends Application {
             LoggerFactory.getILoggerFactory();
             return ContactPreview.firstPage(dataDirectory, ContactService.DEFAULT_SEARCH_LIMIT);
         });
+        launchWindow = CompletableFuture.supplyAsync(() -> new ConsolePreferences(dataDirectory).window());
         Application.launch(MemberDeskApp.class);
     }
 
@@ -117,13 +123,12 @@ public final class MemberDeskApp extends Application {
         console.appearance().presenterProperty().addListener((o, before, on) -> Stylesheets.setPresenter(on));
         ConsoleView view = new ConsoleView(console, messages);
 
-        Scene scene = new Scene(view.root(), 1000, 660);
+        Scene scene = new Scene(view.root());
         Stylesheets.apply(scene);
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+F"), view::focusSearch);
         stage.setScene(scene);
         stage.setTitle(messages.get("console.title"));
-        stage.setMinWidth(640);
-        stage.setMinHeight(400);
+        placement = MainWindowPlacement.place(stage, rememberedWindow());
         Stylesheets.decorate(stage);
         stage.setOnCloseRequest(event -> {
             contactStages.closeAll();
@@ -143,12 +148,38 @@ public final class MemberDeskApp extends Application {
         console.start();
     }
 
+    /** Where the main window was last time: read while the toolkit started, or now for an App made by a test. */
+    private Optional<WindowPlacement> rememberedWindow() {
+        CompletableFuture<Optional<WindowPlacement>> early = launchWindow;
+        try {
+            return early != null && directory == launchDirectory ? early.join()
+                    : new ConsolePreferences(directory).window();
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Remembers where the main window is. At exit, once every window is gone, so the small write
+     * freezes nothing, and it is done before a test's data directory is cleaned up.
+     */
+    private void saveWindow() {
+        try {
+            new ConsolePreferences(directory).saveWindow(placement.current());
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(MemberDeskApp.class).warn("could not remember the window's place", e);
+        }
+    }
+
     @Override
     public void stop() {
         if (stopped) {
             return;
         }
         stopped = true;
+        if (placement != null) {
+            saveWindow();
+        }
         if (contactStages != null) {
             contactStages.closeAll();
         }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -21,7 +22,8 @@ import org.memberdesk.service.storage.DataDirectory;
 
 /**
  * What this computer's console remembers in its data directory, outside the database so it can be
- * read before the database opens: the agent's name, the theme and presenter mode. A small
+ * read before the database opens: the agent's name, the theme, presenter mode and where the main
+ * window was. A small
  * {@code console.properties} file, written whole and moved into place, so a crash never leaves half of it.
  */
 public final class ConsolePreferences {
@@ -30,6 +32,11 @@ public final class ConsolePreferences {
     public static final String AGENT_NAME = "agent.name";
     public static final String THEME = "console.theme";
     public static final String PRESENTER = "console.presenter";
+    public static final String WINDOW_X = "console.window.x";
+    public static final String WINDOW_Y = "console.window.y";
+    public static final String WINDOW_WIDTH = "console.window.width";
+    public static final String WINDOW_HEIGHT = "console.window.height";
+    public static final String WINDOW_MAXIMIZED = "console.window.maximized";
     public static final int MAX_AGENT_NAME = 80;
 
     private final Path file;
@@ -62,13 +69,22 @@ public final class ConsolePreferences {
     }
 
     /** Stores one preference (null removes it), keeping the others. */
-    public synchronized void put(String key, String value) {
+    public void put(String key, String value) {
+        Map<String, String> change = new HashMap<>();
+        change.put(key, value);
+        putAll(change);
+    }
+
+    /** Stores several preferences in one write (a null value removes its key), keeping the others. */
+    public synchronized void putAll(Map<String, String> change) {
         Map<String, String> values = new TreeMap<>(load());
-        if (value == null) {
-            values.remove(key);
-        } else {
-            values.put(key, value);
-        }
+        change.forEach((key, value) -> {
+            if (value == null) {
+                values.remove(key);
+            } else {
+                values.put(key, value);
+            }
+        });
         Properties properties = new Properties();
         properties.putAll(values);
         try {
@@ -86,6 +102,43 @@ public final class ConsolePreferences {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save " + file, e);
         }
+    }
+
+    /** Where the main window was last closed; empty when not saved or any value is unusable. */
+    public Optional<WindowPlacement> window() {
+        Map<String, String> values = load();
+        try {
+            double x = finite(values.get(WINDOW_X));
+            double y = finite(values.get(WINDOW_Y));
+            double width = finite(values.get(WINDOW_WIDTH));
+            double height = finite(values.get(WINDOW_HEIGHT));
+            if (width <= 0 || height <= 0) {
+                return Optional.empty();
+            }
+            return Optional.of(new WindowPlacement(x, y, width, height,
+                    Boolean.parseBoolean(values.get(WINDOW_MAXIMIZED))));
+        } catch (NumberFormatException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Remembers where the main window is, in one write. */
+    public void saveWindow(WindowPlacement placement) {
+        putAll(Map.of(WINDOW_X, number(placement.x()), WINDOW_Y, number(placement.y()),
+                WINDOW_WIDTH, number(placement.width()), WINDOW_HEIGHT, number(placement.height()),
+                WINDOW_MAXIMIZED, Boolean.toString(placement.maximized())));
+    }
+
+    private static double finite(String text) {
+        double value = Double.parseDouble(text.strip());
+        if (!Double.isFinite(value)) {
+            throw new NumberFormatException(text);
+        }
+        return value;
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
     /** The agent name saved on first start or in Settings, if any. */

@@ -57,4 +57,37 @@ class ConsolePreferencesTest {
         Files.writeString(dir.resolve(ConsolePreferences.FILE), "agent.name=\\u12");
         assertThat(new ConsolePreferences(new DataDirectory(dir)).load()).isEmpty();
     }
+
+    @Test
+    void theWindowPlacementRoundTripsBesideTheOtherPreferences() {
+        ConsolePreferences preferences = new ConsolePreferences(new DataDirectory(dir));
+        assertThat(preferences.window()).isEmpty();
+        preferences.put(ConsolePreferences.THEME, "dark");
+
+        preferences.saveWindow(new WindowPlacement(-1200, 40.5, 1100, 780, true));
+
+        ConsolePreferences again = new ConsolePreferences(new DataDirectory(dir));
+        assertThat(again.window()).contains(new WindowPlacement(-1200, 40.5, 1100, 780, true));
+        assertThat(again.get(ConsolePreferences.THEME)).contains("dark");
+        assertThat(again.get(ConsolePreferences.WINDOW_WIDTH)).contains("1100");
+    }
+
+    @Test
+    void anUnusableWindowPlacementIsIgnored() {
+        ConsolePreferences preferences = new ConsolePreferences(new DataDirectory(dir));
+        preferences.saveWindow(new WindowPlacement(10, 20, 900, 700, false));
+
+        preferences.put(ConsolePreferences.WINDOW_WIDTH, "wide");
+        assertThat(preferences.window()).isEmpty();
+        preferences.put(ConsolePreferences.WINDOW_WIDTH, "NaN");
+        assertThat(preferences.window()).isEmpty();
+        preferences.put(ConsolePreferences.WINDOW_WIDTH, "-5");
+        assertThat(preferences.window()).isEmpty();
+        preferences.put(ConsolePreferences.WINDOW_WIDTH, "900");
+        preferences.put(ConsolePreferences.WINDOW_Y, null);
+        assertThat(preferences.window()).isEmpty();
+        preferences.put(ConsolePreferences.WINDOW_Y, " 20 ");
+        preferences.put(ConsolePreferences.WINDOW_MAXIMIZED, "perhaps");
+        assertThat(preferences.window()).contains(new WindowPlacement(10, 20, 900, 700, false));
+    }
 }

@@ -1,0 +1,87 @@
+package org.memberdesk.ui.view.common;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where a main window goes, as plain arithmetic over screen rectangles: a default size from the
+ * primary screen, and a remembered rectangle kept only when it still fits on a current screen.
+ */
+public final class WindowFit {
+
+    public static final double MIN_WIDTH = 800;
+    public static final double MIN_HEIGHT = 600;
+    public static final double MAX_WIDTH = 1280;
+    public static final double MAX_HEIGHT = 860;
+    static final double SHARE = 0.85;
+    // How much of a remembered window must lie on a screen for it to count as still there.
+    static final double VISIBLE_SHARE = 0.5;
+
+    /** A rectangle in screen coordinates. */
+    public record Box(double x, double y, double width, double height) {
+
+        double right() {
+            return x + width;
+        }
+
+        double bottom() {
+            return y + height;
+        }
+
+        double overlap(Box other) {
+            double w = Math.min(right(), other.right()) - Math.max(x, other.x);
+            double h = Math.min(bottom(), other.bottom()) - Math.max(y, other.y);
+            return w <= 0 || h <= 0 ? 0 : w * h;
+        }
+    }
+
+    private WindowFit() {
+    }
+
+    /** 85% of the screen, at least 800×600 where the screen allows, at most 1280×860, centred. */
+    public static Box defaultFor(Box screen) {
+        double width = Math.min(screen.width(), clamp(screen.width() * SHARE, MIN_WIDTH, MAX_WIDTH));
+        double height = Math.min(screen.height(), clamp(screen.height() * SHARE, MIN_HEIGHT, MAX_HEIGHT));
+        return new Box(screen.x() + (screen.width() - width) / 2, screen.y() + (screen.height() - height) / 2,
+                width, height);
+    }
+
+    /** The smallest the window may get: 800×600, or the screen when it is smaller. */
+    public static Box minimumFor(Box screen) {
+        return new Box(0, 0, Math.min(MIN_WIDTH, screen.width()), Math.min(MIN_HEIGHT, screen.height()));
+    }
+
+    /**
+     * The remembered rectangle on the screen it mostly lies on, shrunk and moved to fit inside it;
+     * the default on the primary screen when there is none or it is mostly off every screen.
+     */
+    public static Box fit(Optional<Box> remembered, List<Box> screens, Box primary) {
+        if (remembered.isEmpty() || !(remembered.get().width() > 0) || !(remembered.get().height() > 0)) {
+            return defaultFor(primary);
+        }
+        Box window = remembered.get();
+        Box best = null;
+        double bestOverlap = 0;
+        for (Box screen : screens) {
+            double overlap = window.overlap(screen);
+            if (overlap > bestOverlap) {
+                best = screen;
+                bestOverlap = overlap;
+            }
+        }
+        double visible = Math.min(window.width() * window.height(), best == null ? 0 : best.width() * best.height());
+        if (best == null || bestOverlap < visible * VISIBLE_SHARE) {
+            return defaultFor(primary);
+        }
+        Box min = minimumFor(best);
+        double width = clamp(window.width(), min.width(), best.width());
+        double height = clamp(window.height(), min.height(), best.height());
+        double x = clamp(window.x(), best.x(), best.right() - width);
+        double y = clamp(window.y(), best.y(), best.bottom() - height);
+        return new Box(x, y, width, height);
+    }
+
+    private static double clamp(double value, double low, double high) {
+        return Math.max(low, Math.min(high, value));
+    }
+}

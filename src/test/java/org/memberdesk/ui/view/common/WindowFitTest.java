@@ -1,0 +1,53 @@
+package org.memberdesk.ui.view.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.memberdesk.ui.view.common.WindowFit.Box;
+
+class WindowFitTest {
+
+    private static final Box SMALL = new Box(0, 0, 1000, 700);
+    private static final Box WIDE = new Box(0, 0, 1920, 1040);
+    private static final Box RIGHT = new Box(1920, 0, 1280, 984);
+
+    @Test
+    void theDefaultIsMostOfTheScreenWithinLimitsAndCentred() {
+        assertThat(WindowFit.defaultFor(SMALL)).isEqualTo(new Box(75, 50, 850, 600));
+        assertThat(WindowFit.defaultFor(WIDE)).isEqualTo(new Box(320, 90, 1280, 860));
+        assertThat(WindowFit.defaultFor(new Box(0, 0, 640, 480))).isEqualTo(new Box(0, 0, 640, 480));
+    }
+
+    @Test
+    void theMinimumIs800By600OrTheScreen() {
+        assertThat(WindowFit.minimumFor(WIDE)).isEqualTo(new Box(0, 0, 800, 600));
+        assertThat(WindowFit.minimumFor(new Box(0, 0, 640, 480))).isEqualTo(new Box(0, 0, 640, 480));
+    }
+
+    @Test
+    void aRememberedWindowThatFitsIsKept() {
+        Box remembered = new Box(2000, 40, 1000, 700);
+        assertThat(WindowFit.fit(Optional.of(remembered), List.of(WIDE, RIGHT), WIDE)).isEqualTo(remembered);
+    }
+
+    @Test
+    void aRememberedWindowOffEveryScreenGetsTheDefault() {
+        Box onAGoneMonitor = new Box(3500, 100, 1000, 700);
+        assertThat(WindowFit.fit(Optional.of(onAGoneMonitor), List.of(WIDE), WIDE))
+                .isEqualTo(WindowFit.defaultFor(WIDE));
+        Box mostlyOff = new Box(1700, 100, 1000, 700);
+        assertThat(WindowFit.fit(Optional.of(mostlyOff), List.of(WIDE), WIDE)).isEqualTo(WindowFit.defaultFor(WIDE));
+        assertThat(WindowFit.fit(Optional.empty(), List.of(WIDE), WIDE)).isEqualTo(WindowFit.defaultFor(WIDE));
+    }
+
+    @Test
+    void aRememberedWindowLargerThanTheScreenIsShrunkAndMovedOnto() {
+        Box fromABiggerScreen = new Box(-10, -5, 1900, 1200);
+        assertThat(WindowFit.fit(Optional.of(fromABiggerScreen), List.of(SMALL), SMALL))
+                .isEqualTo(SMALL);
+        Box tooSmall = new Box(100, 100, 300, 200);
+        assertThat(WindowFit.fit(Optional.of(tooSmall), List.of(WIDE), WIDE)).isEqualTo(new Box(100, 100, 800, 600));
+    }
+}
