@@ -25,6 +25,7 @@ import org.memberdesk.ui.common.FxTextClipboard;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.common.SystemTheme;
 import org.memberdesk.ui.view.common.Stylesheets;
+import org.memberdesk.ui.view.common.WindowFit;
 import org.memberdesk.ui.view.common.Windows;
 import org.memberdesk.ui.view.console.ConsoleView;
 import org.memberdesk.ui.view.console.MainWindowPlacement;
@@ -128,7 +129,10 @@ public final class MemberDeskApp extends Application {
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+F"), view::focusSearch);
         stage.setScene(scene);
         stage.setTitle(messages.get("console.title"));
-        placement = MainWindowPlacement.place(stage, rememberedWindow());
+        Optional<WindowPlacement> remembered = rememberedWindow();
+        placement = MainWindowPlacement.place(stage,
+                remembered.map(p -> new WindowFit.Box(p.x(), p.y(), p.width(), p.height())),
+                remembered.map(WindowPlacement::maximized).orElse(false));
         Stylesheets.decorate(stage);
         stage.setOnCloseRequest(event -> {
             contactStages.closeAll();
@@ -165,7 +169,9 @@ public final class MemberDeskApp extends Application {
      */
     private void saveWindow() {
         try {
-            new ConsolePreferences(directory).saveWindow(placement.current());
+            WindowFit.Box bounds = placement.normalBounds();
+            new ConsolePreferences(directory).saveWindow(new WindowPlacement(bounds.x(), bounds.y(), bounds.width(),
+                    bounds.height(), placement.maximized()));
         } catch (RuntimeException e) {
             LoggerFactory.getLogger(MemberDeskApp.class).warn("could not remember the window's place", e);
         }

@@ -54,6 +54,23 @@ class ConsoleViewTest {
     }
 
     @Test
+    void theMainWindowOpensAtLeast800WideAndRemembersItsPlaceOnExit() throws Exception {
+        ConsoleStarted.waitForDatabase(robot);
+        Stage main = WAIT.present(() -> Window.getWindows().stream()
+                .filter(w -> w instanceof Stage s && s.getScene() != null && s.getScene().lookup("#contactTable") != null)
+                .map(Stage.class::cast).findFirst());
+        double screenWidth = javafx.stage.Screen.getPrimary().getVisualBounds().getWidth();
+        assertThat(main.getWidth()).isGreaterThanOrEqualTo(Math.min(800, screenWidth));
+        assertThat(main.getMinWidth()).isEqualTo(Math.min(800, screenWidth));
+
+        FxToolkit.cleanupStages();
+        FxToolkit.cleanupApplication(app);
+
+        assertThat(new org.memberdesk.service.storage.ConsolePreferences(new DataDirectory(dir)).window())
+                .hasValueSatisfying(place -> assertThat(place.width()).isEqualTo(main.getWidth()));
+    }
+
+    @Test
     void searchingDanaAndPressingEnterOpensHerContactWindowWithItsThreeTabs() throws Exception {
         TableView<?> contacts = robot.lookup("#contactTable").queryTableView();
         WAIT.until(() -> contacts.getItems().size() > 40);

@@ -5,7 +5,6 @@ import java.util.Optional;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import org.memberdesk.service.storage.WindowPlacement;
 import org.memberdesk.ui.view.common.WindowFit;
 import org.memberdesk.ui.view.common.WindowFit.Box;
 
@@ -25,10 +24,10 @@ public final class MainWindowPlacement {
     }
 
     /** Places a stage that has not shown yet; call on the FX thread. */
-    public static MainWindowPlacement place(Stage stage, Optional<WindowPlacement> remembered) {
+    public static MainWindowPlacement place(Stage stage, Optional<Box> remembered, boolean maximized) {
         List<Box> screens = Screen.getScreens().stream().map(screen -> box(screen.getVisualBounds())).toList();
         Box primary = box(Screen.getPrimary().getVisualBounds());
-        Box fitted = WindowFit.fit(remembered.map(p -> new Box(p.x(), p.y(), p.width(), p.height())), screens, primary);
+        Box fitted = WindowFit.fit(remembered, screens, primary);
         Box minimum = WindowFit.minimumFor(primary);
         stage.setMinWidth(minimum.width());
         stage.setMinHeight(minimum.height());
@@ -36,7 +35,7 @@ public final class MainWindowPlacement {
         stage.setY(fitted.y());
         stage.setWidth(fitted.width());
         stage.setHeight(fitted.height());
-        stage.setMaximized(remembered.map(WindowPlacement::maximized).orElse(false));
+        stage.setMaximized(remembered.isPresent() && maximized);
         MainWindowPlacement placement = new MainWindowPlacement(stage, fitted);
         stage.xProperty().addListener(o -> placement.noteNormalBounds());
         stage.yProperty().addListener(o -> placement.noteNormalBounds());
@@ -45,9 +44,13 @@ public final class MainWindowPlacement {
         return placement;
     }
 
-    /** Where the window is now, to remember: its normal bounds and whether it is maximised. */
-    public WindowPlacement current() {
-        return new WindowPlacement(normal.x(), normal.y(), normal.width(), normal.height(), stage.isMaximized());
+    /** The window's bounds when not maximised, to remember. */
+    public Box normalBounds() {
+        return normal;
+    }
+
+    public boolean maximized() {
+        return stage.isMaximized();
     }
 
     private void noteNormalBounds() {
