@@ -10,8 +10,12 @@ import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +27,8 @@ import org.memberdesk.service.Services;
 import org.memberdesk.service.storage.DataDirectory;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
+import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.viewmodel.console.Shortcuts;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -111,6 +117,40 @@ class ConsoleViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(Window.getWindows().stream().filter(w -> w instanceof Stage stage
                 && stage.getTitle() != null && stage.getTitle().startsWith("Dana Whitfield"))).hasSize(1);
+    }
+
+    @Test
+    void fileQuitWithCtrlQClosesEveryWindowAndTheSession() throws Exception {
+        TableView<?> contacts = robot.lookup("#contactTable").queryTableView();
+        WAIT.until(() -> contacts.getItems().size() > 40);
+        ConsoleStarted.waitForDatabase(robot);
+        MenuBar bar = robot.lookup("#menuBar").queryAs(MenuBar.class);
+        Menu file = bar.getMenus().stream().filter(m -> "File".equals(m.getText())).findFirst().orElseThrow();
+        MenuItem quit = file.getItems().stream().filter(i -> "_Quit".equals(i.getText()))
+                .findFirst().orElseThrow();
+        assertThat(quit.getAccelerator()).isEqualTo(KeyCombination.keyCombination("Shortcut+Q"));
+        assertThat(Shortcuts.all(Messages.load())).anySatisfy(shortcut -> {
+            assertThat(shortcut.keys()).isEqualTo("Shortcut+Q");
+            assertThat(shortcut.action()).isEqualTo("Quit MemberDesk");
+        });
+        assertThat(Shortcuts.all(Messages.load())).filteredOn(shortcut -> shortcut.keys().equals("Shortcut+R"))
+                .singleElement().satisfies(shortcut -> assertThat(shortcut.action()).contains("after asking"));
+
+        robot.clickOn("#searchField").write("dana");
+        WAIT.until(() -> contacts.getItems().size() == 1);
+        robot.type(KeyCode.ENTER);
+        Stage dana = WAIT.present(() -> contactWindow("Dana Whitfield"));
+        Window main = contacts.getScene().getWindow();
+        Node searchField = robot.lookup("#searchField").query();
+        robot.interact(() -> {
+            main.requestFocus();
+            searchField.requestFocus();
+        });
+        robot.press(KeyCode.CONTROL, KeyCode.Q).release(KeyCode.Q, KeyCode.CONTROL);
+
+        WAIT.until(() -> !main.isShowing());
+        assertThat(dana.isShowing()).as("the contact window closes with the console").isFalse();
+        assertThat(app.console().sessionProperty().get()).as("the session closed").isNull();
     }
 
     private Optional<Stage> contactWindow(String name) {

@@ -43,6 +43,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.SVGPath;
 import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.common.ViewLoader;
 import org.memberdesk.ui.view.common.NotificationBinding;
@@ -472,6 +474,24 @@ public final class ConsoleView {
     @FXML
     private void resetDemo() {
         viewModel.resetDemo();
+    }
+
+    /**
+     * File → Quit: what closing the main window does (its close request closes every other window),
+     * then the session closes in the background and the application ends, even if a stray window is
+     * still open.
+     */
+    @FXML
+    private void quit() {
+        Window window = root.getScene().getWindow();
+        window.fireEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSE_REQUEST));
+        if (window.isShowing()) {
+            return; // the close request was refused
+        }
+        viewModel.close();
+        if (Platform.isImplicitExit()) {
+            Platform.exit();
+        }
     }
 
     @FXML

@@ -22,6 +22,7 @@ public final class Shortcuts {
         add("Shortcut+I", "shortcut.inbox");
         add("Shortcut+Shift+P", "shortcut.presenter");
         add("Shortcut+W", "shortcut.closeWindow");
+        add("Shortcut+Q", "shortcut.quit");
         add("Shortcut+N", "shortcut.newContact");
         add("Shortcut+R", "shortcut.resend");
         add("Shortcut+Shift+R", "shortcut.resetLink");

@@ -75,7 +75,8 @@ public final class ContactActionsViewModel {
 
     /**
      * The keyboard's Resend: the chosen offer when it is active, else the first active one (the list
-     * shows active offers first); without an active offer it says so rather than doing nothing.
+     * shows active offers first); without an active offer it says so rather than doing nothing. It asks
+     * first: many people press Ctrl+R for "refresh", and one keystroke must not send an email.
      */
     public void resendChosenOrFirstActive(OfferRow chosen) {
         if (contact.emailProperty().get().isEmpty()) {
@@ -87,7 +88,13 @@ public final class ContactActionsViewModel {
             announce(messages.get("actions.resend.noActiveOffer"));
             return;
         }
-        resend(offer);
+        String email = contact.emailProperty().get();
+        if (tools.dialogs().confirm(messages.get("actions.resend.confirm.title"),
+                messages.get("actions.resend.confirm.question", offer.offer(), email),
+                messages.get("actions.resend.confirm.details"), messages.get("actions.resend.confirm.accept"),
+                messages.get("actions.resend.confirm.decline"))) {
+            resend(offer);
+        }
     }
 
     public void grantOffer() {

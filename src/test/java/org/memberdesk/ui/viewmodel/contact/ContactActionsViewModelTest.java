@@ -18,6 +18,7 @@ import org.memberdesk.service.contacts.ContactCard;
 import org.memberdesk.service.email.EmailView;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
+import org.memberdesk.ui.common.DialogService;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.common.RecordingClipboard;
 import org.memberdesk.ui.common.RecordingDialogService;
@@ -60,6 +61,10 @@ class ContactActionsViewModelTest {
     int edits;
 
     private ContactViewModel open(String email) {
+        return open(email, dialogs);
+    }
+
+    private ContactViewModel open(String email, DialogService dialogs) {
         UUID id = services.contacts().byEmail(email).id();
         EmailHistoryViewModel history = new EmailHistoryViewModel(services.emails(), id, new DeliveryFeed(executor),
                 new EmailHistoryViewModel.Tools(executor, dialogs, clipboard, messages, time, AGENT));
@@ -132,6 +137,12 @@ class ContactActionsViewModelTest {
 
         ben.actions().resendChosenOrFirstActive(null);
 
+        assertThat(dialogs.asked()).singleElement().satisfies(asked -> {
+            assertThat(asked.title()).isEqualTo("Resend welcome email");
+            assertThat(asked.question()).isEqualTo("Send the " + ben.offers().get(0).offer()
+                    + " welcome email to ben.carter@example.com again now?");
+            assertThat(asked.acceptLabel()).isEqualTo("Resend");
+        });
         assertThat(emails("ben.carter@example.com").get(0)).satisfies(queued -> {
             assertThat(queued.kind().code()).isEqualTo("welcome");
             assertThat(queued.offer()).isEqualTo(ben.offers().get(0).offer());
@@ -144,6 +155,20 @@ class ContactActionsViewModelTest {
 
         assertThat(emails("grace.omalley@example.net")).hasSize(before);
         assertThat(grace.notificationProperty().get()).startsWith("No active offer to resend");
+    }
+
+    @Test
+    void theKeyboardsResendSendsNothingWhenTheConfirmationIsDeclined() {
+        RecordingDialogService declining = RecordingDialogService.declining();
+        ContactViewModel ben = open("ben.carter@example.com", declining);
+        int before = emails("ben.carter@example.com").size();
+
+        ben.actions().resendChosenOrFirstActive(ben.offers().get(0));
+
+        assertThat(declining.asked()).as("Ctrl+R asks first").hasSize(1);
+        assertThat(emails("ben.carter@example.com")).hasSize(before);
+        assertThat(audit("ben.carter@example.com")).noneSatisfy(entry ->
+                assertThat(entry.action()).isEqualTo("credentials.welcome-resent"));
     }
 
     // ---- Send Reset Link ----
