@@ -164,6 +164,7 @@ class ContactFormViewTest {
 
         Node faq = WAIT.present(() -> window("Credential FAQ")).getScene().getRoot();
         assertThat(robot.from(faq).lookup(".label").queryAllAs(Labeled.class).stream().map(Labeled::getText))
+                .anySatisfy(text -> assertThat(text).startsWith("Six ways back in"))
                 .anySatisfy(text -> assertThat(text).startsWith("Can I resend the login email without changing"))
                 .anySatisfy(text -> assertThat(text).contains("Offers \u2192 Resend"));
         robot.clickOn(robot.from(faq).lookup("#closeButton").queryButton());

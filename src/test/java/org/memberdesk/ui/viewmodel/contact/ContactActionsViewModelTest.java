@@ -174,6 +174,19 @@ class ContactActionsViewModelTest {
     // ---- Send Reset Link ----
 
     @Test
+    void aOneHourResetLinkIsAnnouncedInTheSingular() {
+        ContactViewModel dana = open("dana.whitfield@example.com");
+        dana.actions().sendResetLink(null);
+        ResetLinkViewModel dialog = windows.resetLinks.get(0);
+
+        dialog.expiryProperty().set(dialog.choices().get(0));
+        dialog.send();
+
+        assertThat(dana.notificationProperty().get()).isEqualTo("A reset link for the Client Portal (membership)"
+                + " is queued for dana.whitfield@example.com; it works once, for 1 hour after it is sent.");
+    }
+
+    @Test
     void sendResetLinkConfirmsAddressAndExpiryThenQueuesTheEmail() {
         ContactViewModel dana = open("dana.whitfield@example.com");
 
