@@ -24,14 +24,17 @@ public final class DataWipe {
     public static void wipe(Tx t) {
         t.flush();
         t.session().clear();
-        t.session().doWork(connection -> {
-            try (var statement = connection.createStatement()) {
-                // Rows that point at each other (an email and its link) go in one statement each.
-                statement.execute("pragma defer_foreign_keys = on");
-                for (String table : TABLES) {
-                    statement.executeUpdate("delete from " + table);
+        ChangeLogPause.during(t.session(), ChangeLogPause.EVERYTHING, () -> {
+            t.session().doWork(connection -> {
+                try (var statement = connection.createStatement()) {
+                    // Rows that point at each other (an email and its link) go in one statement each.
+                    statement.execute("pragma defer_foreign_keys = on");
+                    for (String table : TABLES) {
+                        statement.executeUpdate("delete from " + table);
+                    }
                 }
-            }
+            });
+            return null;
         });
     }
 }

@@ -64,6 +64,7 @@ public final class Database implements AutoCloseable {
     private final Object identity;
     private volatile long nextFileCheck;
     private volatile StorageProblem lost;
+    private SqliteChangeFeed changeFeed;
 
     private Database(DatabaseFile files, SqliteConnectionProvider connections, SessionFactory sessionFactory) {
         this.file = files.path();
@@ -170,6 +171,27 @@ public final class Database implements AutoCloseable {
         return file;
     }
 
+    /**
+     * What anyone commits to this database from now on (this process, other processes); the feed's
+     * thread starts with its first subscriber, so a command that never subscribes pays nothing.
+     */
+    public synchronized ChangeFeed changeFeed() {
+        if (changeFeed == null) {
+            changeFeed = new SqliteChangeFeed(file, SqliteChangeFeed.POLL);
+        }
+        return changeFeed;
+    }
+
+    private void committed() {
+        SqliteChangeFeed feed;
+        synchronized (this) {
+            feed = changeFeed;
+        }
+        if (feed != null) {
+            feed.poke();
+        }
+    }
+
     /** Runs work in a read-only transaction. */
     public <T> T read(Function<Tx, T> work) {
         return checked(() -> SqliteConnectionProvider.reading(() -> {
@@ -198,6 +220,7 @@ public final class Database implements AutoCloseable {
                     T result = work.apply(new Tx(session));
                     session.flush();
                     tx.commit();
+                    committed();
                     return result;
                 } catch (RuntimeException e) {
                     rollbackQuietly(tx);
@@ -215,20 +238,23 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Bulk work (imports, data generation) through a stateless session in one write transaction.
-     * New contacts join the search index once at the end ({@link ContactSearchIndex}).
+     * Bulk work (data generation) through a stateless session in one write transaction. New contacts
+     * join the search index once at the end ({@link ContactSearchIndex}); the change feed gets one
+     * "everything" entry instead of one per row.
      */
     public <T> T bulk(Function<BulkTx, T> work) {
-        return checked(() -> stateless(session -> ContactSearchIndex.deferredDuring(session,
-                () -> work.apply(new BulkTx(session)))));
+        return checked(() -> stateless(session -> ChangeLogPause.during(session, ChangeLogPause.EVERYTHING,
+                () -> ContactSearchIndex.deferredDuring(session, () -> work.apply(new BulkTx(session))))));
     }
 
     /**
      * One short write transaction through a stateless session, the search index kept row by row:
      * a chunk of an import ({@link ImportBatchRepository}), which must hold the write lock only briefly.
+     * Its rows stay hidden until the import is released, which is when the change feed hears of them.
      */
     public <T> T chunk(Function<BulkTx, T> work) {
-        return checked(() -> stateless(session -> work.apply(new BulkTx(session))));
+        return checked(() -> stateless(session -> ChangeLogPause.during(session, ChangeLogPause.NOTHING,
+                () -> work.apply(new BulkTx(session)))));
     }
 
     /** Refuses a database file that vanished or was replaced, and names storage problems in one line. */
@@ -249,6 +275,7 @@ public final class Database implements AutoCloseable {
                 try {
                     T result = work.apply(session);
                     tx.commit();
+                    committed();
                     return result;
                 } catch (RuntimeException e) {
                     rollbackQuietly(tx);
@@ -274,6 +301,13 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        SqliteChangeFeed feed;
+        synchronized (this) {
+            feed = changeFeed;
+        }
+        if (feed != null) {
+            feed.close();
+        }
         sessionFactory.close();
         connections.close();
     }

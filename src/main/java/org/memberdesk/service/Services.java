@@ -24,6 +24,7 @@ import org.memberdesk.service.diagnostics.DiagnosticsService;
 import org.memberdesk.service.email.EmailService;
 import org.memberdesk.service.email.MailSettingsService;
 import org.memberdesk.service.importing.ContactImport;
+import org.memberdesk.service.live.LiveChanges;
 import org.memberdesk.service.offers.OfferService;
 import org.memberdesk.service.portal.PortalAuthService;
 import org.memberdesk.service.portal.PortalSiteService;
@@ -70,6 +71,7 @@ public final class Services implements AutoCloseable {
     private final DiagnosticsService diagnostics;
     private final ActivityService activity;
     private final ContactImport contactImport;
+    private final LiveChanges liveChanges;
 
     private Services(DataDirectory dataDirectory, Clock clock, Database database, Map<String, String> env) {
         this.dataDirectory = dataDirectory;
@@ -109,6 +111,7 @@ public final class Services implements AutoCloseable {
         this.diagnostics = new DiagnosticsService(transactions, clock, contacts, credentials, emails);
         this.activity = new ActivityService(transactions);
         this.contactImport = new ContactImport(transactions, clock);
+        this.liveChanges = new LiveChanges(database.changeFeed());
         // An import that died (crash, killed process) left a hidden batch: remove it now.
         contactImport.cleanUpAbandoned();
     }
@@ -217,6 +220,11 @@ public final class Services implements AutoCloseable {
     /** Contacts and grants from CSV: preview, then import in short chunks, all or nothing. */
     public ContactImport contactImport() {
         return contactImport;
+    }
+
+    /** What anyone commits to this database, soon after: the console's windows follow it. */
+    public LiveChanges liveChanges() {
+        return liveChanges;
     }
 
     /** Backups of this data directory's database (File → Back up…). */

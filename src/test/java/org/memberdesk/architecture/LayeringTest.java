@@ -168,7 +168,7 @@ class LayeringTest {
 
     /** The service layer's feature packages, each with a public facade; the root keeps the composition root. */
     private static final Set<String> SERVICE_FEATURES = Set.of("credentials", "contacts", "offers", "communities",
-            "email", "portal", "workflow", "diagnostics", "importing", "activity", "demo", "storage");
+            "email", "portal", "workflow", "diagnostics", "importing", "activity", "demo", "storage", "live");
 
     @Test
     void servicesAreCutByFeatureAndTheRootKeepsOnlyTheSharedPieces() {
