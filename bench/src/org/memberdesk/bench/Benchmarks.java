@@ -15,6 +15,7 @@ public final class Benchmarks {
                 new OpenBench(),
                 new BulkSendBench(),
                 new MemoryBench(),
-                new ImportBench());
+                new ImportBench(),
+                new LiveChangeBench());
     }
 }
