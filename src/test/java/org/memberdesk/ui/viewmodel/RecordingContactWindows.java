@@ -63,6 +63,21 @@ public final class RecordingContactWindows implements ContactWindows {
         forms.add(model);
     }
 
+    /** Every window shown of this contact reads again (a closed one does nothing). */
+    @Override
+    public void refresh(UUID contactId) {
+        for (int i = 0; i < ids.size(); i++) {
+            if (ids.get(i).equals(contactId)) {
+                shown.get(i).refresh();
+            }
+        }
+    }
+
+    @Override
+    public void refreshAll() {
+        shown.forEach(ContactViewModel::refresh);
+    }
+
     @Override
     public void closeAll() {
         closedAll++;

@@ -37,6 +37,16 @@ public final class RecordingInsightWindows implements InsightWindows {
     }
 
     @Override
+    public void refreshActivity() {
+        activity.forEach(ActivityViewModel::refresh);
+    }
+
+    @Override
+    public void diagnosisOutOfDate(UUID contactId) {
+        diagnose.forEach(model -> model.markOutOfDate(contactId));
+    }
+
+    @Override
     public void closeAll() {
         closedAll++;
     }

@@ -27,6 +27,11 @@ public final class RecordingMailWindows implements MailWindows {
     }
 
     @Override
+    public void refreshInbox() {
+        inboxes.forEach(DemoInboxViewModel::refresh);
+    }
+
+    @Override
     public void closeAll() {
         closedAll++;
     }

@@ -95,6 +95,7 @@ public final class ConsoleView {
     @FXML private MenuItem runWorkflowItem;
     @FXML private MenuItem activityItem;
     @FXML private MenuItem openPortalItem;
+    @FXML private MenuItem refreshItem;
     @FXML private RadioMenuItem themeSystemItem;
     @FXML private RadioMenuItem themeLightItem;
     @FXML private RadioMenuItem themeDarkItem;
@@ -288,7 +289,7 @@ public final class ConsoleView {
         resetDemoItem.disableProperty().bind(viewModel.phaseProperty().isNotEqualTo(Phase.READY));
         agentNameItem.disableProperty().bind(viewModel.phaseProperty().isEqualTo(Phase.WELCOME));
         for (MenuItem item : List.of(newContactItem, importContactsItem, activityItem, demoInboxItem,
-                smtpSettingsItem)) {
+                smtpSettingsItem, refreshItem)) {
             item.disableProperty().bind(viewModel.sessionProperty().isNull());
         }
         AppearanceViewModel appearance = viewModel.appearance();
@@ -419,6 +420,12 @@ public final class ConsoleView {
     @FXML
     private void openActivity() {
         session.insight().openActivity();
+    }
+
+    /** View → Refresh (F5): the contact list and the status bar's counts, read again. */
+    @FXML
+    private void refresh() {
+        session.refresh();
     }
 
     @FXML

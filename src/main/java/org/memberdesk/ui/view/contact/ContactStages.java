@@ -25,6 +25,7 @@ public final class ContactStages implements ContactWindows {
 
     private final Messages messages;
     private final Map<UUID, Stage> open = new LinkedHashMap<>();
+    private final Map<UUID, ContactViewModel> models = new LinkedHashMap<>();
 
     public ContactStages(Messages messages) {
         this.messages = messages;
@@ -33,6 +34,7 @@ public final class ContactStages implements ContactWindows {
     @Override
     public void show(UUID contactId, Supplier<ContactViewModel> model) {
         if (Windows.bringToFront(open.get(contactId))) {
+            refresh(contactId); // opened again: what it shows is read anew
             return;
         }
         ContactViewModel viewModel = model.get();
@@ -41,11 +43,14 @@ public final class ContactStages implements ContactWindows {
         stage.titleProperty().bind(viewModel.titleProperty());
         stage.setMinWidth(720);
         stage.setMinHeight(420);
+        Windows.onRefreshKey(stage, viewModel::refresh);
         stage.setOnHidden(event -> {
             open.remove(contactId);
+            models.remove(contactId);
             viewModel.close();
         });
         open.put(contactId, stage);
+        models.put(contactId, viewModel);
         stage.show();
         stage.requestFocus();
     }
@@ -84,6 +89,19 @@ public final class ContactStages implements ContactWindows {
             return stage;
         }
         return Windows.focusedOr(Window.getWindows().isEmpty() ? null : Window.getWindows().get(0));
+    }
+
+    @Override
+    public void refresh(UUID contactId) {
+        ContactViewModel viewModel = models.get(contactId);
+        if (viewModel != null) {
+            viewModel.refresh();
+        }
+    }
+
+    @Override
+    public void refreshAll() {
+        List.copyOf(models.values()).forEach(ContactViewModel::refresh);
     }
 
     @Override

@@ -267,6 +267,23 @@ public final class ContactView {
         offerActionsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         offerActionsColumn.setCellFactory(column -> new OfferActionsCell(viewModel.actions(), messages));
         offerTable.setRowFactory(table -> offerRow());
+        offerTable.getSelectionModel().selectedItemProperty().addListener((o, before, row) -> {
+            if (row != null) {
+                viewModel.selectedOfferProperty().set(row);
+            }
+        });
+        viewModel.selectedOfferProperty().addListener((o, before, row) -> showSelectedOffer());
+        // A reread replaces the rows, which clears the table's selection: put it back.
+        viewModel.offers().addListener((ListChangeListener<OfferRow>) change -> showSelectedOffer());
+    }
+
+    private void showSelectedOffer() {
+        OfferRow row = viewModel.selectedOfferProperty().get();
+        if (row == null) {
+            offerTable.getSelectionModel().clearSelection();
+        } else if (row != offerTable.getSelectionModel().getSelectedItem()) {
+            offerTable.getSelectionModel().select(row);
+        }
     }
 
     /** Resend and Revoke also from the row's context menu, so the keyboard (menu key, Shift+F10) reaches them. */

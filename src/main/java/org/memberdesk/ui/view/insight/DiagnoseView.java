@@ -35,6 +35,8 @@ public final class DiagnoseView {
     @FXML private ToggleGroup questionGroup;
     @FXML private Label headingLabel;
     @FXML private Label statusLabel;
+    @FXML private HBox outOfDateBar;
+    @FXML private Button checkAgainButton;
     @FXML private VBox askPane;
     @FXML private RadioButton offerQuestion;
     @FXML private RadioButton communityQuestion;
@@ -72,6 +74,11 @@ public final class DiagnoseView {
     }
 
     @FXML
+    private void checkAgain() {
+        viewModel.checkAgain();
+    }
+
+    @FXML
     private void initialize() {
         offerQuestion.setUserData(Question.OFFER);
         communityQuestion.setUserData(Question.COMMUNITY);
@@ -101,6 +108,10 @@ public final class DiagnoseView {
         statusLabel.textProperty().bind(viewModel.statusProperty());
         statusLabel.visibleProperty().bind(viewModel.statusProperty().isNotEmpty());
         statusLabel.managedProperty().bind(statusLabel.visibleProperty());
+
+        outOfDateBar.visibleProperty().bind(viewModel.outOfDateProperty().and(viewModel.diagnosedProperty()));
+        outOfDateBar.managedProperty().bind(outOfDateBar.visibleProperty());
+        checkAgainButton.disableProperty().bind(viewModel.runningProperty());
 
         askPane.visibleProperty().bind(viewModel.diagnosedProperty().not());
         findingsScroll.visibleProperty().bind(viewModel.diagnosedProperty());

@@ -22,7 +22,9 @@ public final class InsightStages implements InsightWindows {
 
     private final Messages messages;
     private final Map<UUID, Stage> diagnose = new LinkedHashMap<>();
+    private final Map<UUID, DiagnoseViewModel> diagnoseModels = new LinkedHashMap<>();
     private Stage activity;
+    private ActivityViewModel activityModel;
     private Stage importer;
 
     public InsightStages(Messages messages) {
@@ -40,11 +42,14 @@ public final class InsightStages implements InsightWindows {
         stage.titleProperty().bind(viewModel.contactNameProperty().map(name ->
                 messages.get("diagnose.windowTitle", name)));
         view.setOnClose(stage::close);
+        Windows.onRefreshKey(stage, viewModel::checkAgain);
         stage.setOnHidden(event -> {
             diagnose.remove(contactId);
+            diagnoseModels.remove(contactId);
             viewModel.close();
         });
         diagnose.put(contactId, stage);
+        diagnoseModels.put(contactId, viewModel);
         stage.show();
         stage.requestFocus();
     }
@@ -52,16 +57,20 @@ public final class InsightStages implements InsightWindows {
     @Override
     public void showActivity(Supplier<ActivityViewModel> model) {
         if (Windows.bringToFront(activity)) {
+            refreshActivity(); // opened again: events recorded since show
             return;
         }
         ActivityViewModel viewModel = model.get();
         ActivityView view = new ActivityView(viewModel, messages);
         Stage stage = stage(view.root(), 1180, 700, messages.get("activity.windowTitle"));
+        Windows.onRefreshKey(stage, viewModel::refresh);
         stage.setOnHidden(event -> {
             viewModel.close();
             activity = null;
+            activityModel = null;
         });
         activity = stage;
+        activityModel = viewModel;
         stage.show();
         stage.requestFocus();
     }
@@ -82,6 +91,21 @@ public final class InsightStages implements InsightWindows {
         importer = stage;
         stage.show();
         stage.requestFocus();
+    }
+
+    @Override
+    public void refreshActivity() {
+        if (activityModel != null) {
+            activityModel.refresh();
+        }
+    }
+
+    @Override
+    public void diagnosisOutOfDate(UUID contactId) {
+        DiagnoseViewModel viewModel = diagnoseModels.get(contactId);
+        if (viewModel != null) {
+            viewModel.markOutOfDate(contactId);
+        }
     }
 
     @Override

@@ -16,6 +16,7 @@ public final class MailStages implements MailWindows {
     private final Messages messages;
     private final Supplier<Window> owner;
     private Stage inbox;
+    private DemoInboxViewModel inboxModel;
     private Stage settings;
 
     public MailStages(Messages messages, Supplier<Window> owner) {
@@ -26,15 +27,19 @@ public final class MailStages implements MailWindows {
     @Override
     public void showDemoInbox(Supplier<DemoInboxViewModel> model) {
         if (Windows.bringToFront(inbox)) {
+            refreshInbox(); // opened again: mail received since (by any process) shows
             return;
         }
         DemoInboxViewModel viewModel = model.get();
         DemoInboxView view = new DemoInboxView(viewModel, messages);
         inbox = stage(view.root(), 1180, 720, messages.get("inbox.windowTitle"), false);
+        Windows.onRefreshKey(inbox, viewModel::refresh);
         inbox.setOnHidden(event -> {
             viewModel.close();
             inbox = null;
+            inboxModel = null;
         });
+        inboxModel = viewModel;
         inbox.show();
         inbox.requestFocus();
         viewModel.load();
@@ -52,6 +57,13 @@ public final class MailStages implements MailWindows {
         settings.show();
         settings.requestFocus();
         viewModel.load();
+    }
+
+    @Override
+    public void refreshInbox() {
+        if (inboxModel != null) {
+            inboxModel.refresh();
+        }
     }
 
     @Override

@@ -17,6 +17,7 @@ public final class WorkflowStages implements WorkflowWindows {
     private final Messages messages;
     private final Supplier<Window> owner;
     private Stage workflows;
+    private WorkflowsViewModel workflowsModel;
     private Stage editor;
     private Stage manualRun;
 
@@ -28,15 +29,19 @@ public final class WorkflowStages implements WorkflowWindows {
     @Override
     public void showWorkflows(Supplier<WorkflowsViewModel> model) {
         if (Windows.bringToFront(workflows)) {
+            refreshRuns(); // opened again: runs since show
             return;
         }
         WorkflowsViewModel viewModel = model.get();
         WorkflowsView view = new WorkflowsView(viewModel, messages);
         workflows = stage(view.root(), 1180, 780, messages.get("workflows.windowTitle"), null);
+        Windows.onRefreshKey(workflows, viewModel::refresh);
         workflows.setOnHidden(event -> {
             viewModel.close();
             workflows = null;
+            workflowsModel = null;
         });
+        workflowsModel = viewModel;
         workflows.show();
         workflows.requestFocus();
         viewModel.load();
@@ -76,6 +81,13 @@ public final class WorkflowStages implements WorkflowWindows {
         stage.show();
         stage.requestFocus();
         viewModel.load();
+    }
+
+    @Override
+    public void refreshRuns() {
+        if (workflowsModel != null) {
+            workflowsModel.refresh();
+        }
     }
 
     @Override

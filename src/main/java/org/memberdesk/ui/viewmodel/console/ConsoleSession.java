@@ -64,7 +64,7 @@ public final class ConsoleSession {
                 new EmailHistoryViewModel.Tools(tools.executor(), tools.dialogs(), tools.clipboard(), tools.messages(),
                         time, agent), tools.mail(), shell.browser());
         this.insight = new InsightViewModel(InsightBackend.of(services), new InsightTools(tools.executor(), tools.dialogs(),
-                tools.files(), tools.messages(), time, agent), tools.insight());
+                tools.files(), tools.messages(), time, agent), tools.insight(), mail.deliveries());
         this.backup = new BackupViewModel(services.backups(), services.clock(), status, tools.executor(),
                 tools.dialogs(), tools.messages());
         this.portal = new ConsolePortal(services, shell, tools, agent, order);
@@ -133,6 +133,17 @@ public final class ConsoleSession {
             stop.run();
         } catch (RuntimeException e) {
             LOG.warn("could not stop the {}", part, e);
+        }
+    }
+
+    /**
+     * View → Refresh (F5) in the main window: the contact list (the selected contact stays), the
+     * contact count and the outbox counts are read again.
+     */
+    public void refresh() {
+        if (!closed) {
+            contactsChanged();
+            mail.refresh();
         }
     }
 

@@ -31,6 +31,7 @@ public final class ContactSearchViewModel {
     private Cancellable pendingKeystrokes = Cancellable.NONE;
     private boolean keystrokesPending;
     private boolean closed;
+    private boolean searchAgain;
     private Runnable afterSettled;
 
     /** Follows what is typed from now on; {@link #refresh()} searches for what was typed so far. */
@@ -60,7 +61,15 @@ public final class ContactSearchViewModel {
         }
     }
 
+    /**
+     * Searches again for what was typed (the contacts changed): the selected contact stays selected
+     * while it is still found. Asked for while a search is under way, it searches once more after it.
+     */
     public void refresh() {
+        if (searching.get() && !keystrokesPending) {
+            searchAgain = true;
+            return;
+        }
         searchNow();
     }
 
@@ -83,6 +92,7 @@ public final class ContactSearchViewModel {
     private void searchNow() {
         pendingKeystrokes.cancel();
         keystrokesPending = false;
+        searchAgain = false;
         if (closed) {
             return;
         }
@@ -93,6 +103,9 @@ public final class ContactSearchViewModel {
                 found -> {
                     if (ticket == latestQuery) {
                         show(text, found);
+                        if (searchAgain) {
+                            searchNow();
+                        }
                     }
                 },
                 failure -> {
@@ -100,6 +113,9 @@ public final class ContactSearchViewModel {
                         afterSettled = null;
                         searching.set(false);
                         list.showFailure(Failures.describe(failure, messages));
+                        if (searchAgain) {
+                            searchNow();
+                        }
                     }
                 });
     }

@@ -30,6 +30,7 @@ public final class Shortcuts {
         add("Shortcut+D", "shortcut.diagnose");
         add("Shortcut+O", "shortcut.import");
         add("Shortcut+L", "shortcut.activity");
+        add("F5", "shortcut.refresh");
     }
 
     private Shortcuts() {

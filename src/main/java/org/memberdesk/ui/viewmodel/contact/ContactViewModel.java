@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.Objects;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -13,6 +14,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.memberdesk.service.contacts.ContactCard;
@@ -21,6 +23,7 @@ import org.memberdesk.service.offers.GrantView;
 import org.memberdesk.ui.common.BackgroundExecutor;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.viewmodel.Failures;
+import org.memberdesk.ui.viewmodel.Rereads;
 
 /** One contact's window: header, Email History, Actions (Client Portal, Community Groups) and Offers. */
 public final class ContactViewModel {
@@ -45,6 +48,7 @@ public final class ContactViewModel {
     private final ObservableList<String> tagsView = FXCollections.unmodifiableObservableList(tags);
     private final ObservableList<OfferRow> offers = FXCollections.observableArrayList();
     private final ObservableList<OfferRow> offersView = FXCollections.unmodifiableObservableList(offers);
+    private final ObjectProperty<OfferRow> selectedOffer = new SimpleObjectProperty<>(this, "selectedOffer");
     private final ObservableList<CommunityRow> communities = FXCollections.observableArrayList();
     private final ObservableList<CommunityRow> communitiesView = FXCollections.unmodifiableObservableList(communities);
     private final ReadOnlyObjectWrapper<CredentialState> portal = new ReadOnlyObjectWrapper<>(this, "portal");
@@ -53,6 +57,8 @@ public final class ContactViewModel {
     private final ReadOnlyIntegerWrapper offersRequests = new ReadOnlyIntegerWrapper(this, "offersRequests");
     private final ContactActionsViewModel actions;
     private final Hooks hooks;
+    private final Rereads cardReads = new Rereads(this::readCard);
+    private boolean closed;
 
     /** What the console does for a contact window: read its list again after an edit, open Diagnose. */
     public record Hooks(Runnable edited, Consumer<ContactViewModel> diagnose) {
@@ -114,11 +120,35 @@ public final class ContactViewModel {
 
     /** Loads (or reloads) everything the window shows, off the UI thread. */
     public void load() {
+        if (closed) {
+            return;
+        }
         history.load();
+        cardReads.request();
+    }
+
+    /**
+     * Reads the header, the Actions tab, the Email History and the Offers again from the database,
+     * whoever changed them; the selected email and offer and the filters stay. Asked for while a read
+     * is under way, it reads once more after it. Nothing once the window has closed.
+     */
+    public void refresh() {
+        load();
+    }
+
+    private void readCard() {
         loading.set(true);
-        executor.submit(() -> contacts.card(contactId), this::show, failure -> {
+        executor.submit(() -> contacts.card(contactId), card -> {
+            if (!closed) {
+                show(card);
+            }
+            cardReads.finished();
+        }, failure -> {
             loading.set(false);
-            loadError.set(Failures.describe(failure, messages));
+            if (!closed) {
+                loadError.set(Failures.describe(failure, messages));
+            }
+            cardReads.finished();
         });
     }
 
@@ -128,7 +158,11 @@ public final class ContactViewModel {
         title.set(messages.get("contact.title", card.contact().name()));
         tags.setAll(card.contact().tags());
         portal.set(texts.credential(card.portal()));
-        offers.setAll(card.offers().stream().sorted(ACTIVE_FIRST_THEN_NEWEST).map(texts::offer).toList());
+        OfferRow chosen = selectedOffer.get();
+        List<OfferRow> read = card.offers().stream().sorted(ACTIVE_FIRST_THEN_NEWEST).map(texts::offer).toList();
+        offers.setAll(read);
+        selectedOffer.set(chosen == null ? null
+                : read.stream().filter(row -> row.grantId().equals(chosen.grantId())).findFirst().orElse(null));
         communities.setAll(card.communities().stream().map(texts::community).toList());
         accessSummary.set(summary(card));
         loadError.set("");
@@ -181,14 +215,21 @@ public final class ContactViewModel {
         return history;
     }
 
-    /** The window closed: stop following its emails. */
+    /** The window closed: stop following its emails; nothing more is read. */
     public void close() {
+        closed = true;
+        cardReads.cancel();
         history.close();
     }
 
     /** Active first, then newest grant first. */
     public ObservableList<OfferRow> offers() {
         return offersView;
+    }
+
+    /** The offer chosen on the Offers tab; a reread keeps the same grant chosen while it is listed. */
+    public ObjectProperty<OfferRow> selectedOfferProperty() {
+        return selectedOffer;
     }
 
     public ObservableList<CommunityRow> communities() {

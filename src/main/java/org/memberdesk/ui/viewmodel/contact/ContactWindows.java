@@ -25,6 +25,12 @@ public interface ContactWindows {
     /** New contact ({@code contactId} null, over the main window) or Edit contact. */
     void showContactForm(UUID contactId, ContactFormViewModel model);
 
+    /** Reads the open window of this contact again from the database (see {@link ContactViewModel#refresh()}); none open: nothing. */
+    void refresh(UUID contactId);
+
+    /** Reads every open contact window again. */
+    void refreshAll();
+
     /** Closes every contact window (the session that opened them closes). */
     void closeAll();
 }

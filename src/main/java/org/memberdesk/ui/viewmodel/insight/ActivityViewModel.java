@@ -31,6 +31,7 @@ import org.memberdesk.ui.common.Cancellable;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.viewmodel.Command;
 import org.memberdesk.ui.viewmodel.Failures;
+import org.memberdesk.ui.viewmodel.Rereads;
 import org.memberdesk.ui.viewmodel.Tone;
 
 /**
@@ -73,6 +74,7 @@ public final class ActivityViewModel {
     private Cancellable pendingTyping = Cancellable.NONE;
     private boolean closed;
     private boolean settingChoices;
+    private final Rereads rereads = new Rereads(this::reread);
 
     public ActivityViewModel(ActivityService activity, ZoneId zone, InsightTools tools) {
         this.activity = activity;
@@ -99,6 +101,36 @@ public final class ActivityViewModel {
 
     /** Reads the filter's choices and the first page. */
     public void load() {
+        readChoices();
+        reload();
+    }
+
+    /**
+     * Reads the log again with the filter as it is, as many events as are shown (at least a page),
+     * and the filter's choices: events recorded since, by anyone, show. Asked for while a read is
+     * under way, it reads once more after it. Nothing once the window has closed.
+     */
+    public void refresh() {
+        if (!closed) {
+            rereads.request();
+        }
+    }
+
+    private void reread() {
+        readChoices();
+        pendingTyping.cancel();
+        ActivityFilter filter;
+        try {
+            filter = filter();
+        } catch (RuntimeException e) {
+            error.set(Failures.describe(e, messages));
+            rereads.finished();
+            return;
+        }
+        read(filter, 0, Math.min(ActivityService.MAX_PAGE, Math.max(PAGE, rows.size())), rereads::finished);
+    }
+
+    private void readChoices() {
         executor.submit(() -> new Choices(activity.agents(), activity.actions()), choices -> {
             String keptAgent = agent.get();
             String keptAction = action.get();
@@ -112,7 +144,6 @@ public final class ActivityViewModel {
                 settingChoices = false;
             }
         }, failure -> error.set(Failures.describe(failure, messages)));
-        reload();
     }
 
     private void filterChanged() {
@@ -175,7 +206,7 @@ public final class ActivityViewModel {
             error.set(Failures.describe(e, messages));
             return;
         }
-        read(filter, 0);
+        read(filter, 0, PAGE, () -> { });
     }
 
     /** Reads the next page and adds it under the rows shown. */
@@ -183,18 +214,20 @@ public final class ActivityViewModel {
         if (!hasMore.get() || loading.get()) {
             return;
         }
-        read(shown, rows.size());
+        read(shown, rows.size(), PAGE, () -> { });
     }
 
-    private void read(ActivityFilter filter, int offset) {
+    private void read(ActivityFilter filter, int offset, int limit, Runnable done) {
         long request = ++latestRead;
         loading.set(true);
-        executor.submit(() -> activity.page(filter, offset, PAGE), page -> {
+        executor.submit(() -> activity.page(filter, offset, limit), page -> {
+            done.run();
             if (request != latestRead || closed) {
                 return;
             }
             show(filter, page);
         }, failure -> {
+            done.run();
             if (request != latestRead) {
                 return;
             }
@@ -278,6 +311,7 @@ public final class ActivityViewModel {
 
     public void close() {
         closed = true;
+        rereads.cancel();
         pendingTyping.cancel();
     }
 

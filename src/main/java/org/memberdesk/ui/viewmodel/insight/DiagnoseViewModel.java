@@ -29,12 +29,16 @@ import org.memberdesk.service.diagnostics.Finding;
 import org.memberdesk.service.diagnostics.Fix;
 import org.memberdesk.service.diagnostics.FixResult;
 import org.memberdesk.service.diagnostics.Severity;
+import org.memberdesk.service.email.DeliveryProgress;
+import org.memberdesk.service.email.EmailView;
 import org.memberdesk.service.offers.GrantView;
 import org.memberdesk.ui.common.BackgroundExecutor;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.viewmodel.Command;
+import org.memberdesk.ui.viewmodel.DeliveryFeed;
 import org.memberdesk.ui.viewmodel.EmailChangeFollowUp;
 import org.memberdesk.ui.viewmodel.Failures;
+import org.memberdesk.ui.viewmodel.Rereads;
 import org.memberdesk.ui.viewmodel.Tone;
 
 /**
@@ -42,6 +46,9 @@ import org.memberdesk.ui.viewmodel.Tone;
  * a community group, an email that never arrived, or not sure), then runs the checks off the UI
  * thread and lists the findings worst first, each with its evidence and fix buttons. A fix is
  * applied through the diagnostics service; then the checks run again and the contact window reloads.
+ * When the fix queued an email, the checks run once more when this console has delivered it. A
+ * result on show never changes by itself otherwise: when the contact changes meanwhile and the
+ * checks would now say something else, it is marked out of date, and Check again runs them anew.
  */
 public final class DiagnoseViewModel {
 
@@ -83,6 +90,7 @@ public final class DiagnoseViewModel {
     private final ReadOnlyStringWrapper contactName = new ReadOnlyStringWrapper(this, "contactName", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper diagnosed = new ReadOnlyBooleanWrapper(this, "diagnosed");
+    private final ReadOnlyBooleanWrapper outOfDate = new ReadOnlyBooleanWrapper(this, "outOfDate");
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper(this, "heading", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -93,12 +101,26 @@ public final class DiagnoseViewModel {
     private final Command checkCommand;
     private final Command fixCommand;
 
+    private final DeliveryFeed deliveries;
+    private final Rereads comparisons = new Rereads(this::compareWithNow);
+
     private Concern asked;
+    private List<Finding> shownFindings = List.of();
     private boolean checkAgain;
+    private boolean changedWhileChecking;
+    private UUID awaitedEmail;
+    private Runnable stopFollowing = () -> { };
     private boolean closed;
 
     public DiagnoseViewModel(InsightBackend backend, UUID contactId, String knownName, ContactHooks contact,
                              InsightTools tools) {
+        this(backend, contactId, knownName, contact, tools, new DeliveryFeed(tools.executor()));
+    }
+
+    /** As above, following {@code deliveries} to check again once a fix's email has gone out. */
+    public DiagnoseViewModel(InsightBackend backend, UUID contactId, String knownName, ContactHooks contact,
+                             InsightTools tools, DeliveryFeed deliveries) {
+        this.deliveries = deliveries;
         this.backend = backend;
         this.contactId = contactId;
         this.contact = contact;
@@ -208,6 +230,8 @@ public final class DiagnoseViewModel {
     /** Back to the question, to ask about something else. */
     public void askAgain() {
         diagnosed.set(false);
+        outOfDate.set(false);
+        shownFindings = List.of();
         findings.clear();
         heading.set("");
         status.set("");
@@ -221,15 +245,64 @@ public final class DiagnoseViewModel {
         }
         Concern concern = asked;
         error.set("");
+        changedWhileChecking = false;
         checkCommand.run(() -> backend.diagnostics().diagnose(currentEmail(), concern), found -> {
             if (closed || superseded()) {
                 return;
             }
+            shownFindings = found;
             findings.setAll(found.stream().map(this::row).toList());
             heading.set(found.isEmpty() ? messages.get("diagnose.heading.none", concern.describe())
                     : messages.get("diagnose.heading", found.size(), concern.describe()));
             diagnosed.set(true);
+            outOfDate.set(false);
+            if (changedWhileChecking) {
+                changedWhileChecking = false; // these checks may have read the contact before the change
+                comparisons.request();
+            }
         });
+    }
+
+    /**
+     * Something about {@code changedContact} changed (anyone, anywhere). When it is this window's
+     * contact and a result shows, the checks run in the background and, only if they would now say
+     * something else, the result is marked {@link #outOfDateProperty() out of date}; what shows stays.
+     */
+    public void markOutOfDate(UUID changedContact) {
+        if (closed || !contactId.equals(changedContact)) {
+            return;
+        }
+        if (checkCommand.isRunning()) {
+            changedWhileChecking = true;
+        } else if (diagnosed.get() && !outOfDate.get()) {
+            comparisons.request();
+        }
+    }
+
+    private void compareWithNow() {
+        Concern concern = asked;
+        List<Finding> shown = shownFindings;
+        executor.submit(() -> backend.diagnostics().diagnose(currentEmail(), concern), found -> {
+            comparisons.finished();
+            if (!closed && diagnosed.get() && shown == shownFindings && !found.equals(shown)) {
+                outOfDate.set(true);
+            }
+        }, failure -> {
+            comparisons.finished();
+            if (!closed && diagnosed.get() && shown == shownFindings) {
+                outOfDate.set(true); // the contact may be gone or changed beyond these checks
+            }
+        });
+    }
+
+    /** Check again (and F5): runs the checks for the same answer anew; the out-of-date mark goes. */
+    public void checkAgain() {
+        if (closed || asked == null || !diagnosed.get()) {
+            return;
+        }
+        status.set("");
+        outOfDate.set(false);
+        diagnose();
     }
 
     private void checkFailed(Exception failure) {
@@ -289,6 +362,7 @@ public final class DiagnoseViewModel {
             return;
         }
         status.set(messages.get(result.changed() ? "diagnose.fix.done" : "diagnose.fix.nothing", result.message()));
+        awaitDelivery(result.emailId());
         diagnose();
         if (result.emailChange() != null) {
             // the same offer as after Edit contact: the new address has nothing that works yet
@@ -349,9 +423,36 @@ public final class DiagnoseViewModel {
         return value;
     }
 
+    /**
+     * The checks right after a fix see its email still in the outbox; once this console has sent it
+     * (or the server answered), they run again, since that is the outcome the agent waits for.
+     */
+    private void awaitDelivery(UUID emailId) {
+        stopFollowing.run();
+        awaitedEmail = emailId;
+        stopFollowing = emailId == null ? () -> { } : deliveries.listen(this::onDelivery);
+    }
+
+    private void onDelivery(DeliveryProgress event) {
+        if (closed || event.phase() != DeliveryProgress.Phase.MESSAGE_UPDATED || awaitedEmail == null
+                || !awaitedEmail.equals(event.emailId()) || event.status() == EmailView.Status.QUEUED
+                || event.status() == EmailView.Status.SENDING) {
+            return;
+        }
+        awaitDelivery(null);
+        status.set(messages.get("diagnose.fix.delivered", statusText(event.status())));
+        diagnose();
+    }
+
+    private String statusText(EmailView.Status status) {
+        return messages.getOrDefault("email.status." + status.code(), status.code());
+    }
+
     /** The window closed: late answers are dropped. */
     public void close() {
         closed = true;
+        comparisons.cancel();
+        awaitDelivery(null);
     }
 
     public UUID contactId() {
@@ -396,6 +497,11 @@ public final class DiagnoseViewModel {
     /** Checks or a fix are running. */
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
+    }
+
+    /** The checks would now say something else than the findings on show: Check again. */
+    public ReadOnlyBooleanProperty outOfDateProperty() {
+        return outOfDate.getReadOnlyProperty();
     }
 
     /** The findings are showing (not the question). */

@@ -15,6 +15,15 @@ public interface InsightWindows {
     /** One Import contacts window. */
     void showImport(Supplier<ImportViewModel> model);
 
+    /** Reads the open Activity window again (see {@link ActivityViewModel#refresh()}); none open: nothing. */
+    void refreshActivity();
+
+    /**
+     * Something about this contact changed: an open Diagnose result about them is marked out of date
+     * (see {@link DiagnoseViewModel#markOutOfDate(UUID)}) rather than changed in front of the agent.
+     */
+    void diagnosisOutOfDate(UUID contactId);
+
     /** Closes every Diagnose window, Activity and Import (the session that opened them closes). */
     void closeAll();
 }

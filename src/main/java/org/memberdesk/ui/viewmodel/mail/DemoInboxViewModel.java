@@ -22,6 +22,7 @@ import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.viewmodel.DeliveryFeed;
 import org.memberdesk.ui.viewmodel.DisplayTime;
 import org.memberdesk.ui.viewmodel.Failures;
+import org.memberdesk.ui.viewmodel.Rereads;
 
 /**
  * Inbox (demo): what the demo mail server received, newest first, read from the data directory, so
@@ -50,6 +51,7 @@ public final class DemoInboxViewModel {
     private long latestOpen;
     private Runnable stopListening;
     private boolean closed;
+    private final Rereads rereads = new Rereads(this::read);
 
     public DemoInboxViewModel(DemoInboxService inbox, DeliveryFeed feed, BackgroundExecutor executor,
                               LinkOpener browser, Messages messages, DisplayTime time) {
@@ -78,18 +80,26 @@ public final class DemoInboxViewModel {
         refresh();
     }
 
-    /** Reads the inbox again; the selection stays on the same message, or moves to the newest. */
+    /**
+     * Reads the inbox again; the selection stays on the same message, or moves to the newest. Asked
+     * for while a read is under way, it reads once more after it.
+     */
     public void refresh() {
-        if (closed) {
-            return;
+        if (!closed) {
+            rereads.request();
         }
+    }
+
+    private void read() {
         long ticket = ++latestList;
         loading.set(true);
         executor.submit(inbox::list, found -> {
+            rereads.finished();
             if (ticket == latestList) {
                 show(found);
             }
         }, failure -> {
+            rereads.finished();
             if (ticket == latestList) {
                 loading.set(false);
                 rows.clear();
@@ -157,6 +167,7 @@ public final class DemoInboxViewModel {
     /** The window closed: stop following deliveries. */
     public void close() {
         closed = true;
+        rereads.cancel();
         latestList++;
         latestOpen++;
         if (stopListening != null) {

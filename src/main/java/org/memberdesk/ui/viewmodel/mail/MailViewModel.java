@@ -89,6 +89,11 @@ public final class MailViewModel {
         feed.close();
     }
 
+    /** This console's delivery progress, on the UI thread (a Diagnose window follows a fix's email with it). */
+    public DeliveryFeed deliveries() {
+        return feed;
+    }
+
     public OutboxStatusViewModel outbox() {
         return outbox;
     }

@@ -11,6 +11,9 @@ public interface MailWindows {
     /** Shows the Email (SMTP) settings dialog, creating its view model only when it is not open. */
     void showSmtpSettings(Supplier<SmtpSettingsViewModel> model);
 
+    /** Reads the open Inbox (demo) again (see {@link DemoInboxViewModel#refresh()}); none open: nothing. */
+    void refreshInbox();
+
     /** Closes both windows (the session that opened them closes). */
     void closeAll();
 }

@@ -20,6 +20,10 @@ public interface WorkflowWindows {
         }
 
         @Override
+        public void refreshRuns() {
+        }
+
+        @Override
         public void closeAll() {
         }
     };
@@ -32,6 +36,9 @@ public interface WorkflowWindows {
 
     /** Shows Run workflow, creating its view model only when it is not open. */
     void showManualRun(Supplier<ManualRunViewModel> model);
+
+    /** Reads the open Workflows window (the list and the run log) again; none open: nothing. */
+    void refreshRuns();
 
     /** Closes the Workflows window, the editor and Run workflow (the session that opened them closes). */
     void closeAll();

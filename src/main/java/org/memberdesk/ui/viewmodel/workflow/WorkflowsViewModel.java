@@ -26,6 +26,7 @@ import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.viewmodel.Command;
 import org.memberdesk.ui.viewmodel.DisplayTime;
 import org.memberdesk.ui.viewmodel.Failures;
+import org.memberdesk.ui.viewmodel.Rereads;
 
 /**
  * The Workflows window: every workflow with its trigger, state and runs; the run log of the selected
@@ -77,6 +78,7 @@ public final class WorkflowsViewModel {
     private Cancellable pendingRefresh = Cancellable.NONE;
     private boolean refreshPending;
     private boolean closed;
+    private final Rereads rereads = new Rereads(this::read);
 
     public WorkflowsViewModel(WorkflowService workflows, OfferService offers, BackgroundExecutor executor,
                               DialogService dialogs, WorkflowWindows windows, Messages messages, DisplayTime time,
@@ -116,18 +118,26 @@ public final class WorkflowsViewModel {
         refresh();
     }
 
-    /** Reads the list and the selected workflow's run log again; the selection stays. */
+    /**
+     * Reads the list and the selected workflow's run log again; the selection stays. Asked for while
+     * a read is under way, it reads once more after it.
+     */
     public void refresh() {
-        if (closed) {
-            return;
+        if (!closed) {
+            rereads.request();
         }
+    }
+
+    private void read() {
         long ticket = ++latestList;
         listing.set(true);
         executor.submit(workflows::list, found -> {
+            rereads.finished();
             if (ticket == latestList) {
                 show(found);
             }
         }, failure -> {
+            rereads.finished();
             if (ticket == latestList) {
                 listing.set(false);
                 error.set(Failures.describe(failure, messages));
@@ -279,6 +289,7 @@ public final class WorkflowsViewModel {
     /** The window closed: stop following the engine. */
     public void close() {
         closed = true;
+        rereads.cancel();
         latestList++;
         latestRuns++;
         pendingRefresh.cancel();

@@ -30,6 +30,11 @@ public final class RecordingWorkflowWindows implements WorkflowWindows {
     }
 
     @Override
+    public void refreshRuns() {
+        lists.forEach(WorkflowsViewModel::refresh);
+    }
+
+    @Override
     public void closeAll() {
         closedAll++;
     }
