@@ -53,6 +53,7 @@ public final class ContactViewModel {
     private final ReadOnlyIntegerWrapper offersRequests = new ReadOnlyIntegerWrapper(this, "offersRequests");
     private final ContactActionsViewModel actions;
     private final Hooks hooks;
+    private long version;
 
     /** What the console does for a contact window: read its list again after an edit, open Diagnose. */
     public record Hooks(Runnable edited, Consumer<ContactViewModel> diagnose) {
@@ -91,6 +92,11 @@ public final class ContactViewModel {
         hooks.edited().run();
     }
 
+    /** The version of the name, email and tags shown, which Edit contact starts from. */
+    long version() {
+        return version;
+    }
+
     /** The window's actions. */
     public ContactActionsViewModel actions() {
         return actions;
@@ -123,6 +129,7 @@ public final class ContactViewModel {
     }
 
     private void show(ContactCard card) {
+        version = card.version();
         name.set(card.contact().name());
         email.set(card.contact().email());
         title.set(messages.get("contact.title", card.contact().name()));
