@@ -1,8 +1,10 @@
 package org.memberdesk.persistence;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.Session;
 import org.hibernate.query.SelectionQuery;
@@ -25,6 +27,35 @@ public final class AuditRepository {
                         "from AuditEvent where contactId = :c order by at desc, id desc", AuditEvent.class)
                 .setParameter("c", contactId)
                 .getResultList();
+    }
+
+    /**
+     * The newest event with one of {@code actions} on the contact ({@code contactId} null: on no
+     * contact), its detail containing {@code detailPart} (null: any), at or after {@code notBefore}
+     * (null: any time).
+     */
+    public Optional<AuditEvent> newest(UUID contactId, Collection<String> actions, String detailPart,
+                                       Instant notBefore) {
+        StringBuilder where = new StringBuilder("from AuditEvent where action in (:actions)")
+                .append(contactId == null ? " and contactId is null" : " and contactId = :c");
+        if (detailPart != null) {
+            where.append(" and detail like :detail escape '\\'");
+        }
+        if (notBefore != null) {
+            where.append(" and at >= :from");
+        }
+        SelectionQuery<AuditEvent> query = session.createSelectionQuery(
+                where + " order by at desc, id desc", AuditEvent.class).setParameterList("actions", actions);
+        if (contactId != null) {
+            query.setParameter("c", contactId);
+        }
+        if (detailPart != null) {
+            query.setParameter("detail", "%" + escapeLike(detailPart) + "%");
+        }
+        if (notBefore != null) {
+            query.setParameter("from", notBefore);
+        }
+        return query.setMaxResults(1).getResultList().stream().findFirst();
     }
 
     public List<AuditEvent> latest(int limit) {

@@ -2,6 +2,7 @@ package org.memberdesk.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.memberdesk.domain.AuditEvent;
@@ -77,6 +78,21 @@ public final class AuditLog {
         in.audit().record(new AuditEvent(clock.instant(), actor.name(), actor.origin(), action,
                 contact == null ? null : contact.getId(), contact == null ? null : contact.getEmail(),
                 detail, outcome));
+    }
+
+    /**
+     * The refusal of a save over a change made since the form was loaded, naming who made it: the
+     * newest recorded {@code actions} on the contact ({@code contactId} null: on no contact) whose
+     * detail contains {@code detailPart} (null: any), at or after {@code changedAt} (null: any
+     * time), the time the changed thing itself recorded. Without such an entry it says the change
+     * came from another desk or process, at {@code changedAt}.
+     */
+    @JoinsTransaction(JoinsTransaction.Callers.EVERY_SERVICE)
+    public UserError.ChangedMeanwhile changedMeanwhile(Tx in, UUID contactId, Collection<String> actions,
+                                                       String detailPart, Instant changedAt) {
+        return in.audit().newest(contactId, actions, detailPart, changedAt)
+                .map(e -> new UserError.ChangedMeanwhile(e.getAgent(), Origin.of(e.getOrigin()), e.getAt()))
+                .orElseGet(() -> new UserError.ChangedMeanwhile(null, null, changedAt));
     }
 
     public List<Entry> ofContact(UUID contactId) {

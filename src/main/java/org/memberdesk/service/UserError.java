@@ -1,5 +1,8 @@
 package org.memberdesk.service;
 
+import java.time.Instant;
+import java.util.Optional;
+
 /** A refusal the user can act on; its message is one plain sentence shown as is (CLI, UI, portal). */
 public class UserError extends RuntimeException {
     public UserError(String message) {
@@ -8,5 +11,37 @@ public class UserError extends RuntimeException {
 
     public UserError(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /**
+     * A save based on what the user loaded, refused because someone changed the same thing since:
+     * nothing was written. Says who ({@link #by()}, with their {@link #origin()}) and when, as far
+     * as the audit log knows; both are empty when no recorded action explains the change.
+     */
+    public static final class ChangedMeanwhile extends UserError {
+        private final String by;
+        private final AuditLog.Origin origin;
+        private final Instant at;
+
+        public ChangedMeanwhile(String by, AuditLog.Origin origin, Instant at) {
+            super((by == null ? "changed by another desk or process" : "changed by " + by)
+                    + (at == null ? "" : " at " + at) + " meanwhile; reload to see the change");
+            this.by = by;
+            this.origin = origin;
+            this.at = at;
+        }
+
+        /** The agent's (or workflow's) name; empty when no recorded action explains the change. */
+        public Optional<String> by() {
+            return Optional.ofNullable(by);
+        }
+
+        public Optional<AuditLog.Origin> origin() {
+            return Optional.ofNullable(origin);
+        }
+
+        public Optional<Instant> at() {
+            return Optional.ofNullable(at);
+        }
     }
 }

@@ -6,8 +6,11 @@ import org.memberdesk.service.credentials.CredentialView;
 import org.memberdesk.service.email.EmailView;
 import org.memberdesk.service.offers.GrantView;
 
-/** Everything the contact window shows, loaded in one read. */
-public record ContactCard(ContactSummary contact, CredentialView portal, List<GrantView> offers,
+/**
+ * Everything the contact window shows, loaded in one read; {@code version}: of the contact's name,
+ * email and tags as shown, which an edit based on them carries.
+ */
+public record ContactCard(ContactSummary contact, long version, CredentialView portal, List<GrantView> offers,
                           List<CommunityView> communities, List<EmailView> emails) {
 
     public List<GrantView> activeOffers() {

@@ -28,6 +28,10 @@ public final class ContactService {
 
     public static final int DEFAULT_SEARCH_LIMIT = 50;
 
+    /** What changes a contact's name, email or tags, as the audit log records it. */
+    private static final List<String> FIELD_CHANGES = List.of("contact.edited", "contact.email-changed",
+            "contact.tag-added", "contact.tag-removed", "contact.created");
+
     private final Transactions tx;
     private final AuditLog audit;
     private final Clock clock;
@@ -81,47 +85,67 @@ public final class ContactService {
      */
     public ContactEdit change(String contactEmail, String newEmail, String newName, Collection<String> newTags,
                               Actor actor) {
+        return tx.write(t -> change(t, Lookups.contact(t, contactEmail), newEmail, newName, newTags, actor));
+    }
+
+    /**
+     * {@link #change}, from a form filled with the contact as it was at {@code seenVersion} (its
+     * {@link ContactCard#version()}): refused with {@link UserError.ChangedMeanwhile}, writing
+     * nothing, when its name, email or tags changed since. The returned edit carries the new version.
+     */
+    public ContactEdit change(UUID contactId, long seenVersion, String newEmail, String newName,
+                              Collection<String> newTags, Actor actor) {
         return tx.write(t -> {
-            Contact contact = Lookups.contact(t, contactEmail);
-            StringBuilder changes = new StringBuilder();
-            String oldEmail = null;
-            if (newEmail != null) {
-                String normalized = EmailAddress.normalize(newEmail);
-                if (!normalized.equals(contact.getEmail())) {
-                    if (t.contacts().byEmail(normalized).isPresent()) {
-                        throw new UserError("a contact with email " + normalized + " already exists");
-                    }
-                    refuseIfBeingImported(t, normalized);
-                    changes.append("email: ").append(contact.getEmail()).append(" -> ").append(normalized).append("; ");
-                    oldEmail = contact.getEmail();
-                    contact.changeEmail(normalized);
-                }
+            Contact contact = t.contacts().byId(contactId)
+                    .orElseThrow(() -> new UserError("that contact no longer exists"));
+            if (contact.getVersion() != seenVersion) {
+                throw audit.changedMeanwhile(t, contact.getId(), FIELD_CHANGES, null, contact.getUpdatedAt());
             }
-            if (newName != null && !newName.trim().equals(contact.getName())) {
-                String old = contact.getName();
-                contact.rename(newName);
-                changes.append("name: ").append(old).append(" -> ").append(contact.getName()).append("; ");
-            }
-            if (newTags != null) {
-                List<String> before = List.copyOf(contact.getTags());
-                contact.replaceTags(newTags);
-                if (!before.equals(List.copyOf(contact.getTags()))) {
-                    changes.append("tags: ").append(String.join(", ", contact.getTags())).append("; ");
-                    for (String tag : contact.getTags()) {
-                        if (!before.contains(tag)) {
-                            triggers.tagAdded(t, contact, tag, List.of(), clock.instant());
-                        }
-                    }
-                }
-            }
-            if (changes.length() > 0) {
-                contact.touch(clock.instant());
-                audit.record(t, actor, "contact.edited", contact, changes.substring(0, changes.length() - 2));
-            }
-            EmailChange emailChange = oldEmail == null ? null
-                    : addressChange.apply(t, contact, oldEmail, contact.getEmail(), actor);
-            return new ContactEdit(ContactSummary.of(contact), emailChange);
+            return change(t, contact, newEmail, newName, newTags, actor);
         });
+    }
+
+    private ContactEdit change(Tx t, Contact contact, String newEmail, String newName, Collection<String> newTags,
+                               Actor actor) {
+        StringBuilder changes = new StringBuilder();
+        String oldEmail = null;
+        if (newEmail != null) {
+            String normalized = EmailAddress.normalize(newEmail);
+            if (!normalized.equals(contact.getEmail())) {
+                if (t.contacts().byEmail(normalized).isPresent()) {
+                    throw new UserError("a contact with email " + normalized + " already exists");
+                }
+                refuseIfBeingImported(t, normalized);
+                changes.append("email: ").append(contact.getEmail()).append(" -> ").append(normalized).append("; ");
+                oldEmail = contact.getEmail();
+                contact.changeEmail(normalized);
+            }
+        }
+        if (newName != null && !newName.trim().equals(contact.getName())) {
+            String old = contact.getName();
+            contact.rename(newName);
+            changes.append("name: ").append(old).append(" -> ").append(contact.getName()).append("; ");
+        }
+        if (newTags != null) {
+            List<String> before = List.copyOf(contact.getTags());
+            contact.replaceTags(newTags);
+            if (!before.equals(List.copyOf(contact.getTags()))) {
+                changes.append("tags: ").append(String.join(", ", contact.getTags())).append("; ");
+                for (String tag : contact.getTags()) {
+                    if (!before.contains(tag)) {
+                        triggers.tagAdded(t, contact, tag, List.of(), clock.instant());
+                    }
+                }
+            }
+        }
+        if (changes.length() > 0) {
+            contact.touch(clock.instant());
+            audit.record(t, actor, "contact.edited", contact, changes.substring(0, changes.length() - 2));
+        }
+        EmailChange emailChange = oldEmail == null ? null
+                : addressChange.apply(t, contact, oldEmail, contact.getEmail(), actor);
+        t.flush(); // counts the version up now, for the edit to carry
+        return new ContactEdit(ContactSummary.of(contact), emailChange, contact.getVersion());
     }
 
     /**
@@ -165,7 +189,7 @@ public final class ContactService {
         CredentialView portal = t.portalAccounts().ofContact(contact.getId())
                 .map(a -> CredentialView.of(a.getCredential(), now))
                 .orElse(CredentialView.of(null, now));
-        return new ContactCard(ContactSummary.of(contact), portal,
+        return new ContactCard(ContactSummary.of(contact), contact.getVersion(), portal,
                 t.grants().ofContact(contact.getId()).stream().map(g -> GrantView.of(g, now)).toList(),
                 t.communities().membershipsOf(contact.getId()).stream().map(m -> CommunityView.of(m, now)).toList(),
                 t.emails().ofContact(contact.getId()).stream().map(EmailView::of).toList());

@@ -244,9 +244,22 @@ public final class CredentialService {
      */
     public PasswordChange setPassword(String contactEmail, String groupName, String newPassword, boolean notify,
                                       Actor actor) {
+        return setPassword(contactEmail, groupName, null, newPassword, notify, actor);
+    }
+
+    /**
+     * {@link #setPassword(String, String, String, boolean, Actor)}, chosen by an agent who saw the
+     * password as {@code seen}: refused with {@link UserError.ChangedMeanwhile}, changing nothing,
+     * when it was set (by anyone, the contact on the portal too) or cleared since. Null checks nothing.
+     */
+    public PasswordChange setPassword(String contactEmail, String groupName, SeenPassword seen, String newPassword,
+                                      boolean notify, Actor actor) {
         String hash = hashOutsideTheWriteLock(newPassword);
         return tx.write(t -> {
             Target target = target(t, contactEmail, groupName);
+            if (seen != null && !seen.stillCurrent(target.credential())) {
+                throw changedMeanwhile(t, target);
+            }
             policy.check(newPassword, target.contact().getEmail());
             int revoked = changePassword(t, target, hash, null, false);
             EmailMessage notification = notify ? queueChanged(t, target, actor) : null;
@@ -255,6 +268,15 @@ public final class CredentialService {
             return new PasswordChange(ContactSummary.of(target.contact()), target.access(), revoked,
                     notification == null ? null : EmailView.of(notification));
         });
+    }
+
+    /** Who set this password meanwhile, or, now that there is none, whose email change cleared it. */
+    private UserError.ChangedMeanwhile changedMeanwhile(Tx t, Target target) {
+        Credential credential = target.credential();
+        return credential.hasPassword()
+                ? audit.changedMeanwhile(t, target.contact().getId(), List.of("credentials.password-set"),
+                        target.access(), credential.getPasswordSetAt())
+                : audit.changedMeanwhile(t, target.contact().getId(), List.of("contact.email-changed"), null, null);
     }
 
     /**

@@ -60,7 +60,18 @@ public final class MailSettingsService {
 
     /** Checks and stores the form; the password only encrypted. Environment variables still win. */
     public MailSettingsView save(SmtpSettingsForm form, Actor actor) {
+        return save(form, null, actor);
+    }
+
+    /**
+     * {@link #save(SmtpSettingsForm, Actor)} from a form filled with the settings at {@code
+     * seenVersion} (a {@link MailSettingsView#version()}): refused with {@link
+     * UserError.ChangedMeanwhile}, saving nothing, when the stored SMTP settings or portal URL
+     * changed since. Null checks nothing.
+     */
+    public MailSettingsView save(SmtpSettingsForm form, String seenVersion, Actor actor) {
         return tx.write(t -> {
+            refuseIfChangedSince(t, seenVersion);
             store.save(t, new MailSettingsStore.Update(form.host(), form.port(), form.security(), form.from(),
                     form.user(), form.password()), clock.instant());
             String passwordNote = form.password() == null ? "" : form.password().isEmpty() ? ", password removed"
@@ -74,7 +85,13 @@ public final class MailSettingsService {
 
     /** Forgets the stored SMTP server: back to demo mode (unless the environment configures one). */
     public MailSettingsView clear(Actor actor) {
+        return clear(null, actor);
+    }
+
+    /** {@link #clear(Actor)}, refused like {@link #save(SmtpSettingsForm, String, Actor)} after a change since. */
+    public MailSettingsView clear(String seenVersion, Actor actor) {
         return tx.write(t -> {
+            refuseIfChangedSince(t, seenVersion);
             store.clear(t);
             audit.record(t, actor, "mail.settings-cleared", null, "SMTP settings removed");
             return view(t);
@@ -83,7 +100,13 @@ public final class MailSettingsService {
 
     /** Stores the public portal URL that links in emails use; blank removes it. */
     public MailSettingsView savePortalUrl(String url, Actor actor) {
+        return savePortalUrl(url, null, actor);
+    }
+
+    /** {@link #savePortalUrl(String, Actor)}, refused like {@link #save(SmtpSettingsForm, String, Actor)}. */
+    public MailSettingsView savePortalUrl(String url, String seenVersion, Actor actor) {
         return tx.write(t -> {
+            refuseIfChangedSince(t, seenVersion);
             if (url == null || url.isBlank()) {
                 t.settings().remove(PortalLinks.URL_SETTING);
                 audit.record(t, actor, "portal.url-changed", null, "portal URL removed");
@@ -109,6 +132,12 @@ public final class MailSettingsService {
             audit.record(t, actor, "portal.port-changed", null, Integer.toString(port));
             return null;
         });
+    }
+
+    private void refuseIfChangedSince(Tx t, String seenVersion) {
+        if (seenVersion != null && !seenVersion.equals(StoredSettings.version(t))) {
+            throw audit.changedMeanwhile(t, null, StoredSettings.CHANGES, null, StoredSettings.lastWritten(t));
+        }
     }
 
     /**
@@ -160,6 +189,6 @@ public final class MailSettingsService {
         return new MailSettingsView(!s.configured(), s.host(), s.configured() ? s.port() : null,
                 s.configured() ? MailSecurity.of(s.security()) : null, s.configured() ? s.from() : null, s.user(),
                 s.hasPassword() || store.storedPasswordPresent(t), List.copyOf(s.fromEnvironment()), portal.url(),
-                SettingSource.ofCode(portal.source()), List.copyOf(warnings));
+                SettingSource.ofCode(portal.source()), List.copyOf(warnings), StoredSettings.version(t));
     }
 }

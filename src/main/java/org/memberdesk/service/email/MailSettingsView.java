@@ -10,8 +10,11 @@ import java.util.List;
  *                        ("host", "port", "security", "from", "user", "password")
  * @param portalUrlSource where the portal URL comes from: environment, setting or default
  * @param warnings        plain sentences to show (a localhost portal URL with real SMTP, ...)
+ * @param version         of the stored SMTP settings and portal URL as shown, which a save based on
+ *                        them carries
  */
 public record MailSettingsView(boolean demoMode, String host, Integer port, MailSecurity security, String from, String user,
                                boolean passwordSet, List<String> fromEnvironment, String portalUrl,
-                               SettingSource portalUrlSource, List<String> warnings) {
+                               SettingSource portalUrlSource, List<String> warnings,
+                               String version) {
 }

@@ -135,6 +135,18 @@ public final class WorkflowService {
         });
     }
 
+    /** The workflow with this id, whatever it is called now. */
+    public WorkflowView get(UUID id) {
+        return tx.read(t -> {
+            Workflow w = t.find(Workflow.class, id);
+            if (w == null) {
+                throw new UserError("that workflow no longer exists");
+            }
+            return WorkflowView.of(w, t.workflows().runStats().getOrDefault(w.getId(),
+                    WorkflowRepository.RunStats.NONE));
+        });
+    }
+
     /**
      * Everything wrong with a form, for the editor to show as the agent types; empty when it can be
      * saved. {@code currentName} is the name of the workflow being edited, or null for a new one.
@@ -158,8 +170,22 @@ public final class WorkflowService {
 
     /** Replaces the workflow named {@code name} with the form (which may rename it and change its state). */
     public WorkflowView update(String name, WorkflowDefinition form, Actor actor) {
+        return update(name, null, form, actor);
+    }
+
+    /**
+     * {@link #update(String, WorkflowDefinition, Actor)} from an editor filled with the workflow as
+     * it was at {@code seenVersion} (its {@link WorkflowView#version()}): refused with {@link
+     * UserError.ChangedMeanwhile}, saving nothing, when it was edited, enabled or disabled since.
+     * Null checks nothing.
+     */
+    public WorkflowView update(String name, Long seenVersion, WorkflowDefinition form, Actor actor) {
         return tx.write(t -> {
             Workflow w = require(t, name);
+            if (seenVersion != null && w.getVersion() != seenVersion) {
+                throw audit.changedMeanwhile(t, null, List.of("workflow.updated", "workflow.enabled",
+                        "workflow.disabled"), w.getName(), w.getUpdatedAt());
+            }
             WorkflowDefinition d = valid(t, w.getName(), form);
             Instant now = clock.instant();
             String before = w.getName();
@@ -167,6 +193,7 @@ public final class WorkflowService {
             w.setEnabled(d.enabled(), now);
             audit.record(t, actor, "workflow.updated", null, (before.equals(d.name()) ? d.name()
                     : before + " -> " + d.name()) + (d.enabled() ? "" : " (disabled)") + ": " + d.summary());
+            t.flush(); // counts the version up now, for the view to carry
             return WorkflowView.of(w, t.workflows().runStats().getOrDefault(w.getId(),
                     WorkflowRepository.RunStats.NONE));
         });

@@ -1,5 +1,6 @@
 package org.memberdesk.ui.viewmodel;
 
+import org.memberdesk.service.AuditLog;
 import org.memberdesk.service.UserError;
 import org.memberdesk.ui.common.Messages;
 import org.slf4j.Logger;
@@ -11,6 +12,23 @@ public final class Failures {
     private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
 
     private Failures() {
+    }
+
+    /** {@link #describe(Exception, Messages)}, saying who changed a thing meanwhile and when, in local time. */
+    public static String describe(Exception failure, Messages messages, DisplayTime time) {
+        if (failure instanceof UserError.ChangedMeanwhile changed && time != null) {
+            String at = changed.at().map(time::format).orElse(null);
+            if (changed.by().isEmpty()) {
+                return at == null ? messages.get("meanwhile.unknownWhen") : messages.get("meanwhile.unknown", at);
+            }
+            String when = at == null ? "?" : at;
+            return switch (changed.origin().orElse(AuditLog.Origin.AGENT)) {
+                case WORKFLOW -> messages.get("meanwhile.byWorkflow", changed.by().get(), when);
+                case SELF_SERVICE -> messages.get("meanwhile.byContact", when);
+                default -> messages.get("meanwhile.byAgent", changed.by().get(), when);
+            };
+        }
+        return describe(failure, messages);
     }
 
     public static String describe(Exception failure, Messages messages) {

@@ -4,6 +4,7 @@ import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
@@ -22,6 +23,7 @@ public final class ContactFormView {
     @FXML private Label errorLabel;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Button saveButton;
+    @FXML private Hyperlink reloadLink;
 
     private final ContactFormViewModel viewModel;
     private final Parent root;
@@ -42,6 +44,8 @@ public final class ContactFormView {
         emailField.textProperty().bindBidirectional(viewModel.emailProperty());
         tagsField.textProperty().bindBidirectional(viewModel.tagsProperty());
         saveButton.disableProperty().bind(Bindings.not(viewModel.canSave()));
+        reloadLink.visibleProperty().bind(viewModel.changedMeanwhileProperty());
+        reloadLink.managedProperty().bind(reloadLink.visibleProperty());
     }
 
     /** Where typing starts. */
@@ -52,6 +56,11 @@ public final class ContactFormView {
     @FXML
     private void save() {
         viewModel.save();
+    }
+
+    @FXML
+    private void reload() {
+        viewModel.reload();
     }
 
     @FXML

@@ -8,7 +8,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.memberdesk.ui.common.BackgroundExecutor;
 import org.memberdesk.ui.common.Messages;
+import org.memberdesk.service.UserError;
 import org.memberdesk.ui.viewmodel.Command;
+import org.memberdesk.ui.viewmodel.DisplayTime;
 import org.memberdesk.ui.viewmodel.Failures;
 
 /**
@@ -25,14 +27,24 @@ public abstract class ActionDialogViewModel {
     private final ReadOnlyStringWrapper whenToUse = new ReadOnlyStringWrapper(this, "whenToUse", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(this, "done");
+    private final ReadOnlyBooleanWrapper changedMeanwhile = new ReadOnlyBooleanWrapper(this, "changedMeanwhile");
     private final Command call;
 
     protected ActionDialogViewModel(BackgroundExecutor executor, Messages messages, String title, String whenToUse) {
+        this(executor, messages, null, title, whenToUse);
+    }
+
+    /** {@code time}: for saying when someone else changed what the dialog edits (null: not such a dialog). */
+    protected ActionDialogViewModel(BackgroundExecutor executor, Messages messages, DisplayTime time, String title,
+                                    String whenToUse) {
         this.executor = executor;
         this.messages = messages;
         this.title.set(title);
         this.whenToUse.set(whenToUse == null ? "" : whenToUse);
-        this.call = new Command(executor, failure -> error.set(Failures.describe(failure, messages)));
+        this.call = new Command(executor, failure -> {
+            changedMeanwhile.set(failure instanceof UserError.ChangedMeanwhile);
+            error.set(Failures.describe(failure, messages, time));
+        });
     }
 
     /** Runs {@code work} in the background; its refusal shows in the dialog, which stays open. */
@@ -41,7 +53,10 @@ public abstract class ActionDialogViewModel {
             return;
         }
         error.set("");
-        call.run(work, succeeded);
+        call.run(work, result -> {
+            changedMeanwhile.set(false);
+            succeeded.accept(result);
+        });
     }
 
     protected void finish() {
@@ -68,6 +83,14 @@ public abstract class ActionDialogViewModel {
     /** Why the last attempt changed nothing; empty when there is nothing to say. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /**
+     * True after a save was refused because someone changed the same thing since the dialog was
+     * filled: the dialog offers Reload; false again once a call succeeds.
+     */
+    public ReadOnlyBooleanProperty changedMeanwhileProperty() {
+        return changedMeanwhile.getReadOnlyProperty();
     }
 
     /** True once the action went through: the dialog closes. */

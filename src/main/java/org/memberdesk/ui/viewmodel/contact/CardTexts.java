@@ -9,6 +9,7 @@ import java.util.Set;
 import org.memberdesk.service.AuditLog;
 import org.memberdesk.service.communities.CommunityView;
 import org.memberdesk.service.credentials.CredentialView;
+import org.memberdesk.service.credentials.SeenPassword;
 import org.memberdesk.service.credentials.LinkState;
 import org.memberdesk.service.email.EmailDetail;
 import org.memberdesk.service.email.EmailView;
@@ -141,7 +142,7 @@ final class CardTexts {
                 : messages.get("credential.notLocked");
         return new CredentialState(password, credential.passwordSet() ? Tone.GOOD : Tone.CAUTION,
                 credential.passwordSet(), lastLogin, lock, credential.locked() ? Tone.BAD : Tone.GOOD,
-                credential.locked());
+                credential.locked(), SeenPassword.of(credential));
     }
 
     String emailKind(EmailView.Kind kind) {

@@ -1,6 +1,7 @@
 package org.memberdesk.ui.viewmodel.contact;
 
 import java.time.Duration;
+import java.util.UUID;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -18,6 +19,10 @@ import javafx.beans.value.ObservableStringValue;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.credentials.CredentialService.PasswordChange;
 import org.memberdesk.service.credentials.CredentialService;
+import org.memberdesk.service.credentials.SeenPassword;
+import org.memberdesk.service.UserError;
+import org.memberdesk.service.contacts.ContactCard;
+import org.memberdesk.service.contacts.ContactService;
 import org.memberdesk.ui.common.TextClipboard;
 
 /**
@@ -31,11 +36,14 @@ public final class ChangePasswordViewModel extends ActionDialogViewModel {
     public static final Duration CLIPBOARD_LIFETIME = Duration.ofSeconds(60);
 
     private final CredentialService credentials;
+    private final ContactService contacts;
     private final String contactEmail;
     private final String group;
     private final Actor agent;
     private final TextClipboard clipboard;
     private final Consumer<PasswordChange> onChanged;
+    private final UUID contactId;
+    private SeenPassword seen;
 
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
     private final StringProperty confirmation = new SimpleStringProperty(this, "confirmation", "");
@@ -51,12 +59,21 @@ public final class ChangePasswordViewModel extends ActionDialogViewModel {
     private final BooleanBinding canSave;
     private long latestCheck;
 
-    ChangePasswordViewModel(CredentialService credentials, String contactEmail, String group, String accessLabel,
+    /**
+     * {@code seen}: the password as the agent saw it in the contact window; a save after someone
+     * else set (or cleared) it since is refused, saying who and when, until {@link #reload()}.
+     */
+    ChangePasswordViewModel(CredentialService credentials, ContactService contacts, UUID contactId,
+                            String contactEmail, String group, SeenPassword seen, String accessLabel,
                             EmailHistoryViewModel.Tools tools, Consumer<PasswordChange> onChanged) {
-        super(tools.executor(), tools.messages(), tools.messages().get("changePassword.title", accessLabel),
+        super(tools.executor(), tools.messages(), tools.time(),
+                tools.messages().get("changePassword.title", accessLabel),
                 tools.messages().get(group == null ? "actions.changePassword.when"
                         : "actions.community.changePassword.when"));
         this.credentials = credentials;
+        this.contacts = contacts;
+        this.contactId = contactId;
+        this.seen = seen;
         this.contactEmail = contactEmail;
         this.group = group;
         this.agent = tools.agent();
@@ -140,10 +157,32 @@ public final class ChangePasswordViewModel extends ActionDialogViewModel {
         }
         String chosen = password.get();
         boolean notify = sendNotification.get();
-        run(() -> credentials.setPassword(contactEmail, group, chosen, notify, agent), change -> {
+        SeenPassword basis = seen;
+        run(() -> credentials.setPassword(contactEmail, group, basis, chosen, notify, agent), change -> {
             finish();
             onChanged.accept(change);
         });
+    }
+
+    /**
+     * After a refused save: takes the password as it is now as the basis and empties the fields, so
+     * the agent decides again, knowing who set it meanwhile.
+     */
+    public void reload() {
+        run(() -> current(contacts.card(contactId)), now -> {
+            seen = now;
+            password.set("");
+            confirmation.set("");
+        });
+    }
+
+    private SeenPassword current(ContactCard card) {
+        if (group == null) {
+            return SeenPassword.of(card.portal());
+        }
+        return card.communities().stream().filter(c -> c.group().equals(group)).findFirst()
+                .map(c -> SeenPassword.of(c.credential()))
+                .orElseThrow(() -> new UserError(card.contact().email() + " is not a member of " + group));
     }
 
     public StringProperty passwordProperty() {

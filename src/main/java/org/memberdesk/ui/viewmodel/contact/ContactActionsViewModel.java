@@ -142,9 +142,10 @@ public final class ContactActionsViewModel {
     /** Change Password for the Client Portal ({@code group} null) or one community group. */
     public void changePassword(CommunityRow group) {
         String groupName = group == null ? null : group.group();
-        ChangePasswordViewModel dialog = new ChangePasswordViewModel(backend.credentials(),
-                contact.emailProperty().get(), groupName, access(groupName), tools,
-                change -> announce(changed(groupName, change)));
+        CredentialState shown = group == null ? contact.portalProperty().get() : group.credential();
+        ChangePasswordViewModel dialog = new ChangePasswordViewModel(backend.credentials(), backend.contacts(),
+                contact.contactId(), contact.emailProperty().get(), groupName, shown == null ? null : shown.seen(),
+                access(groupName), tools, change -> announce(changed(groupName, change)));
         windows.showChangePassword(contact.contactId(), dialog);
     }
 
@@ -168,9 +169,9 @@ public final class ContactActionsViewModel {
     // ---- Contact ----
 
     public void editContact() {
-        ContactFormViewModel form = ContactFormViewModel.edit(backend.contacts(), contact.nameProperty().get(),
-                contact.emailProperty().get(), contact.tags(), tools.executor(), messages, tools.agent(),
-                this::saved);
+        ContactFormViewModel form = ContactFormViewModel.edit(backend.contacts(), contact.contactId(),
+                contact.version(), contact.nameProperty().get(), contact.emailProperty().get(), contact.tags(),
+                tools.executor(), messages, tools.time(), tools.agent(), this::saved);
         windows.showContactForm(contact.contactId(), form);
     }
 
@@ -181,11 +182,11 @@ public final class ContactActionsViewModel {
     private void saved(ContactEdit edit) {
         ContactSummary saved = edit.contact();
         contact.edited();
+        contact.load(); // the card (and the version the next edit starts from) as saved
         if (edit.emailChange() == null) {
             announce(messages.get("actions.edit.done", saved.name(), saved.email()));
             return;
         }
-        contact.load(); // the card shows the new address while the question is asked
         new EmailChangeFollowUp(backend.credentials(), tools.executor(), tools.dialogs(), messages)
                 .offer(edit.emailChange(), tools.agent(), this::announce);
     }

@@ -2,17 +2,20 @@ package org.memberdesk.ui.viewmodel.contact;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import org.memberdesk.service.Actor;
+import org.memberdesk.service.contacts.ContactCard;
 import org.memberdesk.service.contacts.ContactEdit;
 import org.memberdesk.service.contacts.ContactService;
 import org.memberdesk.service.contacts.ContactSummary;
 import org.memberdesk.ui.common.BackgroundExecutor;
 import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.viewmodel.DisplayTime;
 
 /**
  * New contact and Edit contact: name, email and tags (separated by commas). The service checks
@@ -22,6 +25,8 @@ public final class ContactFormViewModel extends ActionDialogViewModel {
 
     private final ContactService contacts;
     private final String editedEmail;
+    private final UUID contactId;
+    private long version;
     private final Actor agent;
     private final Consumer<ContactEdit> onSaved;
 
@@ -30,11 +35,15 @@ public final class ContactFormViewModel extends ActionDialogViewModel {
     private final StringProperty tags = new SimpleStringProperty(this, "tags", "");
     private final BooleanBinding canSave;
 
-    private ContactFormViewModel(ContactService contacts, String editedEmail, BackgroundExecutor executor,
-                                 Messages messages, Actor agent, Consumer<ContactEdit> onSaved) {
-        super(executor, messages, messages.get(editedEmail == null ? "contactForm.newTitle" : "contactForm.editTitle"),
+    private ContactFormViewModel(ContactService contacts, UUID contactId, long version, String editedEmail,
+                                 BackgroundExecutor executor, Messages messages, DisplayTime time, Actor agent,
+                                 Consumer<ContactEdit> onSaved) {
+        super(executor, messages, time,
+                messages.get(editedEmail == null ? "contactForm.newTitle" : "contactForm.editTitle"),
                 messages.get(editedEmail == null ? "contactForm.newWhen" : "contactForm.editWhen"));
         this.contacts = contacts;
+        this.contactId = contactId;
+        this.version = version;
         this.editedEmail = editedEmail;
         this.agent = agent;
         this.onSaved = onSaved;
@@ -44,22 +53,31 @@ public final class ContactFormViewModel extends ActionDialogViewModel {
     /** An empty form that adds a contact. */
     public static ContactFormViewModel create(ContactService contacts, BackgroundExecutor executor, Messages messages,
                                               Actor agent, Consumer<ContactSummary> onSaved) {
-        return new ContactFormViewModel(contacts, null, executor, messages, agent,
+        return new ContactFormViewModel(contacts, null, 0, null, executor, messages, null, agent,
                 added -> onSaved.accept(added.contact()));
     }
 
     /**
-     * The contact's name, email and tags, to change. {@code onSaved} learns also what a new email
-     * address did to the account (links cancelled, sign-ins ended), to offer what comes next.
+     * The contact's name, email and tags as the agent saw them at {@code version} (a {@link
+     * ContactCard#version()}), to change. Saving over a change made since is refused, saying who
+     * made it and when, and the form keeps what was typed until {@link #reload()}. {@code onSaved}
+     * learns also what a new email address did to the account (links cancelled, sign-ins ended),
+     * to offer what comes next.
      */
-    public static ContactFormViewModel edit(ContactService contacts, String name, String email, List<String> tags,
-                                            BackgroundExecutor executor, Messages messages, Actor agent,
+    public static ContactFormViewModel edit(ContactService contacts, UUID contactId, long version, String name,
+                                            String email, List<String> tags, BackgroundExecutor executor,
+                                            Messages messages, DisplayTime time, Actor agent,
                                             Consumer<ContactEdit> onSaved) {
-        ContactFormViewModel form = new ContactFormViewModel(contacts, email, executor, messages, agent, onSaved);
-        form.name.set(name);
-        form.email.set(email);
-        form.tags.set(String.join(", ", tags));
+        ContactFormViewModel form = new ContactFormViewModel(contacts, contactId, version, email, executor, messages,
+                time, agent, onSaved);
+        form.fill(name, email, tags);
         return form;
+    }
+
+    private void fill(String name, String email, List<String> tags) {
+        this.name.set(name);
+        this.email.set(email);
+        this.tags.set(String.join(", ", tags));
     }
 
     public boolean editing() {
@@ -73,11 +91,23 @@ public final class ContactFormViewModel extends ActionDialogViewModel {
         String newName = name.get() == null ? "" : name.get();
         String newEmail = email.get() == null ? "" : email.get();
         List<String> newTags = tags(tags.get());
+        long seen = version;
         run(() -> editedEmail == null
-                ? new ContactEdit(contacts.add(newEmail, newName, newTags, agent), null)
-                : contacts.change(editedEmail, newEmail, newName, newTags, agent), saved -> {
+                ? new ContactEdit(contacts.add(newEmail, newName, newTags, agent), null, 0)
+                : contacts.change(contactId, seen, newEmail, newName, newTags, agent), saved -> {
             finish();
             onSaved.accept(saved);
+        });
+    }
+
+    /** After a refused save: the contact's name, email and tags as they are now replace what was typed. */
+    public void reload() {
+        if (!editing()) {
+            return;
+        }
+        run(() -> contacts.card(contactId), card -> {
+            version = card.version();
+            fill(card.contact().name(), card.contact().email(), card.contact().tags());
         });
     }
 

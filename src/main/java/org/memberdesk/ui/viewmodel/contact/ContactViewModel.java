@@ -59,6 +59,7 @@ public final class ContactViewModel {
     private final Hooks hooks;
     private final Rereads cardReads = new Rereads(this::readCard);
     private boolean closed;
+    private long version;
 
     /** What the console does for a contact window: read its list again after an edit, open Diagnose. */
     public record Hooks(Runnable edited, Consumer<ContactViewModel> diagnose) {
@@ -95,6 +96,11 @@ public final class ContactViewModel {
     /** Edit contact saved a change: the console reads its list again. */
     void edited() {
         hooks.edited().run();
+    }
+
+    /** The version of the name, email and tags shown, which Edit contact starts from. */
+    long version() {
+        return version;
     }
 
     /** The window's actions. */
@@ -153,6 +159,7 @@ public final class ContactViewModel {
     }
 
     private void show(ContactCard card) {
+        version = card.version();
         name.set(card.contact().name());
         email.set(card.contact().email());
         title.set(messages.get("contact.title", card.contact().name()));

@@ -70,7 +70,7 @@ public final class MailViewModel {
 
     public void openSmtpSettings() {
         windows.showSmtpSettings(() -> new SmtpSettingsViewModel(settings, tools.executor(), tools.dialogs(),
-                tools.messages(), tools.agent(), this::settingsChanged));
+                tools.messages(), tools.time(), tools.agent(), this::settingsChanged));
     }
 
     private void settingsChanged() {

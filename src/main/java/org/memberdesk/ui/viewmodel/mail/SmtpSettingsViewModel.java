@@ -26,6 +26,7 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.memberdesk.service.Actor;
+import org.memberdesk.service.UserError;
 import org.memberdesk.service.email.MailSecurity;
 import org.memberdesk.service.email.MailSettingsService;
 import org.memberdesk.service.email.MailSettingsView;
@@ -36,6 +37,7 @@ import org.memberdesk.ui.common.BackgroundExecutor;
 import org.memberdesk.ui.common.DialogService;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.viewmodel.Command;
+import org.memberdesk.ui.viewmodel.DisplayTime;
 import org.memberdesk.ui.viewmodel.Failures;
 import org.memberdesk.ui.viewmodel.Tone;
 
@@ -118,14 +120,23 @@ public final class SmtpSettingsViewModel {
     private final BooleanBinding canSave;
     private final BooleanBinding canSendTest;
 
-    private Snapshot saved = Snapshot.EMPTY;
+    private final ReadOnlyBooleanWrapper changedMeanwhile = new ReadOnlyBooleanWrapper(this, "changedMeanwhile");
 
+    private Snapshot saved = Snapshot.EMPTY;
+    private String version;
+
+    /**
+     * Saving over a change made since the form was loaded (by another desk, the command line) is
+     * refused, saying who made it and when ({@code time}: the agent's local time), and the form
+     * keeps what was typed until {@link #reload()}.
+     */
     public SmtpSettingsViewModel(MailSettingsService settings, BackgroundExecutor executor, DialogService dialogs,
-                                 Messages messages, Actor agent, Runnable onChanged) {
+                                 Messages messages, DisplayTime time, Actor agent, Runnable onChanged) {
         this.settings = settings;
         this.call = new Command(executor, failure -> {
             busyText.set("");
-            showOutcome(Failures.describe(failure, messages), Tone.BAD);
+            changedMeanwhile.set(failure instanceof UserError.ChangedMeanwhile);
+            showOutcome(Failures.describe(failure, messages, time), Tone.BAD);
         });
         this.dialogs = dialogs;
         this.messages = messages;
@@ -165,6 +176,16 @@ public final class SmtpSettingsViewModel {
         });
     }
 
+    /** After a refused save: the settings as they are now replace what was typed. */
+    public void reload() {
+        load();
+    }
+
+    /** True after a save was refused because someone changed the settings since they were loaded: Reload is offered. */
+    public ReadOnlyBooleanProperty changedMeanwhileProperty() {
+        return changedMeanwhile.getReadOnlyProperty();
+    }
+
     /** Reads the settings in effect. */
     public void load() {
         run(messages.get("smtp.busy.loading"), settings::view, view -> {
@@ -184,13 +205,14 @@ public final class SmtpSettingsViewModel {
                 && !isFromEnvironment(Field.PORTAL_URL);
         SmtpSettingsForm form = form();
         String url = SmtpFormRules.trim(portalUrl.get());
+        String seen = version;
         run(messages.get("smtp.busy.saving"), () -> {
             MailSettingsView view = null;
             if (smtpChanged && smtpWanted) {
-                view = settings.save(form, agent);
+                view = settings.save(form, seen, agent);
             }
             if (portalChanged) {
-                view = settings.savePortalUrl(url, agent);
+                view = settings.savePortalUrl(url, view == null ? seen : view.version(), agent);
             }
             return view == null ? settings.view() : view;
         }, view -> {
@@ -219,7 +241,8 @@ public final class SmtpSettingsViewModel {
                 messages.get("smtp.remove.decline"))) {
             return;
         }
-        run(messages.get("smtp.busy.saving"), () -> settings.clear(agent), view -> {
+        String seen = version;
+        run(messages.get("smtp.busy.saving"), () -> settings.clear(seen, agent), view -> {
             fill(view);
             showOutcome(view.demoMode() ? messages.get("smtp.removed.demo") : messages.get("smtp.removed.environment"),
                     Tone.GOOD);
@@ -247,6 +270,7 @@ public final class SmtpSettingsViewModel {
         outcome.set("");
         call.run(work, result -> {
             busyText.set("");
+            changedMeanwhile.set(false);
             done.accept(result);
         });
     }
@@ -283,6 +307,7 @@ public final class SmtpSettingsViewModel {
                 .map(Field::variable).toList();
         environmentNote.set(variables.isEmpty() ? "" : messages.get("smtp.environment.note", String.join(", ", variables)));
         saved = Snapshot.of(this);
+        version = view.version();
         dirty.set(false);
     }
 

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -21,6 +22,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.memberdesk.service.Actor;
+import org.memberdesk.service.UserError;
 import org.memberdesk.service.offers.OfferService;
 import org.memberdesk.service.offers.OfferView;
 import org.memberdesk.service.workflow.ActionSpec;
@@ -31,9 +33,11 @@ import org.memberdesk.service.workflow.TriggerSpec;
 import org.memberdesk.service.workflow.WelcomeFor;
 import org.memberdesk.service.workflow.WorkflowDefinition;
 import org.memberdesk.service.workflow.WorkflowService;
+import org.memberdesk.service.workflow.WorkflowView;
 import org.memberdesk.ui.common.BackgroundExecutor;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.viewmodel.Command;
+import org.memberdesk.ui.viewmodel.DisplayTime;
 import org.memberdesk.ui.viewmodel.Failures;
 
 /**
@@ -50,7 +54,9 @@ public final class WorkflowEditorViewModel {
     private final Actor agent;
     private final Consumer<String> onSaved;
     private final WorkflowForms forms;
-    private final String originalName;
+    private String originalName;
+    private final UUID workflowId;
+    private Long version;
 
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final BooleanProperty enabled = new SimpleBooleanProperty(this, "enabled", true);
@@ -66,6 +72,7 @@ public final class WorkflowEditorViewModel {
     private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
     private final Command saveCommand;
     private final ReadOnlyBooleanWrapper saved = new ReadOnlyBooleanWrapper(this, "saved");
+    private final ReadOnlyBooleanWrapper changedMeanwhile = new ReadOnlyBooleanWrapper(this, "changedMeanwhile");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final BooleanBinding triggerHasOffers = triggerIs(TriggerKind.OFFER_ACCESS_GRANTED);
     private final BooleanBinding triggerHasTag = triggerIs(TriggerKind.TAG_ADDED);
@@ -75,6 +82,23 @@ public final class WorkflowEditorViewModel {
     public WorkflowEditorViewModel(WorkflowService workflows, OfferService offers, BackgroundExecutor executor,
                                    Messages messages, Actor agent, WorkflowDefinition existing,
                                    Consumer<String> onSaved) {
+        this(workflows, offers, executor, messages, null, agent, existing, null, null, onSaved);
+    }
+
+    /**
+     * The workflow as loaded ({@code existing}, null for a new one): saving over a change made since
+     * is refused, saying who made it and when, and the form keeps what was typed until {@link #reload()}.
+     */
+    public WorkflowEditorViewModel(WorkflowService workflows, OfferService offers, BackgroundExecutor executor,
+                                   Messages messages, DisplayTime time, Actor agent, WorkflowView existing,
+                                   Consumer<String> onSaved) {
+        this(workflows, offers, executor, messages, time, agent, existing == null ? null : existing.definition(),
+                existing == null ? null : existing.id(), existing == null ? null : existing.version(), onSaved);
+    }
+
+    private WorkflowEditorViewModel(WorkflowService workflows, OfferService offers, BackgroundExecutor executor,
+                                    Messages messages, DisplayTime time, Actor agent, WorkflowDefinition existing,
+                                    UUID workflowId, Long version, Consumer<String> onSaved) {
         this.workflows = workflows;
         this.offerService = offers;
         this.executor = executor;
@@ -82,11 +106,14 @@ public final class WorkflowEditorViewModel {
         this.agent = agent;
         this.onSaved = onSaved;
         this.forms = new WorkflowForms(messages);
+        this.workflowId = workflowId;
+        this.version = version;
         this.saveCommand = new Command(executor, failure -> {
+            changedMeanwhile.set(failure instanceof UserError.ChangedMeanwhile);
             if (failure instanceof WorkflowService.InvalidWorkflow invalid) {
                 problems.setAll(invalid.problems());
             } else {
-                problems.setAll(Failures.describe(failure, messages));
+                problems.setAll(Failures.describe(failure, messages, time));
             }
         });
         this.originalName = existing == null ? null : existing.name();
@@ -214,11 +241,36 @@ public final class WorkflowEditorViewModel {
         }
         WorkflowDefinition form = definition();
         problems.clear();
-        saveCommand.run(() -> originalName == null ? workflows.create(form, agent)
-                : workflows.update(originalName, form, agent), view -> {
+        String name = originalName;
+        Long seen = version;
+        saveCommand.run(() -> name == null ? workflows.create(form, agent)
+                : workflows.update(name, seen, form, agent), view -> {
+                    changedMeanwhile.set(false);
                     saved.set(true);
                     onSaved.accept(view.name());
                 });
+    }
+
+    /** After a refused save: the workflow as it is now replaces what was typed. */
+    public void reload() {
+        if (workflowId == null || saveCommand.isRunning()) {
+            return;
+        }
+        saveCommand.run(() -> workflows.get(workflowId), view -> {
+            changedMeanwhile.set(false);
+            problems.clear();
+            originalName = view.name();
+            version = view.version();
+            title.set(messages.get("editor.title.edit", view.name()));
+            filters.clear();
+            actions.clear();
+            fill(view.definition());
+        });
+    }
+
+    /** True after a save was refused because someone changed the workflow since it was loaded: Reload is offered. */
+    public ReadOnlyBooleanProperty changedMeanwhileProperty() {
+        return changedMeanwhile.getReadOnlyProperty();
     }
 
     private BooleanBinding triggerIs(TriggerKind kind) {

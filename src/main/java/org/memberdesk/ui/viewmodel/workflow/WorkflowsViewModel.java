@@ -48,6 +48,7 @@ public final class WorkflowsViewModel {
     private final WorkflowWindows windows;
     private final Messages messages;
     private final Actor agent;
+    private final DisplayTime time;
     private final WorkflowTexts texts;
 
     private final ObservableList<WorkflowRow> rows = FXCollections.observableArrayList();
@@ -91,6 +92,7 @@ public final class WorkflowsViewModel {
         this.messages = messages;
         this.agent = agent;
         this.texts = new WorkflowTexts(messages, time);
+        this.time = time;
         enableCommand = new Command(executor, failure -> error.set(Failures.describe(failure, messages)));
         testCommand = new Command(executor, failure -> testError.set(Failures.describe(failure, messages)));
         busy.bind(listing.or(enableCommand.runningProperty()));
@@ -238,8 +240,8 @@ public final class WorkflowsViewModel {
     }
 
     private WorkflowEditorViewModel editor(WorkflowView existing) {
-        WorkflowEditorViewModel editor = new WorkflowEditorViewModel(workflows, offers, executor, messages, agent,
-                existing == null ? null : existing.definition(), this::saved);
+        WorkflowEditorViewModel editor = new WorkflowEditorViewModel(workflows, offers, executor, messages, time,
+                agent, existing, this::saved);
         editor.load();
         return editor;
     }

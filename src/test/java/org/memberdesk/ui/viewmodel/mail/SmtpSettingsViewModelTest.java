@@ -18,6 +18,7 @@ import org.memberdesk.service.storage.DataDirectory;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
 import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.viewmodel.DisplayTime;
 import org.memberdesk.ui.common.RecordingDialogService;
 import org.memberdesk.ui.common.TestExecutor;
 import org.memberdesk.ui.viewmodel.Tone;
@@ -50,9 +51,11 @@ class SmtpSettingsViewModelTest {
         smtp.stop();
     }
 
+    private static final DisplayTime TIME = new DisplayTime(java.time.ZoneOffset.UTC, java.util.Locale.UK);
+
     private SmtpSettingsViewModel form(Map<String, String> env) {
         services = Services.open(new DataDirectory(dir), clock, env);
-        SmtpSettingsViewModel form = new SmtpSettingsViewModel(services.mailSettings(), executor, dialogs, messages,
+        SmtpSettingsViewModel form = new SmtpSettingsViewModel(services.mailSettings(), executor, dialogs, messages, TIME,
                 Actor.agent("Sam (support)"), () -> changes++);
         form.load();
         return form;
@@ -266,7 +269,7 @@ class SmtpSettingsViewModelTest {
 
         dialogs = RecordingDialogService.declining();
         SmtpSettingsViewModel declined = new SmtpSettingsViewModel(services.mailSettings(), executor, dialogs,
-                messages, Actor.agent("Sam (support)"), () -> changes++);
+                messages, TIME, Actor.agent("Sam (support)"), () -> changes++);
         declined.load();
         declined.removeSmtpSettings();
         assertThat(dialogs.asked()).singleElement()
