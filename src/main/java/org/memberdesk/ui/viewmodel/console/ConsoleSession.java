@@ -48,6 +48,8 @@ public final class ConsoleSession {
     private final ConsolePortal portal;
     private final StartStopOrder order = new StartStopOrder();
     private final ReadOnlyBooleanWrapper workflowsReady = new ReadOnlyBooleanWrapper(this, "workflowsReady");
+    private final LiveViews live;
+    private volatile Runnable unsubscribe = () -> { };
     private volatile boolean closed;
 
     ConsoleSession(Services services, ContactList list, ConsoleStatus status, ConsoleTools tools, ConsoleShell shell,
@@ -68,6 +70,7 @@ public final class ConsoleSession {
         this.backup = new BackupViewModel(services.backups(), services.clock(), status, tools.executor(),
                 tools.dialogs(), tools.messages());
         this.portal = new ConsolePortal(services, shell, tools, agent, order);
+        this.live = new LiveViews(tools, this::contactsChanged, mail::refresh);
     }
 
     /** Shows what the data directory holds and starts mail delivery, the workflow engine and the portal. */
@@ -83,6 +86,19 @@ public final class ConsoleSession {
             return null;
         }), started -> workflowsReady.set(!closed), failure -> showError("workflows.engineFailed.title", failure));
         portal.start(null);
+        tools.executor().submit(() -> services.liveChanges().subscribe(
+                changes -> tools.executor().publish(() -> {
+                    if (!closed) {
+                        live.show(changes);
+                    }
+                })), stop -> subscribed(stop), failure -> LOG.warn("the console will not follow changes", failure));
+    }
+
+    private void subscribed(Runnable stop) {
+        unsubscribe = stop;
+        if (closed) {
+            stop.run();
+        }
     }
 
     private void showError(String titleKey, Exception failure) {
@@ -103,6 +119,7 @@ public final class ConsoleSession {
             return;
         }
         closed = true;
+        unsubscribe.run();
         closeWindows();
         workflowsReady.set(false);
         portal.detach();

@@ -1,0 +1,66 @@
+package org.memberdesk.ui.viewmodel.console;
+
+import java.util.UUID;
+import org.memberdesk.service.live.ChangeKind;
+import org.memberdesk.service.live.Changes;
+
+/**
+ * Routes what the change feed reports to the open views it concerns: a contact's window when
+ * anything of hers changed, the contact list when contacts did, Activity on audit entries, the
+ * demo Inbox and the status bar's counters on emails, the workflows' run log on runs. An open
+ * Diagnose result is only marked out of date. Every view reads itself again in the background and
+ * keeps what the agent selected. UI thread only.
+ */
+final class LiveViews {
+
+    private static final ChangeKind[] OF_A_CONTACT = {ChangeKind.CONTACT, ChangeKind.CREDENTIAL, ChangeKind.EMAIL,
+        ChangeKind.GRANT, ChangeKind.COMMUNITY};
+
+    private final ConsoleTools windows;
+    private final Runnable contactList;
+    private final Runnable counters;
+
+    /**
+     * @param contactList reads the contact list and the contact count again
+     * @param counters    reads the status bar's mail mode and outbox counts again
+     */
+    LiveViews(ConsoleTools windows, Runnable contactList, Runnable counters) {
+        this.windows = windows;
+        this.contactList = contactList;
+        this.counters = counters;
+    }
+
+    void show(Changes changes) {
+        if (changes.everything()) {
+            contactList.run();
+            counters.run();
+            windows.contacts().refreshAll();
+            windows.insight().refreshActivity();
+            windows.mail().refreshInbox();
+            windows.workflows().refreshRuns();
+            return;
+        }
+        if (changes.any(ChangeKind.CONTACT)) {
+            contactList.run();
+        }
+        if (changes.manyContacts(OF_A_CONTACT) || changes.any(ChangeKind.OFFER)) {
+            windows.contacts().refreshAll();
+        }
+        for (UUID contact : changes.contacts(OF_A_CONTACT)) {
+            windows.contacts().refresh(contact);
+            windows.insight().diagnosisOutOfDate(contact);
+        }
+        if (changes.any(ChangeKind.AUDIT)) {
+            windows.insight().refreshActivity();
+        }
+        if (changes.any(ChangeKind.EMAIL)) {
+            windows.mail().refreshInbox();
+        }
+        if (changes.any(ChangeKind.EMAIL, ChangeKind.SETTINGS)) {
+            counters.run();
+        }
+        if (changes.any(ChangeKind.WORKFLOW_RUN, ChangeKind.WORKFLOW)) {
+            windows.workflows().refreshRuns();
+        }
+    }
+}
