@@ -30,6 +30,12 @@ final class SqliteChangeFeed implements ChangeFeed {
 
     static final Duration POLL = Duration.ofMillis(250);
 
+    /**
+     * At most this often a batch, however fast this process commits (bulk delivery commits hundreds
+     * of times a second): readers reload whole views per batch.
+     */
+    static final long MIN_GAP_NANOS = 100_000_000L;
+
     private final Path file;
     private final List<Consumer<ChangeBatch>> subscribers = new CopyOnWriteArrayList<>();
     private final BackgroundLoop loop;
@@ -37,6 +43,7 @@ final class SqliteChangeFeed implements ChangeFeed {
     private ChangeCursor cursor;
     private long dataVersion;
     private boolean lost;
+    private long lastRead;
 
     SqliteChangeFeed(Path file, Duration poll) {
         this.file = file;
@@ -90,6 +97,7 @@ final class SqliteChangeFeed implements ChangeFeed {
                 }
                 dataVersion = version;
             }
+            waitOutTheGap();
             ChangeBatch batch = cursor.accept(read(cursor.readFrom()), oldest());
             if (lost) {
                 batch = new ChangeBatch(batch.entries(), true);
@@ -106,6 +114,18 @@ final class SqliteChangeFeed implements ChangeFeed {
             lost = true;
             closeConnection();
         }
+    }
+
+    private void waitOutTheGap() {
+        long wait = lastRead + MIN_GAP_NANOS - System.nanoTime();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        lastRead = System.nanoTime();
     }
 
     private void deliver(ChangeBatch batch) {
