@@ -128,4 +128,26 @@ class NoLostUpdatesTest extends ServicesCase {
         assertThat(saved.host()).isEqualTo("smtp.example.net");
         services.mailSettings().savePortalUrl("https://members.example.com", saved.version(), ANN);
     }
+
+    @Test
+    void theEmailSettingsFormStoresServerAndPortalUrlTogetherOrNeither() {
+        MailSettingsView seen = services.mailSettings().view();
+        SmtpSettingsForm smtp = new SmtpSettingsForm("smtp.example.net", 465, "ssl", null, null, null);
+
+        assertThatThrownBy(() -> services.mailSettings().saveForm(smtp, "members.example.net", seen.version(), ANN))
+                .isInstanceOf(UserError.class);
+        assertThat(services.mailSettings().view().host()).as("no server without its portal URL").isNull();
+
+        MailSettingsView saved = services.mailSettings().saveForm(smtp, "https://members.example.net",
+                seen.version(), ANN);
+        assertThat(saved.host()).isEqualTo("smtp.example.net");
+        assertThat(saved.portalUrl()).isEqualTo("https://members.example.net");
+
+        deskB.mailSettings().savePortalUrl("https://portal.example.org", BOB);
+        assertThatThrownBy(() -> services.mailSettings().saveForm(
+                new SmtpSettingsForm("smtp2.example.net", 465, "ssl", null, null, null), null, saved.version(), ANN))
+                .isInstanceOfSatisfying(UserError.ChangedMeanwhile.class,
+                        refused -> assertThat(refused.by()).contains("Bob"));
+        assertThat(services.mailSettings().view().host()).isEqualTo("smtp.example.net");
+    }
 }

@@ -72,15 +72,38 @@ public final class MailSettingsService {
     public MailSettingsView save(SmtpSettingsForm form, String seenVersion, Actor actor) {
         return tx.write(t -> {
             refuseIfChangedSince(t, seenVersion);
-            store.save(t, new MailSettingsStore.Update(form.host(), form.port(), form.security(), form.from(),
-                    form.user(), form.password()), clock.instant());
-            String passwordNote = form.password() == null ? "" : form.password().isEmpty() ? ", password removed"
-                    : ", password changed";
-            audit.record(t, actor, "mail.settings-changed", null,
-                    "SMTP " + form.host().trim() + (form.port() == null ? "" : ":" + form.port())
-                            + (form.security() == null ? "" : " (" + form.security().trim() + ")") + passwordNote);
+            storeSmtp(t, form, actor);
             return view(t);
         });
+    }
+
+    /**
+     * The Email settings form as one save, from a form filled with the settings at {@code
+     * seenVersion}: the SMTP server ({@code smtp}, null: left as it is) and the portal URL ({@code
+     * portalUrl}, null: left as it is; blank removes it) are stored together or, refused like {@link
+     * #save(SmtpSettingsForm, String, Actor)} or for a wrong value, not at all.
+     */
+    public MailSettingsView saveForm(SmtpSettingsForm smtp, String portalUrl, String seenVersion, Actor actor) {
+        return tx.write(t -> {
+            refuseIfChangedSince(t, seenVersion);
+            if (smtp != null) {
+                storeSmtp(t, smtp, actor);
+            }
+            if (portalUrl != null) {
+                storePortalUrl(t, portalUrl, actor);
+            }
+            return view(t);
+        });
+    }
+
+    private void storeSmtp(Tx t, SmtpSettingsForm form, Actor actor) {
+        store.save(t, new MailSettingsStore.Update(form.host(), form.port(), form.security(), form.from(),
+                form.user(), form.password()), clock.instant());
+        String passwordNote = form.password() == null ? "" : form.password().isEmpty() ? ", password removed"
+                : ", password changed";
+        audit.record(t, actor, "mail.settings-changed", null,
+                "SMTP " + form.host().trim() + (form.port() == null ? "" : ":" + form.port())
+                        + (form.security() == null ? "" : " (" + form.security().trim() + ")") + passwordNote);
     }
 
     /** Forgets the stored SMTP server: back to demo mode (unless the environment configures one). */
@@ -107,16 +130,20 @@ public final class MailSettingsService {
     public MailSettingsView savePortalUrl(String url, String seenVersion, Actor actor) {
         return tx.write(t -> {
             refuseIfChangedSince(t, seenVersion);
-            if (url == null || url.isBlank()) {
-                t.settings().remove(PortalLinks.URL_SETTING);
-                audit.record(t, actor, "portal.url-changed", null, "portal URL removed");
-            } else {
-                String normalized = PortalLinks.normalize(url);
-                t.settings().put(PortalLinks.URL_SETTING, normalized, clock.instant());
-                audit.record(t, actor, "portal.url-changed", null, normalized);
-            }
+            storePortalUrl(t, url, actor);
             return view(t);
         });
+    }
+
+    private void storePortalUrl(Tx t, String url, Actor actor) {
+        if (url == null || url.isBlank()) {
+            t.settings().remove(PortalLinks.URL_SETTING);
+            audit.record(t, actor, "portal.url-changed", null, "portal URL removed");
+        } else {
+            String normalized = PortalLinks.normalize(url);
+            t.settings().put(PortalLinks.URL_SETTING, normalized, clock.instant());
+            audit.record(t, actor, "portal.url-changed", null, normalized);
+        }
     }
 
     /**

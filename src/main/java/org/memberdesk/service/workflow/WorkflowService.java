@@ -180,23 +180,38 @@ public final class WorkflowService {
      * Null checks nothing.
      */
     public WorkflowView update(String name, Long seenVersion, WorkflowDefinition form, Actor actor) {
+        return tx.write(t -> update(t, require(t, name), seenVersion, form, actor));
+    }
+
+    /**
+     * {@link #update(String, Long, WorkflowDefinition, Actor)} of the workflow with this id, so that
+     * a rename meanwhile (by another desk) is refused as a change, not as a workflow that is gone.
+     */
+    public WorkflowView update(UUID id, long seenVersion, WorkflowDefinition form, Actor actor) {
         return tx.write(t -> {
-            Workflow w = require(t, name);
-            if (seenVersion != null && w.getVersion() != seenVersion) {
-                throw audit.changedMeanwhile(t, null, List.of("workflow.updated", "workflow.enabled",
-                        "workflow.disabled"), w.getName(), w.getUpdatedAt());
+            Workflow w = t.find(Workflow.class, id);
+            if (w == null) {
+                throw new UserError("that workflow no longer exists");
             }
-            WorkflowDefinition d = valid(t, w.getName(), form);
-            Instant now = clock.instant();
-            String before = w.getName();
-            w.change(d.name(), triggerType(d.trigger().kind()), WorkflowJson.definition(d), now);
-            w.setEnabled(d.enabled(), now);
-            audit.record(t, actor, "workflow.updated", null, (before.equals(d.name()) ? d.name()
-                    : before + " -> " + d.name()) + (d.enabled() ? "" : " (disabled)") + ": " + d.summary());
-            t.flush(); // counts the version up now, for the view to carry
-            return WorkflowView.of(w, t.workflows().runStats().getOrDefault(w.getId(),
-                    WorkflowRepository.RunStats.NONE));
+            return update(t, w, seenVersion, form, actor);
         });
+    }
+
+    private WorkflowView update(Tx t, Workflow w, Long seenVersion, WorkflowDefinition form, Actor actor) {
+        if (seenVersion != null && w.getVersion() != seenVersion) {
+            throw audit.changedMeanwhile(t, null, List.of("workflow.updated", "workflow.enabled",
+                    "workflow.disabled"), w.getName(), w.getUpdatedAt());
+        }
+        WorkflowDefinition d = valid(t, w.getName(), form);
+        Instant now = clock.instant();
+        String before = w.getName();
+        w.change(d.name(), triggerType(d.trigger().kind()), WorkflowJson.definition(d), now);
+        w.setEnabled(d.enabled(), now);
+        audit.record(t, actor, "workflow.updated", null, (before.equals(d.name()) ? d.name()
+                : before + " -> " + d.name()) + (d.enabled() ? "" : " (disabled)") + ": " + d.summary());
+        t.flush(); // counts the version up now, for the view to carry
+        return WorkflowView.of(w, t.workflows().runStats().getOrDefault(w.getId(),
+                WorkflowRepository.RunStats.NONE));
     }
 
     /** Turns its trigger on. Returns whether that changed anything. */

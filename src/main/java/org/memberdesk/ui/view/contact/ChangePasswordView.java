@@ -6,6 +6,7 @@ import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
@@ -35,6 +36,7 @@ public final class ChangePasswordView {
     @FXML private Label errorLabel;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Button saveButton;
+    @FXML private Hyperlink reloadLink;
 
     private final ChangePasswordViewModel viewModel;
     private final Messages messages;
@@ -81,6 +83,8 @@ public final class ChangePasswordView {
         copiedLabel.textProperty().bind(viewModel.copiedTextProperty());
         ActionDialogStage.visibleWhenText(copiedLabel);
         saveButton.disableProperty().bind(Bindings.not(viewModel.canSave()));
+        reloadLink.visibleProperty().bind(viewModel.changedMeanwhileProperty());
+        reloadLink.managedProperty().bind(reloadLink.visibleProperty());
     }
 
     private void showOne(TextField clear, PasswordField hidden) {
@@ -101,6 +105,11 @@ public final class ChangePasswordView {
     @FXML
     private void save() {
         viewModel.save();
+    }
+
+    @FXML
+    private void reload() {
+        viewModel.reload();
     }
 
     @FXML

@@ -10,6 +10,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
@@ -64,6 +65,7 @@ public final class SmtpSettingsView {
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Label busyLabel;
     @FXML private Button saveButton;
+    @FXML private Hyperlink reloadLink;
 
     private final SmtpSettingsViewModel viewModel;
     private final Messages messages;
@@ -143,6 +145,9 @@ public final class SmtpSettingsView {
         removeButton.disableProperty().bind(viewModel.busyProperty());
         removeButton.visibleProperty().bind(viewModel.smtpStoredProperty());
         removeButton.setTooltip(new Tooltip(messages.get("smtp.remove.tooltip")));
+        reloadLink.visibleProperty().bind(viewModel.changedMeanwhileProperty());
+        reloadLink.managedProperty().bind(reloadLink.visibleProperty());
+        reloadLink.disableProperty().bind(viewModel.busyProperty());
     }
 
     private void scrollToEnd(String shown) {
@@ -211,6 +216,11 @@ public final class SmtpSettingsView {
     @FXML
     private void removeSmtpSettings() {
         viewModel.removeSmtpSettings();
+    }
+
+    @FXML
+    private void reload() {
+        viewModel.reload();
     }
 
     @FXML

@@ -12,6 +12,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
@@ -54,6 +55,7 @@ public final class WorkflowEditorView {
     @FXML private VBox actionsBox;
     @FXML private ProgressIndicator savingIndicator;
     @FXML private Button saveButton;
+    @FXML private Hyperlink reloadLink;
 
     private final WorkflowEditorViewModel viewModel;
     private final Messages messages;
@@ -101,6 +103,8 @@ public final class WorkflowEditorView {
         showProblems();
         savingIndicator.visibleProperty().bind(viewModel.savingProperty());
         saveButton.disableProperty().bind(viewModel.savingProperty());
+        reloadLink.visibleProperty().bind(viewModel.changedMeanwhileProperty());
+        reloadLink.managedProperty().bind(reloadLink.visibleProperty());
     }
 
     private void showProblems() {
@@ -237,6 +241,11 @@ public final class WorkflowEditorView {
     @FXML
     private void save() {
         viewModel.save();
+    }
+
+    @FXML
+    private void reload() {
+        viewModel.reload();
     }
 
     @FXML

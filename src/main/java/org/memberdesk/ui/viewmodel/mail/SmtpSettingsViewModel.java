@@ -206,16 +206,10 @@ public final class SmtpSettingsViewModel {
         SmtpSettingsForm form = form();
         String url = SmtpFormRules.trim(portalUrl.get());
         String seen = version;
-        run(messages.get("smtp.busy.saving"), () -> {
-            MailSettingsView view = null;
-            if (smtpChanged && smtpWanted) {
-                view = settings.save(form, seen, agent);
-            }
-            if (portalChanged) {
-                view = settings.savePortalUrl(url, view == null ? seen : view.version(), agent);
-            }
-            return view == null ? settings.view() : view;
-        }, view -> {
+        boolean saveSmtp = smtpChanged && smtpWanted;
+        run(messages.get("smtp.busy.saving"), () -> saveSmtp || portalChanged
+                ? settings.saveForm(saveSmtp ? form : null, portalChanged ? url : null, seen, agent)
+                : settings.view(), view -> {
             fill(view);
             showOutcome(view.demoMode() ? messages.get("smtp.saved.demo")
                     : messages.get("smtp.saved", describe(view)), Tone.GOOD);

@@ -242,8 +242,10 @@ public final class WorkflowEditorViewModel {
         WorkflowDefinition form = definition();
         problems.clear();
         String name = originalName;
+        UUID id = workflowId;
         Long seen = version;
         saveCommand.run(() -> name == null ? workflows.create(form, agent)
+                : id != null ? workflows.update(id, seen, form, agent)
                 : workflows.update(name, seen, form, agent), view -> {
                     changedMeanwhile.set(false);
                     saved.set(true);
