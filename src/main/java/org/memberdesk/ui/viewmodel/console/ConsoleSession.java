@@ -86,15 +86,19 @@ public final class ConsoleSession {
             return null;
         }), started -> workflowsReady.set(!closed), failure -> showError("workflows.engineFailed.title", failure));
         portal.start(null);
-        tools.executor().submit(() -> services.liveChanges().subscribe(
+        // in order with the stop: a close that overtakes this leaves no reader on the closed database
+        tools.executor().submit(() -> order.start(() -> services.liveChanges().subscribe(
                 changes -> tools.executor().publish(() -> {
                     if (!closed) {
                         live.show(changes);
                     }
-                })), stop -> subscribed(stop), failure -> LOG.warn("the console will not follow changes", failure));
+                }))), this::subscribed, failure -> LOG.warn("the console will not follow changes", failure));
     }
 
     private void subscribed(Runnable stop) {
+        if (stop == null) {
+            return;
+        }
         unsubscribe = stop;
         if (closed) {
             stop.run();
