@@ -44,6 +44,7 @@ final class SqliteChangeFeed implements ChangeFeed {
     private long dataVersion;
     private boolean lost;
     private long lastRead;
+    private boolean closed;
 
     SqliteChangeFeed(Path file, Duration poll) {
         this.file = file;
@@ -56,6 +57,9 @@ final class SqliteChangeFeed implements ChangeFeed {
      */
     @Override
     public synchronized Runnable subscribe(Consumer<ChangeBatch> subscriber) {
+        if (closed) {
+            return () -> { };
+        }
         subscribers.add(subscriber);
         if (!loop.isStarted()) {
             if (cursor == null) {
@@ -195,6 +199,9 @@ final class SqliteChangeFeed implements ChangeFeed {
 
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+        }
         loop.close();
         subscribers.clear();
         closeConnection();

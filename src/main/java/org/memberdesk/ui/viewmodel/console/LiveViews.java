@@ -30,6 +30,11 @@ final class LiveViews {
         this.counters = counters;
     }
 
+    private static boolean groupChanged(Changes changes) {
+        return changes.changes().stream()
+                .anyMatch(change -> change.kind() == ChangeKind.COMMUNITY && change.contactId() == null);
+    }
+
     void show(Changes changes) {
         if (changes.everything()) {
             contactList.run();
@@ -43,7 +48,8 @@ final class LiveViews {
         if (changes.any(ChangeKind.CONTACT)) {
             contactList.run();
         }
-        if (changes.manyContacts(OF_A_CONTACT) || changes.any(ChangeKind.OFFER)) {
+        // an offer or a group renamed or removed shows in the windows of everyone who has it
+        if (changes.manyContacts(OF_A_CONTACT) || changes.any(ChangeKind.OFFER) || groupChanged(changes)) {
             windows.contacts().refreshAll();
         }
         for (UUID contact : changes.contacts(OF_A_CONTACT)) {
