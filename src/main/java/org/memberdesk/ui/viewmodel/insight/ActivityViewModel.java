@@ -220,19 +220,18 @@ public final class ActivityViewModel {
     private void read(ActivityFilter filter, int offset, int limit, Runnable done) {
         long request = ++latestRead;
         loading.set(true);
+        // This answer shows before a reread asked for meanwhile starts (and makes it the latest).
         executor.submit(() -> activity.page(filter, offset, limit), page -> {
-            done.run();
-            if (request != latestRead || closed) {
-                return;
+            if (request == latestRead && !closed) {
+                show(filter, page);
             }
-            show(filter, page);
+            done.run();
         }, failure -> {
-            done.run();
-            if (request != latestRead) {
-                return;
+            if (request == latestRead) {
+                loading.set(false);
+                error.set(Failures.describe(failure, messages));
             }
-            loading.set(false);
-            error.set(Failures.describe(failure, messages));
+            done.run();
         });
     }
 

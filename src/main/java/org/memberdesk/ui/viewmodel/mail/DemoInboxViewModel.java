@@ -93,18 +93,19 @@ public final class DemoInboxViewModel {
     private void read() {
         long ticket = ++latestList;
         loading.set(true);
+        // This answer shows before a reread asked for meanwhile starts (and makes it the latest).
         executor.submit(inbox::list, found -> {
-            rereads.finished();
             if (ticket == latestList) {
                 show(found);
             }
-        }, failure -> {
             rereads.finished();
+        }, failure -> {
             if (ticket == latestList) {
                 loading.set(false);
                 rows.clear();
                 emptyText.set(Failures.describe(failure, messages));
             }
+            rereads.finished();
         });
     }
 

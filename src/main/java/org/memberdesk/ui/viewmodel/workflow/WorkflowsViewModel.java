@@ -133,17 +133,18 @@ public final class WorkflowsViewModel {
     private void read() {
         long ticket = ++latestList;
         listing.set(true);
+        // This answer shows before a reread asked for meanwhile starts (and makes it the latest).
         executor.submit(workflows::list, found -> {
-            rereads.finished();
             if (ticket == latestList) {
                 show(found);
             }
-        }, failure -> {
             rereads.finished();
+        }, failure -> {
             if (ticket == latestList) {
                 listing.set(false);
                 error.set(Failures.describe(failure, messages));
             }
+            rereads.finished();
         });
     }
 
