@@ -25,8 +25,7 @@ final class ChangeLogPause {
         T result = work.get();
         execute(session, "delete from change_pause");
         if (summaryKind != null) {
-            execute(session, "insert into change_log (kind, changed_at) values ('" + summaryKind
-                    + "', cast(round((julianday('now') - 2440587.5) * 86400000) as integer))");
+            execute(session, "insert into change_log (kind) values ('" + summaryKind + "')");
         }
         return result;
     }

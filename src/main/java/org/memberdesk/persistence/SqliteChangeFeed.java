@@ -38,7 +38,8 @@ final class SqliteChangeFeed implements ChangeFeed {
 
     private final Path file;
     private final List<Consumer<ChangeBatch>> subscribers = new CopyOnWriteArrayList<>();
-    private final BackgroundLoop loop;
+    private final Duration poll;
+    private volatile BackgroundLoop loop;
     private Connection connection;
     private ChangeCursor cursor;
     private long dataVersion;
@@ -48,7 +49,7 @@ final class SqliteChangeFeed implements ChangeFeed {
 
     SqliteChangeFeed(Path file, Duration poll) {
         this.file = file;
-        this.loop = new BackgroundLoop("memberdesk-change-feed", "feed-", () -> poll, this::look);
+        this.poll = poll;
     }
 
     /**
@@ -61,7 +62,9 @@ final class SqliteChangeFeed implements ChangeFeed {
             return () -> { };
         }
         subscribers.add(subscriber);
-        if (!loop.isStarted()) {
+        // made at the first subscription: a command-line process never pays for the thread
+        if (loop == null) {
+            loop = new BackgroundLoop("memberdesk-change-feed", "feed-", () -> poll, this::look);
             if (cursor == null) {
                 try {
                     connection = open();
@@ -80,8 +83,9 @@ final class SqliteChangeFeed implements ChangeFeed {
 
     @Override
     public void poke() {
-        if (loop.isStarted()) {
-            loop.signal();
+        BackgroundLoop running = loop;
+        if (running != null) {
+            running.signal();
         }
     }
 
@@ -199,10 +203,14 @@ final class SqliteChangeFeed implements ChangeFeed {
 
     @Override
     public void close() {
+        BackgroundLoop running;
         synchronized (this) {
             closed = true;
+            running = loop;
         }
-        loop.close();
+        if (running != null) {
+            running.close();
+        }
         subscribers.clear();
         closeConnection();
     }

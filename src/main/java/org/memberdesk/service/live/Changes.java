@@ -11,6 +11,10 @@ import java.util.Set;
  */
 public record Changes(List<Change> changes, boolean gap) {
 
+    /** The kinds that a contact's window shows: her fields, credentials, emails, offers, groups. */
+    private static final ChangeKind[] SHOWN_WITH_A_CONTACT = {ChangeKind.CONTACT, ChangeKind.CREDENTIAL,
+        ChangeKind.EMAIL, ChangeKind.GRANT, ChangeKind.COMMUNITY};
+
     public Changes {
         changes = List.copyOf(changes);
     }
@@ -31,6 +35,16 @@ public record Changes(List<Change> changes, boolean gap) {
         return everything() || changes.stream()
                 .anyMatch(change -> wanted.contains(change.kind()) && change.contactId() == null
                         && change.subjectId() == null && change.settingKey() == null);
+    }
+
+    /** The contacts whose window would show something new, each once, in order of first change. */
+    public Set<java.util.UUID> contactsShown() {
+        return contacts(SHOWN_WITH_A_CONTACT);
+    }
+
+    /** True when something a contact's window shows changed for many contacts at once. */
+    public boolean manyContactsShown() {
+        return manyContacts(SHOWN_WITH_A_CONTACT);
     }
 
     /** The contacts that changes of these kinds concern, each once, in order of first change. */

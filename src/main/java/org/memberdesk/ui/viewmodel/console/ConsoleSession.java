@@ -102,6 +102,9 @@ public final class ConsoleSession {
         unsubscribe = stop;
         if (closed) {
             stop.run();
+        } else {
+            // what was committed between the first reads and the subscription
+            refresh();
         }
     }
 

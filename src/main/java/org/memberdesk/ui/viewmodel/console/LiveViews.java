@@ -13,9 +13,6 @@ import org.memberdesk.service.live.Changes;
  */
 final class LiveViews {
 
-    private static final ChangeKind[] OF_A_CONTACT = {ChangeKind.CONTACT, ChangeKind.CREDENTIAL, ChangeKind.EMAIL,
-        ChangeKind.GRANT, ChangeKind.COMMUNITY};
-
     private final ConsoleTools windows;
     private final Runnable contactList;
     private final Runnable counters;
@@ -49,10 +46,10 @@ final class LiveViews {
             contactList.run();
         }
         // an offer or a group renamed or removed shows in the windows of everyone who has it
-        if (changes.manyContacts(OF_A_CONTACT) || changes.any(ChangeKind.OFFER) || groupChanged(changes)) {
+        if (changes.manyContactsShown() || changes.any(ChangeKind.OFFER) || groupChanged(changes)) {
             windows.contacts().refreshAll();
         }
-        for (UUID contact : changes.contacts(OF_A_CONTACT)) {
+        for (UUID contact : changes.contactsShown()) {
             windows.contacts().refresh(contact);
             windows.insight().diagnosisOutOfDate(contact);
         }
