@@ -26,7 +26,6 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.memberdesk.service.Actor;
-import org.memberdesk.service.UserError;
 import org.memberdesk.service.email.MailSecurity;
 import org.memberdesk.service.email.MailSettingsService;
 import org.memberdesk.service.email.MailSettingsView;
@@ -39,7 +38,6 @@ import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.viewmodel.Command;
 import org.memberdesk.ui.viewmodel.ChangedMeanwhileState;
 import org.memberdesk.ui.viewmodel.DisplayTime;
-import org.memberdesk.ui.viewmodel.Failures;
 import org.memberdesk.ui.viewmodel.Tone;
 
 /**

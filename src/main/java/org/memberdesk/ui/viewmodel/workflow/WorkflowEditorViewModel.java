@@ -22,7 +22,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.memberdesk.service.Actor;
-import org.memberdesk.service.UserError;
 import org.memberdesk.service.offers.OfferService;
 import org.memberdesk.service.offers.OfferView;
 import org.memberdesk.service.workflow.ActionSpec;
