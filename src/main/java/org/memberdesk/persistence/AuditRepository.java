@@ -36,6 +36,12 @@ public final class AuditRepository {
      */
     public Optional<AuditEvent> newest(UUID contactId, Collection<String> actions, String detailPart,
                                        Instant notBefore) {
+        return newest(contactId, actions, detailPart, notBefore, 1).stream().findFirst();
+    }
+
+    /** {@link #newest(UUID, Collection, String, Instant)}: up to {@code limit} of them, newest first. */
+    public List<AuditEvent> newest(UUID contactId, Collection<String> actions, String detailPart,
+                                   Instant notBefore, int limit) {
         StringBuilder where = new StringBuilder("from AuditEvent where action in (:actions)")
                 .append(contactId == null ? " and contactId is null" : " and contactId = :c");
         if (detailPart != null) {
@@ -55,7 +61,7 @@ public final class AuditRepository {
         if (notBefore != null) {
             query.setParameter("from", notBefore);
         }
-        return query.setMaxResults(1).getResultList().stream().findFirst();
+        return query.setMaxResults(limit).getResultList();
     }
 
     public List<AuditEvent> latest(int limit) {

@@ -154,6 +154,10 @@ public final class ImportBatchRepository {
                 update offer_grant set granted_at = ?, expires_at = null, revoked_at = null, revoke_reason = null,
                     granted_by = ?, version = version + 1
                 where id in (select grant_id from import_pending_regrant where batch_id = ?)""", now, grantedBy, id);
+        // Those contacts change now, not when the import started: their entries say so, like updated_at.
+        update("""
+                update audit_event set at = ? where import_batch_id = ? and action = 'contact.edited'
+                  and contact_id in (select contact_id from import_pending_tag where batch_id = ?)""", now, id, id);
         update("delete from import_pending_tag where batch_id = ?", id);
         update("delete from import_pending_regrant where batch_id = ?", id);
         return update("update import_batch set released_at = ? where id = ? and released_at is null", now, id) == 1;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.memberdesk.domain.AuditEvent;
 import org.memberdesk.domain.Contact;
 import org.memberdesk.persistence.Tx;
@@ -60,6 +61,9 @@ public final class AuditLog {
         }
     }
 
+    /** Entries read to find the one a refusal names: more than enough for the few since a change. */
+    private static final int CANDIDATES = 50;
+
     private final Transactions tx;
     private final Clock clock;
 
@@ -85,12 +89,26 @@ public final class AuditLog {
      * newest recorded {@code actions} on the contact ({@code contactId} null: on no contact) whose
      * detail contains {@code detailPart} (null: any), at or after {@code changedAt} (null: any
      * time), the time the changed thing itself recorded. Without such an entry it says the change
-     * came from another desk or process, at {@code changedAt}.
+     * came from someone else, at {@code changedAt}.
      */
     @JoinsTransaction(JoinsTransaction.Callers.EVERY_SERVICE)
     public UserError.ChangedMeanwhile changedMeanwhile(Tx in, UUID contactId, Collection<String> actions,
                                                        String detailPart, Instant changedAt) {
-        return in.audit().newest(contactId, actions, detailPart, changedAt)
+        return changedMeanwhile(in, contactId, actions, detailPart, detail -> true, changedAt);
+    }
+
+    /**
+     * {@link #changedMeanwhile(Tx, UUID, Collection, String, Instant)} naming only an entry whose
+     * detail is about the changed thing itself ({@code about}): "community group Foo" must not take
+     * an entry about the group "Foobar" for its own.
+     */
+    @JoinsTransaction(JoinsTransaction.Callers.EVERY_SERVICE)
+    public UserError.ChangedMeanwhile changedMeanwhile(Tx in, UUID contactId, Collection<String> actions,
+                                                       String detailPart, Predicate<String> about,
+                                                       Instant changedAt) {
+        return in.audit().newest(contactId, actions, detailPart, changedAt, CANDIDATES).stream()
+                .filter(e -> about.test(e.getDetail()))
+                .findFirst()
                 .map(e -> new UserError.ChangedMeanwhile(e.getAgent(), Origin.of(e.getOrigin()), e.getAt()))
                 .orElseGet(() -> new UserError.ChangedMeanwhile(null, null, changedAt));
     }

@@ -24,8 +24,10 @@ public class UserError extends RuntimeException {
         private final Instant at;
 
         public ChangedMeanwhile(String by, AuditLog.Origin origin, Instant at) {
-            super((by == null ? "changed by another desk or process" : "changed by " + by)
-                    + (at == null ? "" : " at " + at) + " meanwhile; reload to see the change");
+            // No time here: this sentence is shown as is (command line, portal), where an instant would
+            // read as a raw UTC stamp; the console says when, in local time.
+            super((by == null ? "changed by someone else (another console or a command-line tool)"
+                    : "changed by " + by) + " meanwhile; reload to see the change");
             this.by = by;
             this.origin = origin;
             this.at = at;

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.memberdesk.domain.AccessScope;
 import org.memberdesk.domain.AuditEvent;
 import org.memberdesk.domain.CommunityGroup;
@@ -45,6 +46,8 @@ public final class CredentialService {
     public static final Duration MIN_AGENT_TTL = Duration.ofHours(1);
     public static final Duration MAX_AGENT_TTL = Duration.ofHours(72);
 
+    private static final Pattern PASSWORD_SET_HOW = Pattern.compile(
+            "(contact notified|no notification), \\d+ link\\(s\\) revoked|through a [a-z_-]+ link");
     private static final EnumSet<EmailKind> RESET_KINDS = EnumSet.of(EmailKind.RESET_LINK, EmailKind.COMMUNITY_RESET_LINK);
 
     /** What the agent confirms before a reset link goes out. */
@@ -270,13 +273,31 @@ public final class CredentialService {
         });
     }
 
+    /**
+     * The password of this credential as it is now, for a Change Password that starts from it
+     * (after a refused save, Reload): refused when the contact is not a member of {@code groupName}.
+     */
+    public SeenPassword seen(String contactEmail, String groupName) {
+        return tx.read(t -> {
+            Credential credential = target(t, contactEmail, groupName).credential();
+            return new SeenPassword(credential.hasPassword(), credential.getPasswordSetAt());
+        });
+    }
+
     /** Who set this password meanwhile, or, now that there is none, whose email change cleared it. */
     private UserError.ChangedMeanwhile changedMeanwhile(Tx t, Target target) {
         Credential credential = target.credential();
+        String access = target.access();
         return credential.hasPassword()
                 ? audit.changedMeanwhile(t, target.contact().getId(), List.of("credentials.password-set"),
-                        target.access(), credential.getPasswordSetAt())
+                        access, detail -> isPasswordSetOf(detail, access), credential.getPasswordSetAt())
                 : audit.changedMeanwhile(t, target.contact().getId(), List.of("contact.email-changed"), null, null);
+    }
+
+    /** The detail of a "credentials.password-set" is the access, then how (as written below and in completeLink). */
+    private static boolean isPasswordSetOf(String detail, String access) {
+        return detail != null && detail.startsWith(access + ", ")
+                && PASSWORD_SET_HOW.matcher(detail.substring(access.length() + 2)).matches();
     }
 
     /**

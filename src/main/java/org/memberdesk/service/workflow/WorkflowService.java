@@ -138,10 +138,7 @@ public final class WorkflowService {
     /** The workflow with this id, whatever it is called now. */
     public WorkflowView get(UUID id) {
         return tx.read(t -> {
-            Workflow w = t.find(Workflow.class, id);
-            if (w == null) {
-                throw new UserError("that workflow no longer exists");
-            }
+            Workflow w = require(t, id);
             return WorkflowView.of(w, t.workflows().runStats().getOrDefault(w.getId(),
                     WorkflowRepository.RunStats.NONE));
         });
@@ -188,19 +185,22 @@ public final class WorkflowService {
      * a rename meanwhile (by another desk) is refused as a change, not as a workflow that is gone.
      */
     public WorkflowView update(UUID id, long seenVersion, WorkflowDefinition form, Actor actor) {
-        return tx.write(t -> {
-            Workflow w = t.find(Workflow.class, id);
-            if (w == null) {
-                throw new UserError("that workflow no longer exists");
-            }
-            return update(t, w, seenVersion, form, actor);
-        });
+        return tx.write(t -> update(t, require(t, id), seenVersion, form, actor));
+    }
+
+    private static Workflow require(Tx t, UUID id) {
+        Workflow w = t.find(Workflow.class, id);
+        if (w == null) {
+            throw new UserError("that workflow no longer exists");
+        }
+        return w;
     }
 
     private WorkflowView update(Tx t, Workflow w, Long seenVersion, WorkflowDefinition form, Actor actor) {
         if (seenVersion != null && w.getVersion() != seenVersion) {
+            String name = w.getName();
             throw audit.changedMeanwhile(t, null, List.of("workflow.updated", "workflow.enabled",
-                    "workflow.disabled"), w.getName(), w.getUpdatedAt());
+                    "workflow.disabled"), name, detail -> isAbout(detail, name), w.getUpdatedAt());
         }
         WorkflowDefinition d = valid(t, w.getName(), form);
         Instant now = clock.instant();
@@ -212,6 +212,24 @@ public final class WorkflowService {
         t.flush(); // counts the version up now, for the view to carry
         return WorkflowView.of(w, t.workflows().runStats().getOrDefault(w.getId(),
                 WorkflowRepository.RunStats.NONE));
+    }
+
+    /**
+     * Whether an update's, enable's or disable's audit detail (as written above and below) is about
+     * the workflow now called {@code name}: "Foo" is not about "Foobar", "Old -> Foo: ..." is about "Foo".
+     */
+    private static boolean isAbout(String detail, String name) {
+        if (detail == null || detail.equals(name)) {
+            return detail != null;
+        }
+        for (String head : List.of(name + ": ", name + " (disabled): ")) {
+            int at = detail.indexOf(head);
+            if (at == 0 || at > 0 && detail.startsWith(" -> ", at - 4)
+                    && !detail.substring(0, at - 4).contains(": ")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Turns its trigger on. Returns whether that changed anything. */

@@ -16,16 +16,25 @@ public final class Failures {
 
     /** {@link #describe(Exception, Messages)}, saying who changed a thing meanwhile and when, in local time. */
     public static String describe(Exception failure, Messages messages, DisplayTime time) {
+        return describe(failure, messages, time, messages.get("meanwhile.changed"));
+    }
+
+    /**
+     * {@link #describe(Exception, Messages, DisplayTime)}, starting with what changed ({@code
+     * subject}: "This contact was changed").
+     */
+    public static String describe(Exception failure, Messages messages, DisplayTime time, String subject) {
         if (failure instanceof UserError.ChangedMeanwhile changed && time != null) {
             String at = changed.at().map(time::format).orElse(null);
             if (changed.by().isEmpty()) {
-                return at == null ? messages.get("meanwhile.unknownWhen") : messages.get("meanwhile.unknown", at);
+                return at == null ? messages.get("meanwhile.unknownWhen", subject)
+                        : messages.get("meanwhile.unknown", subject, at);
             }
             String when = at == null ? "?" : at;
             return switch (changed.origin().orElse(AuditLog.Origin.AGENT)) {
-                case WORKFLOW -> messages.get("meanwhile.byWorkflow", changed.by().get(), when);
-                case SELF_SERVICE -> messages.get("meanwhile.byContact", when);
-                default -> messages.get("meanwhile.byAgent", changed.by().get(), when);
+                case WORKFLOW -> messages.get("meanwhile.byWorkflow", subject, changed.by().get(), when);
+                case SELF_SERVICE -> messages.get("meanwhile.byContact", subject, when);
+                default -> messages.get("meanwhile.byAgent", subject, changed.by().get(), when);
             };
         }
         return describe(failure, messages);

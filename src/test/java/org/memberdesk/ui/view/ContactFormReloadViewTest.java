@@ -79,7 +79,7 @@ class ContactFormReloadViewTest {
         }
         robot.clickOn(robot.from(form).lookup("#saveButton").queryButton());
 
-        WAIT.until(() -> text(form, "#errorLabel").contains("Changed by Bob (billing)"));
+        WAIT.until(() -> text(form, "#errorLabel").contains("This contact was changed by Bob (billing)"));
         WAIT.until(reload::isVisible);
         assertThat(window("Edit contact")).isPresent();
         assertThat(name.getText()).as("what was typed is still there").isEqualTo("Aisha R. Rahman");

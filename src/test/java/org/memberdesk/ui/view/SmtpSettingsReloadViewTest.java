@@ -83,7 +83,7 @@ class SmtpSettingsReloadViewTest {
         robot.clickOn("#saveButton");
 
         Label outcome = robot.lookup("#outcomeLabel").queryAs(Label.class);
-        WAIT.until(() -> outcome.getText().contains("Changed by Bob (billing)"));
+        WAIT.until(() -> outcome.getText().contains("The email settings were changed by Bob (billing)"));
         WAIT.until(reload::isVisible);
         assertThat(host.getText()).isEqualTo("smtp.example.net");
 

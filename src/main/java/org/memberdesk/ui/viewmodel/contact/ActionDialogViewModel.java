@@ -8,10 +8,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.memberdesk.ui.common.BackgroundExecutor;
 import org.memberdesk.ui.common.Messages;
-import org.memberdesk.service.UserError;
+import org.memberdesk.ui.viewmodel.ChangedMeanwhileState;
 import org.memberdesk.ui.viewmodel.Command;
-import org.memberdesk.ui.viewmodel.DisplayTime;
-import org.memberdesk.ui.viewmodel.Failures;
 
 /**
  * What every dialog of the contact actions shares: a title, a one-line "when to use it", a busy
@@ -27,24 +25,23 @@ public abstract class ActionDialogViewModel {
     private final ReadOnlyStringWrapper whenToUse = new ReadOnlyStringWrapper(this, "whenToUse", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(this, "done");
-    private final ReadOnlyBooleanWrapper changedMeanwhile = new ReadOnlyBooleanWrapper(this, "changedMeanwhile");
+    private final ChangedMeanwhileState meanwhile;
     private final Command call;
 
     protected ActionDialogViewModel(BackgroundExecutor executor, Messages messages, String title, String whenToUse) {
-        this(executor, messages, null, title, whenToUse);
+        this(executor, messages, new ChangedMeanwhileState(messages, null, "meanwhile.changed", "meanwhile.keepsTyped"),
+                title, whenToUse);
     }
 
-    /** {@code time}: for saying when someone else changed what the dialog edits (null: not such a dialog). */
-    protected ActionDialogViewModel(BackgroundExecutor executor, Messages messages, DisplayTime time, String title,
-                                    String whenToUse) {
+    /** {@code meanwhile}: what the dialog says when someone else changed what it edits since it was filled. */
+    protected ActionDialogViewModel(BackgroundExecutor executor, Messages messages, ChangedMeanwhileState meanwhile,
+                                    String title, String whenToUse) {
         this.executor = executor;
         this.messages = messages;
         this.title.set(title);
         this.whenToUse.set(whenToUse == null ? "" : whenToUse);
-        this.call = new Command(executor, failure -> {
-            changedMeanwhile.set(failure instanceof UserError.ChangedMeanwhile);
-            error.set(Failures.describe(failure, messages, time));
-        });
+        this.meanwhile = meanwhile;
+        this.call = new Command(executor, failure -> error.set(meanwhile.failed(failure)));
     }
 
     /** Runs {@code work} in the background; its refusal shows in the dialog, which stays open. */
@@ -54,7 +51,7 @@ public abstract class ActionDialogViewModel {
         }
         error.set("");
         call.run(work, result -> {
-            changedMeanwhile.set(false);
+            meanwhile.succeeded();
             succeeded.accept(result);
         });
     }
@@ -90,7 +87,7 @@ public abstract class ActionDialogViewModel {
      * filled: the dialog offers Reload; false again once a call succeeds.
      */
     public ReadOnlyBooleanProperty changedMeanwhileProperty() {
-        return changedMeanwhile.getReadOnlyProperty();
+        return meanwhile.property();
     }
 
     /** True once the action went through: the dialog closes. */

@@ -1,7 +1,6 @@
 package org.memberdesk.ui.viewmodel.contact;
 
 import java.time.Duration;
-import java.util.UUID;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -20,10 +19,8 @@ import org.memberdesk.service.Actor;
 import org.memberdesk.service.credentials.CredentialService.PasswordChange;
 import org.memberdesk.service.credentials.CredentialService;
 import org.memberdesk.service.credentials.SeenPassword;
-import org.memberdesk.service.UserError;
-import org.memberdesk.service.contacts.ContactCard;
-import org.memberdesk.service.contacts.ContactService;
 import org.memberdesk.ui.common.TextClipboard;
+import org.memberdesk.ui.viewmodel.ChangedMeanwhileState;
 
 /**
  * Change Password: the agent types the new password twice or generates a passphrase, sees at once
@@ -36,13 +33,11 @@ public final class ChangePasswordViewModel extends ActionDialogViewModel {
     public static final Duration CLIPBOARD_LIFETIME = Duration.ofSeconds(60);
 
     private final CredentialService credentials;
-    private final ContactService contacts;
     private final String contactEmail;
     private final String group;
     private final Actor agent;
     private final TextClipboard clipboard;
     private final Consumer<PasswordChange> onChanged;
-    private final UUID contactId;
     private SeenPassword seen;
 
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
@@ -63,16 +58,15 @@ public final class ChangePasswordViewModel extends ActionDialogViewModel {
      * {@code seen}: the password as the agent saw it in the contact window; a save after someone
      * else set (or cleared) it since is refused, saying who and when, until {@link #reload()}.
      */
-    ChangePasswordViewModel(CredentialService credentials, ContactService contacts, UUID contactId,
-                            String contactEmail, String group, SeenPassword seen, String accessLabel,
-                            EmailHistoryViewModel.Tools tools, Consumer<PasswordChange> onChanged) {
-        super(tools.executor(), tools.messages(), tools.time(),
+    ChangePasswordViewModel(CredentialService credentials, String contactEmail, String group, SeenPassword seen,
+                            String accessLabel, EmailHistoryViewModel.Tools tools,
+                            Consumer<PasswordChange> onChanged) {
+        super(tools.executor(), tools.messages(), new ChangedMeanwhileState(tools.messages(), tools.time(),
+                        "meanwhile.password", "meanwhile.password.notSaved"),
                 tools.messages().get("changePassword.title", accessLabel),
                 tools.messages().get(group == null ? "actions.changePassword.when"
                         : "actions.community.changePassword.when"));
         this.credentials = credentials;
-        this.contacts = contacts;
-        this.contactId = contactId;
         this.seen = seen;
         this.contactEmail = contactEmail;
         this.group = group;
@@ -169,20 +163,11 @@ public final class ChangePasswordViewModel extends ActionDialogViewModel {
      * the agent decides again, knowing who set it meanwhile.
      */
     public void reload() {
-        run(() -> current(contacts.card(contactId)), now -> {
+        run(() -> credentials.seen(contactEmail, group), now -> {
             seen = now;
             password.set("");
             confirmation.set("");
         });
-    }
-
-    private SeenPassword current(ContactCard card) {
-        if (group == null) {
-            return SeenPassword.of(card.portal());
-        }
-        return card.communities().stream().filter(c -> c.group().equals(group)).findFirst()
-                .map(c -> SeenPassword.of(c.credential()))
-                .orElseThrow(() -> new UserError(card.contact().email() + " is not a member of " + group));
     }
 
     public StringProperty passwordProperty() {

@@ -143,8 +143,7 @@ public final class ContactActionsViewModel {
     public void changePassword(CommunityRow group) {
         String groupName = group == null ? null : group.group();
         CredentialState shown = group == null ? contact.portalProperty().get() : group.credential();
-        ChangePasswordViewModel dialog = new ChangePasswordViewModel(backend.credentials(), backend.contacts(),
-                contact.contactId(), contact.emailProperty().get(), groupName, shown == null ? null : shown.seen(),
+        ChangePasswordViewModel dialog = new ChangePasswordViewModel(backend.credentials(), contact.emailProperty().get(), groupName, shown == null ? null : shown.seen(),
                 access(groupName), tools, change -> announce(changed(groupName, change)));
         windows.showChangePassword(contact.contactId(), dialog);
     }

@@ -15,6 +15,7 @@ import org.memberdesk.service.contacts.ContactService;
 import org.memberdesk.service.contacts.ContactSummary;
 import org.memberdesk.ui.common.BackgroundExecutor;
 import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.viewmodel.ChangedMeanwhileState;
 import org.memberdesk.ui.viewmodel.DisplayTime;
 
 /**
@@ -38,7 +39,7 @@ public final class ContactFormViewModel extends ActionDialogViewModel {
     private ContactFormViewModel(ContactService contacts, UUID contactId, long version, String editedEmail,
                                  BackgroundExecutor executor, Messages messages, DisplayTime time, Actor agent,
                                  Consumer<ContactEdit> onSaved) {
-        super(executor, messages, time,
+        super(executor, messages, new ChangedMeanwhileState(messages, time, "meanwhile.contact", "meanwhile.keepsTyped"),
                 messages.get(editedEmail == null ? "contactForm.newTitle" : "contactForm.editTitle"),
                 messages.get(editedEmail == null ? "contactForm.newWhen" : "contactForm.editWhen"));
         this.contacts = contacts;

@@ -26,7 +26,6 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.memberdesk.service.Actor;
-import org.memberdesk.service.UserError;
 import org.memberdesk.service.email.MailSecurity;
 import org.memberdesk.service.email.MailSettingsService;
 import org.memberdesk.service.email.MailSettingsView;
@@ -37,8 +36,8 @@ import org.memberdesk.ui.common.BackgroundExecutor;
 import org.memberdesk.ui.common.DialogService;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.viewmodel.Command;
+import org.memberdesk.ui.viewmodel.ChangedMeanwhileState;
 import org.memberdesk.ui.viewmodel.DisplayTime;
-import org.memberdesk.ui.viewmodel.Failures;
 import org.memberdesk.ui.viewmodel.Tone;
 
 /**
@@ -120,7 +119,7 @@ public final class SmtpSettingsViewModel {
     private final BooleanBinding canSave;
     private final BooleanBinding canSendTest;
 
-    private final ReadOnlyBooleanWrapper changedMeanwhile = new ReadOnlyBooleanWrapper(this, "changedMeanwhile");
+    private final ChangedMeanwhileState meanwhile;
 
     private Snapshot saved = Snapshot.EMPTY;
     private String version;
@@ -133,10 +132,10 @@ public final class SmtpSettingsViewModel {
     public SmtpSettingsViewModel(MailSettingsService settings, BackgroundExecutor executor, DialogService dialogs,
                                  Messages messages, DisplayTime time, Actor agent, Runnable onChanged) {
         this.settings = settings;
+        this.meanwhile = new ChangedMeanwhileState(messages, time, "meanwhile.settings", "meanwhile.keepsTyped");
         this.call = new Command(executor, failure -> {
             busyText.set("");
-            changedMeanwhile.set(failure instanceof UserError.ChangedMeanwhile);
-            showOutcome(Failures.describe(failure, messages, time), Tone.BAD);
+            showOutcome(meanwhile.failed(failure), Tone.BAD);
         });
         this.dialogs = dialogs;
         this.messages = messages;
@@ -183,7 +182,7 @@ public final class SmtpSettingsViewModel {
 
     /** True after a save was refused because someone changed the settings since they were loaded: Reload is offered. */
     public ReadOnlyBooleanProperty changedMeanwhileProperty() {
-        return changedMeanwhile.getReadOnlyProperty();
+        return meanwhile.property();
     }
 
     /** Reads the settings in effect. */
@@ -264,7 +263,7 @@ public final class SmtpSettingsViewModel {
         outcome.set("");
         call.run(work, result -> {
             busyText.set("");
-            changedMeanwhile.set(false);
+            meanwhile.succeeded();
             done.accept(result);
         });
     }

@@ -22,7 +22,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.memberdesk.service.Actor;
-import org.memberdesk.service.UserError;
 import org.memberdesk.service.offers.OfferService;
 import org.memberdesk.service.offers.OfferView;
 import org.memberdesk.service.workflow.ActionSpec;
@@ -37,6 +36,7 @@ import org.memberdesk.service.workflow.WorkflowView;
 import org.memberdesk.ui.common.BackgroundExecutor;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.viewmodel.Command;
+import org.memberdesk.ui.viewmodel.ChangedMeanwhileState;
 import org.memberdesk.ui.viewmodel.DisplayTime;
 import org.memberdesk.ui.viewmodel.Failures;
 
@@ -72,7 +72,7 @@ public final class WorkflowEditorViewModel {
     private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
     private final Command saveCommand;
     private final ReadOnlyBooleanWrapper saved = new ReadOnlyBooleanWrapper(this, "saved");
-    private final ReadOnlyBooleanWrapper changedMeanwhile = new ReadOnlyBooleanWrapper(this, "changedMeanwhile");
+    private final ChangedMeanwhileState meanwhile;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final BooleanBinding triggerHasOffers = triggerIs(TriggerKind.OFFER_ACCESS_GRANTED);
     private final BooleanBinding triggerHasTag = triggerIs(TriggerKind.TAG_ADDED);
@@ -108,12 +108,13 @@ public final class WorkflowEditorViewModel {
         this.forms = new WorkflowForms(messages);
         this.workflowId = workflowId;
         this.version = version;
+        this.meanwhile = new ChangedMeanwhileState(messages, time, "meanwhile.workflow", "meanwhile.keepsTyped");
         this.saveCommand = new Command(executor, failure -> {
-            changedMeanwhile.set(failure instanceof UserError.ChangedMeanwhile);
+            String text = meanwhile.failed(failure);
             if (failure instanceof WorkflowService.InvalidWorkflow invalid) {
                 problems.setAll(invalid.problems());
             } else {
-                problems.setAll(Failures.describe(failure, messages, time));
+                problems.setAll(text);
             }
         });
         this.originalName = existing == null ? null : existing.name();
@@ -247,7 +248,7 @@ public final class WorkflowEditorViewModel {
         saveCommand.run(() -> name == null ? workflows.create(form, agent)
                 : id != null ? workflows.update(id, seen, form, agent)
                 : workflows.update(name, seen, form, agent), view -> {
-                    changedMeanwhile.set(false);
+                    meanwhile.succeeded();
                     saved.set(true);
                     onSaved.accept(view.name());
                 });
@@ -259,7 +260,7 @@ public final class WorkflowEditorViewModel {
             return;
         }
         saveCommand.run(() -> workflows.get(workflowId), view -> {
-            changedMeanwhile.set(false);
+            meanwhile.succeeded();
             problems.clear();
             originalName = view.name();
             version = view.version();
@@ -272,7 +273,7 @@ public final class WorkflowEditorViewModel {
 
     /** True after a save was refused because someone changed the workflow since it was loaded: Reload is offered. */
     public ReadOnlyBooleanProperty changedMeanwhileProperty() {
-        return changedMeanwhile.getReadOnlyProperty();
+        return meanwhile.property();
     }
 
     private BooleanBinding triggerIs(TriggerKind kind) {

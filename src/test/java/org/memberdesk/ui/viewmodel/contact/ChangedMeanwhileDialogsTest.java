@@ -100,6 +100,9 @@ class ChangedMeanwhileDialogsTest {
         assertThat(form.doneProperty().get()).as("the dialog stays open").isFalse();
         assertThat(form.changedMeanwhileProperty().get()).isTrue();
         assertThat(form.errorProperty().get()).contains("Bob (billing)").contains(time.format(bobsEdit));
+        assertThat(form.errorProperty().get())
+                .startsWith("This contact was changed by Bob (billing) at " + time.format(bobsEdit) + " meanwhile.")
+                .contains("What you typed is still here");
         assertThat(form.nameProperty().get()).isEqualTo("Dana W. Whitfield");
         assertThat(form.emailProperty().get()).isEqualTo(DANA);
         assertThat(form.tagsProperty().get()).isEqualTo("vip, call back");
@@ -147,6 +150,10 @@ class ChangedMeanwhileDialogsTest {
         assertThat(dialog.doneProperty().get()).isFalse();
         assertThat(dialog.changedMeanwhileProperty().get()).isTrue();
         assertThat(dialog.errorProperty().get()).contains("Bob (billing)").contains(time.format(bobsChange));
+        assertThat(dialog.errorProperty().get())
+                .startsWith("The password was changed by Bob (billing) at " + time.format(bobsChange) + " meanwhile.")
+                .contains("Reload empties both fields")
+                .doesNotContain("What you typed is still here");
         assertThat(dialog.passwordProperty().get()).isEqualTo(SAMS_PASSWORD);
         assertThat(dialog.confirmationProperty().get()).isEqualTo(SAMS_PASSWORD);
         assertThat(dialog.sendNotificationProperty().get()).isTrue();
