@@ -269,7 +269,17 @@ public final class DiagnoseViewModel {
      * something else, the result is marked {@link #outOfDateProperty() out of date}; what shows stays.
      */
     public void markOutOfDate(UUID changedContact) {
-        if (closed || !contactId.equals(changedContact)) {
+        if (contactId.equals(changedContact)) {
+            mayBeOutOfDate();
+        }
+    }
+
+    /**
+     * Something changed that names no one contact (an offer, a group, the settings, or everything at
+     * once): checked as in {@link #markOutOfDate(UUID)}, since it may alter this window's answer.
+     */
+    public void mayBeOutOfDate() {
+        if (closed) {
             return;
         }
         if (checkCommand.isRunning()) {
