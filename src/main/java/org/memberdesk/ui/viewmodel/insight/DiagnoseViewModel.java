@@ -444,18 +444,14 @@ public final class DiagnoseViewModel {
     }
 
     private void onDelivery(DeliveryProgress event) {
+        // retrying is not the outcome the agent waits for: it will still be sent or fail
         if (closed || event.phase() != DeliveryProgress.Phase.MESSAGE_UPDATED || awaitedEmail == null
-                || !awaitedEmail.equals(event.emailId()) || event.status() == EmailView.Status.QUEUED
-                || event.status() == EmailView.Status.SENDING) {
+                || !awaitedEmail.equals(event.emailId()) || event.status().inFlight()) {
             return;
         }
         awaitDelivery(null);
-        status.set(messages.get("diagnose.fix.delivered", statusText(event.status())));
+        status.set(messages.get(event.status() == EmailView.Status.SENT ? "diagnose.fix.sent" : "diagnose.fix.failed"));
         diagnose();
-    }
-
-    private String statusText(EmailView.Status status) {
-        return messages.getOrDefault("email.status." + status.code(), status.code());
     }
 
     /** The window closed: late answers are dropped. */
