@@ -47,6 +47,11 @@ public final class RecordingInsightWindows implements InsightWindows {
     }
 
     @Override
+    public void diagnosisMayBeOutOfDate() {
+        diagnose.forEach(DiagnoseViewModel::mayBeOutOfDate);
+    }
+
+    @Override
     public void closeAll() {
         closedAll++;
     }

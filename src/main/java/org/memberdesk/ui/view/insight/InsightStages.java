@@ -109,6 +109,11 @@ public final class InsightStages implements InsightWindows {
     }
 
     @Override
+    public void diagnosisMayBeOutOfDate() {
+        List.copyOf(diagnoseModels.values()).forEach(DiagnoseViewModel::mayBeOutOfDate);
+    }
+
+    @Override
     public void closeAll() {
         List.copyOf(diagnose.values()).forEach(Stage::close);
         if (activity != null) {

@@ -31,6 +31,8 @@ public final class ContactSearchViewModel {
     private Cancellable pendingKeystrokes = Cancellable.NONE;
     private boolean keystrokesPending;
     private boolean closed;
+    // Not Rereads: what is typed starts a search at once and the newest answer wins, so searches
+    // overlap; only a refresh (nothing typed) waits for the search under way.
     private boolean searchAgain;
     private Runnable afterSettled;
 

@@ -8,7 +8,8 @@ import org.memberdesk.service.live.Changes;
  * Routes what the change feed reports to the open views it concerns: a contact's window when
  * anything of hers changed, the contact list when contacts did, Activity on audit entries, the
  * demo Inbox and the status bar's counters on emails, the workflows' run log on runs. An open
- * Diagnose result is only marked out of date. Every view reads itself again in the background and
+ * Diagnose result is only marked out of date: on changes of its contact, and on changes that name no
+ * one contact (offers, groups, settings, everything at once). Every view reads itself again in the background and
  * keeps what the agent selected. UI thread only.
  */
 final class LiveViews {
@@ -40,6 +41,7 @@ final class LiveViews {
             windows.insight().refreshActivity();
             windows.mail().refreshInbox();
             windows.workflows().refreshRuns();
+            windows.insight().diagnosisMayBeOutOfDate();
             return;
         }
         if (changes.any(ChangeKind.CONTACT)) {
@@ -48,6 +50,11 @@ final class LiveViews {
         // an offer or a group renamed or removed shows in the windows of everyone who has it
         if (changes.manyContactsShown() || changes.any(ChangeKind.OFFER) || groupChanged(changes)) {
             windows.contacts().refreshAll();
+        }
+        // what names no one contact may still alter any open diagnosis (an offer's login URL, the SMTP server)
+        if (changes.any(ChangeKind.OFFER, ChangeKind.SETTINGS) || groupChanged(changes)
+                || changes.manyContactsShown()) {
+            windows.insight().diagnosisMayBeOutOfDate();
         }
         for (UUID contact : changes.contactsShown()) {
             windows.contacts().refresh(contact);

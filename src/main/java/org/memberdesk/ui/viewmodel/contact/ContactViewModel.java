@@ -1,10 +1,15 @@
 package org.memberdesk.ui.viewmodel.contact;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.Objects;
+import java.util.stream.Stream;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -19,8 +24,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.memberdesk.service.contacts.ContactCard;
 import org.memberdesk.service.contacts.ContactService;
+import org.memberdesk.service.credentials.CredentialView;
 import org.memberdesk.service.offers.GrantView;
 import org.memberdesk.ui.common.BackgroundExecutor;
+import org.memberdesk.ui.common.Cancellable;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.viewmodel.Failures;
 import org.memberdesk.ui.viewmodel.Rereads;
@@ -32,7 +39,11 @@ public final class ContactViewModel {
             Comparator.comparing((GrantView g) -> !g.active())
                     .thenComparing(GrantView::grantedAt, Comparator.nullsLast(Comparator.reverseOrder()));
 
+    /** Past the moment itself, so the reread finds the lock or offer already ended. */
+    private static final Duration PAST_THE_END = Duration.ofSeconds(1);
+
     private final ContactService contacts;
+    private final Clock clock;
     private final UUID contactId;
     private final BackgroundExecutor executor;
     private final Messages messages;
@@ -58,6 +69,7 @@ public final class ContactViewModel {
     private final ContactActionsViewModel actions;
     private final Hooks hooks;
     private final Rereads cardReads = new Rereads(this::readCard);
+    private Cancellable nextEnd = Cancellable.NONE;
     private boolean closed;
     private long version;
 
@@ -77,6 +89,7 @@ public final class ContactViewModel {
     public ContactViewModel(ContactBackend backend, ContactWindows windows, UUID contactId, String knownName,
                             EmailHistoryViewModel history, Hooks hooks) {
         this.contacts = backend.contacts();
+        this.clock = backend.clock();
         this.hooks = Objects.requireNonNull(hooks);
         this.history = history;
         this.contactId = contactId;
@@ -174,6 +187,26 @@ public final class ContactViewModel {
         accessSummary.set(summary(card));
         loadError.set("");
         loading.set(false);
+        rereadWhenSomethingEnds(card);
+    }
+
+    /**
+     * A lock or an offer shown ends by the clock alone, with nothing written that the change feed
+     * could report: the window reads itself again at the earliest such end it shows.
+     */
+    private void rereadWhenSomethingEnds(ContactCard card) {
+        nextEnd.cancel();
+        nextEnd = Cancellable.NONE;
+        Instant now = clock.instant();
+        Stream<Instant> locks = Stream.concat(Stream.of(card.portal()),
+                        card.communities().stream().map(community -> community.credential()))
+                .filter(credential -> credential != null && credential.locked())
+                .map(CredentialView::lockedUntil);
+        Stream<Instant> offerEnds = card.offers().stream().filter(GrantView::active).map(GrantView::expiresAt);
+        Optional<Instant> first = Stream.concat(locks, offerEnds)
+                .filter(end -> end != null && end.isAfter(now)).min(Comparator.naturalOrder());
+        first.ifPresent(end -> nextEnd = executor.schedule(Duration.between(now, end).plus(PAST_THE_END),
+                this::refresh));
     }
 
     private String summary(ContactCard card) {
@@ -226,6 +259,7 @@ public final class ContactViewModel {
     public void close() {
         closed = true;
         cardReads.cancel();
+        nextEnd.cancel();
         history.close();
     }
 

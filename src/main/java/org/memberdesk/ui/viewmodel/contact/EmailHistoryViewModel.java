@@ -37,6 +37,7 @@ import org.memberdesk.ui.viewmodel.Command;
 import org.memberdesk.ui.viewmodel.DeliveryFeed;
 import org.memberdesk.ui.viewmodel.DisplayTime;
 import org.memberdesk.ui.viewmodel.Failures;
+import org.memberdesk.ui.viewmodel.Rereads;
 
 /**
  * The Email History tab of one contact: every email newest first, filtered by kind and status, the
@@ -84,8 +85,7 @@ public final class EmailHistoryViewModel {
     private List<EmailRow> all = List.of();
     private long latestLoad;
     private long latestDetail;
-    private boolean loadInFlight;
-    private boolean reloadWanted;
+    private final Rereads listReads = new Rereads(this::readList);
     private Cancellable nextPoll = Cancellable.NONE;
     private Runnable stopListening;
     private boolean closed;
@@ -169,15 +169,13 @@ public final class EmailHistoryViewModel {
 
     /** Reads the list again (and the opened email with it); a read already under way is followed by one more. */
     public void reload() {
-        if (closed) {
-            return;
+        if (!closed) {
+            listReads.request();
         }
-        if (loadInFlight) {
-            reloadWanted = true;
-            return;
-        }
+    }
+
+    private void readList() {
         nextPoll.cancel();
-        loadInFlight = true;
         loading.set(true);
         long ticket = ++latestLoad;
         executor.submit(() -> emails.list(contactId), found -> {
@@ -196,15 +194,11 @@ public final class EmailHistoryViewModel {
     }
 
     private void loaded() {
-        loadInFlight = false;
         loading.set(false);
-        if (closed) {
-            return;
-        }
-        if (reloadWanted) {
-            reloadWanted = false;
-            reload();
-        } else if (all.stream().anyMatch(EmailRow::inFlight)) {
+        listReads.finished();
+        // a read asked for meanwhile has started (and sets loading) or polls itself when it is over
+        if (!closed && !loading.get() && all.stream().anyMatch(EmailRow::inFlight)) {
+            nextPoll.cancel();
             nextPoll = executor.schedule(POLL, this::reload);
         }
     }
@@ -325,6 +319,7 @@ public final class EmailHistoryViewModel {
     /** Stops following delivery; nothing more is read. */
     public void close() {
         closed = true;
+        listReads.cancel();
         nextPoll.cancel();
         if (stopListening != null) {
             stopListening.run();

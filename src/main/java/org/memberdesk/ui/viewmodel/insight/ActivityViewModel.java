@@ -127,7 +127,7 @@ public final class ActivityViewModel {
             rereads.finished();
             return;
         }
-        read(filter, 0, Math.min(ActivityService.MAX_PAGE, Math.max(PAGE, rows.size())), rereads::finished);
+        read(filter, 0, Math.max(PAGE, rows.size()), rereads::finished);
     }
 
     private void readChoices() {
@@ -136,14 +136,28 @@ public final class ActivityViewModel {
             String keptAction = action.get();
             settingChoices = true;
             try {
-                agentChoices.setAll(withAny(choices.agents()));
-                actionChoices.setAll(withAny(families(choices.actions())));
-                agent.set(agentChoices.contains(keptAgent) ? keptAgent : agentChoices.get(0));
-                action.set(actionChoices.contains(keptAction) ? keptAction : actionChoices.get(0));
+                replaceIfChanged(agentChoices, withAny(choices.agents()), keptAgent);
+                replaceIfChanged(actionChoices, withAny(families(choices.actions())), keptAction);
+                agent.set(keptAgent == null ? agentChoices.get(0) : keptAgent);
+                action.set(keptAction == null ? actionChoices.get(0) : keptAction);
             } finally {
                 settingChoices = false;
             }
         }, failure -> error.set(Failures.describe(failure, messages)));
+    }
+
+    /**
+     * The chosen value stays a choice (its events may have been pruned meanwhile: the filter the
+     * agent chose stays as it was), and an unchanged list is left alone, so an open list does not close.
+     */
+    private static void replaceIfChanged(ObservableList<String> choices, List<String> read, String chosen) {
+        List<String> now = new ArrayList<>(read);
+        if (chosen != null && !now.contains(chosen)) {
+            now.add(chosen);
+        }
+        if (!choices.equals(now)) {
+            choices.setAll(now);
+        }
     }
 
     private void filterChanged() {
@@ -221,7 +235,7 @@ public final class ActivityViewModel {
         long request = ++latestRead;
         loading.set(true);
         // This answer shows before a reread asked for meanwhile starts (and makes it the latest).
-        executor.submit(() -> activity.page(filter, offset, limit), page -> {
+        executor.submit(() -> page(filter, offset, limit), page -> {
             if (request == latestRead && !closed) {
                 show(filter, page);
             }
@@ -233,6 +247,18 @@ public final class ActivityViewModel {
             }
             done.run();
         });
+    }
+
+    /** One page of up to {@code limit} events, read as several when it holds more than the service's largest. */
+    private ActivityPage page(ActivityFilter filter, int offset, int limit) {
+        List<AuditLog.Entry> entries = new ArrayList<>();
+        ActivityPage part;
+        do {
+            int next = offset + entries.size();
+            part = activity.page(filter, next, Math.min(ActivityService.MAX_PAGE, limit - entries.size()));
+            entries.addAll(part.entries());
+        } while (entries.size() < limit && part.hasMore() && !part.entries().isEmpty());
+        return new ActivityPage(entries, part.total(), offset, limit);
     }
 
     private void show(ActivityFilter filter, ActivityPage page) {

@@ -269,7 +269,17 @@ public final class DiagnoseViewModel {
      * something else, the result is marked {@link #outOfDateProperty() out of date}; what shows stays.
      */
     public void markOutOfDate(UUID changedContact) {
-        if (closed || !contactId.equals(changedContact)) {
+        if (contactId.equals(changedContact)) {
+            mayBeOutOfDate();
+        }
+    }
+
+    /**
+     * Something changed that names no one contact (an offer, a group, the settings, or everything at
+     * once): checked as in {@link #markOutOfDate(UUID)}, since it may alter this window's answer.
+     */
+    public void mayBeOutOfDate() {
+        if (closed) {
             return;
         }
         if (checkCommand.isRunning()) {
@@ -434,18 +444,14 @@ public final class DiagnoseViewModel {
     }
 
     private void onDelivery(DeliveryProgress event) {
+        // retrying is not the outcome the agent waits for: it will still be sent or fail
         if (closed || event.phase() != DeliveryProgress.Phase.MESSAGE_UPDATED || awaitedEmail == null
-                || !awaitedEmail.equals(event.emailId()) || event.status() == EmailView.Status.QUEUED
-                || event.status() == EmailView.Status.SENDING) {
+                || !awaitedEmail.equals(event.emailId()) || event.status().inFlight()) {
             return;
         }
         awaitDelivery(null);
-        status.set(messages.get("diagnose.fix.delivered", statusText(event.status())));
+        status.set(messages.get(event.status() == EmailView.Status.SENT ? "diagnose.fix.sent" : "diagnose.fix.failed"));
         diagnose();
-    }
-
-    private String statusText(EmailView.Status status) {
-        return messages.getOrDefault("email.status." + status.code(), status.code());
     }
 
     /** The window closed: late answers are dropped. */

@@ -24,6 +24,12 @@ public interface InsightWindows {
      */
     void diagnosisOutOfDate(UUID contactId);
 
+    /**
+     * Something that names no one contact changed (an offer, a group, the settings, everything): every
+     * open Diagnose result is checked (see {@link DiagnoseViewModel#mayBeOutOfDate()}).
+     */
+    void diagnosisMayBeOutOfDate();
+
     /** Closes every Diagnose window, Activity and Import (the session that opened them closes). */
     void closeAll();
 }

@@ -25,6 +25,7 @@ import org.memberdesk.ui.viewmodel.RecordingInsightWindows;
 import org.memberdesk.ui.viewmodel.TestConsoles;
 import org.memberdesk.ui.viewmodel.contact.ContactViewModel;
 import org.memberdesk.ui.viewmodel.insight.ActivityViewModel;
+import org.memberdesk.ui.viewmodel.insight.DiagnoseViewModel;
 import org.memberdesk.ui.viewmodel.workflow.RecordingWorkflowWindows;
 import org.slf4j.LoggerFactory;
 
@@ -129,6 +130,23 @@ class LiveViewsTest extends ConsoleCase {
         await(() -> danaReads.get() > 0 && activityReads.get() > 0, "Dana's window and Activity to read again");
         assertThat(console.list().results()).hasSize(contactsShown);
         assertThat(console.list().results()).extracting(ContactRow::id).doesNotContain(dana.contactId());
+    }
+
+    @Test
+    void dataReplacedWholesaleMarksAnOpenDiagnosisOutOfDate() {
+        ContactViewModel dana = open("dana");
+        dana.diagnose();
+        DiagnoseViewModel diagnosis = insightWindows.diagnose.get(insightWindows.diagnose.size() - 1);
+        diagnosis.load();
+        diagnosis.questionProperty().set(DiagnoseViewModel.Question.NOT_SURE);
+        diagnosis.run();
+        executor.runPublished();
+        assertThat(diagnosis.diagnosedProperty().get()).isTrue();
+
+        other.demo().reset(); // names no one contact; Dana as she was is gone
+
+        await(() -> diagnosis.outOfDateProperty().get(), "the open diagnosis to be marked out of date");
+        assertThat(diagnosis.findings()).isNotEmpty();
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.memberdesk.ui.viewmodel.contact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -96,6 +98,45 @@ class ContactRefreshTest {
 
         assertThat(window.portalProperty().get().locked()).isFalse();
         assertThat(window.actions().canUnlockPortal().get()).isFalse();
+    }
+
+    @Test
+    void aLockThatEndsByTheClockShowsAsEndedWithUnlockDisabled() {
+        other.credentials().setPassword(DANA, null, "a long passphrase for dana", false, ELSEWHERE);
+        for (int i = 0; i < 5; i++) {
+            other.portalAuth().signIn(DANA, "not her password at all", Door.MEMBERSHIP);
+        }
+        ContactViewModel window = open(dana);
+        CredentialState locked = window.portalProperty().get();
+        assertThat(locked.locked()).isTrue();
+        assertThat(window.actions().canUnlockPortal().get()).isTrue();
+        Instant lockedUntil = console.contacts().card(dana).portal().lockedUntil();
+        assertThat(lockedUntil).as("a lock that ends by itself").isNotNull();
+
+        clock.set(lockedUntil.plusSeconds(1));
+        executor.elapseTimers();
+
+        assertThat(window.portalProperty().get().locked()).as("read again once the lock ended").isFalse();
+        assertThat(window.actions().canUnlockPortal().get()).isFalse();
+        assertThat(window.accessSummaryProperty().get()).contains("not locked");
+    }
+
+    @Test
+    void aClosedWindowIsNotReadWhenItsLockEnds() {
+        other.credentials().setPassword(DANA, null, "a long passphrase for dana", false, ELSEWHERE);
+        for (int i = 0; i < 5; i++) {
+            other.portalAuth().signIn(DANA, "not her password at all", Door.MEMBERSHIP);
+        }
+        ContactViewModel window = open(dana);
+        assertThat(executor.heldTimers()).as("a reread at the lock's end").isPositive();
+        window.close();
+        int before = executor.submitted();
+
+        clock.advance(Duration.ofDays(1));
+        executor.elapseTimers();
+
+        assertThat(executor.submitted()).as("no read after the close").isEqualTo(before);
+        assertThat(window.portalProperty().get().locked()).isTrue();
     }
 
     @Test

@@ -6,12 +6,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.Services;
+import org.memberdesk.service.activity.ActivityService;
 import org.memberdesk.service.demo.DemoData;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
@@ -105,5 +108,40 @@ class ActivityRefreshTest {
 
         assertThat(held.heldWork()).isZero();
         assertThat(activity.rows().get(0).contact()).isEqualTo("new.member@example.com");
+    }
+
+    @Test
+    void aRefreshKeepsEveryRowLoadedBeyondTheLargestPage() {
+        other.transactions().write(t -> {
+            for (int i = 0; i < ActivityService.MAX_PAGE + 100; i++) {
+                other.audit().record(t, ELSEWHERE, "contact.noted", null, "note " + i);
+            }
+            return null;
+        });
+        ActivityViewModel activity = open(executor);
+        while (activity.rows().size() <= ActivityService.MAX_PAGE) {
+            activity.loadMore();
+        }
+        int loaded = activity.rows().size();
+
+        activity.refresh();
+
+        assertThat(activity.rows()).as("as many rows as the agent had loaded").hasSize(loaded);
+    }
+
+    @Test
+    void aRefreshWithNothingNewLeavesTheFilterChoicesAndTheChosenValueAlone() {
+        ActivityViewModel activity = open(executor);
+        activity.agentProperty().set("Sam (support)");
+        activity.actionProperty().set("contact");
+        AtomicInteger choiceChanges = new AtomicInteger();
+        activity.agentChoices().addListener((ListChangeListener<String>) change -> choiceChanges.incrementAndGet());
+        activity.actionChoices().addListener((ListChangeListener<String>) change -> choiceChanges.incrementAndGet());
+
+        activity.refresh();
+
+        assertThat(choiceChanges.get()).as("the lists are as they were").isZero();
+        assertThat(activity.agentProperty().get()).isEqualTo("Sam (support)");
+        assertThat(activity.actionProperty().get()).isEqualTo("contact");
     }
 }

@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.diagnostics.DiagnosticCodes;
+import org.memberdesk.service.email.DeliveryProgress;
+import org.memberdesk.service.email.EmailView;
 import org.memberdesk.testsupport.Await;
 import org.memberdesk.testsupport.SmtpServicesCase;
 import org.memberdesk.ui.common.Messages;
@@ -62,9 +64,52 @@ class DiagnoseAfterRetryTest extends SmtpServicesCase {
         }, "Diagnose to hear that the email went out");
 
         assertThat(smtp.getReceivedMessages()).isNotEmpty();
-        assertThat(window.statusProperty().get()).isEqualTo("The email is now Sent. Checked again.");
+        assertThat(window.statusProperty().get()).isEqualTo("The email was sent. Checked again.");
         assertThat(window.findings()).as("what is left once the welcome is out").extracting(FindingRow::code)
                 .containsExactly(DiagnosticCodes.PASSWORD_NEVER_SET);
         deliveries.close();
+    }
+
+    @Test
+    void aRetryingEmailIsFollowedUntilItFailsAndTheStatusSaysSoInWords() {
+        services.demo().seed();
+        Messages messages = Messages.load();
+        TestExecutor executor = TestExecutor.currentThread();
+        DeliveryFeed deliveries = new DeliveryFeed(executor);
+        UUID marcus = services.contacts().byEmail(MARCUS).id();
+        DiagnoseViewModel window = window(marcus, messages, executor, deliveries);
+        window.load();
+        window.questionProperty().set(Question.NOT_SURE);
+        window.run();
+        window.apply(window.findings().get(0).fixes().get(0));
+        String afterFix = window.statusProperty().get();
+        assertThat(afterFix).startsWith("Done");
+        UUID retried = services.emails().list(marcus).stream()
+                .filter(email -> email.status() == EmailView.Status.QUEUED).findFirst().orElseThrow().id();
+
+        deliveries.fire(new DeliveryProgress(DeliveryProgress.Phase.MESSAGE_UPDATED, retried, marcus,
+                EmailView.Status.RETRYING, 1, 1));
+        assertThat(window.statusProperty().get()).as("still waiting for the outcome").isEqualTo(afterFix);
+
+        deliveries.fire(new DeliveryProgress(DeliveryProgress.Phase.MESSAGE_UPDATED, retried, marcus,
+                EmailView.Status.FAILED, 1, 1));
+        assertThat(window.statusProperty().get()).isEqualTo("The email could not be sent. Checked again.");
+    }
+
+    private DiagnoseViewModel window(UUID contact, Messages messages, TestExecutor executor,
+                                            DeliveryFeed deliveries) {
+        InsightTools tools = new InsightTools(executor, RecordingDialogService.accepting(),
+                RecordingFilePicker.cancelling(), messages, new DisplayTime(ZoneOffset.UTC, messages.locale()),
+                Actor.agent("Sam (support)"));
+        return new DiagnoseViewModel(InsightBackend.of(services), contact, "",
+                new DiagnoseViewModel.ContactHooks() {
+                    @Override
+                    public void reload() {
+                    }
+
+                    @Override
+                    public void showOffers() {
+                    }
+                }, tools, deliveries);
     }
 }
