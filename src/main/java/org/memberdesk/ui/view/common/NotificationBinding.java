@@ -1,29 +1,40 @@
 package org.memberdesk.ui.view.common;
 
-import atlantafx.base.controls.Notification;
-import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.beans.value.ObservableStringValue;
-import javafx.util.Duration;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.stage.Window;
 
-/** Shows a view model's one-off message in a notification that hides itself after a while. */
+/**
+ * Shows a view model's one-off message as a notification over the window that holds {@code anchor}
+ * (once that window shows), then lets the view model forget it, so the same text can come again.
+ */
 public final class NotificationBinding {
-
-    private static final Duration SHOWN_FOR = Duration.seconds(8);
 
     private NotificationBinding() {
     }
 
-    public static void bind(Notification notification, ObservableStringValue message, Runnable dismiss) {
-        notification.messageProperty().bind(message);
-        notification.visibleProperty().bind(notification.messageProperty().isNotEmpty());
-        notification.managedProperty().bind(notification.visibleProperty());
-        notification.setOnClose(event -> dismiss.run());
-        PauseTransition autoHide = new PauseTransition(SHOWN_FOR);
-        autoHide.setOnFinished(event -> dismiss.run());
-        message.addListener((o, before, now) -> {
-            if (now != null && !now.isEmpty()) {
-                autoHide.playFromStart();
+    public static void bind(Node anchor, ObservableStringValue message, Runnable dismiss) {
+        ObservableValue<Window> shownWindow = anchor.sceneProperty().flatMap(Scene::windowProperty)
+                .flatMap(window -> window.showingProperty().map(showing -> showing ? window : null));
+        Runnable showPending = () -> {
+            String text = message.get();
+            Window window = shownWindow.getValue();
+            if (text == null || text.isEmpty() || window == null) {
+                return;
             }
-        });
+            Notices.show(window, text);
+            // Not while the message's listeners run; a newer message stays.
+            Platform.runLater(() -> {
+                if (text.equals(message.get())) {
+                    dismiss.run();
+                }
+            });
+        };
+        message.addListener((o, before, now) -> showPending.run());
+        shownWindow.addListener((o, before, now) -> showPending.run());
+        showPending.run();
     }
 }

@@ -17,7 +17,8 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
- * The console's look on top of the AtlantaFX theme: our stylesheet, the app icon on every window,
+ * The console's look on top of the AtlantaFX theme: our stylesheet (and Modena's colour names for
+ * ControlsFX's controls), the app icon on every window,
  * light or dark (PrimerLight / PrimerDark) and presenter mode (larger text). Once
  * {@link #followAllWindows()} ran, every window that opens (dialogs and alerts too) gets all of it.
  */
@@ -30,6 +31,8 @@ public final class Stylesheets {
 
     /** AtlantaFX's convention for the dark theme: the {@code :dark} pseudo-class on the root. */
     private static final PseudoClass DARK_STATE = PseudoClass.getPseudoClass("dark");
+    /** Modena's looked-up colours, which ControlsFX's stylesheets use, named in AtlantaFX's colours. */
+    private static final String CONTROLSFX_CSS = "/assets/css/controlsfx-atlantafx.css";
     private static final String APP_CSS = "/assets/css/memberdesk.css";
     private static final int[] ICON_SIZES = {16, 24, 32, 48, 64, 128, 256};
     private static final String ICON = "/assets/app-icon/memberdesk-%d.png";
@@ -44,10 +47,12 @@ public final class Stylesheets {
 
     /** Our stylesheet and the current theme classes on a scene (idempotent). */
     public static void apply(Scene scene) {
-        URL css = Objects.requireNonNull(Stylesheets.class.getResource(APP_CSS), APP_CSS);
-        String external = css.toExternalForm();
-        if (!scene.getStylesheets().contains(external)) {
-            scene.getStylesheets().add(external);
+        for (String sheet : List.of(CONTROLSFX_CSS, APP_CSS)) {
+            URL css = Objects.requireNonNull(Stylesheets.class.getResource(sheet), sheet);
+            String external = css.toExternalForm();
+            if (!scene.getStylesheets().contains(external)) {
+                scene.getStylesheets().add(external);
+            }
         }
         style(scene.getRoot());
         if (scene.getProperties().putIfAbsent(Stylesheets.class, Boolean.TRUE) == null) {

@@ -1,7 +1,5 @@
 package org.memberdesk.ui.view.console;
 
-import atlantafx.base.controls.CustomTextField;
-import atlantafx.base.controls.Notification;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +43,7 @@ import javafx.scene.shape.SVGPath;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
+import org.controlsfx.control.textfield.CustomTextField;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.common.ViewLoader;
 import org.memberdesk.ui.view.common.NotificationBinding;
@@ -85,7 +84,6 @@ public final class ConsoleView {
     @FXML private Label contactCountLabel;
     @FXML private Label contactCountBadge;
     @FXML private Label demoBadge;
-    @FXML private Notification notification;
     @FXML private MenuItem newContactItem;
     @FXML private MenuItem importContactsItem;
     @FXML private MenuItem backUpItem;
@@ -277,7 +275,7 @@ public final class ConsoleView {
 
     private void bindNotification() {
         ConsoleStatus status = viewModel.status();
-        NotificationBinding.bind(notification, status.notificationProperty(), status::dismissNotification);
+        NotificationBinding.bind(contactTable, status.notificationProperty(), status::dismissNotification);
     }
 
     /** File → Reset demo, Settings → Agent name, View → Theme and Presenter mode: there before a database is open. */

@@ -1,6 +1,5 @@
 package org.memberdesk.ui.view.contact;
 
-import atlantafx.base.controls.Notification;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -52,7 +51,6 @@ public final class ContactView {
     @FXML private Button diagnoseButton;
 
     @FXML private StackPane emailHistoryPane;
-    @FXML private Notification notification;
 
     @FXML private Label portalPasswordLabel;
     @FXML private Label portalLastLoginLabel;
@@ -153,7 +151,7 @@ public final class ContactView {
     private void bindEmails() {
         EmailHistoryView history = new EmailHistoryView(viewModel.history(), messages);
         emailHistoryPane.getChildren().setAll(history.root());
-        NotificationBinding.bind(notification, viewModel.notificationProperty(), viewModel::dismissNotification);
+        NotificationBinding.bind(tabs, viewModel.notificationProperty(), viewModel::dismissNotification);
     }
 
     private void bindActions() {
