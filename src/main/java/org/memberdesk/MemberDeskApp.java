@@ -24,6 +24,7 @@ import org.memberdesk.ui.common.FxLinkOpener;
 import org.memberdesk.ui.common.FxTextClipboard;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.common.SystemTheme;
+import org.memberdesk.ui.view.common.NotifyingLinkOpener;
 import org.memberdesk.ui.view.common.Stylesheets;
 import org.memberdesk.ui.view.common.WindowFit;
 import org.memberdesk.ui.view.common.Windows;
@@ -111,10 +112,13 @@ public final class MemberDeskApp extends Application {
         portal = new LocalPortal();
         workflowStages = new WorkflowStages(messages, () -> stage);
         insightStages = new InsightStages(messages);
-        ConsoleShell shell = new ConsoleShell(portal, shellStages, new FxLinkOpener(getHostServices()), environment,
-                version(), SystemTheme::prefersDark);
+        FxTextClipboard clipboard = new FxTextClipboard();
+        NotifyingLinkOpener browser = new NotifyingLinkOpener(new FxLinkOpener(getHostServices()), clipboard,
+                messages, workingWindow);
+        ConsoleShell shell = new ConsoleShell(portal, shellStages, browser, environment, version(),
+                SystemTheme::prefersDark);
         ConsoleTools tools = new ConsoleTools(executor, dialogs, messages, contactStages, mailStages, workflowStages,
-                insightStages, new FxTextClipboard(), new FxFilePicker(workingWindow));
+                insightStages, clipboard, new FxFilePicker(workingWindow));
         Callable<Services> opener = () -> Services.open(directory, clock, environment);
         CompletableFuture<Optional<ContactPreview.Page>> early = launchPreview;
         ConsoleStartup startup = early != null && directory == launchDirectory

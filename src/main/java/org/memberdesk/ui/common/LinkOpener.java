@@ -4,5 +4,6 @@ package org.memberdesk.ui.common;
 @FunctionalInterface
 public interface LinkOpener {
 
+    /** @throws LinkNotOpened when this computer has no browser to open it or the browser refused it */
     void open(String url);
 }

@@ -28,6 +28,7 @@ import javafx.scene.layout.StackPane;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.common.ViewLoader;
 import org.memberdesk.ui.view.common.BadgeCell;
+import org.memberdesk.ui.view.common.FirstLoadMask;
 import org.memberdesk.ui.view.common.NotificationBinding;
 import org.memberdesk.ui.view.common.TableColumns;
 import org.memberdesk.ui.view.common.ToneStyles;
@@ -83,7 +84,8 @@ public final class ContactView {
     public ContactView(ContactViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
         this.messages = messages;
-        this.root = ViewLoader.load(this, messages);
+        this.root = FirstLoadMask.over(ViewLoader.load(this, messages), viewModel.loadingProperty(),
+                messages.get("contact.loading"));
     }
 
     public Parent root() {

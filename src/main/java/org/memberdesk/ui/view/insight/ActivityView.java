@@ -15,6 +15,7 @@ import javafx.scene.control.skin.VirtualFlow;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.common.ViewLoader;
 import org.memberdesk.ui.view.common.BadgeCell;
+import org.memberdesk.ui.view.common.FirstLoadMask;
 import org.memberdesk.ui.view.common.TableColumns;
 import org.memberdesk.ui.viewmodel.insight.ActivityRow;
 import org.memberdesk.ui.viewmodel.insight.ActivityViewModel;
@@ -46,7 +47,8 @@ public final class ActivityView {
 
     public ActivityView(ActivityViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
-        this.root = ViewLoader.load(this, messages);
+        this.root = FirstLoadMask.over(ViewLoader.load(this, messages), viewModel.loadingProperty(),
+                messages.get("activity.loading"));
     }
 
     public Parent root() {
