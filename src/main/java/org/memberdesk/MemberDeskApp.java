@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.memberdesk.service.Services;
@@ -130,8 +129,8 @@ public final class MemberDeskApp extends Application {
 
         Scene scene = new Scene(view.root());
         Stylesheets.apply(scene);
-        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+F"), view::focusSearch);
         stage.setScene(scene);
+        view.offerAppShortcuts(stage);
         stage.setTitle(messages.get("console.title"));
         Optional<WindowPlacement> remembered = rememberedWindow();
         placement = MainWindowPlacement.place(stage,

@@ -3,6 +3,7 @@ package org.memberdesk.service.email;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -145,6 +146,32 @@ public final class EmailService {
     }
 
     /**
+     * The emailed Client Portal links that Copy login details would cancel now, newest first: its new
+     * set-password link supersedes them. None when the contact has a password (no link is made).
+     */
+    public List<EmailedLink> linksCopyingCancels(UUID contactId) {
+        return tx.read(t -> {
+            requireContact(t, contactId);
+            if (hasPortalPassword(t, contactId)) {
+                return List.of();
+            }
+            Instant now = clock.instant();
+            return t.tokens().ofContact(contactId).stream()
+                    .filter(token -> token.getScope() == AccessScope.MEMBERSHIP && token.getGroup() == null
+                            && token.state(now) == CredentialToken.State.LIVE && token.getEmailMessageId() != null)
+                    .flatMap(token -> t.emails().byId(token.getEmailMessageId()).stream())
+                    .map(m -> new EmailedLink(m.getId(), m.getSubject(),
+                            m.getSentAt() != null ? m.getSentAt() : m.getCreatedAt()))
+                    .sorted(Comparator.comparing(EmailedLink::sentAt).reversed())
+                    .toList();
+        });
+    }
+
+    private static boolean hasPortalPassword(Tx t, UUID contactId) {
+        return t.portalAccounts().ofContact(contactId).map(a -> a.getCredential().hasPassword()).orElse(false);
+    }
+
+    /**
      * Where and how the contact logs in: the offer's own login URL when it has one, else the
      * portal's; the login email; and, only when no portal password is set yet, a new set-password
      * link that supersedes older links. Audited without the link.
@@ -162,8 +189,7 @@ public final class EmailService {
             String loginUrl = offer != null && offer.getLoginUrl() != null
                     ? offer.getLoginUrl()
                     : PortalLinks.login(base);
-            boolean hasPassword = t.portalAccounts().ofContact(contactId)
-                    .map(a -> a.getCredential().hasPassword()).orElse(false);
+            boolean hasPassword = hasPortalPassword(t, contactId);
             String link = null;
             Instant expires = null;
             StringBuilder text = new StringBuilder()

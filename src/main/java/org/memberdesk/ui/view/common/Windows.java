@@ -9,9 +9,6 @@ import javafx.stage.Window;
 /** What every secondary window of the console shares: how it is made and how it comes back to the front. */
 public final class Windows {
 
-    /** The key that reads a window again from the database (Help → Keyboard shortcuts lists it). */
-    public static final KeyCombination REFRESH = KeyCombination.keyCombination("F5");
-
     private Windows() {
     }
 
@@ -31,11 +28,6 @@ public final class Windows {
         }
         Stylesheets.decorate(stage);
         return stage;
-    }
-
-    /** F5 (View → Refresh in the main window) in {@code stage}: reads what it shows again. */
-    public static void onRefreshKey(Stage stage, Runnable refresh) {
-        stage.getScene().getAccelerators().put(REFRESH, refresh);
     }
 
     /** Brings {@code stage} back (restored, in front, focused) if it is showing; false when there is none to bring. */

@@ -41,13 +41,16 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.SVGPath;
 import javafx.stage.FileChooser;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 import org.controlsfx.control.textfield.CustomTextField;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.common.ViewLoader;
+import org.memberdesk.ui.view.common.AppShortcuts;
 import org.memberdesk.ui.view.common.NotificationBinding;
 import org.memberdesk.ui.view.common.ToneStyles;
+import org.memberdesk.ui.view.common.Windows;
 import org.memberdesk.ui.view.help.FaqView;
 import org.memberdesk.ui.viewmodel.console.AppearanceViewModel;
 import org.memberdesk.ui.viewmodel.console.ConsolePortal;
@@ -89,6 +92,7 @@ public final class ConsoleView {
     @FXML private MenuItem backUpItem;
     @FXML private SeparatorMenuItem resetDemoSeparator;
     @FXML private MenuItem resetDemoItem;
+    @FXML private MenuItem quitItem;
     @FXML private MenuItem workflowsItem;
     @FXML private MenuItem runWorkflowItem;
     @FXML private MenuItem activityItem;
@@ -143,8 +147,26 @@ public final class ConsoleView {
         return searchField.isFocused();
     }
 
+    /**
+     * The keys that work from every window ({@link AppShortcuts}) do what this window's menu items do,
+     * while they are enabled; the search key brings this window forward with the search field ready.
+     */
+    public void offerAppShortcuts(Stage stage) {
+        AppShortcuts.defineFor(stage, new AppShortcuts.Actions(() -> {
+            Windows.bringToFront(stage);
+            focusSearch();
+        }, () -> fire(newContactItem), () -> fire(demoInboxItem), () -> fire(activityItem), () -> fire(quitItem)));
+    }
+
+    private static void fire(MenuItem item) {
+        if (!item.isDisable()) {
+            item.fire();
+        }
+    }
+
     @FXML
     private void initialize() {
+        showAppShortcutKeys();
         bindSearchField();
         bindContactTable();
         bindProgress();
@@ -153,6 +175,15 @@ public final class ConsoleView {
         bindShell();
         viewModel.sessionProperty().addListener((o, before, now) -> showSession(now));
         showSession(viewModel.sessionProperty().get());
+    }
+
+    /** The menu items of the keys that work from every window show (and, here, answer) the app's one table. */
+    private void showAppShortcutKeys() {
+        newContactItem.setAccelerator(AppShortcuts.NEW_CONTACT);
+        demoInboxItem.setAccelerator(AppShortcuts.INBOX);
+        activityItem.setAccelerator(AppShortcuts.ACTIVITY);
+        quitItem.setAccelerator(AppShortcuts.QUIT);
+        refreshItem.setAccelerator(AppShortcuts.REFRESH);
     }
 
     private void bindSearchField() {

@@ -10,7 +10,7 @@ import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.common.ViewLoader;
 import org.memberdesk.ui.viewmodel.console.Shortcut;
 
-/** Help → Keyboard shortcuts: each key combination as this computer writes it, and what it does. */
+/** Help → Keyboard shortcuts: each key combination as this computer writes it, what it does, and where it works. */
 public final class ShortcutsView {
 
     @FXML private GridPane shortcutGrid;
@@ -25,7 +25,9 @@ public final class ShortcutsView {
             keys.getStyleClass().add("shortcut-keys");
             Label action = new Label(shortcut.action());
             action.setWrapText(true);
-            shortcutGrid.addRow(row++, keys, action);
+            Label scope = new Label(shortcut.everyWindow() ? messages.get("shortcuts.everyWindow") : "");
+            scope.getStyleClass().addAll("shortcut-scope", "text-small", "text-muted");
+            shortcutGrid.addRow(row++, keys, action, scope);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.view.common.AppShortcuts;
 import org.memberdesk.ui.view.common.Windows;
 import org.memberdesk.ui.viewmodel.contact.ChangePasswordViewModel;
 import org.memberdesk.ui.viewmodel.contact.ContactFormViewModel;
@@ -43,7 +44,7 @@ public final class ContactStages implements ContactWindows {
         stage.titleProperty().bind(viewModel.titleProperty());
         stage.setMinWidth(720);
         stage.setMinHeight(420);
-        Windows.onRefreshKey(stage, viewModel::refresh);
+        AppShortcuts.install(stage, viewModel::refresh);
         stage.setOnHidden(event -> {
             open.remove(contactId);
             models.remove(contactId);

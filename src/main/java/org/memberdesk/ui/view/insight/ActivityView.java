@@ -12,6 +12,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.util.StringConverter;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.common.ViewLoader;
 import org.memberdesk.ui.view.common.BadgeCell;
@@ -60,6 +61,17 @@ public final class ActivityView {
         agentFilter.setItems(viewModel.agentChoices());
         agentFilter.valueProperty().bindBidirectional(viewModel.agentProperty());
         actionFilter.setItems(viewModel.actionChoices());
+        actionFilter.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String action) {
+                return viewModel.actionText(action);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
         actionFilter.valueProperty().bindBidirectional(viewModel.actionProperty());
         contactFilter.textProperty().bindBidirectional(viewModel.contactProperty());
         fromFilter.valueProperty().bindBidirectional(viewModel.fromProperty());
@@ -68,7 +80,7 @@ public final class ActivityView {
         activityTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumns.text(timeColumn, ActivityRow::time);
         TableColumns.text(agentColumn, ActivityRow::agent);
-        TableColumns.text(actionColumn, ActivityRow::action);
+        TableColumns.text(actionColumn, ActivityRow::actionText);
         TableColumns.text(contactColumn, ActivityRow::contact);
         TableColumns.text(detailColumn, ActivityRow::detail);
         outcomeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import javafx.scene.Parent;
 import javafx.stage.Stage;
 import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.view.common.AppShortcuts;
 import org.memberdesk.ui.view.common.Windows;
 import org.memberdesk.ui.viewmodel.insight.ActivityViewModel;
 import org.memberdesk.ui.viewmodel.insight.DiagnoseViewModel;
@@ -42,7 +43,7 @@ public final class InsightStages implements InsightWindows {
         stage.titleProperty().bind(viewModel.contactNameProperty().map(name ->
                 messages.get("diagnose.windowTitle", name)));
         view.setOnClose(stage::close);
-        Windows.onRefreshKey(stage, viewModel::checkAgain);
+        AppShortcuts.install(stage, viewModel::checkAgain);
         stage.setOnHidden(event -> {
             diagnose.remove(contactId);
             diagnoseModels.remove(contactId);
@@ -63,7 +64,7 @@ public final class InsightStages implements InsightWindows {
         ActivityViewModel viewModel = model.get();
         ActivityView view = new ActivityView(viewModel, messages);
         Stage stage = stage(view.root(), 1180, 700, messages.get("activity.windowTitle"));
-        Windows.onRefreshKey(stage, viewModel::refresh);
+        AppShortcuts.install(stage, viewModel::refresh);
         stage.setOnHidden(event -> {
             viewModel.close();
             activity = null;

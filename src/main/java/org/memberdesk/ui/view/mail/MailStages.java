@@ -5,6 +5,7 @@ import javafx.scene.Parent;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.view.common.AppShortcuts;
 import org.memberdesk.ui.view.common.Windows;
 import org.memberdesk.ui.viewmodel.mail.DemoInboxViewModel;
 import org.memberdesk.ui.viewmodel.mail.MailWindows;
@@ -33,7 +34,7 @@ public final class MailStages implements MailWindows {
         DemoInboxViewModel viewModel = model.get();
         DemoInboxView view = new DemoInboxView(viewModel, messages);
         inbox = stage(view.root(), 1180, 720, messages.get("inbox.windowTitle"), false);
-        Windows.onRefreshKey(inbox, viewModel::refresh);
+        AppShortcuts.install(inbox, viewModel::refresh);
         inbox.setOnHidden(event -> {
             viewModel.close();
             inbox = null;

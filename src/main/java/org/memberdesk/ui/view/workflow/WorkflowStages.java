@@ -5,6 +5,7 @@ import javafx.scene.Parent;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.view.common.AppShortcuts;
 import org.memberdesk.ui.view.common.Windows;
 import org.memberdesk.ui.viewmodel.workflow.ManualRunViewModel;
 import org.memberdesk.ui.viewmodel.workflow.WorkflowEditorViewModel;
@@ -35,7 +36,7 @@ public final class WorkflowStages implements WorkflowWindows {
         WorkflowsViewModel viewModel = model.get();
         WorkflowsView view = new WorkflowsView(viewModel, messages);
         workflows = stage(view.root(), 1180, 780, messages.get("workflows.windowTitle"), null);
-        Windows.onRefreshKey(workflows, viewModel::refresh);
+        AppShortcuts.install(workflows, viewModel::refresh);
         workflows.setOnHidden(event -> {
             viewModel.close();
             workflows = null;

@@ -27,6 +27,7 @@ import org.memberdesk.service.Actor;
 import org.memberdesk.service.credentials.LoginDetails;
 import org.memberdesk.service.email.DeliveryProgress;
 import org.memberdesk.service.email.EmailService;
+import org.memberdesk.service.email.EmailedLink;
 import org.memberdesk.service.email.EmailView;
 import org.memberdesk.ui.common.BackgroundExecutor;
 import org.memberdesk.ui.common.Cancellable;
@@ -296,13 +297,49 @@ public final class EmailHistoryViewModel {
 
     /**
      * Puts the contact's login details on the clipboard (with a fresh set-password link when they have
-     * no password yet) and says what was copied, without showing the link.
+     * no password yet) and says what was copied, without showing the link. When that new link would
+     * cancel the link of an email the contact was sent, it asks first, naming the email; afterwards the
+     * history shows that email, its link no longer live.
      */
     public void copyLoginDetails() {
+        copyCommand.run(() -> emails.linksCopyingCancels(contactId), cancels -> {
+            if (cancels.isEmpty() || confirmCancelling(cancels)) {
+                copy(cancels);
+            }
+        });
+    }
+
+    private boolean confirmCancelling(List<EmailedLink> cancels) {
+        String which = cancels.stream()
+                .map(link -> messages.get("history.copy.cancels.email", link.subject(), texts.format(link.sentAt())))
+                .collect(Collectors.joining(messages.get("history.copy.cancels.and")));
+        return dialogs.confirm(messages.get("history.copy.cancels.title"),
+                messages.get("history.copy.cancels.question", which),
+                messages.get("history.copy.cancels.details"), messages.get("history.copy.cancels.accept"),
+                messages.get("history.copy.cancels.decline"));
+    }
+
+    private void copy(List<EmailedLink> cancels) {
         copyCommand.run(() -> emails.copyLoginDetails(contactId, agent), details -> {
             clipboard.putText(details.clipboardText());
             notification.set(copiedText(details));
+            if (!cancels.isEmpty()) {
+                showCancelled(cancels.get(0).emailId());
+            }
+            reload();
         });
+    }
+
+    /** The email whose link was cancelled, opened anew so its link shows as no longer live. */
+    private void showCancelled(UUID emailId) {
+        EmailRow row = rows.stream().filter(r -> r.id().equals(emailId)).findFirst().orElse(null);
+        if (row == null) {
+            openSelected();
+        } else if (row.equals(selected.get())) {
+            openSelected();
+        } else {
+            selected.set(row);
+        }
     }
 
     private String copiedText(LoginDetails details) {

@@ -194,6 +194,14 @@ public final class ActivityViewModel {
         return out;
     }
 
+    /**
+     * An action code ("credentials.reset-link-sent") or family ("credentials") in the agent's words; a
+     * code with no text yet shows as it is.
+     */
+    public String actionText(String action) {
+        return action == null ? "" : messages.getOrDefault("activity.action." + action, action);
+    }
+
     private String any() {
         return messages.get("activity.filter.any");
     }
@@ -280,7 +288,7 @@ public final class ActivityViewModel {
         String who = e.origin() == AuditLog.Origin.AGENT ? e.agent()
                 : messages.get("activity.origin." + e.origin().code(), e.agent());
         boolean ok = e.outcome() == AuditLog.Outcome.OK;
-        return new ActivityRow(tools.time().format(e.at()), who, e.action(),
+        return new ActivityRow(tools.time().format(e.at()), who, e.action(), actionText(e.action()),
                 e.contactEmail() == null ? "" : e.contactEmail(), e.detail() == null ? "" : e.detail(),
                 messages.getOrDefault("activity.outcome." + e.outcome().code(), e.outcome().code()),
                 ok ? Tone.GOOD : Tone.BAD);

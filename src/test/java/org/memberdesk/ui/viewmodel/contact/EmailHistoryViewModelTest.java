@@ -72,6 +72,10 @@ class EmailHistoryViewModelTest {
     }
 
     private EmailHistoryViewModel history(String email) {
+        return history(email, dialogs);
+    }
+
+    private EmailHistoryViewModel history(String email, RecordingDialogService dialogs) {
         UUID id = services.contacts().byEmail(email).id();
         EmailHistoryViewModel history = new EmailHistoryViewModel(services.emails(), id, feed,
                 new EmailHistoryViewModel.Tools(executor, dialogs, clipboard, messages,
@@ -276,6 +280,39 @@ class EmailHistoryViewModelTest {
         ben.copyLoginDetails();
         assertThat(clipboard.current()).contains("ben.carter@example.com").doesNotContain("set-password");
         assertThat(ben.notificationProperty().get()).contains("already have a password");
+        assertThat(clipboard.texts()).hasSize(2);
+    }
+
+    @Test
+    void copyLoginDetailsAsksBeforeCancellingTheLinkOfAnEmailJustSentThenShowsItNoLongerLive() {
+        Actor sam = Actor.agent("Sam (support)");
+        services.credentials().sendResetLink("dana.whitfield@example.com", null, null, sam);
+        services.emails().runOutbox(true);
+        EmailView sent = services.emails().list("dana.whitfield@example.com").get(0);
+        assertThat(sent.status()).isEqualTo(EmailView.Status.SENT);
+        String when = new DisplayTime(ZoneOffset.UTC, messages.locale()).format(sent.sentAt());
+
+        RecordingDialogService declining = RecordingDialogService.declining();
+        EmailHistoryViewModel kept = history("dana.whitfield@example.com", declining);
+        kept.copyLoginDetails();
+        assertThat(declining.asked()).singleElement().satisfies(asked ->
+                assertThat(asked.question()).contains(sent.subject()).contains(when).contains("stops working"));
+        assertThat(clipboard.texts()).as("declined: nothing copied").isEmpty();
+        assertThat(kept.openedProperty().get().id()).isEqualTo(sent.id());
+        assertThat(kept.openedProperty().get().links()).extracting(LinkLine::state).containsExactly("Live");
+
+        EmailHistoryViewModel dana = history("dana.whitfield@example.com");
+        assertThat(dana.openedProperty().get().links()).extracting(LinkLine::state).containsExactly("Live");
+        dana.copyLoginDetails();
+
+        assertThat(dialogs.asked()).singleElement().satisfies(asked ->
+                assertThat(asked.question()).contains(sent.subject()).contains(when));
+        assertThat(clipboard.current()).containsPattern("/set-password/[A-Za-z0-9_-]{43}");
+        assertThat(dana.openedProperty().get().id()).isEqualTo(sent.id());
+        assertThat(dana.openedProperty().get().links()).extracting(LinkLine::state).containsExactly("Superseded");
+
+        dana.copyLoginDetails();
+        assertThat(dialogs.asked()).as("no emailed link is live any more: nothing to ask").hasSize(1);
         assertThat(clipboard.texts()).hasSize(2);
     }
 
