@@ -56,7 +56,7 @@ public final class ContactService {
             Instant now = clock.instant();
             Contact contact = new Contact(email, name, tags, now);
             if (t.contacts().byEmail(contact.getEmail()).isPresent()) {
-                throw new UserError("a contact with email " + contact.getEmail() + " already exists");
+                throw new ContactFields.EmailTaken("a contact with email " + contact.getEmail() + " already exists");
             }
             refuseIfBeingImported(t, contact.getEmail());
             t.persist(contact);
@@ -113,7 +113,7 @@ public final class ContactService {
             String normalized = EmailAddress.normalize(newEmail);
             if (!normalized.equals(contact.getEmail())) {
                 if (t.contacts().byEmail(normalized).isPresent()) {
-                    throw new UserError("a contact with email " + normalized + " already exists");
+                    throw new ContactFields.EmailTaken("a contact with email " + normalized + " already exists");
                 }
                 refuseIfBeingImported(t, normalized);
                 changes.append("email: ").append(contact.getEmail()).append(" -> ").append(normalized).append("; ");
@@ -154,7 +154,7 @@ public final class ContactService {
      */
     private static void refuseIfBeingImported(Tx t, String email) {
         if (t.importBatches().emailBeingImported(email)) {
-            throw new UserError(email + " is being imported right now (an import that has not finished); when it"
+            throw new ContactFields.EmailTaken(email + " is being imported right now (an import that has not finished); when it"
                     + " has, the contact appears and can be edited");
         }
     }

@@ -119,6 +119,34 @@ class ContactActionsViewTest {
     }
 
     @Test
+    void changePasswordMarksEntriesThatDiffer() throws Exception {
+        Node root = openContact("dana", "Dana Whitfield");
+        robot.clickOn(tabHeader(root, "Actions"));
+        robot.clickOn(robot.from(root).lookup("#portalPasswordButton").queryButton());
+        Node dialog = WAIT.present(() -> window("Change Password")).getScene().getRoot();
+        javafx.scene.control.PasswordField password = robot.from(dialog).lookup("#passwordField")
+                .queryAs(javafx.scene.control.PasswordField.class);
+        javafx.scene.control.PasswordField confirm = robot.from(dialog).lookup("#confirmField")
+                .queryAs(javafx.scene.control.PasswordField.class);
+
+        robot.interact(() -> password.setText("short"));
+        WAIT.until(() -> FieldMarkLookup.message(robot, password).isPresent());
+        assertThat(FieldMarkLookup.message(robot, password).orElseThrow()).startsWith("Not accepted: use at least 15");
+
+        robot.interact(() -> {
+            password.setText("violet kettle harbour lantern");
+            confirm.setText("violet kettle harbour lanterns");
+        });
+        WAIT.until(() -> FieldMarkLookup.message(robot, confirm).isPresent());
+        assertThat(FieldMarkLookup.message(robot, confirm)).contains("The two entries differ.");
+        WAIT.until(() -> FieldMarkLookup.message(robot, password).isEmpty());
+        assertThat(robot.from(dialog).lookup("#saveButton").queryButton().isDisabled()).isTrue();
+
+        robot.interact(() -> confirm.setText("violet kettle harbour lantern"));
+        WAIT.until(() -> FieldMarkLookup.message(robot, confirm).isEmpty());
+    }
+
+    @Test
     void changePasswordWithAGeneratedPassphraseSetsItWithoutEmail() throws Exception {
         Node root = openContact("dana", "Dana Whitfield");
         robot.clickOn(tabHeader(root, "Actions"));

@@ -122,6 +122,42 @@ class ContactFormViewTest {
     }
 
     @Test
+    void editContactMarksEachWrongFieldWithItsOwnMessage() throws Exception {
+        Node root = openContact("aisha", "Aisha Rahman");
+        robot.clickOn(tabHeader(root, "Actions"));
+        robot.clickOn(robot.from(root).lookup("#editContactButton").queryButton());
+        Node form = WAIT.present(() -> window("Edit contact")).getScene().getRoot();
+        TextField name = robot.from(form).lookup("#nameField").queryAs(TextField.class);
+        TextField email = robot.from(form).lookup("#emailField").queryAs(TextField.class);
+
+        robot.interact(() -> email.setText("aisha at example"));
+        WAIT.until(() -> FieldMarkLookup.message(robot, email).isPresent());
+        assertThat(FieldMarkLookup.message(robot, email)).contains("'aisha at example' is not a valid email address.");
+        assertThat(FieldMarkLookup.message(robot, name)).isEmpty();
+        // An emptied field is marked once Save was pressed (a new form does not open all red).
+        robot.interact(() -> name.setText(" "));
+        robot.clickOn(robot.from(form).lookup("#saveButton").queryButton());
+        WAIT.until(() -> text(form, "#errorLabel").equals("Not saved: correct the marked fields first."));
+        WAIT.until(() -> FieldMarkLookup.message(robot, name).isPresent());
+        assertThat(FieldMarkLookup.message(robot, name)).contains("Name is required.");
+        assertThat(window("Edit contact")).isPresent();
+
+        // Taken: only the service knows, and says so at the field as well as under the form.
+        robot.interact(() -> {
+            name.setText("Aisha Rahman");
+            email.setText("dana.whitfield@example.com");
+        });
+        WAIT.until(() -> FieldMarkLookup.message(robot, email).isEmpty());
+        robot.clickOn(robot.from(form).lookup("#saveButton").queryButton());
+        WAIT.until(() -> FieldMarkLookup.message(robot, email).isPresent());
+        assertThat(FieldMarkLookup.message(robot, email).orElseThrow()).contains("already exists");
+        assertThat(text(form, "#errorLabel")).contains("already exists");
+        try (Services services = TestServices.open(dir, clock)) {
+            assertThat(services.contacts().byEmail("aisha.rahman@example.org").name()).isEqualTo("Aisha Rahman");
+        }
+    }
+
+    @Test
     void grantAnOfferThenRevokeItWithAReason() throws Exception {
         Node root = openContact("aisha", "Aisha Rahman");
         robot.clickOn(tabHeader(root, "Offers"));

@@ -8,8 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import javafx.application.Application;
+import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -26,6 +33,9 @@ import org.memberdesk.service.Services;
 import org.memberdesk.service.demo.DemoData;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
+import org.controlsfx.control.TaskProgressView;
+import org.memberdesk.ui.common.BackgroundExecutor;
+import org.memberdesk.ui.common.Cancellable;
 import org.memberdesk.ui.common.FxBackgroundExecutor;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.common.RecordingDialogService;
@@ -111,7 +121,72 @@ class ImportViewTest {
         assertThat(services.contacts().count()).isEqualTo(2);
         assertThat(services.contacts().byEmail("ann.import@example.com").name()).isEqualTo("Ann Import");
         assertThat(imported.get()).isEqualTo(1);
-        assertThat(robot.from(root).lookup("#progressBar").query().isVisible()).isFalse();
+        assertThat(robot.from(root).lookup("#progressView").query().isVisible()).isFalse();
+    }
+
+    @Test
+    void anImportUnderWayShowsItsProgressInTheTaskList() throws Exception {
+        Path file = files.resolve("members.csv");
+        Files.writeString(file, "email,name\nann.import@example.com,Ann Import\n", StandardCharsets.UTF_8);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean hold = new AtomicBoolean();
+        BackgroundExecutor held = new BackgroundExecutor() {
+            @Override
+            public <T> Cancellable submit(Callable<T> work, Consumer<? super T> onSuccess,
+                                          Consumer<? super Exception> onFailure) {
+                boolean wait = hold.get();
+                return executor.submit(() -> {
+                    if (wait) {
+                        release.await();
+                    }
+                    return work.call();
+                }, onSuccess, onFailure);
+            }
+
+            @Override
+            public Cancellable schedule(Duration delay, Runnable action) {
+                return executor.schedule(delay, action);
+            }
+
+            @Override
+            public void publish(Runnable action) {
+                executor.publish(action);
+            }
+        };
+        InsightTools tools = new InsightTools(held, RecordingDialogService.accepting(),
+                RecordingFilePicker.answering(file), messages, new DisplayTime(ZoneOffset.UTC, messages.locale()),
+                Actor.agent("Sam (support)"));
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> {
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            new InsightStages(messages).showImport(
+                    () -> new ImportViewModel(services.contactImport(), tools, imported::incrementAndGet));
+        });
+        Stage window = WAIT.present(() -> Window.getWindows().stream().filter(Stage.class::isInstance)
+                .map(Stage.class::cast).filter(s -> "Import contacts \u2014 MemberDesk".equals(s.getTitle()))
+                .findFirst());
+        Node root = window.getScene().getRoot();
+        Button importButton = robot.from(root).lookup("#importButton").queryButton();
+        robot.clickOn(robot.from(root).lookup("#chooseButton").queryButton());
+        WAIT.until(() -> !importButton.isDisabled());
+
+        hold.set(true);
+        robot.clickOn(importButton);
+        @SuppressWarnings("unchecked")
+        TaskProgressView<Task<?>> progress = robot.from(root).lookup("#progressView").queryAs(TaskProgressView.class);
+        WAIT.until(() -> progress.isVisible() && progress.getTasks().size() == 1);
+        Task<?> task = progress.getTasks().get(0);
+        List<String> shown = new java.util.ArrayList<>();
+        robot.interact(() -> shown.addAll(List.of(task.getTitle(), task.getMessage())));
+        assertThat(shown).containsExactly("Import contacts", messages.get("import.progress.start"));
+        assertThat(robot.from(progress).lookup(".progress-bar").tryQuery()).as("the task's bar shows").isPresent();
+
+        release.countDown();
+        WAIT.until(() -> text(root, "#resultLabel").startsWith("Imported 1 row"));
+        WAIT.until(() -> progress.getTasks().isEmpty() && !progress.isVisible());
+        List<Worker.State> ended = new java.util.ArrayList<>();
+        robot.interact(() -> ended.add(task.getState()));
+        assertThat(ended).containsExactly(Worker.State.SUCCEEDED);
     }
 
     private String text(Node root, String query) {

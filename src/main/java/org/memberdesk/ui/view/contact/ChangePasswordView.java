@@ -14,6 +14,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.common.ViewLoader;
+import org.memberdesk.ui.view.common.FieldMarks;
 import org.memberdesk.ui.view.common.ToneStyles;
 import org.memberdesk.ui.viewmodel.Tone;
 import org.memberdesk.ui.viewmodel.contact.ChangePasswordViewModel;
@@ -73,13 +74,12 @@ public final class ChangePasswordView {
         copyButton.disableProperty().bind(viewModel.passwordProperty().isEmpty());
         feedbackLabel.textProperty().bind(viewModel.feedback());
         ObservableBooleanValue acceptable = viewModel.acceptable();
-        Runnable tone = () -> ToneStyles.apply(feedbackLabel, viewModel.passwordProperty().get().isEmpty()
-                ? Tone.NEUTRAL : acceptable.get() ? Tone.GOOD : viewModel.policyProblemProperty().get().isEmpty()
-                ? Tone.NEUTRAL : Tone.BAD);
-        acceptable.addListener((o, before, now) -> tone.run());
-        viewModel.policyProblemProperty().addListener((o, before, now) -> tone.run());
-        viewModel.passwordProperty().addListener((o, before, now) -> tone.run());
-        tone.run();
+        acceptable.addListener((o, before, now) -> ToneStyles.apply(feedbackLabel, now ? Tone.GOOD : Tone.NEUTRAL));
+        FieldMarks marks = new FieldMarks();
+        marks.mark(passwordField, viewModel.passwordError());
+        marks.mark(passwordText, viewModel.passwordError());
+        marks.mark(confirmField, viewModel.confirmationError());
+        marks.mark(confirmText, viewModel.confirmationError());
         copiedLabel.textProperty().bind(viewModel.copiedTextProperty());
         ActionDialogStage.visibleWhenText(copiedLabel);
         saveButton.disableProperty().bind(Bindings.not(viewModel.canSave()));

@@ -10,9 +10,10 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.common.ViewLoader;
+import org.memberdesk.ui.view.common.FieldMarks;
 import org.memberdesk.ui.viewmodel.contact.ContactFormViewModel;
 
-/** New contact / Edit contact: name, email, tags; the service's refusal under the form. */
+/** New contact / Edit contact: name, email, tags; each wrong field marked, the service's refusal under the form. */
 public final class ContactFormView {
 
     @FXML private Label titleLabel;
@@ -43,6 +44,9 @@ public final class ContactFormView {
         nameField.textProperty().bindBidirectional(viewModel.nameProperty());
         emailField.textProperty().bindBidirectional(viewModel.emailProperty());
         tagsField.textProperty().bindBidirectional(viewModel.tagsProperty());
+        FieldMarks marks = new FieldMarks();
+        marks.mark(nameField, viewModel.nameError());
+        marks.mark(emailField, viewModel.emailError());
         saveButton.disableProperty().bind(Bindings.not(viewModel.canSave()));
         reloadLink.visibleProperty().bind(viewModel.changedMeanwhileProperty());
         reloadLink.managedProperty().bind(reloadLink.visibleProperty());

@@ -3,25 +3,27 @@ package org.memberdesk.ui.view.insight;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.concurrent.Task;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.memberdesk.ui.common.Messages;
+import org.controlsfx.control.TaskProgressView;
 import org.memberdesk.ui.common.ViewLoader;
 import org.memberdesk.ui.view.common.BadgeCell;
 import org.memberdesk.ui.view.common.TableColumns;
+import org.memberdesk.ui.view.common.ViewModelTask;
 import org.memberdesk.ui.viewmodel.Tone;
 import org.memberdesk.ui.viewmodel.insight.ImportViewModel;
 import org.memberdesk.ui.viewmodel.insight.ImportViewModel.State;
 import org.memberdesk.ui.viewmodel.insight.ProblemRow;
 
-/** Import contacts: choose a file, read the preview, import with a progress bar. */
+/** Import contacts: choose a file, read the preview, import with its progress in a task list (Cancel there or in the footer). */
 public final class ImportView {
 
     @FXML private Button chooseButton;
@@ -38,8 +40,7 @@ public final class ImportView {
     @FXML private TableColumn<ProblemRow, String> emailColumn;
     @FXML private TableColumn<ProblemRow, String> reasonColumn;
     @FXML private Label problemsPlaceholder;
-    @FXML private ProgressBar progressBar;
-    @FXML private Label progressLabel;
+    @FXML private TaskProgressView<Task<?>> progressView;
     @FXML private Button cancelButton;
     @FXML private Button importButton;
     @FXML private Button closeButton;
@@ -88,12 +89,13 @@ public final class ImportView {
                 .or(viewModel.stateProperty().isEqualTo(State.IMPORTED)))
                 .then(messages.get("import.problems.empty")).otherwise(""));
 
-        progressBar.progressProperty().bind(viewModel.progressProperty());
-        progressBar.visibleProperty().bind(Bindings.createBooleanBinding(() -> viewModel.busyProperty().get(),
+        ViewModelTask.follow(progressView, messages.get("import.task.title"), viewModel.busyProperty(),
+                viewModel.progressProperty(), viewModel.progressTextProperty(), viewModel::cancel);
+        progressView.visibleProperty().bind(Bindings.isNotEmpty(progressView.getTasks()));
+        progressView.managedProperty().bind(progressView.visibleProperty());
+        chooseButton.disableProperty().bind(Bindings.createBooleanBinding(() -> viewModel.busyProperty().get(),
                 viewModel.busyProperty()));
-        progressLabel.textProperty().bind(viewModel.progressTextProperty());
-        chooseButton.disableProperty().bind(progressBar.visibleProperty());
-        cancelButton.visibleProperty().bind(progressBar.visibleProperty());
+        cancelButton.visibleProperty().bind(chooseButton.disableProperty());
         cancelButton.managedProperty().bind(cancelButton.visibleProperty());
         importButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> !viewModel.canImportProperty().get(), viewModel.canImportProperty()));

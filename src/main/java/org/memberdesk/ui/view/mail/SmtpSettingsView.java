@@ -3,7 +3,6 @@ package org.memberdesk.ui.view.mail;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
-import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -21,6 +20,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.common.ViewLoader;
+import org.memberdesk.ui.view.common.FieldMarks;
 import org.memberdesk.ui.view.common.ToneStyles;
 import org.memberdesk.ui.viewmodel.Tone;
 import org.memberdesk.ui.viewmodel.mail.SecurityChoice;
@@ -35,15 +35,12 @@ public final class SmtpSettingsView {
     @FXML private VBox warningsBox;
     @FXML private TextField hostField;
     @FXML private Label hostEnvBadge;
-    @FXML private Label hostError;
     @FXML private ComboBox<SecurityChoice> securityBox;
     @FXML private Label securityEnvBadge;
     @FXML private TextField portField;
     @FXML private Label portEnvBadge;
-    @FXML private Label portError;
     @FXML private TextField fromField;
     @FXML private Label fromEnvBadge;
-    @FXML private Label fromError;
     @FXML private TextField userField;
     @FXML private Label userEnvBadge;
     @FXML private PasswordField passwordField;
@@ -52,11 +49,9 @@ public final class SmtpSettingsView {
     @FXML private Label environmentNote;
     @FXML private TextField portalUrlField;
     @FXML private Label portalUrlEnvBadge;
-    @FXML private Label portalUrlError;
     @FXML private Label portalUrlNote;
     @FXML private TextField testRecipientField;
     @FXML private Button testButton;
-    @FXML private Label testRecipientError;
     @FXML private Label testHint;
     @FXML private Label testOutcomeLabel;
     @FXML private Label testReplyLabel;
@@ -87,13 +82,14 @@ public final class SmtpSettingsView {
         viewModel.warnings().addListener((ListChangeListener<String>) change -> showWarnings());
         showWarnings();
 
+        FieldMarks marks = new FieldMarks();
         field(hostField, viewModel.hostProperty(), Field.HOST, hostEnvBadge);
-        error(hostError, viewModel.hostError());
+        marks.mark(hostField, viewModel.hostError());
         field(portField, viewModel.portProperty(), Field.PORT, portEnvBadge);
         portField.promptTextProperty().bind(viewModel.portPrompt());
-        error(portError, viewModel.portError());
+        marks.mark(portField, viewModel.portError());
         field(fromField, viewModel.fromProperty(), Field.FROM, fromEnvBadge);
-        error(fromError, viewModel.fromError());
+        marks.mark(fromField, viewModel.fromError());
         field(userField, viewModel.userProperty(), Field.USER, userEnvBadge);
         field(passwordField, viewModel.passwordProperty(), Field.PASSWORD, passwordEnvBadge);
         passwordField.promptTextProperty().bind(viewModel.passwordPrompt());
@@ -111,16 +107,15 @@ public final class SmtpSettingsView {
         visibleWhenText(environmentNote);
 
         field(portalUrlField, viewModel.portalUrlProperty(), Field.PORTAL_URL, portalUrlEnvBadge);
-        error(portalUrlError, viewModel.portalUrlError());
+        marks.mark(portalUrlField, viewModel.portalUrlError());
         portalUrlNote.textProperty().bind(viewModel.portalUrlNoteProperty());
 
         testRecipientField.textProperty().bindBidirectional(viewModel.testRecipientProperty());
         testButton.disableProperty().bind(Bindings.not(viewModel.canSendTest()));
-        testRecipientError.textProperty().bind(Bindings.createStringBinding(
+        marks.mark(testRecipientField, Bindings.createStringBinding(
                 () -> testRecipientField.getText() == null || testRecipientField.getText().isBlank()
                         ? "" : viewModel.testRecipientError().get(),
                 viewModel.testRecipientError(), testRecipientField.textProperty()));
-        visibleWhenText(testRecipientError);
         testHint.textProperty().bind(Bindings.when(viewModel.dirtyProperty())
                 .then(messages.get("smtp.test.saveFirst")).otherwise(messages.get("smtp.test.hint")));
         testOutcomeLabel.textProperty().bind(viewModel.testOutcomeProperty());
@@ -179,11 +174,6 @@ public final class SmtpSettingsView {
         badge.visibleProperty().bind(viewModel.fromEnvironmentProperty(field));
         badge.managedProperty().bind(badge.visibleProperty());
         badge.setTooltip(new Tooltip(messages.get("smtp.fromEnvironment.tooltip", field.variable())));
-    }
-
-    private static void error(Label label, ObservableStringValue message) {
-        label.textProperty().bind(message);
-        visibleWhenText(label);
     }
 
     private static void visibleWhenText(Label label) {

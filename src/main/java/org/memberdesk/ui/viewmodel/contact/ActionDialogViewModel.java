@@ -41,7 +41,10 @@ public abstract class ActionDialogViewModel {
         this.title.set(title);
         this.whenToUse.set(whenToUse == null ? "" : whenToUse);
         this.meanwhile = meanwhile;
-        this.call = new Command(executor, failure -> error.set(meanwhile.failed(failure)));
+        this.call = new Command(executor, failure -> {
+            error.set(meanwhile.failed(failure));
+            refused(failure);
+        });
     }
 
     /** Runs {@code work} in the background; its refusal shows in the dialog, which stays open. */
@@ -54,6 +57,10 @@ public abstract class ActionDialogViewModel {
             meanwhile.succeeded();
             succeeded.accept(result);
         });
+    }
+
+    /** After {@link #errorProperty()} shows a refusal: a form may also mark the field it concerns. */
+    protected void refused(Exception failure) {
     }
 
     protected void finish() {

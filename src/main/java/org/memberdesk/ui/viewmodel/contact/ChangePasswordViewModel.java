@@ -52,6 +52,8 @@ public final class ChangePasswordViewModel extends ActionDialogViewModel {
     private final BooleanBinding matches;
     private final BooleanBinding acceptable;
     private final BooleanBinding canSave;
+    private final StringBinding passwordError;
+    private final StringBinding confirmationError;
     private long latestCheck;
 
     /**
@@ -80,6 +82,11 @@ public final class ChangePasswordViewModel extends ActionDialogViewModel {
                 policyChecked);
         acceptable = policyChecked.and(policyProblem.isEmpty()).and(matches).and(password.isNotEmpty());
         canSave = acceptable.and(busyProperty().not());
+        passwordError = Bindings.createStringBinding(() -> password.get().isEmpty() || !policyChecked.get()
+                || policyProblem.get().isEmpty() ? "" : messages.get("changePassword.refused", policyProblem.get()),
+                password, policyChecked, policyProblem);
+        confirmationError = Bindings.createStringBinding(() -> confirmation.get().isEmpty() || matches.get() ? ""
+                : messages.get("changePassword.mismatch"), confirmation, matches);
         password.addListener((o, before, now) -> check(now));
         check(password.get());
     }
@@ -214,6 +221,16 @@ public final class ChangePasswordViewModel extends ActionDialogViewModel {
     /** Says that the password was copied, and later that the clipboard was emptied. */
     public ReadOnlyStringProperty copiedTextProperty() {
         return copiedText.getReadOnlyProperty();
+    }
+
+    /** The policy's refusal of the password as typed; empty while it is empty, unchecked or accepted. */
+    public ObservableStringValue passwordError() {
+        return passwordError;
+    }
+
+    /** That the second entry differs from the first; empty while it is empty or matches. */
+    public ObservableStringValue confirmationError() {
+        return confirmationError;
     }
 
     public ObservableBooleanValue canSave() {

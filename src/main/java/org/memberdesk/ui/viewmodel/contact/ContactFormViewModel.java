@@ -4,13 +4,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.contacts.ContactCard;
 import org.memberdesk.service.contacts.ContactEdit;
+import org.memberdesk.service.contacts.ContactFields;
 import org.memberdesk.service.contacts.ContactService;
 import org.memberdesk.service.contacts.ContactSummary;
 import org.memberdesk.ui.common.BackgroundExecutor;
@@ -35,6 +41,11 @@ public final class ContactFormViewModel extends ActionDialogViewModel {
     private final StringProperty email = new SimpleStringProperty(this, "email", "");
     private final StringProperty tags = new SimpleStringProperty(this, "tags", "");
     private final BooleanBinding canSave;
+    private final BooleanProperty saveTried = new SimpleBooleanProperty(this, "saveTried");
+    private final StringProperty takenEmail = new SimpleStringProperty(this, "takenEmail", "");
+    private final StringProperty takenReason = new SimpleStringProperty(this, "takenReason", "");
+    private final StringBinding nameError;
+    private final StringBinding emailError;
 
     private ContactFormViewModel(ContactService contacts, UUID contactId, long version, String editedEmail,
                                  BackgroundExecutor executor, Messages messages, DisplayTime time, Actor agent,
@@ -49,6 +60,27 @@ public final class ContactFormViewModel extends ActionDialogViewModel {
         this.agent = agent;
         this.onSaved = onSaved;
         canSave = busyProperty().not();
+        nameError = Bindings.createStringBinding(() -> fieldError(name.get(), ContactFields.nameProblem(name.get())
+                .orElse("")), name, saveTried);
+        emailError = Bindings.createStringBinding(() -> {
+            String typed = email.get() == null ? "" : email.get();
+            if (!takenEmail.get().isEmpty() && takenEmail.get().equals(typed.trim())) {
+                return sentence(takenReason.get());
+            }
+            return fieldError(typed, ContactFields.emailProblem(typed).orElse(""));
+        }, email, saveTried, takenEmail, takenReason);
+    }
+
+    /** An empty field is marked only once Save was pressed: a new form does not open all red. */
+    private String fieldError(String typed, String problem) {
+        if (problem.isEmpty() || ((typed == null || typed.isBlank()) && !saveTried.get())) {
+            return "";
+        }
+        return sentence(problem);
+    }
+
+    private static String sentence(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1) + ".";
     }
 
     /** An empty form that adds a contact. */
@@ -89,6 +121,11 @@ public final class ContactFormViewModel extends ActionDialogViewModel {
         if (!canSave.get()) {
             return;
         }
+        saveTried.set(true);
+        if (!nameError.get().isEmpty() || !emailError.get().isEmpty()) {
+            showError(messages.get("contactForm.fixMarked"));
+            return;
+        }
         String newName = name.get() == null ? "" : name.get();
         String newEmail = email.get() == null ? "" : email.get();
         List<String> newTags = tags(tags.get());
@@ -99,6 +136,14 @@ public final class ContactFormViewModel extends ActionDialogViewModel {
             finish();
             onSaved.accept(saved);
         });
+    }
+
+    @Override
+    protected void refused(Exception failure) {
+        if (failure instanceof ContactFields.EmailTaken) {
+            takenEmail.set(email.get() == null ? "" : email.get().trim());
+            takenReason.set(failure.getMessage());
+        }
     }
 
     /** After a refused save: the contact's name, email and tags as they are now replace what was typed. */
@@ -131,6 +176,19 @@ public final class ContactFormViewModel extends ActionDialogViewModel {
     /** Tags separated by commas. */
     public StringProperty tagsProperty() {
         return tags;
+    }
+
+    /** What is wrong with the name as typed (required, too long); empty when nothing is. */
+    public ObservableStringValue nameError() {
+        return nameError;
+    }
+
+    /**
+     * What is wrong with the email as typed: not an address, or (after a refused save, until it is
+     * changed) already another contact's; empty when nothing is.
+     */
+    public ObservableStringValue emailError() {
+        return emailError;
     }
 
     public ObservableBooleanValue canSave() {
