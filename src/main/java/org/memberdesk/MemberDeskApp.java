@@ -24,6 +24,7 @@ import org.memberdesk.ui.common.FxLinkOpener;
 import org.memberdesk.ui.common.FxTextClipboard;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.common.SystemTheme;
+import org.memberdesk.ui.view.common.ScrollingContent;
 import org.memberdesk.ui.view.common.Stylesheets;
 import org.memberdesk.ui.view.common.WindowFit;
 import org.memberdesk.ui.view.common.Windows;
@@ -124,7 +125,7 @@ public final class MemberDeskApp extends Application {
         console.appearance().presenterProperty().addListener((o, before, on) -> Stylesheets.setPresenter(on));
         ConsoleView view = new ConsoleView(console, messages);
 
-        Scene scene = new Scene(view.root());
+        Scene scene = new Scene(new ScrollingContent(view.root()));
         Stylesheets.apply(scene);
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+F"), view::focusSearch);
         stage.setScene(scene);

@@ -50,6 +50,7 @@ public final class Stylesheets {
             scene.getStylesheets().add(external);
         }
         style(scene.getRoot());
+        WholeText.keep(scene);
         if (scene.getProperties().putIfAbsent(Stylesheets.class, Boolean.TRUE) == null) {
             scene.rootProperty().addListener((o, before, root) -> style(root));
         }

@@ -21,7 +21,7 @@ public final class Windows {
      */
     public static Stage create(Parent root, double width, double height, String title, Window owner) {
         Stage stage = new Stage();
-        Scene scene = new Scene(root, width, height);
+        Scene scene = new Scene(new ScrollingContent(root), width, height);
         Stylesheets.apply(scene);
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+W"), stage::close);
         stage.setScene(scene);

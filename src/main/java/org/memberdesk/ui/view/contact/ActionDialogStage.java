@@ -9,6 +9,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.memberdesk.ui.view.common.ScrollingContent;
 import org.memberdesk.ui.view.common.Stylesheets;
 import org.memberdesk.ui.viewmodel.contact.ActionDialogViewModel;
 
@@ -40,7 +41,7 @@ final class ActionDialogStage {
      */
     static Stage show(Window owner, Parent root, ActionDialogViewModel viewModel, double width, double height) {
         Stage stage = new Stage();
-        Scene scene = new Scene(root, width, height);
+        Scene scene = new Scene(new ScrollingContent(root), width, height);
         Stylesheets.apply(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.ESCAPE) {
