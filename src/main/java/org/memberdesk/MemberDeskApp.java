@@ -65,6 +65,7 @@ public final class MemberDeskApp extends Application {
     private ShellStages shellStages;
     private LocalPortal portal;
     private MainWindowPlacement placement;
+    private ConsoleWindowMemory windowMemory;
     private boolean stopped;
 
     /** Used by {@link Application#launch}: the data directory given to {@link #launchConsole}. */
@@ -103,7 +104,9 @@ public final class MemberDeskApp extends Application {
         Stylesheets.followAllWindows();
         Messages messages = Messages.load();
         executor = new FxBackgroundExecutor();
-        contactStages = new ContactStages(messages);
+        windowMemory = new ConsoleWindowMemory(new ConsolePreferences(directory));
+        Windows.useMemory(windowMemory);
+        contactStages = new ContactStages(messages, () -> stage);
         mailStages = new MailStages(messages, () -> stage);
         // Dialogs belong to the window the agent is working in: a contact window, or else the main one.
         Supplier<Window> workingWindow = () -> Windows.focusedOr(stage);
@@ -207,6 +210,10 @@ public final class MemberDeskApp extends Application {
         }
         if (executor != null) {
             executor.close();
+        }
+        if (windowMemory != null) {
+            Windows.useMemory(null);
+            windowMemory.close();
         }
         if (portal != null) {
             // Normally stopped by the console's close; this is the backstop when that never ran.

@@ -69,6 +69,7 @@ public final class ShellStages implements ShellWindows {
             return;
         }
         shortcuts = stage(new ShortcutsView(list, messages).root(), 480, messages.get("shortcuts.windowTitle"));
+        Windows.remember(shortcuts, "shortcuts");
         shortcuts.setOnHidden(event -> shortcuts = null);
         shortcuts.show();
     }

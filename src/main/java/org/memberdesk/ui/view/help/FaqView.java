@@ -28,6 +28,7 @@ public final class FaqView {
             return;
         }
         Stage stage = Windows.create(new FaqView(messages).root(), 640, 680, messages.get("faq.windowTitle"), null);
+        Windows.remember(stage, "faq");
         stage.setMinWidth(420);
         stage.setMinHeight(320);
         stage.setOnHidden(event -> open = null);
