@@ -9,12 +9,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.effect.Effect;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -100,6 +105,10 @@ class WindowLayoutMatrixTest {
         ConsoleStarted.waitForDatabase(robot);
         Stage main = (Stage) contacts.getScene().getWindow();
         inspect(main);
+        if (dark) {
+            assertThat(darkMenuEffect(main)).as("a dark menu has no shadow (drawn as a white frame without compositing)")
+                    .isNull();
+        }
 
         ConsoleSession session = app.console().sessionProperty().get();
         ContactRow olu = contacts.getItems().stream().map(ContactRow.class::cast)
@@ -149,6 +158,20 @@ class WindowLayoutMatrixTest {
         inspectAndClose(opened(() -> app.console().showAbout()));
 
         assertThat(problems).isEmpty();
+    }
+
+    /** The effect on the File menu's popup while it shows. */
+    private Effect darkMenuEffect(Stage main) throws Exception {
+        MenuBar bar = robot.from(main.getScene().getRoot()).lookup("#menuBar").queryAs(MenuBar.class);
+        Menu file = bar.getMenus().get(0);
+        robot.interact(file::show);
+        Node menu = WAIT.present(() -> Window.getWindows().stream()
+                .filter(window -> window instanceof ContextMenu && window.isShowing())
+                .map(window -> window.getScene().getRoot().lookup(".context-menu"))
+                .filter(Objects::nonNull).findFirst());
+        Effect effect = menu.getEffect();
+        robot.interact(file::hide);
+        return effect;
     }
 
     /** Runs {@code action} on the FX thread and returns the window it opened. */
