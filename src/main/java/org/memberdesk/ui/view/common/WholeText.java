@@ -67,11 +67,12 @@ public final class WholeText {
         if (!(labeled instanceof ButtonBase) && !(labeled instanceof Label)) {
             return;
         }
+        // A size the view set or bound itself is its own decision.
         if (labeled.isWrapText()) {
-            if (labeled.getMinHeight() == Region.USE_COMPUTED_SIZE) {
+            if (labeled.getMinHeight() == Region.USE_COMPUTED_SIZE && !labeled.minHeightProperty().isBound()) {
                 labeled.setMinHeight(Region.USE_PREF_SIZE);
             }
-        } else if (labeled.getMinWidth() == Region.USE_COMPUTED_SIZE) {
+        } else if (labeled.getMinWidth() == Region.USE_COMPUTED_SIZE && !labeled.minWidthProperty().isBound()) {
             labeled.setMinWidth(Region.USE_PREF_SIZE);
         }
     }
