@@ -24,6 +24,7 @@ import org.memberdesk.ui.common.FxTextClipboard;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.common.SystemTheme;
 import org.memberdesk.ui.view.common.NotifyingLinkOpener;
+import org.memberdesk.ui.view.common.ScrollingContent;
 import org.memberdesk.ui.view.common.Stylesheets;
 import org.memberdesk.ui.view.common.WindowFit;
 import org.memberdesk.ui.view.common.Windows;
@@ -64,6 +65,7 @@ public final class MemberDeskApp extends Application {
     private ShellStages shellStages;
     private LocalPortal portal;
     private MainWindowPlacement placement;
+    private ConsoleWindowMemory windowMemory;
     private boolean stopped;
 
     /** Used by {@link Application#launch}: the data directory given to {@link #launchConsole}. */
@@ -102,7 +104,9 @@ public final class MemberDeskApp extends Application {
         Stylesheets.followAllWindows();
         Messages messages = Messages.load();
         executor = new FxBackgroundExecutor();
-        contactStages = new ContactStages(messages);
+        windowMemory = new ConsoleWindowMemory(new ConsolePreferences(directory));
+        Windows.useMemory(windowMemory);
+        contactStages = new ContactStages(messages, () -> stage);
         mailStages = new MailStages(messages, () -> stage);
         // Dialogs belong to the window the agent is working in: a contact window, or else the main one.
         Supplier<Window> workingWindow = () -> Windows.focusedOr(stage);
@@ -127,7 +131,7 @@ public final class MemberDeskApp extends Application {
         console.appearance().presenterProperty().addListener((o, before, on) -> Stylesheets.setPresenter(on));
         ConsoleView view = new ConsoleView(console, messages);
 
-        Scene scene = new Scene(view.root());
+        Scene scene = new Scene(new ScrollingContent(view.root()));
         Stylesheets.apply(scene);
         stage.setScene(scene);
         view.offerAppShortcuts(stage);
@@ -209,6 +213,10 @@ public final class MemberDeskApp extends Application {
         }
         if (executor != null) {
             executor.close();
+        }
+        if (windowMemory != null) {
+            Windows.useMemory(null);
+            windowMemory.close();
         }
         if (portal != null) {
             // Normally stopped by the console's close; this is the backstop when that never ran.

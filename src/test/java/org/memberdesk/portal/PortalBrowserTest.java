@@ -237,6 +237,22 @@ class PortalBrowserTest {
     }
 
     @Test
+    void theResetPageIsNeverWiderThanTheWindow() {
+        f.services.credentials().sendResetLink(DANA, null, null, PortalFixture.AGENT);
+        PortalFixture.MailedLink link = f.latestLink();
+        for (int width : new int[] {375, 1024}) {
+            browser.manage().window().setSize(new Dimension(width, 800));
+            browser.get(link.url());
+            waitForHeading("Choose a new password");
+            Object widths = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];");
+            assertThat(widths).as("document width and viewport width at %d px", width)
+                    .isEqualTo(List.of(((List<?>) widths).get(1), ((List<?>) widths).get(1)));
+            screenshot("reset-form-" + width);
+        }
+    }
+
+    @Test
     void pagesReadWellOnAPhone() {
         f.membershipPassword(NEW_PASSWORD);
         browser.manage().window().setSize(new Dimension(390, 844));

@@ -55,6 +55,7 @@ public final class Stylesheets {
             }
         }
         style(scene.getRoot());
+        WholeText.keep(scene);
         if (scene.getProperties().putIfAbsent(Stylesheets.class, Boolean.TRUE) == null) {
             scene.rootProperty().addListener((o, before, root) -> style(root));
         }

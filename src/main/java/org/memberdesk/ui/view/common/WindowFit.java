@@ -81,6 +81,58 @@ public final class WindowFit {
         return new Box(x, y, width, height);
     }
 
+    /**
+     * A remembered secondary window moved and shrunk onto the screen it mostly lies on (no minimum
+     * size: a small dialog stays small); empty when it lies mostly off every screen.
+     */
+    public static Optional<Box> keepOn(Box window, List<Box> screens) {
+        if (!(window.width() > 0) || !(window.height() > 0)) {
+            return Optional.empty();
+        }
+        Box best = null;
+        double bestOverlap = 0;
+        for (Box screen : screens) {
+            double overlap = window.overlap(screen);
+            if (overlap > bestOverlap) {
+                best = screen;
+                bestOverlap = overlap;
+            }
+        }
+        if (best == null || bestOverlap < Math.min(window.width() * window.height(),
+                best.width() * best.height()) * VISIBLE_SHARE) {
+            return Optional.empty();
+        }
+        double width = Math.min(window.width(), best.width());
+        double height = Math.min(window.height(), best.height());
+        return Optional.of(new Box(clamp(window.x(), best.x(), best.right() - width),
+                clamp(window.y(), best.y(), best.bottom() - height), width, height));
+    }
+
+    /** How far each cascaded window sits right of and below the one before. */
+    public static final double CASCADE_STEP = 32;
+
+    /** A window of the size asked for, shrunk to fit the screen, centred on it. */
+    public static Box sized(Box screen, double width, double height) {
+        double w = Math.min(width, screen.width());
+        double h = Math.min(height, screen.height());
+        return new Box(screen.x() + (screen.width() - w) / 2, screen.y() + (screen.height() - h) / 2, w, h);
+    }
+
+    /**
+     * The {@code step}-th window (1, 2, …) cascaded from {@code anchor}: offset by {@link #CASCADE_STEP}
+     * per step, shrunk to the screen, and started again near the anchor when it would leave the screen.
+     */
+    public static Box cascade(Box anchor, int step, double width, double height, Box screen) {
+        double w = Math.min(width, screen.width());
+        double h = Math.min(height, screen.height());
+        int fitting = (int) Math.max(1, Math.min((screen.right() - w - anchor.x()) / CASCADE_STEP,
+                (screen.bottom() - h - anchor.y()) / CASCADE_STEP));
+        int offset = ((Math.max(1, step) - 1) % fitting) + 1;
+        double x = clamp(anchor.x() + offset * CASCADE_STEP, screen.x(), screen.right() - w);
+        double y = clamp(anchor.y() + offset * CASCADE_STEP, screen.y(), screen.bottom() - h);
+        return new Box(x, y, w, h);
+    }
+
     private static double clamp(double value, double low, double high) {
         return Math.max(low, Math.min(high, value));
     }

@@ -12,8 +12,8 @@ import javafx.stage.Window;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.view.common.Windows;
 import org.memberdesk.ui.viewmodel.console.About;
-import org.memberdesk.ui.viewmodel.console.Shortcut;
 import org.memberdesk.ui.viewmodel.console.ShellWindows;
+import org.memberdesk.ui.viewmodel.console.Shortcut;
 import org.memberdesk.ui.viewmodel.console.WelcomeViewModel;
 
 /** The main window's own dialogs: welcome (modal), agent name, keyboard shortcuts and About. */
@@ -69,6 +69,7 @@ public final class ShellStages implements ShellWindows {
             return;
         }
         shortcuts = stage(new ShortcutsView(list, messages).root(), 480, messages.get("shortcuts.windowTitle"));
+        Windows.remember(shortcuts, "shortcuts");
         shortcuts.setOnHidden(event -> shortcuts = null);
         shortcuts.show();
     }

@@ -9,7 +9,10 @@ import javafx.scene.input.KeyEvent;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.memberdesk.ui.view.common.ScrollingContent;
 import org.memberdesk.ui.view.common.Stylesheets;
+import org.memberdesk.ui.view.common.WindowFit;
+import org.memberdesk.ui.view.common.Windows;
 import org.memberdesk.ui.viewmodel.contact.ActionDialogViewModel;
 
 /** The window of one action dialog: modal over its contact's window, closed once the action went through. */
@@ -40,7 +43,8 @@ final class ActionDialogStage {
      */
     static Stage show(Window owner, Parent root, ActionDialogViewModel viewModel, double width, double height) {
         Stage stage = new Stage();
-        Scene scene = new Scene(root, width, height);
+        WindowFit.Box size = WindowFit.sized(Windows.primaryScreen(), width, height);
+        Scene scene = new Scene(new ScrollingContent(root), size.width(), size.height());
         Stylesheets.apply(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.ESCAPE) {

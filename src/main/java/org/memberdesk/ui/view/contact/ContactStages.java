@@ -3,12 +3,15 @@ package org.memberdesk.ui.view.contact;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.view.common.AppShortcuts;
+import org.memberdesk.ui.view.common.WindowFit;
 import org.memberdesk.ui.view.common.Windows;
 import org.memberdesk.ui.viewmodel.contact.ChangePasswordViewModel;
 import org.memberdesk.ui.viewmodel.contact.ContactFormViewModel;
@@ -23,13 +26,22 @@ public final class ContactStages implements ContactWindows {
 
     private static final double WIDTH = 1240;
     private static final double HEIGHT = 760;
+    private static final String KIND = "contact";
 
     private final Messages messages;
     private final Map<UUID, Stage> open = new LinkedHashMap<>();
     private final Map<UUID, ContactViewModel> models = new LinkedHashMap<>();
 
+    private final Supplier<Window> mainWindow;
+
     public ContactStages(Messages messages) {
+        this(messages, () -> null);
+    }
+
+    /** Contact windows cascade from {@code mainWindow} (and from each other) instead of covering it. */
+    public ContactStages(Messages messages, Supplier<Window> mainWindow) {
         this.messages = messages;
+        this.mainWindow = mainWindow;
     }
 
     @Override
@@ -42,8 +54,9 @@ public final class ContactStages implements ContactWindows {
         ContactView view = new ContactView(viewModel, messages);
         Stage stage = Windows.create(view.root(), WIDTH, HEIGHT, "", null);
         stage.titleProperty().bind(viewModel.titleProperty());
-        stage.setMinWidth(720);
-        stage.setMinHeight(420);
+        stage.setMinWidth(Math.min(720, stage.getScene().getWidth()));
+        stage.setMinHeight(Math.min(420, stage.getScene().getHeight()));
+        cascade(stage);
         AppShortcuts.install(stage, viewModel::refresh);
         stage.setOnHidden(event -> {
             open.remove(contactId);
@@ -54,6 +67,24 @@ public final class ContactStages implements ContactWindows {
         models.put(contactId, viewModel);
         stage.show();
         stage.requestFocus();
+    }
+
+    /** Below and right of the main window, one step further for each contact window already open. */
+    private void cascade(Stage stage) {
+        Optional<WindowFit.Box> remembered = Windows.recall(KIND);
+        double width = remembered.map(WindowFit.Box::width).orElse(stage.getScene().getWidth());
+        double height = remembered.map(WindowFit.Box::height).orElse(stage.getScene().getHeight());
+        Window main = mainWindow.get();
+        WindowFit.Box screen = Windows.primaryScreen();
+        WindowFit.Box anchor = main != null && main.isShowing()
+                ? new WindowFit.Box(main.getX(), main.getY(), main.getWidth(), main.getHeight())
+                : new WindowFit.Box(screen.x(), screen.y(), width, height);
+        WindowFit.Box place = WindowFit.cascade(anchor, open.size() + 1, width, height, screen);
+        stage.setX(place.x());
+        stage.setY(place.y());
+        stage.setWidth(place.width());
+        stage.setHeight(place.height());
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> Windows.rememberSize(KIND, stage));
     }
 
     @Override

@@ -4,8 +4,8 @@ import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.stage.Stage;
 import org.memberdesk.ui.common.Messages;
-import org.memberdesk.ui.view.common.Windows;
 import org.memberdesk.ui.common.ViewLoader;
+import org.memberdesk.ui.view.common.Windows;
 
 /** Help → Credential FAQ: which of the four ways in to use when, and the questions agents ask. Static text. */
 public final class FaqView {
@@ -28,6 +28,7 @@ public final class FaqView {
             return;
         }
         Stage stage = Windows.create(new FaqView(messages).root(), 640, 680, messages.get("faq.windowTitle"), null);
+        Windows.remember(stage, "faq");
         stage.setMinWidth(420);
         stage.setMinHeight(320);
         stage.setOnHidden(event -> open = null);

@@ -40,6 +40,7 @@ public final class InsightStages implements InsightWindows {
         DiagnoseViewModel viewModel = model.get();
         DiagnoseView view = new DiagnoseView(viewModel, messages);
         Stage stage = stage(view.root(), 760, 640, "");
+        Windows.remember(stage, "diagnose");
         stage.titleProperty().bind(viewModel.contactNameProperty().map(name ->
                 messages.get("diagnose.windowTitle", name)));
         view.setOnClose(stage::close);
@@ -64,6 +65,7 @@ public final class InsightStages implements InsightWindows {
         ActivityViewModel viewModel = model.get();
         ActivityView view = new ActivityView(viewModel, messages);
         Stage stage = stage(view.root(), 1180, 700, messages.get("activity.windowTitle"));
+        Windows.remember(stage, "activity");
         AppShortcuts.install(stage, viewModel::refresh);
         stage.setOnHidden(event -> {
             viewModel.close();
@@ -84,6 +86,7 @@ public final class InsightStages implements InsightWindows {
         ImportViewModel viewModel = model.get();
         ImportView view = new ImportView(viewModel, messages);
         Stage stage = stage(view.root(), 900, 640, messages.get("import.windowTitle"));
+        Windows.remember(stage, "import");
         view.setOnClose(stage::close);
         stage.setOnHidden(event -> {
             viewModel.close();

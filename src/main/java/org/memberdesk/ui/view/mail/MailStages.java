@@ -34,6 +34,7 @@ public final class MailStages implements MailWindows {
         DemoInboxViewModel viewModel = model.get();
         DemoInboxView view = new DemoInboxView(viewModel, messages);
         inbox = stage(view.root(), 1180, 720, messages.get("inbox.windowTitle"), false);
+        Windows.remember(inbox, "inbox");
         AppShortcuts.install(inbox, viewModel::refresh);
         inbox.setOnHidden(event -> {
             viewModel.close();
@@ -54,6 +55,7 @@ public final class MailStages implements MailWindows {
         SmtpSettingsViewModel viewModel = model.get();
         SmtpSettingsView view = new SmtpSettingsView(viewModel, messages);
         settings = stage(view.root(), 700, 760, messages.get("smtp.windowTitle"), true);
+        Windows.remember(settings, "smtp");
         settings.setOnHidden(event -> settings = null);
         settings.show();
         settings.requestFocus();

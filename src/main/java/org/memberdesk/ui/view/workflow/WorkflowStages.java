@@ -36,6 +36,7 @@ public final class WorkflowStages implements WorkflowWindows {
         WorkflowsViewModel viewModel = model.get();
         WorkflowsView view = new WorkflowsView(viewModel, messages);
         workflows = stage(view.root(), 1180, 780, messages.get("workflows.windowTitle"), null);
+        Windows.remember(workflows, "workflows");
         AppShortcuts.install(workflows, viewModel::refresh);
         workflows.setOnHidden(event -> {
             viewModel.close();
@@ -56,6 +57,7 @@ public final class WorkflowStages implements WorkflowWindows {
         WorkflowEditorViewModel viewModel = model.get();
         WorkflowEditorView view = new WorkflowEditorView(viewModel, messages);
         Stage stage = stage(view.root(), 1080, 700, viewModel.titleProperty().get(), workflows);
+        Windows.remember(stage, "workflowEditor");
         view.onCancel(stage::close);
         viewModel.savedProperty().addListener((o, before, saved) -> {
             if (saved) {
@@ -76,6 +78,7 @@ public final class WorkflowStages implements WorkflowWindows {
         ManualRunViewModel viewModel = model.get();
         ManualRunView view = new ManualRunView(viewModel, messages);
         Stage stage = stage(view.root(), 560, 420, messages.get("manualRun.windowTitle"), owner.get());
+        Windows.remember(stage, "manualRun");
         view.onClose(stage::close);
         stage.setOnHidden(event -> manualRun = null);
         manualRun = stage;

@@ -50,4 +50,34 @@ class WindowFitTest {
         Box tooSmall = new Box(100, 100, 300, 200);
         assertThat(WindowFit.fit(Optional.of(tooSmall), List.of(WIDE), WIDE)).isEqualTo(new Box(100, 100, 800, 600));
     }
+
+    @Test
+    void aSecondaryWindowIsShrunkToTheScreenAndCentred() {
+        assertThat(WindowFit.sized(new Box(0, 0, 800, 600), 1240, 760)).isEqualTo(new Box(0, 0, 800, 600));
+        assertThat(WindowFit.sized(SMALL, 520, 350)).isEqualTo(new Box(240, 175, 520, 350));
+    }
+
+    @Test
+    void contactWindowsCascadeFromTheMainWindowAndStartAgainAtTheScreensEdge() {
+        Box main = new Box(100, 50, 1000, 600);
+        assertThat(WindowFit.cascade(main, 1, 900, 600, WIDE)).isEqualTo(new Box(132, 82, 900, 600));
+        assertThat(WindowFit.cascade(main, 2, 900, 600, WIDE)).isEqualTo(new Box(164, 114, 900, 600));
+        Box screen = new Box(0, 0, 1024, 768);
+        Box first = WindowFit.cascade(new Box(0, 0, 1024, 768), 1, 900, 600, screen);
+        assertThat(first).isEqualTo(new Box(32, 32, 900, 600));
+        for (int step = 1; step < 12; step++) {
+            Box placed = WindowFit.cascade(new Box(0, 0, 1024, 768), step, 900, 600, screen);
+            assertThat(placed.x() + placed.width()).isLessThanOrEqualTo(1024);
+            assertThat(placed.y() + placed.height()).isLessThanOrEqualTo(768);
+            assertThat(placed.x()).as("never exactly over the main window").isGreaterThan(0);
+        }
+    }
+
+    @Test
+    void aRememberedDialogKeepsItsOwnSizeOnAScreenAndIsDroppedWhenOffEveryScreen() {
+        assertThat(WindowFit.keepOn(new Box(100, 100, 480, 300), List.of(WIDE))).contains(new Box(100, 100, 480, 300));
+        assertThat(WindowFit.keepOn(new Box(1500, 800, 480, 300), List.of(WIDE)))
+                .contains(new Box(1440, 740, 480, 300));
+        assertThat(WindowFit.keepOn(new Box(5000, 100, 480, 300), List.of(WIDE, RIGHT))).isEmpty();
+    }
 }
