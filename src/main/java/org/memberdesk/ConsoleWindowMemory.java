@@ -33,7 +33,9 @@ final class ConsoleWindowMemory implements WindowMemory {
     ConsoleWindowMemory(ConsolePreferences preferences) {
         this.preferences = preferences;
         Map<String, String> values = preferences.load();
-        values.keySet().stream().filter(key -> key.startsWith(PREFIX) && key.endsWith(".width"))
+        // the main window's own keys (console.window.width, ...) have no kind: MainWindowPlacement reads them
+        values.keySet().stream().filter(key -> key.startsWith(PREFIX) && key.endsWith(".width")
+                        && key.length() > PREFIX.length() + ".width".length())
                 .map(key -> key.substring(PREFIX.length(), key.length() - ".width".length()))
                 .filter(kind -> !kind.isEmpty() && !kind.contains("."))
                 .forEach(kind -> read(values, kind).ifPresent(box -> places.put(kind, box)));

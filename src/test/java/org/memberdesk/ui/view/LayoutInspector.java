@@ -85,6 +85,10 @@ final class LayoutInspector {
             return java.util.Optional.empty();
         }
         String expected = labeled.isMnemonicParsing() ? text.replaceFirst("_(?=.)", "") : text;
+        if (labeled.getTooltip() != null && labeled.getTooltip().getText() != null
+                && labeled.getTooltip().getText().contains(expected)) {
+            return java.util.Optional.empty(); // it may shorten: hovering shows the whole text
+        }
         for (Node child : labeled.getChildrenUnmodifiable()) {
             if (child instanceof Text rendered && rendered.getStyleClass().contains("text")) {
                 return expected.equals(rendered.getText()) ? java.util.Optional.empty()

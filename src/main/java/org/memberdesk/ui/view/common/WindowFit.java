@@ -20,11 +20,11 @@ public final class WindowFit {
     /** A rectangle in screen coordinates. */
     public record Box(double x, double y, double width, double height) {
 
-        double right() {
+        public double right() {
             return x + width;
         }
 
-        double bottom() {
+        public double bottom() {
             return y + height;
         }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.Property;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ChangeListener;
@@ -297,6 +298,8 @@ public final class ConsoleView {
     private void bindStatusBar() {
         ConsoleStatus status = viewModel.status();
         dataDirectoryLabel.setText(messages.get("console.dataDirectory", viewModel.dataDirectory()));
+        // a long path gives way to the other items; hovering shows it whole
+        dataDirectoryLabel.setTooltip(new Tooltip(dataDirectoryLabel.getText()));
         statusLabel.textProperty().bind(status.messageProperty());
         contactCountLabel.textProperty().bind(status.contactCountProperty());
         contactCountBadge.textProperty().bind(status.contactCountProperty());
@@ -431,7 +434,12 @@ public final class ConsoleView {
         if (problem) {
             portalLink.getStyleClass().add("portal-problem");
         }
-        portalLink.setTooltip(problem ? null : new Tooltip(messages.get("portal.open.tooltip")));
+        // in a small window the address (or a problem's sentence) shortens; its tooltip says it whole
+        portalLink.setMinWidth(0);
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(problem ? portalLink.textProperty()
+                : Bindings.concat(portalLink.textProperty(), "\n", messages.get("portal.open.tooltip")));
+        portalLink.setTooltip(tip);
     }
 
     // The menu items and buttons below are enabled or shown only while a session is open.

@@ -266,7 +266,8 @@ class ConsoleSessionTest extends ConsoleCase {
         form.emailProperty().set("ä@example.org");
         form.save();
 
-        assertThat(form.errorProperty().get()).contains("the part before the @").doesNotContain("\n");
+        assertThat(form.emailError().get()).contains("the part before the @").doesNotContain("\n");
+        assertThat(form.errorProperty().get()).isEqualTo("Not saved: correct the marked fields first.");
         assertThat(windows.shown).isEmpty();
 
         form.emailProperty().set("Anna@BÜCHER.example");

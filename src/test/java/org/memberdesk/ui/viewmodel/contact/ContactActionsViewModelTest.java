@@ -560,7 +560,8 @@ class ContactActionsViewModelTest {
 
         form.emailProperty().set("new.member@example.com");
         form.save();
-        assertThat(form.errorProperty().get()).isEqualTo("name is required");
+        assertThat(form.nameError().get()).isEqualTo("Name is required.");
+        assertThat(form.errorProperty().get()).isEqualTo("Not saved: correct the marked fields first.");
         assertThat(saved).isEmpty();
 
         form.nameProperty().set("New Member");
