@@ -3,6 +3,7 @@ package org.memberdesk.service.workflow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.memberdesk.domain.Contact;
 import org.memberdesk.domain.InvalidInputException;
 import org.memberdesk.domain.Workflow;
@@ -35,14 +36,7 @@ public final class WorkflowValidator {
         if (d == null) {
             return List.of("a workflow is required");
         }
-        String name = d.name() == null ? "" : d.name().trim();
-        if (name.isEmpty()) {
-            problems.add("name is required");
-        } else if (name.length() > Workflow.MAX_NAME) {
-            problems.add("name is longer than " + Workflow.MAX_NAME + " characters");
-        } else if (name.chars().anyMatch(Character::isISOControl)) {
-            problems.add("name must be one line");
-        }
+        nameProblem(d.name()).ifPresent(problems::add);
         TriggerSpec trigger = d.trigger();
         if (trigger == null || trigger.kind() == null) {
             problems.add("a trigger is required");
@@ -65,6 +59,19 @@ public final class WorkflowValidator {
             action("step " + (i + 1) + ": ", d.actions().get(i), kind, i == d.actions().size() - 1, problems);
         }
         return problems;
+    }
+
+    /** What is wrong with a workflow's name on its own (required, too long, not one line); the service adds "already exists". */
+    public static Optional<String> nameProblem(String typed) {
+        String name = typed == null ? "" : typed.trim();
+        if (name.isEmpty()) {
+            return Optional.of("name is required");
+        } else if (name.length() > Workflow.MAX_NAME) {
+            return Optional.of("name is longer than " + Workflow.MAX_NAME + " characters");
+        } else if (name.chars().anyMatch(Character::isISOControl)) {
+            return Optional.of("name must be one line");
+        }
+        return Optional.empty();
     }
 
     /** The form as it is stored: trimmed name, lower-case tags, only the options of each kind. Valid forms only. */

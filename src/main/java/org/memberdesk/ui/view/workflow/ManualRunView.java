@@ -1,34 +1,38 @@
 package org.memberdesk.ui.view.workflow;
 
+import javafx.beans.binding.Bindings;
+import javafx.concurrent.Task;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
 import org.memberdesk.ui.common.Messages;
+import org.controlsfx.control.TaskProgressView;
 import org.memberdesk.ui.common.ViewLoader;
+import org.memberdesk.ui.view.common.ViewModelTask;
 import org.memberdesk.ui.viewmodel.workflow.ManualRunViewModel;
 
-/** Run workflow: which Manual workflow, on the chosen contacts or the search, a progress bar and the summary. */
+/** Run workflow: which Manual workflow, on the chosen contacts or the search, its progress in a task list and the summary. */
 public final class ManualRunView {
 
     @FXML private ComboBox<String> workflowBox;
     @FXML private RadioButton chosenRadio;
     @FXML private RadioButton searchRadio;
-    @FXML private ProgressBar progressBar;
-    @FXML private Label progressLabel;
+    @FXML private TaskProgressView<Task<?>> progressView;
     @FXML private Label summaryLabel;
     @FXML private Label errorLabel;
     @FXML private Button runButton;
 
     private final ManualRunViewModel viewModel;
+    private final Messages messages;
     private final Parent root;
     private Runnable onClose = () -> { };
 
     public ManualRunView(ManualRunViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
+        this.messages = messages;
         this.root = ViewLoader.load(this, messages);
     }
 
@@ -56,9 +60,10 @@ public final class ManualRunView {
             searchRadio.setSelected(now);
             chosenRadio.setSelected(!now);
         });
-        progressBar.progressProperty().bind(viewModel.progressProperty());
-        progressBar.visibleProperty().bind(viewModel.runningProperty().or(viewModel.finishedProperty()));
-        progressLabel.textProperty().bind(viewModel.progressTextProperty());
+        ViewModelTask.follow(progressView, messages.get("manualRun.task.title"), viewModel.runningProperty(),
+                viewModel.progressProperty(), viewModel.progressTextProperty(), null);
+        progressView.visibleProperty().bind(Bindings.isNotEmpty(progressView.getTasks()));
+        progressView.managedProperty().bind(progressView.visibleProperty());
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
         errorLabel.textProperty().bind(viewModel.errorProperty());
         errorLabel.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());

@@ -23,6 +23,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.common.ViewLoader;
+import org.memberdesk.ui.view.common.FieldMarks;
 import org.memberdesk.ui.viewmodel.workflow.ActionItem;
 import org.memberdesk.ui.viewmodel.workflow.Choice;
 import org.memberdesk.ui.viewmodel.workflow.FilterItem;
@@ -81,6 +82,7 @@ public final class WorkflowEditorView {
     private void initialize() {
         titleLabel.textProperty().bind(viewModel.titleProperty());
         nameField.textProperty().bindBidirectional(viewModel.nameProperty());
+        new FieldMarks().mark(nameField, viewModel.nameError());
         enabledBox.selectedProperty().bindBidirectional(viewModel.enabledProperty());
         triggerBox.setItems(FXCollections.observableArrayList(viewModel.triggerChoices()));
         triggerBox.valueProperty().bindBidirectional(viewModel.triggerProperty());

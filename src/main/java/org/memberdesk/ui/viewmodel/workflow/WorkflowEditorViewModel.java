@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -19,6 +20,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.memberdesk.service.Actor;
@@ -29,6 +31,7 @@ import org.memberdesk.service.workflow.FilterKind;
 import org.memberdesk.service.workflow.FilterSpec;
 import org.memberdesk.service.workflow.TriggerKind;
 import org.memberdesk.service.workflow.TriggerSpec;
+import org.memberdesk.service.workflow.WorkflowValidator;
 import org.memberdesk.service.workflow.WelcomeFor;
 import org.memberdesk.service.workflow.WorkflowDefinition;
 import org.memberdesk.service.workflow.WorkflowService;
@@ -77,6 +80,11 @@ public final class WorkflowEditorViewModel {
     private final BooleanBinding triggerHasOffers = triggerIs(TriggerKind.OFFER_ACCESS_GRANTED);
     private final BooleanBinding triggerHasTag = triggerIs(TriggerKind.TAG_ADDED);
     private final BooleanBinding triggerHasFailures = triggerIs(TriggerKind.REPEATED_FAILED_LOGINS);
+    private final BooleanProperty saveTried = new SimpleBooleanProperty(this, "saveTried");
+    private final StringProperty takenName = new SimpleStringProperty(this, "takenName", "");
+    private final StringProperty takenReason = new SimpleStringProperty(this, "takenReason", "");
+    private final StringBinding nameError = Bindings.createStringBinding(this::nameProblem, name, saveTried,
+            takenName, takenReason);
 
     /** {@code existing} is the workflow to edit, or null for a new one; {@code onSaved} gets the saved name. */
     public WorkflowEditorViewModel(WorkflowService workflows, OfferService offers, BackgroundExecutor executor,
@@ -113,6 +121,7 @@ public final class WorkflowEditorViewModel {
             String text = meanwhile.failed(failure);
             if (failure instanceof WorkflowService.InvalidWorkflow invalid) {
                 problems.setAll(invalid.problems());
+                nameTaken(invalid.problems());
             } else {
                 problems.setAll(text);
             }
@@ -126,6 +135,31 @@ public final class WorkflowEditorViewModel {
             fill(existing);
         }
         name.addListener((o, before, now) -> saved.set(false));
+    }
+
+    /** An empty name is marked only once Save was pressed: a new workflow does not open all red. */
+    private String nameProblem() {
+        String typed = name.get() == null ? "" : name.get();
+        if (!takenName.get().isEmpty() && takenName.get().equals(typed.trim())) {
+            return sentence(takenReason.get());
+        }
+        if (typed.isBlank() && !saveTried.get()) {
+            return "";
+        }
+        return sentence(WorkflowValidator.nameProblem(typed).orElse(""));
+    }
+
+    /** The service says a name is taken only among the form's problems: its sentence names the other workflow. */
+    private void nameTaken(List<String> found) {
+        String sent = name.get() == null ? "" : name.get().trim();
+        found.stream().filter(problem -> problem.startsWith("a workflow named ")).findFirst().ifPresent(problem -> {
+            takenReason.set(problem);
+            takenName.set(sent);
+        });
+    }
+
+    private static String sentence(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1) + ".";
     }
 
     private void fill(WorkflowDefinition d) {
@@ -241,6 +275,7 @@ public final class WorkflowEditorViewModel {
             return;
         }
         WorkflowDefinition form = definition();
+        saveTried.set(true);
         problems.clear();
         String name = originalName;
         UUID id = workflowId;
@@ -308,6 +343,14 @@ public final class WorkflowEditorViewModel {
 
     public StringProperty nameProperty() {
         return name;
+    }
+
+    /**
+     * What is wrong with the name as typed (required, too long, not one line) or, after a refused
+     * save and until it is changed, that another workflow has it; empty when nothing is.
+     */
+    public ObservableStringValue nameError() {
+        return nameError;
     }
 
     public BooleanProperty enabledProperty() {

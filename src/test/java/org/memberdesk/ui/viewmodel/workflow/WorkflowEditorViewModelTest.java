@@ -223,4 +223,36 @@ class WorkflowEditorViewModelTest {
         assertThat(editor.problems()).containsExactly("a workflow named 'Welcome new members' already exists");
         assertThat(services.workflows().list()).hasSize(1);
     }
+
+    @Test
+    void anEmptyNameIsMarkedOnceSaveIsRefusedAndNotBefore() {
+        WorkflowEditorViewModel editor = editor(null);
+        editor.addAction();
+        assertThat(editor.nameError().get()).as("a new form does not open red").isEmpty();
+
+        editor.save();
+
+        assertThat(editor.nameError().get()).isEqualTo("Name is required.");
+        assertThat(editor.savedProperty().get()).isFalse();
+        assertThat(services.workflows().list()).hasSize(1);
+        editor.nameProperty().set("Flag for review");
+        assertThat(editor.nameError().get()).isEmpty();
+        editor.nameProperty().set("  ");
+        assertThat(editor.nameError().get()).isEqualTo("Name is required.");
+    }
+
+    @Test
+    void aNameAnotherWorkflowUsesIsMarkedUntilItIsChanged() {
+        WorkflowEditorViewModel editor = editor(null);
+        editor.nameProperty().set(WorkflowService.DEFAULT_NAME.toUpperCase());
+        editor.addAction();
+
+        editor.save();
+
+        assertThat(editor.nameError().get()).isEqualTo("A workflow named 'Welcome new members' already exists.");
+        editor.nameProperty().set("Welcome new members, again");
+        assertThat(editor.nameError().get()).isEmpty();
+        editor.save();
+        assertThat(editor.savedProperty().get()).isTrue();
+    }
 }

@@ -1,0 +1,80 @@
+package org.memberdesk.ui.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Scene;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.service.Actor;
+import org.memberdesk.service.Services;
+import org.memberdesk.service.workflow.WorkflowService;
+import org.memberdesk.testsupport.TestClock;
+import org.memberdesk.testsupport.TestServices;
+import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.common.TestExecutor;
+import org.memberdesk.ui.view.workflow.WorkflowEditorView;
+import org.memberdesk.ui.viewmodel.DemoDirectory;
+import org.memberdesk.ui.viewmodel.workflow.WorkflowEditorViewModel;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/** The workflow editor marks its name field where it is wrong, with the view model's message; Save is refused. */
+class WorkflowEditorMarksViewTest {
+
+    private static final FxWait WAIT = FxWait.seconds(30);
+
+    @TempDir
+    Path dir;
+    final FxRobot robot = new FxRobot();
+    final List<String> saved = new ArrayList<>();
+    Services services;
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    @Test
+    void anEmptyNameAndATakenNameAreMarkedOnTheNameField() throws Exception {
+        services = DemoDirectory.seeded(dir, TestClock.at(TestServices.START));
+        FxToolkit.registerPrimaryStage();
+        Messages messages = Messages.load();
+        AtomicReference<WorkflowEditorViewModel> model = new AtomicReference<>();
+        robot.interact(() -> {
+            model.set(new WorkflowEditorViewModel(services.workflows(), services.offers(),
+                    TestExecutor.currentThread(), messages, Actor.agent("Sam (support)"), null, saved::add));
+            Stage stage = new Stage();
+            stage.setScene(new Scene(new WorkflowEditorView(model.get(), messages).root(), 1080, 700));
+            stage.show();
+            model.get().load();
+            model.get().addAction();
+        });
+        TextField name = robot.lookup("#nameField").queryAs(TextField.class);
+        assertThat(FieldMarkLookup.message(robot, name)).as("a new form does not open red").isEmpty();
+
+        robot.clickOn(robot.lookup("#saveButton").queryButton());
+
+        WAIT.until(() -> FieldMarkLookup.message(robot, name).isPresent());
+        assertThat(FieldMarkLookup.message(robot, name)).contains("Name is required.");
+        assertThat(saved).isEmpty();
+        assertThat(services.workflows().list()).hasSize(1);
+
+        robot.interact(() -> name.setText(WorkflowService.DEFAULT_NAME));
+        WAIT.until(() -> FieldMarkLookup.message(robot, name).isEmpty());
+        robot.clickOn(robot.lookup("#saveButton").queryButton());
+        WAIT.until(() -> FieldMarkLookup.message(robot, name).isPresent());
+        assertThat(FieldMarkLookup.message(robot, name))
+                .contains("A workflow named '" + WorkflowService.DEFAULT_NAME + "' already exists.");
+        assertThat(saved).isEmpty();
+    }
+}
