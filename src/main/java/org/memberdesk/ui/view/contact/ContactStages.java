@@ -72,16 +72,13 @@ public final class ContactStages implements ContactWindows {
     /** Below and right of the main window, one step further for each contact window already open. */
     private void cascade(Stage stage) {
         Optional<WindowFit.Box> remembered = Windows.recall(KIND);
+        double width = remembered.map(WindowFit.Box::width).orElse(stage.getScene().getWidth());
+        double height = remembered.map(WindowFit.Box::height).orElse(stage.getScene().getHeight());
         Window main = mainWindow.get();
         WindowFit.Box screen = Windows.primaryScreen();
         WindowFit.Box anchor = main != null && main.isShowing()
                 ? new WindowFit.Box(main.getX(), main.getY(), main.getWidth(), main.getHeight())
-                : new WindowFit.Box(screen.x(), screen.y(), screen.width(), screen.height());
-        // The first one fits beside the main window's corner, so the main window's title and menus stay in sight.
-        double width = remembered.map(WindowFit.Box::width).orElse(Math.min(stage.getScene().getWidth(),
-                Math.max(stage.getMinWidth(), screen.right() - anchor.x() - WindowFit.CASCADE_STEP)));
-        double height = remembered.map(WindowFit.Box::height).orElse(Math.min(stage.getScene().getHeight(),
-                Math.max(stage.getMinHeight(), screen.bottom() - anchor.y() - WindowFit.CASCADE_STEP)));
+                : new WindowFit.Box(screen.x(), screen.y(), width, height);
         WindowFit.Box place = WindowFit.cascade(anchor, open.size() + 1, width, height, screen);
         stage.setX(place.x());
         stage.setY(place.y());
