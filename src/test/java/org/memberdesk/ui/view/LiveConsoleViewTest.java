@@ -2,72 +2,39 @@ package org.memberdesk.ui.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.memberdesk.MemberDeskApp;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.demo.DemoData;
-import org.memberdesk.service.portal.PortalAuthService;
 import org.memberdesk.service.portal.PortalAuthService.SignIn;
-import org.memberdesk.service.storage.DataDirectory;
-import org.memberdesk.testsupport.TestClock;
+import org.memberdesk.service.portal.PortalAuthService;
 import org.memberdesk.testsupport.TestServices;
 import org.memberdesk.ui.viewmodel.console.ConsoleSession;
 import org.memberdesk.ui.viewmodel.contact.EmailRow;
 import org.memberdesk.ui.viewmodel.contact.OfferRow;
 import org.memberdesk.ui.viewmodel.insight.ActivityRow;
 import org.memberdesk.ui.viewmodel.mail.InboxRow;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * The real console on demo data with Dana's window, Activity and the demo Inbox open, while another
  * desk (a second opening of the same data directory) works on Dana: nobody in the console presses
  * anything, and every open window shows what the other desk did.
  */
-class LiveConsoleViewTest {
+class LiveConsoleViewTest extends DemoConsoleCase {
 
-    private static final FxWait WAIT = FxWait.seconds(30);
     /** What the change feed may take to bring another desk's commit to a window. */
     private static final FxWait FEED = FxWait.seconds(5);
     private static final String DANA = "dana.whitfield@example.com";
     private static final Actor KIM = Actor.agent("Kim (other desk)");
 
-    @TempDir
-    Path dir;
-    final FxRobot robot = new FxRobot();
-    TestClock clock;
-    MemberDeskApp app;
     Services otherDesk;
 
-    @BeforeEach
-    void startConsoleOnDemoData() throws Exception {
-        clock = new TestClock(Instant.now(), ZoneId.systemDefault());
-        try (Services services = TestServices.open(dir, clock)) {
-            services.demo().seed();
-        }
-        FxToolkit.registerPrimaryStage();
-        app = (MemberDeskApp) FxToolkit.setupApplication(() -> new MemberDeskApp(new DataDirectory(dir), clock));
-    }
-
     @AfterEach
-    void stopConsoleAndTheOtherDesk() throws Exception {
-        FxToolkit.cleanupStages();
-        FxToolkit.cleanupApplication(app);
+    void closeTheOtherDesk() {
         if (otherDesk != null) {
             otherDesk.close();
         }
@@ -130,14 +97,10 @@ class LiveConsoleViewTest {
 
     // ---- helpers ----
 
-    private Node openContact(String query, String name) throws Exception {
-        TableView<?> contacts = robot.lookup("#contactTable").queryTableView();
-        WAIT.until(() -> contacts.getItems().size() > 40);
-        ConsoleStarted.waitForDatabase(robot);
-        robot.clickOn("#searchField").write(query);
-        WAIT.until(() -> contacts.getItems().size() == 1);
-        robot.type(KeyCode.ENTER);
-        Node root = WAIT.present(() -> window(name)).getScene().getRoot();
+    /** Waits also until her Email History is listed. */
+    @Override
+    Node openContact(String query, String name) throws Exception {
+        Node root = super.openContact(query, name);
         WAIT.until(() -> !table(root, "#emailTable").getItems().isEmpty());
         return root;
     }
@@ -145,16 +108,5 @@ class LiveConsoleViewTest {
     @SuppressWarnings("unchecked")
     private <T> TableView<T> table(Node root, String query) {
         return robot.from(root).lookup(query).queryAs(TableView.class);
-    }
-
-    private String text(Node root, String query) {
-        return robot.from(root).lookup(query).queryAs(Label.class).getText();
-    }
-
-    private static Optional<Stage> window(String titleStart) {
-        return Window.getWindows().stream()
-                .filter(Stage.class::isInstance).map(Stage.class::cast)
-                .filter(stage -> stage.isShowing() && stage.getTitle() != null && stage.getTitle().startsWith(titleStart))
-                .findFirst();
     }
 }
