@@ -140,7 +140,7 @@ class ContactActionsViewTest extends DemoConsoleCase {
         robot.clickOn(tabHeader(root, "Actions"));
         WAIT.until(() -> robot.from(root).lookup("#communityReset0").tryQuery().isPresent());
 
-        robot.clickOn(robot.from(root).lookup("#communityReset0").queryButton());
+        clickInSight(robot.from(root).lookup("#communityReset0").queryButton());
 
         Node dialog = WAIT.present(() -> window("Send Reset Link")).getScene().getRoot();
         WAIT.until(() -> "sofia.rossi@example.net".equals(text(dialog, "#recipientLabel")));

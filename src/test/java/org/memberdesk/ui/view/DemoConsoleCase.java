@@ -4,9 +4,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -21,6 +24,7 @@ import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * What the TestFX tests of the real console on demo data share: the app started on a seeded data
@@ -76,6 +80,38 @@ abstract class DemoConsoleCase {
 
     String text(Node root, String query) {
         return robot.from(root).lookup(query).queryAs(Label.class).getText();
+    }
+
+    /**
+     * Clicks {@code node} as an agent would on a window smaller than its content: first scrolls every
+     * scroll pane around it so that it is in sight.
+     */
+    void clickInSight(Node node) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> scrollIntoView(node)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(node);
+    }
+
+    private static void scrollIntoView(Node node) {
+        for (Parent parent = node.getParent(); parent != null; parent = parent.getParent()) {
+            if (parent instanceof ScrollPane pane && pane.getContent() != null) {
+                Node content = pane.getContent();
+                Bounds target = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+                Bounds whole = content.getLayoutBounds();
+                Bounds viewport = pane.getViewportBounds();
+                double spareHeight = whole.getHeight() - viewport.getHeight();
+                if (spareHeight > 0) {
+                    double share = Math.min(1, Math.max(0, (target.getMinY() - whole.getMinY()) / spareHeight));
+                    pane.setVvalue(pane.getVmin() + share * (pane.getVmax() - pane.getVmin()));
+                }
+                double spareWidth = whole.getWidth() - viewport.getWidth();
+                if (spareWidth > 0) {
+                    double share = Math.min(1, Math.max(0, (target.getMinX() - whole.getMinX()) / spareWidth));
+                    pane.setHvalue(pane.getHmin() + share * (pane.getHmax() - pane.getHmin()));
+                }
+                pane.layout();
+            }
+        }
     }
 
     Node tabHeader(Node root, String title) {

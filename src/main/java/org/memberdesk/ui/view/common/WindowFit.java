@@ -120,17 +120,27 @@ public final class WindowFit {
 
     /**
      * The {@code step}-th window (1, 2, …) cascaded from {@code anchor}: offset by {@link #CASCADE_STEP}
-     * per step, shrunk to the screen, and started again near the anchor when it would leave the screen.
+     * per step and started again near the anchor when it would leave the screen. On a screen too small
+     * for the size asked, the window shrinks (not below {@code minWidth}×{@code minHeight}) so that the
+     * anchor's title bar and left edge stay in sight instead of being covered.
      */
-    public static Box cascade(Box anchor, int step, double width, double height, Box screen) {
-        double w = Math.min(width, screen.width());
-        double h = Math.min(height, screen.height());
-        int fitting = (int) Math.max(1, Math.min((screen.right() - w - anchor.x()) / CASCADE_STEP,
-                (screen.bottom() - h - anchor.y()) / CASCADE_STEP));
+    public static Box cascade(Box anchor, int step, double width, double height, double minWidth, double minHeight,
+            Box screen) {
+        double minW = Math.min(Math.min(minWidth, width), screen.width());
+        double minH = Math.min(Math.min(minHeight, height), screen.height());
+        int fitting = (int) Math.max(1, Math.min((screen.right() - minW - anchor.x()) / CASCADE_STEP,
+                (screen.bottom() - minH - anchor.y()) / CASCADE_STEP));
         int offset = ((Math.max(1, step) - 1) % fitting) + 1;
-        double x = clamp(anchor.x() + offset * CASCADE_STEP, screen.x(), screen.right() - w);
-        double y = clamp(anchor.y() + offset * CASCADE_STEP, screen.y(), screen.bottom() - h);
-        return new Box(x, y, w, h);
+        double x = Math.max(screen.x(), anchor.x() + offset * CASCADE_STEP);
+        double y = Math.max(screen.y(), anchor.y() + offset * CASCADE_STEP);
+        double w = Math.max(minW, Math.min(width, screen.right() - x));
+        double h = Math.max(minH, Math.min(height, screen.bottom() - y));
+        return new Box(clamp(x, screen.x(), screen.right() - w), clamp(y, screen.y(), screen.bottom() - h), w, h);
+    }
+
+    /** {@link #cascade(Box, int, double, double, double, double, Box)} for a window that may shrink to nothing. */
+    public static Box cascade(Box anchor, int step, double width, double height, Box screen) {
+        return cascade(anchor, step, width, height, width, height, screen);
     }
 
     private static double clamp(double value, double low, double high) {

@@ -79,7 +79,8 @@ public final class ContactStages implements ContactWindows {
         WindowFit.Box anchor = main != null && main.isShowing()
                 ? new WindowFit.Box(main.getX(), main.getY(), main.getWidth(), main.getHeight())
                 : new WindowFit.Box(screen.x(), screen.y(), width, height);
-        WindowFit.Box place = WindowFit.cascade(anchor, open.size() + 1, width, height, screen);
+        WindowFit.Box place = WindowFit.cascade(anchor, open.size() + 1, width, height,
+                stage.getMinWidth(), stage.getMinHeight(), screen);
         stage.setX(place.x());
         stage.setY(place.y());
         stage.setWidth(place.width());

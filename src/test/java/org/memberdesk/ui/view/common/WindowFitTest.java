@@ -74,6 +74,25 @@ class WindowFitTest {
     }
 
     @Test
+    void onASmallScreenAContactWindowShrinksSoTheMainWindowsCornerStaysInSight() {
+        Box screen = new Box(0, 0, 1024, 768);
+        Box main = new Box(77, 58, 870, 652); // about the default at 1024×768
+        Box first = WindowFit.cascade(main, 1, 1240, 760, 720, 420, screen);
+        assertThat(first.x()).isEqualTo(main.x() + WindowFit.CASCADE_STEP);
+        assertThat(first.y()).isEqualTo(main.y() + WindowFit.CASCADE_STEP);
+        assertThat(first.right()).isEqualTo(1024);
+        assertThat(first.bottom()).isEqualTo(768);
+        Box second = WindowFit.cascade(main, 2, 1240, 760, 720, 420, screen);
+        assertThat(second.x()).isEqualTo(first.x() + WindowFit.CASCADE_STEP);
+        assertThat(second.width()).isGreaterThanOrEqualTo(720);
+        Box tiny = new Box(0, 0, 800, 600);
+        Box onTiny = WindowFit.cascade(WindowFit.defaultFor(tiny), 1, 1240, 760, 720, 420, tiny);
+        assertThat(onTiny).isEqualTo(new Box(32, 32, 768, 568));
+        Box third = WindowFit.cascade(WindowFit.defaultFor(tiny), 3, 1240, 760, 720, 420, tiny);
+        assertThat(third).as("no room for a third step: back to the first").isEqualTo(onTiny);
+    }
+
+    @Test
     void aRememberedDialogKeepsItsOwnSizeOnAScreenAndIsDroppedWhenOffEveryScreen() {
         assertThat(WindowFit.keepOn(new Box(100, 100, 480, 300), List.of(WIDE))).contains(new Box(100, 100, 480, 300));
         assertThat(WindowFit.keepOn(new Box(1500, 800, 480, 300), List.of(WIDE)))
