@@ -58,6 +58,7 @@ public final class Windows {
             stage.setY(box.y());
             stage.setWidth(box.width());
             stage.setHeight(box.height());
+            SettledBounds.hold(stage, box);
         });
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> rememberSize(kind, stage));
     }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.memberdesk.ui.view.common.SettledBounds;
 import org.memberdesk.ui.view.common.WindowFit;
 import org.memberdesk.ui.view.common.WindowFit.Box;
 
@@ -36,6 +37,7 @@ public final class MainWindowPlacement {
         stage.setWidth(fitted.width());
         stage.setHeight(fitted.height());
         stage.setMaximized(remembered.isPresent() && maximized);
+        SettledBounds.hold(stage, fitted);
         MainWindowPlacement placement = new MainWindowPlacement(stage, fitted);
         stage.xProperty().addListener(o -> placement.noteNormalBounds());
         stage.yProperty().addListener(o -> placement.noteNormalBounds());

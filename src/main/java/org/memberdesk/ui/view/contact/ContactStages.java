@@ -11,6 +11,7 @@ import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.view.common.AppShortcuts;
+import org.memberdesk.ui.view.common.SettledBounds;
 import org.memberdesk.ui.view.common.WindowFit;
 import org.memberdesk.ui.view.common.Windows;
 import org.memberdesk.ui.viewmodel.contact.ChangePasswordViewModel;
@@ -85,6 +86,7 @@ public final class ContactStages implements ContactWindows {
         stage.setY(place.y());
         stage.setWidth(place.width());
         stage.setHeight(place.height());
+        SettledBounds.hold(stage, place);
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> Windows.rememberSize(KIND, stage));
     }
 
