@@ -31,6 +31,16 @@ public final class WorkflowValidator {
     private WorkflowValidator() {
     }
 
+    /** Repeated Failed Logins: a number of failures from {@link #MIN_FAILURES} to {@link #MAX_FAILURES}. */
+    public static boolean failuresAllowed(Integer failures) {
+        return failures != null && failures >= MIN_FAILURES && failures <= MAX_FAILURES;
+    }
+
+    /** Repeated Failed Logins: a time window from 1 minute to {@link #MAX_WINDOW_MINUTES}. */
+    public static boolean windowAllowed(Integer minutes) {
+        return minutes != null && minutes >= 1 && minutes <= MAX_WINDOW_MINUTES;
+    }
+
     public static List<String> problems(WorkflowDefinition d) {
         List<String> problems = new ArrayList<>();
         if (d == null) {
@@ -96,11 +106,11 @@ public final class WorkflowValidator {
         switch (t.kind()) {
             case TAG_ADDED -> tag(prefix + " needs a tag", prefix + ": ", t.tag(), problems);
             case REPEATED_FAILED_LOGINS -> {
-                if (t.failures() == null || t.failures() < MIN_FAILURES || t.failures() > MAX_FAILURES) {
+                if (!failuresAllowed(t.failures())) {
                     problems.add(prefix + " needs a number of failures between " + MIN_FAILURES + " and "
                             + MAX_FAILURES);
                 }
-                if (t.withinMinutes() == null || t.withinMinutes() < 1 || t.withinMinutes() > MAX_WINDOW_MINUTES) {
+                if (!windowAllowed(t.withinMinutes())) {
                     problems.add(prefix + " needs a time window between 1 minute and 24 hours");
                 }
             }

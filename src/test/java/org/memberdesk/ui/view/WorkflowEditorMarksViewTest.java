@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.Services;
+import org.memberdesk.service.workflow.TriggerKind;
 import org.memberdesk.service.workflow.WorkflowService;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
@@ -25,7 +26,10 @@ import org.memberdesk.ui.viewmodel.workflow.WorkflowEditorViewModel;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
-/** The workflow editor marks its name field where it is wrong, with the view model's message; Save is refused. */
+/**
+ * The workflow editor marks its name field and its failed-logins numbers where they are wrong, with the
+ * view model's message; Save is refused.
+ */
 class WorkflowEditorMarksViewTest {
 
     private static final FxWait WAIT = FxWait.seconds(30);
@@ -76,5 +80,40 @@ class WorkflowEditorMarksViewTest {
         assertThat(FieldMarkLookup.message(robot, name))
                 .contains("A workflow named '" + WorkflowService.DEFAULT_NAME + "' already exists.");
         assertThat(saved).isEmpty();
+    }
+
+    @Test
+    void aFailedLoginsNumberThatIsNoNumberOrOutOfRangeIsMarked() throws Exception {
+        services = DemoDirectory.seeded(dir, TestClock.at(TestServices.START));
+        FxToolkit.registerPrimaryStage();
+        Messages messages = Messages.load();
+        AtomicReference<WorkflowEditorViewModel> model = new AtomicReference<>();
+        robot.interact(() -> {
+            model.set(new WorkflowEditorViewModel(services.workflows(), services.offers(),
+                    TestExecutor.currentThread(), messages, Actor.agent("Sam (support)"), null, saved::add));
+            Stage stage = new Stage();
+            stage.setScene(new Scene(new WorkflowEditorView(model.get(), messages).root(), 1080, 700));
+            stage.show();
+            model.get().load();
+            model.get().triggerProperty().set(model.get().choice(model.get().triggerChoices(),
+                    TriggerKind.REPEATED_FAILED_LOGINS));
+        });
+        TextField failures = robot.lookup("#failuresField").queryAs(TextField.class);
+        TextField within = robot.lookup("#withinField").queryAs(TextField.class);
+        assertThat(FieldMarkLookup.message(robot, failures)).as("the defaults are fine").isEmpty();
+
+        robot.interact(() -> failures.setText("five"));
+        WAIT.until(() -> FieldMarkLookup.message(robot, failures).isPresent());
+        assertThat(FieldMarkLookup.message(robot, failures)).contains("Type a whole number of failures from 2 to 100.");
+
+        robot.interact(() -> within.setText("2000"));
+        WAIT.until(() -> FieldMarkLookup.message(robot, within).isPresent());
+        assertThat(FieldMarkLookup.message(robot, within)).contains("Type a whole number of minutes from 1 to 1,440 (24 hours).");
+
+        robot.interact(() -> {
+            failures.setText("5");
+            within.setText("15");
+        });
+        WAIT.until(() -> FieldMarkLookup.message(robot, failures).isEmpty() && FieldMarkLookup.message(robot, within).isEmpty());
     }
 }

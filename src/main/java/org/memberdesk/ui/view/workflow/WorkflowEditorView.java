@@ -82,7 +82,10 @@ public final class WorkflowEditorView {
     private void initialize() {
         titleLabel.textProperty().bind(viewModel.titleProperty());
         nameField.textProperty().bindBidirectional(viewModel.nameProperty());
-        new FieldMarks().mark(nameField, viewModel.nameError());
+        FieldMarks marks = new FieldMarks();
+        marks.mark(nameField, viewModel.nameError());
+        marks.mark(failuresField, viewModel.failuresError());
+        marks.mark(withinField, viewModel.withinMinutesError());
         enabledBox.selectedProperty().bindBidirectional(viewModel.enabledProperty());
         triggerBox.setItems(FXCollections.observableArrayList(viewModel.triggerChoices()));
         triggerBox.valueProperty().bindBidirectional(viewModel.triggerProperty());

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -85,6 +86,12 @@ public final class WorkflowEditorViewModel {
     private final StringProperty takenReason = new SimpleStringProperty(this, "takenReason", "");
     private final StringBinding nameError = Bindings.createStringBinding(this::nameProblem, name, saveTried,
             takenName, takenReason);
+    private final StringBinding failuresError = Bindings.createStringBinding(() -> numberProblem(failures,
+            WorkflowValidator::failuresAllowed, "editor.failures.error", WorkflowValidator.MIN_FAILURES,
+            WorkflowValidator.MAX_FAILURES), failures, trigger);
+    private final StringBinding withinError = Bindings.createStringBinding(() -> numberProblem(withinMinutes,
+            WorkflowValidator::windowAllowed, "editor.within.error", 1, WorkflowValidator.MAX_WINDOW_MINUTES),
+            withinMinutes, trigger);
 
     /** {@code existing} is the workflow to edit, or null for a new one; {@code onSaved} gets the saved name. */
     public WorkflowEditorViewModel(WorkflowService workflows, OfferService offers, BackgroundExecutor executor,
@@ -147,6 +154,16 @@ public final class WorkflowEditorViewModel {
             return "";
         }
         return sentence(WorkflowValidator.nameProblem(typed).orElse(""));
+    }
+
+    /** Why a Repeated Failed Logins number as typed cannot be saved; empty for another trigger. */
+    private String numberProblem(StringProperty typed, IntPredicate allowed, String key, int min,
+            int max) {
+        if (!triggerHasFailures.get()) {
+            return "";
+        }
+        Integer number = WorkflowForms.number(typed.get());
+        return number != null && allowed.test(number) ? "" : messages.get(key, min, max);
     }
 
     /** The service says a name is taken only among the form's problems: its sentence names the other workflow. */
@@ -378,6 +395,16 @@ public final class WorkflowEditorViewModel {
     /** …within M minutes. */
     public StringProperty withinMinutesProperty() {
         return withinMinutes;
+    }
+
+    /** What is wrong with the number of failures as typed; empty when nothing is or another trigger is chosen. */
+    public ObservableStringValue failuresError() {
+        return failuresError;
+    }
+
+    /** What is wrong with the time window as typed; empty when nothing is or another trigger is chosen. */
+    public ObservableStringValue withinMinutesError() {
+        return withinError;
     }
 
     public BooleanBinding triggerHasOffersProperty() {
