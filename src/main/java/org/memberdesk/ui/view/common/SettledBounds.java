@@ -11,8 +11,8 @@ import org.memberdesk.ui.view.common.WindowFit.Box;
  * Keeps a freshly shown window at the bounds it was placed at while the platform settles it. Under
  * some Linux window managers (openbox among them) JavaFX 21's GTK windows are resized by the
  * platform right after they show, to 200×200 or to their minimum size (JDK-8316423, fixed in
- * JavaFX 22, which needs a newer Java than ours). Such a resize in the first moments is undone;
- * any resize after that is the agent's and is left alone.
+ * JavaFX 22, which needs a newer Java than ours). Such a resize by the platform in the first
+ * moments is undone; a resize by code, and any resize after that, is left alone.
  */
 public final class SettledBounds {
 
@@ -20,6 +20,7 @@ public final class SettledBounds {
     private static final Duration UNDO_AFTER = Duration.millis(100);
     private static final double TOLERANCE = 8;
     private static final int MAX_UNDOS = 3;
+    private static final String PLATFORM_ENTRY = "com.sun.javafx.stage.WindowHelper";
 
     private final Stage stage;
     private final Box intended;
@@ -49,7 +50,6 @@ public final class SettledBounds {
         PauseTransition end = new PauseTransition(settling);
         end.setOnFinished(e -> settling(false));
         end.play();
-        moved();
     }
 
     private void settling(boolean on) {
@@ -64,9 +64,15 @@ public final class SettledBounds {
     }
 
     private void moved() {
-        if (settling && undos < MAX_UNDOS && !stage.isMaximized() && !stage.isFullScreen() && off()) {
+        if (settling && undos < MAX_UNDOS && !stage.isMaximized() && !stage.isFullScreen() && off() && byPlatform()) {
             undo.playFromStart();
         }
+    }
+
+    /** The native window reported a new size (rather than code asking for one): JavaFX's own entry for that is on the stack. */
+    private static boolean byPlatform() {
+        return StackWalker.getInstance().walk(frames -> frames.anyMatch(frame ->
+                PLATFORM_ENTRY.equals(frame.getClassName()) && "notifySizeChanged".equals(frame.getMethodName())));
     }
 
     private boolean off() {

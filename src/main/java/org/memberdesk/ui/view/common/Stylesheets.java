@@ -133,6 +133,14 @@ public final class Stylesheets {
         restyleAll();
     }
 
+    /**
+     * How much larger a window opens in presenter mode: its text grows from AtlantaFX's 14 px to the
+     * 18 px of memberdesk.css, and so does everything sized in em.
+     */
+    public static double windowScale() {
+        return presenter ? 18.0 / 14.0 : 1;
+    }
+
     public static boolean isPresenter() {
         return presenter;
     }

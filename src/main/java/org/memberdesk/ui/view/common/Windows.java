@@ -28,12 +28,13 @@ public final class Windows {
     /**
      * A window with the console's styles and icons, closed by Shortcut+W, over {@code owner} when that
      * is showing (null: a window of its own). A height of -1 sizes it to its content. It is never
-     * larger than the screen; its content scrolls when the window is smaller than it.
+     * larger than the screen and grows with the text in presenter mode; its content scrolls when the
+     * window is smaller than it.
      */
     public static Stage create(Parent root, double width, double height, String title, Window owner) {
         Stage stage = new Stage();
         Box screen = primaryScreen();
-        Box size = WindowFit.sized(screen, width, height < 0 ? screen.height() : height);
+        Box size = sized(width, height < 0 ? screen.height() : height);
         Scene scene = new Scene(new ScrollingContent(root), size.width(), height < 0 ? -1 : size.height());
         stage.setMaxWidth(screen.width());
         stage.setMaxHeight(screen.height());
@@ -46,6 +47,12 @@ public final class Windows {
         }
         Stylesheets.decorate(stage);
         return stage;
+    }
+
+    /** A window of the size a view asks for (larger in presenter mode), shrunk to fit the screen, centred. */
+    public static Box sized(double width, double height) {
+        double scale = Stylesheets.windowScale();
+        return WindowFit.sized(primaryScreen(), width * scale, height * scale);
     }
 
     /**
@@ -65,13 +72,18 @@ public final class Windows {
 
     /** Remembers where {@code stage} is as the last window of {@code kind} (its size is what the next one reuses). */
     public static void rememberSize(String kind, Stage stage) {
-        memory.remember(kind, new Box(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()));
+        memory.remember(inMode(kind), new Box(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()));
     }
 
     /** The remembered bounds of {@code kind}, moved and shrunk onto a current screen. */
     public static Optional<Box> recall(String kind) {
         List<Box> screens = Screen.getScreens().stream().map(s -> box(s.getVisualBounds())).toList();
-        return memory.recall(kind).flatMap(box -> WindowFit.keepOn(box, screens));
+        return memory.recall(inMode(kind)).flatMap(box -> WindowFit.keepOn(box, screens));
+    }
+
+    /** Presenter mode remembers its own, larger, windows, so switching it off brings back the usual sizes. */
+    private static String inMode(String kind) {
+        return Stylesheets.isPresenter() ? kind + "-presenter" : kind;
     }
 
     /** The primary screen's usable area (without task bars). */

@@ -43,7 +43,7 @@ final class ActionDialogStage {
      */
     static Stage show(Window owner, Parent root, ActionDialogViewModel viewModel, double width, double height) {
         Stage stage = new Stage();
-        WindowFit.Box size = WindowFit.sized(Windows.primaryScreen(), width, height);
+        WindowFit.Box size = Windows.sized(width, height);
         Scene scene = new Scene(new ScrollingContent(root), size.width(), size.height());
         Stylesheets.apply(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {

@@ -2,6 +2,7 @@ package org.memberdesk.ui.view.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.javafx.stage.WindowHelper;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -16,7 +17,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A window placed with {@link SettledBounds} survives the platform's resize right after it shows
- * (here done by hand, as the GTK window of JavaFX 21 does under openbox), and keeps any resize after.
+ * (here reported through JavaFX's own entry for native size changes, as the GTK window of JavaFX 21
+ * does under openbox), and keeps a resize by code and any resize after.
  */
 class SettledBoundsViewTest {
 
@@ -46,19 +48,25 @@ class SettledBoundsViewTest {
 
     @Test
     void aResizeByThePlatformRightAfterShowingIsUndone() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            stage.setWidth(200);
-            stage.setHeight(200);
-        }).get();
+        WaitForAsyncUtils.asyncFx(() -> WindowHelper.notifySizeChanged(stage, 200, 200)).get();
 
         Await.until(java.time.Duration.ofSeconds(5),
                 () -> stage.getWidth() == PLACED.width() && stage.getHeight() == PLACED.height(), "the placed size back");
     }
 
     @Test
-    void aResizeOnceTheWindowHasSettledIsKept() throws Exception {
-        Thread.sleep(1_500);
+    void aResizeByCodeIsKept() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> stage.setWidth(520)).get();
+        Thread.sleep(400);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(stage.getWidth()).isEqualTo(520);
+    }
+
+    @Test
+    void aResizeByThePlatformOnceTheWindowHasSettledIsKept() throws Exception {
+        Thread.sleep(1_500);
+        WaitForAsyncUtils.asyncFx(() -> WindowHelper.notifySizeChanged(stage, 520, 400)).get();
         Thread.sleep(400);
         WaitForAsyncUtils.waitForFxEvents();
 
