@@ -184,6 +184,13 @@ public final class Database implements AutoCloseable {
         // Validate the mapped tables one by one: reading every table at once fails on the untyped
         // columns of SQLite's FTS5 tables (contact search, V3).
         settings.put(AvailableSettings.HBM2DDL_JDBC_METADATA_EXTRACTOR_STRATEGY, "individually");
+        // The dialect is given, so Hibernate need not ask the driver what the database supports: that
+        // lookup cost every command a connection and many metadata calls before its first query.
+        settings.put(AvailableSettings.ALLOW_METADATA_ON_BOOT, false);
+        // Mapping comes from annotations only and nothing uses Bean Validation: not looking for orm.xml
+        // or a validator spares every start the XML binding and its classes.
+        settings.put(AvailableSettings.XML_MAPPING_ENABLED, false);
+        settings.put(AvailableSettings.JAKARTA_VALIDATION_MODE, "none");
         settings.put(AvailableSettings.JDBC_TIME_ZONE, "UTC");
         settings.put(AvailableSettings.STATEMENT_BATCH_SIZE, 500);
         settings.put(AvailableSettings.ORDER_INSERTS, true);
