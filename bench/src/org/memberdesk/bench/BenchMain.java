@@ -69,7 +69,7 @@ public final class BenchMain {
         List<String> notes = new ArrayList<>();
         boolean crashed = false;
         for (Benchmark benchmark : benchmarks) {
-            if (!only.isEmpty() && !only.contains(benchmark.id())) {
+            if (!only.isEmpty() && !only.contains(benchmark.id().toUpperCase(Locale.ROOT))) {
                 continue;
             }
             try {

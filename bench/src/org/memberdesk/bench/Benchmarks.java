@@ -16,6 +16,8 @@ public final class Benchmarks {
                 new BulkSendBench(),
                 new MemoryBench(),
                 new ImportBench(),
+                CliBench.find(),
+                CliBench.resetLink(),
                 new LiveChangeBench());
     }
 }

@@ -2,6 +2,8 @@ package org.memberdesk.persistence;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +42,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The SQLite database of one data directory: migrates it with Flyway, then boots Hibernate,
- * which validates the mapping against the migrated schema and never generates any.
+ * which validates the mapping against the migrated schema and never generates any. A database
+ * that already has exactly the shipped migrations is neither migrated nor validated again, unless
+ * {@link SchemaCheck#ALWAYS} (tests, CI) says so.
  */
 public final class Database implements AutoCloseable {
 
@@ -64,10 +68,13 @@ public final class Database implements AutoCloseable {
     private final Object identity;
     private volatile long nextFileCheck;
     private volatile StorageProblem lost;
+    private final boolean schemaValidated;
     private SqliteChangeFeed changeFeed;
 
-    private Database(DatabaseFile files, SqliteConnectionProvider connections, SessionFactory sessionFactory) {
+    private Database(DatabaseFile files, SqliteConnectionProvider connections, SessionFactory sessionFactory,
+                     boolean schemaValidated) {
         this.file = files.path();
+        this.schemaValidated = schemaValidated;
         this.files = files;
         this.connections = connections;
         this.sessionFactory = sessionFactory;
@@ -80,6 +87,14 @@ public final class Database implements AutoCloseable {
      * a database that was created here and is now missing or empty is refused with a {@link StorageProblem}.
      */
     public static Database open(Path databaseFile) {
+        return open(databaseFile, SchemaCheck.configured());
+    }
+
+    /**
+     * As {@link #open(Path)}, checking the schema as told: with {@link SchemaCheck#WHEN_CHANGED}, a
+     * database whose applied migrations are exactly the shipped ones is neither migrated nor validated.
+     */
+    public static Database open(Path databaseFile, SchemaCheck check) {
         long start = System.nanoTime();
         DatabaseFile files = new DatabaseFile(databaseFile);
         files.prepare();
@@ -90,11 +105,15 @@ public final class Database implements AutoCloseable {
             throw StorageProblem.translate(e, files.path());
         }
         try {
-            migrate(connections);
-            SessionFactory factory = buildSessionFactory(connections);
+            boolean validate = check == SchemaCheck.ALWAYS || !schemaCurrent(connections);
+            if (validate) {
+                migrate(connections);
+            }
+            SessionFactory factory = buildSessionFactory(connections, validate);
             files.opened();
-            LOG.info("database {} ready in {} ms", databaseFile, (System.nanoTime() - start) / 1_000_000);
-            return new Database(files, connections, factory);
+            LOG.info("database {} ready in {} ms ({})", databaseFile, (System.nanoTime() - start) / 1_000_000,
+                    validate ? "migrated and validated" : "schema current, as shipped: not migrated or validated");
+            return new Database(files, connections, factory, validate);
         } catch (RuntimeException e) {
             connections.close();
             throw StorageProblem.translate(e, files.path());
@@ -134,6 +153,20 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    private static boolean schemaCurrent(SqliteConnectionProvider connections) {
+        try (Connection connection = connections.dataSource().getConnection()) {
+            return ShippedMigrations.appliedIn(connection);
+        } catch (SQLException e) {
+            LOG.debug("could not read the migration history; migrating", e);
+            return false;
+        }
+    }
+
+    /** Whether this open ran Flyway's migration and Hibernate's validation of the mapping. */
+    public boolean schemaValidated() {
+        return schemaValidated;
+    }
+
     private static void migrate(SqliteConnectionProvider connections) {
         Flyway.configure()
                 .dataSource(connections.dataSource())
@@ -143,14 +176,21 @@ public final class Database implements AutoCloseable {
                 .migrate();
     }
 
-    private static SessionFactory buildSessionFactory(SqliteConnectionProvider connections) {
+    private static SessionFactory buildSessionFactory(SqliteConnectionProvider connections, boolean validate) {
         Map<String, Object> settings = new HashMap<>();
         settings.put(AvailableSettings.CONNECTION_PROVIDER, connections);
         settings.put(AvailableSettings.DIALECT, "org.hibernate.community.dialect.SQLiteDialect");
-        settings.put(AvailableSettings.HBM2DDL_AUTO, "validate");
+        settings.put(AvailableSettings.HBM2DDL_AUTO, validate ? "validate" : "none");
         // Validate the mapped tables one by one: reading every table at once fails on the untyped
         // columns of SQLite's FTS5 tables (contact search, V3).
         settings.put(AvailableSettings.HBM2DDL_JDBC_METADATA_EXTRACTOR_STRATEGY, "individually");
+        // The dialect is given, so Hibernate need not ask the driver what the database supports: that
+        // lookup cost every command a connection and many metadata calls before its first query.
+        settings.put(AvailableSettings.ALLOW_METADATA_ON_BOOT, false);
+        // Mapping comes from annotations only and nothing uses Bean Validation: not looking for orm.xml
+        // or a validator spares every start the XML binding and its classes.
+        settings.put(AvailableSettings.XML_MAPPING_ENABLED, false);
+        settings.put(AvailableSettings.JAKARTA_VALIDATION_MODE, "none");
         settings.put(AvailableSettings.JDBC_TIME_ZONE, "UTC");
         settings.put(AvailableSettings.STATEMENT_BATCH_SIZE, 500);
         settings.put(AvailableSettings.ORDER_INSERTS, true);
