@@ -50,19 +50,8 @@ class WorkflowEditorMarksViewTest {
 
     @Test
     void anEmptyNameAndATakenNameAreMarkedOnTheNameField() throws Exception {
-        services = DemoDirectory.seeded(dir, TestClock.at(TestServices.START));
-        FxToolkit.registerPrimaryStage();
-        Messages messages = Messages.load();
-        AtomicReference<WorkflowEditorViewModel> model = new AtomicReference<>();
-        robot.interact(() -> {
-            model.set(new WorkflowEditorViewModel(services.workflows(), services.offers(),
-                    TestExecutor.currentThread(), messages, Actor.agent("Sam (support)"), null, saved::add));
-            Stage stage = new Stage();
-            stage.setScene(new Scene(new WorkflowEditorView(model.get(), messages).root(), 1080, 700));
-            stage.show();
-            model.get().load();
-            model.get().addAction();
-        });
+        WorkflowEditorViewModel model = openNewWorkflow();
+        robot.interact(model::addAction);
         TextField name = robot.lookup("#nameField").queryAs(TextField.class);
         assertThat(FieldMarkLookup.message(robot, name)).as("a new form does not open red").isEmpty();
 
@@ -84,20 +73,9 @@ class WorkflowEditorMarksViewTest {
 
     @Test
     void aFailedLoginsNumberThatIsNoNumberOrOutOfRangeIsMarked() throws Exception {
-        services = DemoDirectory.seeded(dir, TestClock.at(TestServices.START));
-        FxToolkit.registerPrimaryStage();
-        Messages messages = Messages.load();
-        AtomicReference<WorkflowEditorViewModel> model = new AtomicReference<>();
-        robot.interact(() -> {
-            model.set(new WorkflowEditorViewModel(services.workflows(), services.offers(),
-                    TestExecutor.currentThread(), messages, Actor.agent("Sam (support)"), null, saved::add));
-            Stage stage = new Stage();
-            stage.setScene(new Scene(new WorkflowEditorView(model.get(), messages).root(), 1080, 700));
-            stage.show();
-            model.get().load();
-            model.get().triggerProperty().set(model.get().choice(model.get().triggerChoices(),
-                    TriggerKind.REPEATED_FAILED_LOGINS));
-        });
+        WorkflowEditorViewModel model = openNewWorkflow();
+        robot.interact(() -> model.triggerProperty().set(model.choice(model.triggerChoices(),
+                TriggerKind.REPEATED_FAILED_LOGINS)));
         TextField failures = robot.lookup("#failuresField").queryAs(TextField.class);
         TextField within = robot.lookup("#withinField").queryAs(TextField.class);
         assertThat(FieldMarkLookup.message(robot, failures)).as("the defaults are fine").isEmpty();
@@ -115,5 +93,22 @@ class WorkflowEditorMarksViewTest {
             within.setText("15");
         });
         WAIT.until(() -> FieldMarkLookup.message(robot, failures).isEmpty() && FieldMarkLookup.message(robot, within).isEmpty());
+    }
+
+    /** The editor of a new workflow on demo data, in a window of its own. */
+    private WorkflowEditorViewModel openNewWorkflow() throws Exception {
+        services = DemoDirectory.seeded(dir, TestClock.at(TestServices.START));
+        FxToolkit.registerPrimaryStage();
+        Messages messages = Messages.load();
+        AtomicReference<WorkflowEditorViewModel> model = new AtomicReference<>();
+        robot.interact(() -> {
+            model.set(new WorkflowEditorViewModel(services.workflows(), services.offers(),
+                    TestExecutor.currentThread(), messages, Actor.agent("Sam (support)"), null, saved::add));
+            Stage stage = new Stage();
+            stage.setScene(new Scene(new WorkflowEditorView(model.get(), messages).root(), 1080, 700));
+            stage.show();
+            model.get().load();
+        });
+        return model.get();
     }
 }

@@ -64,23 +64,23 @@ class PresenterWindowsViewTest {
     @Test
     void presenterModeRemembersItsOwnWindowSizes() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
-            Stage usual = new Stage();
-            usual.setX(10);
-            usual.setY(10);
-            usual.setWidth(600);
-            usual.setHeight(400);
-            Windows.rememberSize("diagnose", usual);
+            closedAt(600, 400);
             Stylesheets.setPresenter(true);
-            Stage large = new Stage();
-            large.setX(10);
-            large.setY(10);
-            large.setWidth(900);
-            large.setHeight(700);
-            Windows.rememberSize("diagnose", large);
+            closedAt(900, 700);
         }).get();
 
         assertThat(WaitForAsyncUtils.asyncFx(() -> Windows.recall("diagnose").map(Box::width)).get()).contains(900.0);
         WaitForAsyncUtils.asyncFx(() -> Stylesheets.setPresenter(false)).get();
         assertThat(WaitForAsyncUtils.asyncFx(() -> Windows.recall("diagnose").map(Box::width)).get()).contains(600.0);
+    }
+
+    /** A Diagnose window of that size closes (its size is remembered). */
+    private static void closedAt(double width, double height) {
+        Stage stage = new Stage();
+        stage.setX(10);
+        stage.setY(10);
+        stage.setWidth(width);
+        stage.setHeight(height);
+        Windows.rememberSize("diagnose", stage);
     }
 }
