@@ -156,6 +156,10 @@ public final class MemberDeskApp extends Application {
         if (StartupProbe.requested()) {
             StartupProbe.watch(scene, () -> !console.list().results().isEmpty() && view.searchFocused());
         }
+        if (OpenProbe.requested() != null) {
+            OpenProbe.watch(scene, () -> !console.list().results().isEmpty() && view.searchFocused(),
+                    OpenProbe.requested());
+        }
         console.start();
     }
 
