@@ -27,6 +27,7 @@ public final class OpenProbe {
     private final String query;
     private final Runnable typeWhenInteractive = this::typeWhenInteractive;
     private boolean typed;
+    private boolean shown;
     private boolean reported;
 
     private OpenProbe(Scene main, BooleanSupplier interactive, String query) {
@@ -57,6 +58,7 @@ public final class OpenProbe {
             return;
         }
         typed = true;
+        StartupProbe.step(System.out, "interactive, typing");
         Platform.runLater(() -> main.removePostLayoutPulseListener(typeWhenInteractive));
         Node search = main.lookup("#searchField");
         for (char c : query.toCharArray()) {
@@ -83,7 +85,12 @@ public final class OpenProbe {
         if (scene == main) {
             return;
         }
+        StartupProbe.step(System.out, "window made");
         scene.addPostLayoutPulseListener(() -> {
+            if (!shown && scene.getWindow() != null && scene.getWindow().isShowing()) {
+                shown = true;
+                StartupProbe.step(System.out, "window laid out");
+            }
             if (!reported && showsEmailRows(scene)) {
                 reported = true;
                 StartupProbe.report(System.out);

@@ -51,8 +51,18 @@ public final class StartupProbe {
 
     /** Prints the milliseconds since the JVM started, in the line the harness reads. */
     static void report(PrintStream out) {
-        Instant jvmStart = ProcessHandle.current().info().startInstant().orElseThrow();
-        out.println(PREFIX + " ms=" + Duration.between(jvmStart, Instant.now()).toMillis());
+        out.println(PREFIX + " ms=" + sinceJvmStart());
         out.flush();
+    }
+
+    /** Prints when a step on the way was reached, for the reader of the probe's output (not the harness). */
+    static void step(PrintStream out, String step) {
+        out.println(PREFIX + " " + step + " at ms=" + sinceJvmStart());
+        out.flush();
+    }
+
+    private static long sinceJvmStart() {
+        Instant jvmStart = ProcessHandle.current().info().startInstant().orElseThrow();
+        return Duration.between(jvmStart, Instant.now()).toMillis();
     }
 }
