@@ -58,7 +58,7 @@ public final class OpenProbe {
             return;
         }
         typed = true;
-        StartupProbe.step(System.out, "interactive, typing");
+        StartupProbe.step("interactive, typing");
         Platform.runLater(() -> main.removePostLayoutPulseListener(typeWhenInteractive));
         Node search = main.lookup("#searchField");
         for (char c : query.toCharArray()) {
@@ -85,15 +85,15 @@ public final class OpenProbe {
         if (scene == main) {
             return;
         }
-        StartupProbe.step(System.out, "window made");
+        StartupProbe.step("window made");
         scene.addPostLayoutPulseListener(() -> {
             if (!shown && scene.getWindow() != null && scene.getWindow().isShowing()) {
                 shown = true;
-                StartupProbe.step(System.out, "window laid out");
+                StartupProbe.step("window laid out");
             }
             if (!reported && showsEmailRows(scene)) {
                 reported = true;
-                StartupProbe.report(System.out);
+                StartupProbe.report();
                 Platform.runLater(Platform::exit);
             }
         });

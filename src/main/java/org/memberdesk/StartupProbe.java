@@ -55,10 +55,15 @@ public final class StartupProbe {
         out.flush();
     }
 
+    /** As {@link #report(PrintStream)}, on standard output: the probes' one channel to the harness. */
+    static void report() {
+        report(System.out);
+    }
+
     /** Prints when a step on the way was reached, for the reader of the probe's output (not the harness). */
-    static void step(PrintStream out, String step) {
-        out.println(PREFIX + " " + step + " at ms=" + sinceJvmStart());
-        out.flush();
+    static void step(String step) {
+        System.out.println(PREFIX + " " + step + " at ms=" + sinceJvmStart());
+        System.out.flush();
     }
 
     private static long sinceJvmStart() {

@@ -1,8 +1,6 @@
 package org.memberdesk.ui.view.contact;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
@@ -101,28 +99,6 @@ public final class ContactView {
         bindActions();
         bindOffers();
         bindDiagnose();
-        attachPagesWhenChosen();
-    }
-
-    /**
-     * The Actions and Offers pages join the window when their tab is first chosen: the first frame
-     * styles and lays out the Email History alone. Their controls are bound already and keep up.
-     */
-    private void attachPagesWhenChosen() {
-        Map<Tab, Node> waiting = new HashMap<>();
-        Tab shown = tabs.getSelectionModel().getSelectedItem();
-        for (Tab tab : tabs.getTabs()) {
-            if (tab != shown && tab.getContent() != null) {
-                waiting.put(tab, tab.getContent());
-                tab.setContent(null);
-            }
-        }
-        tabs.getSelectionModel().selectedItemProperty().addListener((o, before, tab) -> {
-            Node page = waiting.remove(tab);
-            if (page != null) {
-                tab.setContent(page);
-            }
-        });
     }
 
     /** The Diagnose button, Shortcut+D, and the Offers tab a diagnosis may ask for. */
