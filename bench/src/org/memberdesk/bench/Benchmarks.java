@@ -18,6 +18,7 @@ public final class Benchmarks {
                 new ImportBench(),
                 CliBench.find(),
                 CliBench.resetLink(),
+                new FirstContactBench(),
                 new LiveChangeBench());
     }
 }

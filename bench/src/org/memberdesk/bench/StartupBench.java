@@ -102,7 +102,7 @@ public final class StartupBench implements Benchmark {
                 + "):\n" + output);
     }
 
-    private static String joined(long[] nanos) {
+    static String joined(long[] nanos) {
         StringBuilder text = new StringBuilder();
         for (long n : nanos) {
             text.append(text.isEmpty() ? "" : " ").append(n / 1_000_000);

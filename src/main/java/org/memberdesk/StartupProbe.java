@@ -44,10 +44,30 @@ public final class StartupProbe {
             return;
         }
         reported = true;
-        Instant jvmStart = ProcessHandle.current().info().startInstant().orElseThrow();
-        out.println(PREFIX + " ms=" + Duration.between(jvmStart, Instant.now()).toMillis());
-        out.flush();
+        report(out);
         Platform.runLater(() -> scene.removePostLayoutPulseListener(listener));
         Platform.runLater(Platform::exit);
+    }
+
+    /** Prints the milliseconds since the JVM started, in the line the harness reads. */
+    static void report(PrintStream out) {
+        out.println(PREFIX + " ms=" + sinceJvmStart());
+        out.flush();
+    }
+
+    /** As {@link #report(PrintStream)}, on standard output: the probes' one channel to the harness. */
+    static void report() {
+        report(System.out);
+    }
+
+    /** Prints when a step on the way was reached, for the reader of the probe's output (not the harness). */
+    static void step(String step) {
+        System.out.println(PREFIX + " " + step + " at ms=" + sinceJvmStart());
+        System.out.flush();
+    }
+
+    private static long sinceJvmStart() {
+        Instant jvmStart = ProcessHandle.current().info().startInstant().orElseThrow();
+        return Duration.between(jvmStart, Instant.now()).toMillis();
     }
 }

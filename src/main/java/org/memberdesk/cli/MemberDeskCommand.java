@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.memberdesk.OpenProbe;
 import org.memberdesk.StartupProbe;
 import org.memberdesk.service.storage.DataDirectory;
 import picocli.CommandLine.Command;
@@ -42,6 +43,11 @@ public final class MemberDeskCommand implements Callable<Integer> {
     @Option(names = "--startup-probe", hidden = true,
             description = "Open the console, print the milliseconds from JVM start to the first interactive frame, exit.")
     private boolean startupProbe;
+
+    @Option(names = "--open-probe", hidden = true, paramLabel = "QUERY",
+            description = "Open the console, type QUERY, press Enter, print the milliseconds from JVM start to the"
+                    + " contact window's first Email History rows, exit.")
+    private String openProbe;
 
     private final Consumer<DataDirectory> console;
     private final Map<String, String> env;
@@ -84,6 +90,9 @@ public final class MemberDeskCommand implements Callable<Integer> {
     public Integer call() {
         if (startupProbe) {
             System.setProperty(StartupProbe.PROPERTY, "true");
+        }
+        if (openProbe != null) {
+            System.setProperty(OpenProbe.PROPERTY, openProbe);
         }
         console.accept(dataDirectory());
         return CommandLine.ExitCode.OK;

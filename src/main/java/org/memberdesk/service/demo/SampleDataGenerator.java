@@ -126,6 +126,23 @@ public final class SampleDataGenerator {
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
+    /**
+     * Gives a contact of the data set {@code count} emails of the same kinds and outcomes as the long
+     * history's, about the given offers; for a benchmark that opens a contact found by a search.
+     */
+    public int addHistory(UUID contactId, List<UUID> offerIds, int count, long seed) {
+        Random random = new Random(seed);
+        Instant now = clock.instant();
+        return database.bulk(session -> {
+            Contact contact = session.find(Contact.class, contactId);
+            if (contact == null) {
+                throw new UserError("no contact " + contactId);
+            }
+            List<Offer> offers = offerIds.stream().map(id -> session.find(Offer.class, id)).toList();
+            return history(session, random, contact, offers, count, now);
+        });
+    }
+
     private static Result write(BulkTx session, SampleDataGenerator.Spec spec, Random random, Instant now) {
         List<Offer> offers = new ArrayList<>();
         for (String name : OFFERS) {

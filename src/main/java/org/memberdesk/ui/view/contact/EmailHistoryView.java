@@ -76,7 +76,7 @@ public final class EmailHistoryView {
     private final EmailHistoryViewModel viewModel;
     private final Messages messages;
     private final Parent root;
-    // Links in a stored body are hidden: a click on one goes nowhere.
+    // Links in a stored body are hidden: a click on one goes nowhere. Made when the first email opens.
     private HtmlPreview html;
 
     public EmailHistoryView(EmailHistoryViewModel viewModel, Messages messages) {
@@ -146,8 +146,6 @@ public final class EmailHistoryView {
     }
 
     private void bindDetail() {
-        html = new HtmlPreview(null);
-        htmlHolder.getChildren().setAll(html.node());
         detailPane.visibleProperty().bind(viewModel.openedProperty().isNotNull());
         noSelectionLabel.visibleProperty().bind(viewModel.openedProperty().isNull());
         retryButton.disableProperty().bind(Bindings.not(viewModel.canRetry()));
@@ -183,8 +181,17 @@ public final class EmailHistoryView {
         linksBox.getChildren().setAll(email.links().isEmpty()
                 ? List.of(muted(messages.get("link.none")))
                 : email.links().stream().map(this::linkLine).toList());
-        html.show(email.html());
+        preview().show(email.html());
         textBody.setText(email.text());
+    }
+
+    /** Made when the first email opens: a web view is costly to start, and the list shows without it. */
+    private HtmlPreview preview() {
+        if (html == null) {
+            html = new HtmlPreview(null);
+            htmlHolder.getChildren().setAll(html.node());
+        }
+        return html;
     }
 
     private Node linkLine(LinkLine link) {
