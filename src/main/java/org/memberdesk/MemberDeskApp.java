@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -33,7 +32,6 @@ import org.memberdesk.ui.view.console.ConsoleView;
 import org.memberdesk.ui.view.console.MainWindowPlacement;
 import org.memberdesk.ui.view.console.ShellStages;
 import org.memberdesk.ui.view.contact.ContactStages;
-import org.memberdesk.ui.view.contact.ContactWindowWarmup;
 import org.memberdesk.ui.view.help.FaqView;
 import org.memberdesk.ui.view.insight.InsightStages;
 import org.memberdesk.ui.view.mail.MailStages;
@@ -152,7 +150,6 @@ public final class MemberDeskApp extends Application {
             FaqView.closeIfOpen();
         });
         stage.show();
-        prepareContactWindowAfterFirstFrame(scene);
         // A headless or freshly mapped stage may not get focus by itself.
         stage.requestFocus();
         view.focusSearch();
@@ -164,20 +161,6 @@ public final class MemberDeskApp extends Application {
                     OpenProbe.requested());
         }
         console.start();
-    }
-
-    /** Once the main window has drawn, the first contact window is prepared in the background. */
-    private static void prepareContactWindowAfterFirstFrame(Scene scene) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            if (once[0] != null) {
-                Runnable listener = once[0];
-                once[0] = null;
-                Platform.runLater(() -> scene.removePostLayoutPulseListener(listener));
-                ContactWindowWarmup.start();
-            }
-        };
-        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /** Where the main window was last time: read while the toolkit started, or now for an App made by a test. */
