@@ -60,17 +60,8 @@ public final class WindowFit {
             return defaultFor(primary);
         }
         Box window = remembered.get();
-        Box best = null;
-        double bestOverlap = 0;
-        for (Box screen : screens) {
-            double overlap = window.overlap(screen);
-            if (overlap > bestOverlap) {
-                best = screen;
-                bestOverlap = overlap;
-            }
-        }
-        double visible = Math.min(window.width() * window.height(), best == null ? 0 : best.width() * best.height());
-        if (best == null || bestOverlap < visible * VISIBLE_SHARE) {
+        Box best = mostlyOn(window, screens);
+        if (best == null) {
             return defaultFor(primary);
         }
         Box min = minimumFor(best);
@@ -89,17 +80,8 @@ public final class WindowFit {
         if (!(window.width() > 0) || !(window.height() > 0)) {
             return Optional.empty();
         }
-        Box best = null;
-        double bestOverlap = 0;
-        for (Box screen : screens) {
-            double overlap = window.overlap(screen);
-            if (overlap > bestOverlap) {
-                best = screen;
-                bestOverlap = overlap;
-            }
-        }
-        if (best == null || bestOverlap < Math.min(window.width() * window.height(),
-                best.width() * best.height()) * VISIBLE_SHARE) {
+        Box best = mostlyOn(window, screens);
+        if (best == null) {
             return Optional.empty();
         }
         double width = Math.min(window.width(), best.width());
@@ -141,6 +123,27 @@ public final class WindowFit {
     /** {@link #cascade(Box, int, double, double, double, double, Box)} for a window that may shrink to nothing. */
     public static Box cascade(Box anchor, int step, double width, double height, Box screen) {
         return cascade(anchor, step, width, height, width, height, screen);
+    }
+
+    /**
+     * The screen {@code window} overlaps most, when that overlap is at least {@link #VISIBLE_SHARE} of
+     * what could be visible of it there (the window, or the screen when the window is larger); else null.
+     */
+    private static Box mostlyOn(Box window, List<Box> screens) {
+        Box best = null;
+        double bestOverlap = 0;
+        for (Box screen : screens) {
+            double overlap = window.overlap(screen);
+            if (overlap > bestOverlap) {
+                best = screen;
+                bestOverlap = overlap;
+            }
+        }
+        if (best == null || bestOverlap < Math.min(window.width() * window.height(),
+                best.width() * best.height()) * VISIBLE_SHARE) {
+            return null;
+        }
+        return best;
     }
 
     private static double clamp(double value, double low, double high) {
