@@ -2,64 +2,28 @@ package org.memberdesk.ui.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
-import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.memberdesk.MemberDeskApp;
-import org.memberdesk.service.Services;
-import org.memberdesk.service.storage.DataDirectory;
-import org.memberdesk.testsupport.TestClock;
-import org.memberdesk.testsupport.TestServices;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.viewmodel.console.Shortcut;
 import org.memberdesk.ui.viewmodel.console.Shortcuts;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * The real console on demo data: Ctrl+F, Ctrl+N, Ctrl+I, Ctrl+L and Ctrl+Q do the same from the main
  * window and from a contact window, and Help → Keyboard shortcuts writes every key as this computer does.
  */
-class AppShortcutsViewTest {
+class AppShortcutsViewTest extends DemoConsoleCase {
 
-    private static final FxWait WAIT = FxWait.seconds(20);
-
-    @TempDir
-    Path dir;
-    final FxRobot robot = new FxRobot();
-    MemberDeskApp app;
     Stage main;
 
     @BeforeEach
-    void startConsoleOnDemoData() throws Exception {
-        TestClock clock = new TestClock(Instant.now(), ZoneId.systemDefault());
-        try (Services services = TestServices.open(dir, clock)) {
-            services.demo().seed();
-        }
-        FxToolkit.registerPrimaryStage();
-        app = (MemberDeskApp) FxToolkit.setupApplication(() -> new MemberDeskApp(new DataDirectory(dir), clock));
-        TableView<?> contacts = robot.lookup("#contactTable").queryTableView();
-        WAIT.until(() -> contacts.getItems().size() > 40);
-        ConsoleStarted.waitForDatabase(robot);
-        main = (Stage) contacts.getScene().getWindow();
-    }
-
-    @AfterEach
-    void stopConsole() throws Exception {
-        FxToolkit.cleanupStages();
-        FxToolkit.cleanupApplication(app);
+    void findMainWindow() {
+        main = (Stage) robot.lookup("#contactTable").queryTableView().getScene().getWindow();
     }
 
     @Test
@@ -161,12 +125,5 @@ class AppShortcutsViewTest {
 
     private Node nameLabel(Stage contact) {
         return robot.from(contact.getScene().getRoot()).lookup("#nameLabel").query();
-    }
-
-    private static Optional<Stage> window(String titleStart) {
-        return Window.getWindows().stream()
-                .filter(Stage.class::isInstance).map(Stage.class::cast)
-                .filter(stage -> stage.isShowing() && stage.getTitle() != null && stage.getTitle().startsWith(titleStart))
-                .findFirst();
     }
 }

@@ -2,13 +2,8 @@ package org.memberdesk.ui.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -18,46 +13,15 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.memberdesk.MemberDeskApp;
-import org.memberdesk.service.Services;
 import org.memberdesk.service.storage.DataDirectory;
-import org.memberdesk.testsupport.TestClock;
-import org.memberdesk.testsupport.TestServices;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.viewmodel.console.Shortcuts;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real console on a demo data directory: search "dana", press Enter, read her contact window. */
-class ConsoleViewTest {
-
-    private static final FxWait WAIT = FxWait.seconds(20);
-
-    @TempDir
-    Path dir;
-    final FxRobot robot = new FxRobot();
-    MemberDeskApp app;
-
-    @BeforeEach
-    void startConsoleOnDemoData() throws Exception {
-        TestClock clock = new TestClock(Instant.now(), ZoneId.systemDefault());
-        try (Services services = TestServices.open(dir, clock)) {
-            services.demo().seed();
-        }
-        FxToolkit.registerPrimaryStage();
-        app = (MemberDeskApp) FxToolkit.setupApplication(() -> new MemberDeskApp(new DataDirectory(dir), clock));
-    }
-
-    @AfterEach
-    void stopConsole() throws Exception {
-        FxToolkit.cleanupStages();
-        FxToolkit.cleanupApplication(app);
-    }
+class ConsoleViewTest extends DemoConsoleCase {
 
     @Test
     void theMainWindowOpensAtLeast800WideAndRemembersItsPlaceOnExit() throws Exception {
@@ -86,7 +50,7 @@ class ConsoleViewTest {
         WAIT.until(() -> contacts.getItems().size() == 1);
         robot.type(KeyCode.ENTER);
 
-        Stage window = WAIT.present(() -> contactWindow("Dana Whitfield"));
+        Stage window = WAIT.present(() -> window("Dana Whitfield"));
         Node root = window.getScene().getRoot();
         TableView<?> emails = robot.from(root).lookup("#emailTable").queryTableView();
         WAIT.until(() -> emails.getItems().size() == 3);
@@ -139,7 +103,7 @@ class ConsoleViewTest {
         robot.clickOn("#searchField").write("dana");
         WAIT.until(() -> contacts.getItems().size() == 1);
         robot.type(KeyCode.ENTER);
-        Stage dana = WAIT.present(() -> contactWindow("Dana Whitfield"));
+        Stage dana = WAIT.present(() -> window("Dana Whitfield"));
         Window main = contacts.getScene().getWindow();
         Node searchField = robot.lookup("#searchField").query();
         robot.interact(() -> {
@@ -151,21 +115,6 @@ class ConsoleViewTest {
         WAIT.until(() -> !main.isShowing());
         assertThat(dana.isShowing()).as("the contact window closes with the console").isFalse();
         assertThat(app.console().sessionProperty().get()).as("the session closed").isNull();
-    }
-
-    private Optional<Stage> contactWindow(String name) {
-        return Window.getWindows().stream()
-                .filter(Stage.class::isInstance).map(Stage.class::cast)
-                .filter(stage -> stage.getTitle() != null && stage.getTitle().startsWith(name))
-                .findFirst();
-    }
-
-    private String text(Node root, String query) {
-        return robot.from(root).lookup(query).queryAs(Label.class).getText();
-    }
-
-    private Node tabHeader(Node root, String title) {
-        return robot.from(root).lookup(".tab-label").match((Labeled label) -> title.equals(label.getText())).query();
     }
 
     private List<String> cellTexts(TableView<?> table) {

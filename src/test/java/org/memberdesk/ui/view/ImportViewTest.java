@@ -86,19 +86,7 @@ class ImportViewTest {
                 + "ann.import@example.com,Ann Import," + DemoData.MEMBERSHIP + ",green\n"
                 + "bob at example.com,Bob,,blue\n"
                 + "cy.import@example.com,Cy Import,,red\n", StandardCharsets.UTF_8);
-        InsightTools tools = new InsightTools(executor, RecordingDialogService.accepting(),
-                RecordingFilePicker.answering(file), messages, new DisplayTime(ZoneOffset.UTC, messages.locale()),
-                Actor.agent("Sam (support)"));
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            new InsightStages(messages).showImport(
-                    () -> new ImportViewModel(services.contactImport(), tools, imported::incrementAndGet));
-        });
-        Stage window = WAIT.present(() -> Window.getWindows().stream().filter(Stage.class::isInstance)
-                .map(Stage.class::cast).filter(s -> "Import contacts \u2014 MemberDesk".equals(s.getTitle()))
-                .findFirst());
-        Node root = window.getScene().getRoot();
+        Node root = openImportWindow(executor, file);
         Button importButton = robot.from(root).lookup("#importButton").queryButton();
         assertThat(importButton.isDisabled()).isTrue();
 
@@ -153,19 +141,7 @@ class ImportViewTest {
                 executor.publish(action);
             }
         };
-        InsightTools tools = new InsightTools(held, RecordingDialogService.accepting(),
-                RecordingFilePicker.answering(file), messages, new DisplayTime(ZoneOffset.UTC, messages.locale()),
-                Actor.agent("Sam (support)"));
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            new InsightStages(messages).showImport(
-                    () -> new ImportViewModel(services.contactImport(), tools, imported::incrementAndGet));
-        });
-        Stage window = WAIT.present(() -> Window.getWindows().stream().filter(Stage.class::isInstance)
-                .map(Stage.class::cast).filter(s -> "Import contacts \u2014 MemberDesk".equals(s.getTitle()))
-                .findFirst());
-        Node root = window.getScene().getRoot();
+        Node root = openImportWindow(held, file);
         Button importButton = robot.from(root).lookup("#importButton").queryButton();
         robot.clickOn(robot.from(root).lookup("#chooseButton").queryButton());
         WAIT.until(() -> !importButton.isDisabled());
@@ -192,5 +168,22 @@ class ImportViewTest {
     private String text(Node root, String query) {
         String value = robot.from(root).lookup(query).queryAs(Label.class).getText();
         return value == null ? "" : value;
+    }
+
+    /** The Import contacts window, its file picker answering {@code file}, its work run by {@code work}. */
+    private Node openImportWindow(BackgroundExecutor work, Path file) throws Exception {
+        InsightTools tools = new InsightTools(work, RecordingDialogService.accepting(),
+                RecordingFilePicker.answering(file), messages, new DisplayTime(ZoneOffset.UTC, messages.locale()),
+                Actor.agent("Sam (support)"));
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> {
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            new InsightStages(messages).showImport(
+                    () -> new ImportViewModel(services.contactImport(), tools, imported::incrementAndGet));
+        });
+        Stage window = WAIT.present(() -> Window.getWindows().stream().filter(Stage.class::isInstance)
+                .map(Stage.class::cast).filter(s -> "Import contacts \u2014 MemberDesk".equals(s.getTitle()))
+                .findFirst());
+        return window.getScene().getRoot();
     }
 }

@@ -2,7 +2,6 @@ package org.memberdesk.ui.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.concurrent.Task;
@@ -12,11 +11,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.controlsfx.control.TaskProgressView;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
-import org.memberdesk.service.Services;
 import org.memberdesk.service.workflow.ActionSpec;
 import org.memberdesk.service.workflow.TriggerSpec;
 import org.memberdesk.service.workflow.WorkflowDefinition;
@@ -27,26 +23,10 @@ import org.memberdesk.ui.common.TestExecutor;
 import org.memberdesk.ui.view.workflow.ManualRunView;
 import org.memberdesk.ui.viewmodel.DemoDirectory;
 import org.memberdesk.ui.viewmodel.workflow.ManualRunViewModel;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
 /** Run workflow shows the run under way in a task list, and the task leaves the list when the run is over. */
-class ManualRunTaskViewTest {
-
-    private static final FxWait WAIT = FxWait.seconds(30);
-
-    @TempDir
-    Path dir;
-    final FxRobot robot = new FxRobot();
-    Services services;
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-        if (services != null) {
-            services.close();
-        }
-    }
+class ManualRunTaskViewTest extends ServicesViewCase {
 
     @Test
     void aRunUnderWayIsListedInTheTaskList() throws Exception {

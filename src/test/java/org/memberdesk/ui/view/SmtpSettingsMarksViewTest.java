@@ -2,16 +2,13 @@ package org.memberdesk.ui.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.Map;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.storage.DataDirectory;
@@ -23,26 +20,10 @@ import org.memberdesk.ui.common.TestExecutor;
 import org.memberdesk.ui.view.mail.SmtpSettingsView;
 import org.memberdesk.ui.viewmodel.DisplayTime;
 import org.memberdesk.ui.viewmodel.mail.SmtpSettingsViewModel;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
 /** The Email settings dialog marks a wrong field where it is, with the view model's message. */
-class SmtpSettingsMarksViewTest {
-
-    private static final FxWait WAIT = FxWait.seconds(30);
-
-    @TempDir
-    Path dir;
-    final FxRobot robot = new FxRobot();
-    Services services;
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-        if (services != null) {
-            services.close();
-        }
-    }
+class SmtpSettingsMarksViewTest extends ServicesViewCase {
 
     @Test
     void aPortOutOfRangeIsMarkedOnThePortFieldAndSaveIsOff() throws Exception {

@@ -2,7 +2,6 @@ package org.memberdesk.ui.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.Map;
 import javafx.scene.Scene;
@@ -12,7 +11,6 @@ import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.email.SmtpSettingsForm;
@@ -25,30 +23,19 @@ import org.memberdesk.ui.common.TestExecutor;
 import org.memberdesk.ui.view.mail.SmtpSettingsView;
 import org.memberdesk.ui.viewmodel.DisplayTime;
 import org.memberdesk.ui.viewmodel.mail.SmtpSettingsViewModel;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
 /** The Email settings dialog after another desk saved the settings: the refusal, then Reload. */
-class SmtpSettingsReloadViewTest {
+class SmtpSettingsReloadViewTest extends ServicesViewCase {
 
-    private static final FxWait WAIT = FxWait.seconds(30);
-
-    @TempDir
-    Path dir;
-    final FxRobot robot = new FxRobot();
     final TestClock clock = TestClock.at(TestServices.START);
-    Services services;
     Services otherDesk;
     Stage stage;
 
     @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
+    void closeOtherDesk() throws Exception {
         if (otherDesk != null) {
             otherDesk.close();
-        }
-        if (services != null) {
-            services.close();
         }
     }
 

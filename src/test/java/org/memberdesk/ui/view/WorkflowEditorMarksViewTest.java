@@ -2,18 +2,14 @@ package org.memberdesk.ui.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
-import org.memberdesk.service.Services;
 import org.memberdesk.service.workflow.TriggerKind;
 import org.memberdesk.service.workflow.WorkflowService;
 import org.memberdesk.testsupport.TestClock;
@@ -23,30 +19,15 @@ import org.memberdesk.ui.common.TestExecutor;
 import org.memberdesk.ui.view.workflow.WorkflowEditorView;
 import org.memberdesk.ui.viewmodel.DemoDirectory;
 import org.memberdesk.ui.viewmodel.workflow.WorkflowEditorViewModel;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
 /**
  * The workflow editor marks its name field and its failed-logins numbers where they are wrong, with the
  * view model's message; Save is refused.
  */
-class WorkflowEditorMarksViewTest {
+class WorkflowEditorMarksViewTest extends ServicesViewCase {
 
-    private static final FxWait WAIT = FxWait.seconds(30);
-
-    @TempDir
-    Path dir;
-    final FxRobot robot = new FxRobot();
     final List<String> saved = new ArrayList<>();
-    Services services;
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-        if (services != null) {
-            services.close();
-        }
-    }
 
     @Test
     void anEmptyNameAndATakenNameAreMarkedOnTheNameField() throws Exception {
