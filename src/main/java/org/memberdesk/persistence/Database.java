@@ -4,6 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +44,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SQLite database of one data directory: migrates it with Flyway, then boots Hibernate,
+ * The database MemberDesk works on: the SQLite file of one data directory, or a team's shared
+ * PostgreSQL server ({@link DatabaseTarget}). Migrates it with Flyway, then boots Hibernate,
  * which validates the mapping against the migrated schema and never generates any. A database
  * that already has exactly the shipped migrations is neither migrated nor validated again, unless
  * {@link SchemaCheck#ALWAYS} (tests, CI) says so.
+ *
+ * <p>On PostgreSQL every write transaction first takes one transaction-scoped advisory lock, so
+ * writes of all desks follow one another as they do on SQLite: a rule that reads and then writes
+ * (5 resets an hour, one live link per purpose, a lease on an outbox row) holds across desks, and
+ * change_log entries commit in the order of their numbers. Reads never wait for it.
  */
 public final class Database implements AutoCloseable {
 
@@ -61,7 +70,12 @@ public final class Database implements AutoCloseable {
     /** How often a running process looks whether its database file is still the one it opened. */
     private static final long FILE_CHECK_INTERVAL_NANOS = 1_000_000_000L;
 
-    private final SqliteConnectionProvider connections;
+    /** The advisory lock every PostgreSQL write transaction holds ("MDsk" in ASCII). */
+    static final long WRITE_LOCK = 0x4D44_736BL;
+
+    private final DatabaseTarget target;
+    private final ConnectionProvider connections;
+    private final AutoCloseable pool;
     private final SessionFactory sessionFactory;
     private final Path file;
     private final DatabaseFile files;
@@ -69,16 +83,18 @@ public final class Database implements AutoCloseable {
     private volatile long nextFileCheck;
     private volatile StorageProblem lost;
     private final boolean schemaValidated;
-    private SqliteChangeFeed changeFeed;
+    private ChangeFeed changeFeed;
 
-    private Database(DatabaseFile files, SqliteConnectionProvider connections, SessionFactory sessionFactory,
-                     boolean schemaValidated) {
-        this.file = files.path();
+    private Database(DatabaseTarget target, DatabaseFile files, ConnectionProvider connections, AutoCloseable pool,
+                     SessionFactory sessionFactory, boolean schemaValidated) {
+        this.target = target;
+        this.file = files == null ? null : files.path();
         this.schemaValidated = schemaValidated;
         this.files = files;
         this.connections = connections;
+        this.pool = pool;
         this.sessionFactory = sessionFactory;
-        this.identity = files.identity().orElse(null);
+        this.identity = files == null ? null : files.identity().orElse(null);
         this.nextFileCheck = System.nanoTime() + FILE_CHECK_INTERVAL_NANOS;
     }
 
@@ -95,6 +111,46 @@ public final class Database implements AutoCloseable {
      * database whose applied migrations are exactly the shipped ones is neither migrated nor validated.
      */
     public static Database open(Path databaseFile, SchemaCheck check) {
+        return open(DatabaseTarget.sqlite(databaseFile), check);
+    }
+
+    /** Opens the given database (an unreachable server is a {@link StorageProblem} naming it). */
+    public static Database open(DatabaseTarget target) {
+        return open(target, SchemaCheck.configured());
+    }
+
+    /** As {@link #open(DatabaseTarget)}, checking the schema as told (see {@link #open(Path, SchemaCheck)}). */
+    public static Database open(DatabaseTarget target, SchemaCheck check) {
+        if (target instanceof DatabaseTarget.Postgres postgres) {
+            return openPostgres(postgres, check);
+        }
+        return openSqlite(((DatabaseTarget.SqliteFile) target).path(), check);
+    }
+
+    private static Database openPostgres(DatabaseTarget.Postgres target, SchemaCheck check) {
+        long start = System.nanoTime();
+        PostgresConnectionProvider connections;
+        try {
+            connections = new PostgresConnectionProvider(target, 6);
+        } catch (RuntimeException e) {
+            throw StorageProblem.translate(e, target);
+        }
+        try {
+            boolean validate = check == SchemaCheck.ALWAYS || !schemaCurrent(connections.dataSource(), Engine.POSTGRESQL);
+            if (validate) {
+                migrate(connections.dataSource(), Engine.POSTGRESQL);
+            }
+            SessionFactory factory = buildSessionFactory(connections, Engine.POSTGRESQL, validate);
+            LOG.info("database {} ready in {} ms ({})", target.shown(), (System.nanoTime() - start) / 1_000_000,
+                    validate ? "migrated and validated" : "schema current, as shipped: not migrated or validated");
+            return new Database(target, null, connections, connections, factory, validate);
+        } catch (RuntimeException e) {
+            connections.close();
+            throw StorageProblem.translate(e, target);
+        }
+    }
+
+    private static Database openSqlite(Path databaseFile, SchemaCheck check) {
         long start = System.nanoTime();
         DatabaseFile files = new DatabaseFile(databaseFile);
         files.prepare();
@@ -105,15 +161,15 @@ public final class Database implements AutoCloseable {
             throw StorageProblem.translate(e, files.path());
         }
         try {
-            boolean validate = check == SchemaCheck.ALWAYS || !schemaCurrent(connections);
+            boolean validate = check == SchemaCheck.ALWAYS || !schemaCurrent(connections.dataSource(), Engine.SQLITE);
             if (validate) {
-                migrate(connections);
+                migrate(connections.dataSource(), Engine.SQLITE);
             }
-            SessionFactory factory = buildSessionFactory(connections, validate);
+            SessionFactory factory = buildSessionFactory(connections, Engine.SQLITE, validate);
             files.opened();
             LOG.info("database {} ready in {} ms ({})", databaseFile, (System.nanoTime() - start) / 1_000_000,
                     validate ? "migrated and validated" : "schema current, as shipped: not migrated or validated");
-            return new Database(files, connections, factory, validate);
+            return new Database(DatabaseTarget.sqlite(files.path()), files, connections, connections, factory, validate);
         } catch (RuntimeException e) {
             connections.close();
             throw StorageProblem.translate(e, files.path());
@@ -128,6 +184,9 @@ public final class Database implements AutoCloseable {
         StorageProblem problem = lost;
         if (problem != null) {
             return Optional.of(problem);
+        }
+        if (files == null) {
+            return Optional.empty();
         }
         long now = System.nanoTime();
         if (now - nextFileCheck < 0) {
@@ -153,9 +212,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static boolean schemaCurrent(SqliteConnectionProvider connections) {
-        try (Connection connection = connections.dataSource().getConnection()) {
-            return ShippedMigrations.appliedIn(connection);
+    private static boolean schemaCurrent(DataSource dataSource, Engine engine) {
+        try (Connection connection = dataSource.getConnection()) {
+            return ShippedMigrations.appliedIn(connection, engine);
         } catch (SQLException e) {
             LOG.debug("could not read the migration history; migrating", e);
             return false;
@@ -167,19 +226,19 @@ public final class Database implements AutoCloseable {
         return schemaValidated;
     }
 
-    private static void migrate(SqliteConnectionProvider connections) {
+    private static void migrate(DataSource dataSource, Engine engine) {
         Flyway.configure()
-                .dataSource(connections.dataSource())
-                .locations("classpath:db/migration/sqlite")
+                .dataSource(dataSource)
+                .locations("classpath:" + engine.migrations())
                 .loggers("slf4j")
                 .load()
                 .migrate();
     }
 
-    private static SessionFactory buildSessionFactory(SqliteConnectionProvider connections, boolean validate) {
+    private static SessionFactory buildSessionFactory(ConnectionProvider connections, Engine engine, boolean validate) {
         Map<String, Object> settings = new HashMap<>();
         settings.put(AvailableSettings.CONNECTION_PROVIDER, connections);
-        settings.put(AvailableSettings.DIALECT, "org.hibernate.community.dialect.SQLiteDialect");
+        settings.put(AvailableSettings.DIALECT, engine.dialect());
         settings.put(AvailableSettings.HBM2DDL_AUTO, validate ? "validate" : "none");
         // Validate the mapped tables one by one: reading every table at once fails on the untyped
         // columns of SQLite's FTS5 tables (contact search, V3).
@@ -207,8 +266,18 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The SQLite file; {@code null} on PostgreSQL. */
     public Path file() {
         return file;
+    }
+
+    public DatabaseTarget target() {
+        return target;
+    }
+
+    /** True when this is a shared PostgreSQL server, false for a data directory's SQLite file. */
+    public boolean shared() {
+        return target instanceof DatabaseTarget.Postgres;
     }
 
     /**
@@ -217,13 +286,15 @@ public final class Database implements AutoCloseable {
      */
     public synchronized ChangeFeed changeFeed() {
         if (changeFeed == null) {
-            changeFeed = new SqliteChangeFeed(file, SqliteChangeFeed.POLL);
+            changeFeed = target instanceof DatabaseTarget.Postgres postgres
+                    ? new PostgresChangeFeed(postgres)
+                    : new SqliteChangeFeed(file, SqliteChangeFeed.POLL);
         }
         return changeFeed;
     }
 
     private void committed() {
-        SqliteChangeFeed feed;
+        ChangeFeed feed;
         synchronized (this) {
             feed = changeFeed;
         }
@@ -255,6 +326,7 @@ public final class Database implements AutoCloseable {
         return checked(() -> BusyRetry.untilBegun(began -> SqliteConnectionProvider.writing(() -> {
             try (Session session = sessionFactory.openSession()) {
                 Transaction tx = session.beginTransaction();
+                takeWriteLock(session);
                 began.run();
                 try {
                     T result = work.apply(new Tx(session));
@@ -297,13 +369,24 @@ public final class Database implements AutoCloseable {
                 () -> work.apply(new BulkTx(session)))));
     }
 
+    private void takeWriteLock(org.hibernate.SharedSessionContract session) {
+        if (file == null) {
+            session.doWork(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("select pg_advisory_xact_lock(" + WRITE_LOCK + ")");
+                }
+            });
+        }
+    }
+
     /** Refuses a database file that vanished or was replaced, and names storage problems in one line. */
     private <T> T checked(java.util.function.Supplier<T> work) {
         checkFile();
         try {
             return work.get();
         } catch (RuntimeException e) {
-            throw StorageProblem.translate(e, file);
+            throw target instanceof DatabaseTarget.Postgres server ? StorageProblem.translate(e, server)
+                    : StorageProblem.translate(e, file);
         }
     }
 
@@ -311,6 +394,7 @@ public final class Database implements AutoCloseable {
         return BusyRetry.untilBegun(began -> SqliteConnectionProvider.writing(() -> {
             try (StatelessSession session = sessionFactory.openStatelessSession()) {
                 Transaction tx = session.beginTransaction();
+                takeWriteLock(session);
                 began.run();
                 try {
                     T result = work.apply(session);
@@ -341,7 +425,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        SqliteChangeFeed feed;
+        ChangeFeed feed;
         synchronized (this) {
             feed = changeFeed;
         }
@@ -349,6 +433,10 @@ public final class Database implements AutoCloseable {
             feed.close();
         }
         sessionFactory.close();
-        connections.close();
+        try {
+            pool.close();
+        } catch (Exception e) {
+            LOG.warn("closing the connection pool", e);
+        }
     }
 }

@@ -32,21 +32,20 @@ import java.util.zip.CRC32;
  */
 final class ShippedMigrations {
 
-    static final String LOCATION = "db/migration/sqlite";
-
     private static final Pattern VERSIONED = Pattern.compile("V([0-9][0-9._]*)__.+\\.sql");
 
     private ShippedMigrations() {
     }
 
     /** Version (as Flyway writes it in its history) to checksum, of every versioned migration shipped. */
-    static Map<String, Integer> checksums() {
+    static Map<String, Integer> checksums(Engine engine) {
+        String location = engine.migrations();
         ClassLoader loader = Objects.requireNonNull(ShippedMigrations.class.getClassLoader());
         Map<String, Integer> checksums = new HashMap<>();
-        for (String name : names(loader)) {
+        for (String name : names(loader, location)) {
             Matcher m = VERSIONED.matcher(name);
             if (m.matches()) {
-                String resource = LOCATION + "/" + name;
+                String resource = location + "/" + name;
                 try (InputStream in = Objects.requireNonNull(loader.getResourceAsStream(resource), resource)) {
                     checksums.put(m.group(1).replace('_', '.'), checksum(in));
                 } catch (IOException e) {
@@ -62,11 +61,10 @@ final class ShippedMigrations {
      * successfully with the shipped checksum. Anything else (a new database, a migration to apply, a
      * changed, failed, missing or unknown one) is false: Flyway then migrates and validates.
      */
-    static boolean appliedIn(Connection connection) throws SQLException {
+    static boolean appliedIn(Connection connection, Engine engine) throws SQLException {
         Map<String, Integer> applied = new HashMap<>();
         try (Statement statement = connection.createStatement()) {
-            try (ResultSet exists = statement.executeQuery(
-                    "select count(*) from sqlite_master where type = 'table' and name = 'flyway_schema_history'")) {
+            try (ResultSet exists = statement.executeQuery(engine.historyTableCount())) {
                 if (!exists.next() || exists.getInt(1) == 0) {
                     return false;
                 }
@@ -84,7 +82,7 @@ final class ShippedMigrations {
                 }
             }
         }
-        return !applied.isEmpty() && applied.equals(checksums());
+        return !applied.isEmpty() && applied.equals(checksums(engine));
     }
 
     /** Flyway's checksum of a SQL migration: CRC-32 over its lines in UTF-8, without line breaks or a BOM. */
@@ -102,8 +100,8 @@ final class ShippedMigrations {
         return (int) crc.getValue();
     }
 
-    private static List<String> names(ClassLoader loader) {
-        URL location = loader.getResource(LOCATION);
+    private static List<String> names(ClassLoader loader, String folder) {
+        URL location = loader.getResource(folder);
         if (location == null) {
             return List.of();
         }
@@ -112,7 +110,7 @@ final class ShippedMigrations {
                 JarURLConnection connection = (JarURLConnection) location.openConnection();
                 connection.setUseCaches(true);
                 JarFile jar = connection.getJarFile();
-                String prefix = LOCATION + "/";
+                String prefix = folder + "/";
                 return jar.stream().map(entry -> entry.getName())
                         .filter(name -> name.startsWith(prefix) && name.indexOf('/', prefix.length()) < 0)
                         .map(name -> name.substring(prefix.length()))

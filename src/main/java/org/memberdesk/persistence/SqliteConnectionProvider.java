@@ -18,7 +18,7 @@ import org.sqlite.SQLiteConnection;
  * fails at once with SQLITE_BUSY when another process wrote in between, and the busy timeout
  * cannot help it. Read transactions stay DEFERRED so they never wait for a writer in WAL mode.
  */
-public final class SqliteConnectionProvider implements ConnectionProvider {
+public final class SqliteConnectionProvider implements ConnectionProvider, AutoCloseable {
 
     static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
@@ -160,6 +160,7 @@ public final class SqliteConnectionProvider implements ConnectionProvider {
         throw new IllegalArgumentException("cannot unwrap to " + type);
     }
 
+    @Override
     public void close() {
         pool.close();
     }

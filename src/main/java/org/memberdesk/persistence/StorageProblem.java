@@ -8,7 +8,7 @@ import org.sqlite.SQLiteException;
  * replaced or damaged file. Its message is one plain sentence that names the file or folder and
  * says what to do; the service layer shows it as is (CLI, console, portal serve).
  */
-public final class StorageProblem extends RuntimeException {
+public class StorageProblem extends RuntimeException {
 
     private static final int SQLITE_PERM = 3;
     private static final int SQLITE_READONLY = 8;
@@ -59,6 +59,57 @@ public final class StorageProblem extends RuntimeException {
             }
         }
         return failure;
+    }
+
+    /**
+     * The one-line reason a shared PostgreSQL server cannot be used (unreachable, login refused, no
+     * such database, TLS), when that is what went wrong; otherwise the failure itself.
+     */
+    static RuntimeException translate(RuntimeException failure, DatabaseTarget.Postgres server) {
+        if (failure instanceof StorageProblem) {
+            return failure;
+        }
+        String where = server.host() + ":" + server.port() + "/" + server.database();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof StorageProblem problem) {
+                return problem;
+            }
+            String state = t instanceof java.sql.SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
+            String reason = firstLine(t.getMessage());
+            if (state.startsWith("08") || t instanceof java.net.ConnectException
+                    || t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.UnknownHostException) {
+                return new Unreachable("Database unreachable: the PostgreSQL server " + where + " cannot be reached ("
+                        + reason + "); nothing was saved; check that it runs and that this machine may connect", failure);
+            }
+            if (state.startsWith("28")) {
+                return new StorageProblem("the PostgreSQL server " + where + " refused the login (" + reason
+                        + "); check the user in the URL and MEMBERDESK_DATABASE_PASSWORD", failure);
+            }
+            if (state.equals("3D000")) {
+                return new StorageProblem("the PostgreSQL server has no database " + server.database() + " ("
+                        + reason + "); create it first (see README, Team mode)", failure);
+            }
+            if (state.equals("42501")) {
+                return new StorageProblem("the PostgreSQL user may not do this in " + where + " (" + reason
+                        + "); the database must belong to MemberDesk's user", failure);
+            }
+        }
+        return failure;
+    }
+
+    /** The database server could not be reached: a retry later may succeed, nothing was written. */
+    public static final class Unreachable extends StorageProblem {
+        Unreachable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null || message.isBlank()) {
+            return "no reason given";
+        }
+        String line = message.strip().lines().findFirst().orElse(message);
+        return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
     }
 
     private static StorageProblem of(int primaryCode, Path file, Throwable cause) {

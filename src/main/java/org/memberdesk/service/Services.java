@@ -30,6 +30,7 @@ import org.memberdesk.service.portal.PortalAuthService;
 import org.memberdesk.service.portal.PortalSiteService;
 import org.memberdesk.service.storage.BackupService;
 import org.memberdesk.service.storage.DataDirectory;
+import org.memberdesk.service.storage.DatabaseChoice;
 import org.memberdesk.service.workflow.TriggerLog;
 import org.memberdesk.service.workflow.WorkflowEngine;
 import org.memberdesk.service.workflow.WorkflowService;
@@ -126,7 +127,7 @@ public final class Services implements AutoCloseable {
         dataDirectory.ensureExists();
         Database database;
         try {
-            database = Database.open(dataDirectory.database());
+            database = Database.open(DatabaseChoice.of(dataDirectory, env));
         } catch (StorageProblem e) {
             throw new UserError(e.getMessage(), e);
         }

@@ -20,6 +20,7 @@ import java.util.function.Function;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.storage.DataDirectory;
 import org.memberdesk.testsupport.TestClock;
+import org.memberdesk.testsupport.TestDatabases;
 import org.memberdesk.testsupport.TestServices;
 import picocli.CommandLine;
 
@@ -106,7 +107,8 @@ final class CliRunner {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         InputStream in = new ByteArrayInputStream(stdin);
-        CommandLine commandLine = MemberDeskCommand.commandLine(console, loggedFailures::add, env, in);
+        CommandLine commandLine = MemberDeskCommand.commandLine(console, loggedFailures::add,
+                TestDatabases.env(dataDir, env), in);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int exitCode = commandLine.execute(args);

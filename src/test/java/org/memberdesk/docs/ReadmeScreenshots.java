@@ -1,5 +1,6 @@
 package org.memberdesk.docs;
 
+import org.memberdesk.testsupport.TestServices;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -145,7 +146,7 @@ public final class ReadmeScreenshots {
     /** Demo data, the portal on a free port, the agent's name, and a fresh reset email in the demo inbox. */
     private static String prepareDemo(Path dir) throws IOException {
         new ConsolePreferences(new DataDirectory(dir)).saveAgentName(AGENT);
-        try (Services services = Services.open(new DataDirectory(dir), Clock.systemDefaultZone(), Map.of())) {
+        try (Services services = TestServices.open(dir, Clock.systemDefaultZone(), Map.of())) {
             services.transactions().write(t -> {
                 t.settings().put("portal.port", Integer.toString(freePort()), Instant.now());
                 return null;

@@ -1,5 +1,6 @@
 package org.memberdesk.portal;
 
+import org.memberdesk.testsupport.TestServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedWriter;
@@ -54,8 +55,8 @@ class ImportUnderLoadTest {
             }
         }
         try (PortalFixture portal = PortalFixture.start(dir.resolve("data"));
-             Services importer = Services.open(new DataDirectory(dir.resolve("data")), portal.clock, Map.of());
-             Services agentDesk = Services.open(new DataDirectory(dir.resolve("data")), portal.clock, Map.of())) {
+             Services importer = TestServices.open(dir.resolve("data"), portal.clock, Map.of());
+             Services agentDesk = TestServices.open(dir.resolve("data"), portal.clock, Map.of())) {
             portal.membershipPassword(PASSWORD);
             portal.services.portalAuth().warmUp();
             CountDownLatch writing = new CountDownLatch(1);
@@ -120,7 +121,7 @@ class ImportUnderLoadTest {
     @Test
     void a100MegabyteFileImportsUnderA256MegabyteHeap() throws Exception {
         Path data = dir.resolve("big");
-        try (Services services = Services.open(new DataDirectory(data), java.time.Clock.systemUTC(), Map.of())) {
+        try (Services services = TestServices.open(data, java.time.Clock.systemUTC(), Map.of())) {
             services.offers().create("Gold Membership", null, Actor.agent("Sam (support)"));
         }
         Path csv = files.resolve("big.csv");
@@ -165,7 +166,7 @@ class ImportUnderLoadTest {
         assertThat(out).contains("imported " + (rows - bad) + " of " + rows + " rows");
         assertThat(err).contains("line 101: 'not-an-address-99' is not a valid email address")
                 .contains("more bad rows (only the first 1000 are listed)");
-        try (Services services = Services.open(new DataDirectory(data), java.time.Clock.systemUTC(), Map.of())) {
+        try (Services services = TestServices.open(data, java.time.Clock.systemUTC(), Map.of())) {
             assertThat(services.contacts().count()).isEqualTo(rows - bad);
         }
     }

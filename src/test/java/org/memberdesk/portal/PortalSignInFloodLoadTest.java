@@ -1,5 +1,6 @@
 package org.memberdesk.portal;
 
+import org.memberdesk.testsupport.TestServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,7 +48,7 @@ class PortalSignInFloodLoadTest {
     @Test
     void twoHundredSimultaneousSignInsUnder512MbAnswerWithoutErrorsOrOutOfMemory() throws Exception {
         Path data = dir.resolve("data");
-        try (Services services = Services.open(new DataDirectory(data), Clock.systemUTC(), Map.of())) {
+        try (Services services = TestServices.open(data, Clock.systemUTC(), Map.of())) {
             Actor agent = Actor.agent("load test");
             services.contacts().add(DANA, "Dana Whitfield", List.of(), agent);
             services.credentials().setPassword(DANA, null, PASSWORD, false, agent);

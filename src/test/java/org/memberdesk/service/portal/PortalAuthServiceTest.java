@@ -48,7 +48,7 @@ class PortalAuthServiceTest {
 
     @BeforeEach
     void open() {
-        services = Services.open(new DataDirectory(dir), clock, Map.of());
+        services = TestServices.open(dir, clock, Map.of());
         auth = services.portalAuth();
         services.offers().create("Momentum Membership", null, agent);
         services.contacts().add(DANA, "Dana Whitfield", List.of(), agent);
@@ -271,7 +271,7 @@ class PortalAuthServiceTest {
             assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).as(file.toString())
                     .doesNotContain(id);
         }
-        services = Services.open(new DataDirectory(dir), clock, Map.of());
+        services = TestServices.open(dir, clock, Map.of());
     }
 
     @Test

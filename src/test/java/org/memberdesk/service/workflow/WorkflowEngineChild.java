@@ -1,5 +1,6 @@
 package org.memberdesk.service.workflow;
 
+import org.memberdesk.testsupport.TestServices;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +21,7 @@ public final class WorkflowEngineChild {
     public static void main(String[] args) {
         Path dir = Path.of(args[0]);
         int batch = Integer.parseInt(args[1]);
-        try (Services services = Services.open(new DataDirectory(dir), Clock.systemUTC(), Map.of())) {
+        try (Services services = TestServices.open(dir, Clock.systemUTC(), Map.of())) {
             services.workflows().engine().policy(new WorkflowEngine.Policy(batch, Duration.ofMinutes(2),
                     Duration.ofSeconds(5), 3));
             System.out.println("READY");

@@ -1,5 +1,6 @@
 package org.memberdesk.ui.view;
 
+import org.memberdesk.testsupport.TestServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ class ActivityWordsViewTest {
 
     @BeforeEach
     void openDemoData() throws Exception {
-        services = Services.open(new DataDirectory(dir), new TestClock(Instant.now(), ZoneId.systemDefault()),
+        services = TestServices.open(dir, new TestClock(Instant.now(), ZoneId.systemDefault()),
                 Map.of());
         services.demo().seed();
         FxToolkit.registerPrimaryStage();

@@ -1,5 +1,6 @@
 package org.memberdesk.ui.view;
 
+import org.memberdesk.testsupport.TestServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -54,7 +55,7 @@ class EmailHistoryViewTest {
                 "MEMBERDESK_SMTP_SECURITY", "none",
                 "MEMBERDESK_SMTP_FROM", "Support <support@example.com>");
         TestClock clock = new TestClock(Instant.now(), ZoneId.systemDefault());
-        try (Services services = Services.open(new DataDirectory(dir), clock, env)) {
+        try (Services services = TestServices.open(dir, clock, env)) {
             services.demo().seed();
         }
         FxToolkit.registerPrimaryStage();

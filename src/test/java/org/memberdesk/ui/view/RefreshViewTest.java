@@ -1,5 +1,6 @@
 package org.memberdesk.ui.view;
 
+import org.memberdesk.testsupport.TestServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -72,9 +73,9 @@ class RefreshViewTest {
 
     @BeforeEach
     void openTwiceInDemoMode() throws Exception {
-        console = Services.open(new DataDirectory(dir), clock, Map.of());
+        console = TestServices.open(dir, clock, Map.of());
         console.demo().seed();
-        other = Services.open(new DataDirectory(dir), clock, Map.of());
+        other = TestServices.open(dir, clock, Map.of());
         FxToolkit.registerPrimaryStage();
         robot.interact(() -> Stylesheets.setDark(false));
     }

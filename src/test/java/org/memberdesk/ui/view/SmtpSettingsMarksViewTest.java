@@ -27,7 +27,7 @@ class SmtpSettingsMarksViewTest extends ServicesViewCase {
 
     @Test
     void aPortOutOfRangeIsMarkedOnThePortFieldAndSaveIsOff() throws Exception {
-        services = Services.open(new DataDirectory(dir), TestClock.at(TestServices.START), Map.of());
+        services = TestServices.open(dir, TestClock.at(TestServices.START), Map.of());
         FxToolkit.registerPrimaryStage();
         Messages messages = Messages.load();
         SmtpSettingsViewModel model = new SmtpSettingsViewModel(services.mailSettings(), TestExecutor.currentThread(),

@@ -41,8 +41,8 @@ class SmtpSettingsReloadViewTest extends ServicesViewCase {
 
     @Test
     void saveOverAnotherDesksSettingsOffersReloadWhichShowsTheirs() throws Exception {
-        services = Services.open(new DataDirectory(dir), clock, Map.of());
-        otherDesk = Services.open(new DataDirectory(dir), clock, Map.of());
+        services = TestServices.open(dir, clock, Map.of());
+        otherDesk = TestServices.open(dir, clock, Map.of());
         FxToolkit.registerPrimaryStage();
         Messages messages = Messages.load();
         // The calls run on the FX thread here: a test's shortcut, which the console never takes.

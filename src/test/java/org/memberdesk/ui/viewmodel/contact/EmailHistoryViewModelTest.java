@@ -55,7 +55,7 @@ class EmailHistoryViewModelTest {
     void seedWithSmtpFromTheEnvironment() {
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         smtp.start();
-        services = Services.open(new DataDirectory(dir), clock, Map.of(
+        services = TestServices.open(dir, clock, Map.of(
                 "MEMBERDESK_SMTP_HOST", "127.0.0.1",
                 "MEMBERDESK_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()),
                 "MEMBERDESK_SMTP_SECURITY", "none",
@@ -248,7 +248,7 @@ class EmailHistoryViewModelTest {
 
         // Delivered by another process: no event reaches this console, the poll sees it.
         clock.advance(Duration.ofMinutes(61)); // the greylisted welcome is due again
-        try (Services other = Services.open(new DataDirectory(dir), clock, Map.of(
+        try (Services other = TestServices.open(dir, clock, Map.of(
                 "MEMBERDESK_SMTP_HOST", "127.0.0.1",
                 "MEMBERDESK_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()),
                 "MEMBERDESK_SMTP_SECURITY", "none"))) {

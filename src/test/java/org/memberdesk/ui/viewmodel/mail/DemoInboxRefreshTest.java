@@ -36,9 +36,9 @@ class DemoInboxRefreshTest {
 
     @BeforeEach
     void openTwiceInDemoMode() {
-        console = Services.open(new DataDirectory(dir), clock, Map.of());
+        console = TestServices.open(dir, clock, Map.of());
         console.demo().seed();
-        other = Services.open(new DataDirectory(dir), clock, Map.of());
+        other = TestServices.open(dir, clock, Map.of());
     }
 
     @AfterEach

@@ -41,7 +41,7 @@ class DemoInboxViewModelTest {
 
     @BeforeEach
     void openInDemoMode() {
-        services = Services.open(new DataDirectory(dir), clock, Map.of());
+        services = TestServices.open(dir, clock, Map.of());
         services.demo().seed();
         feed = new DeliveryFeed(executor, services.emails());
         inbox = new DemoInboxViewModel(services.demoInbox(), feed, executor, browser, messages,

@@ -42,7 +42,7 @@ class MailViewModelTest {
     }
 
     private void connect() {
-        services = Services.open(new DataDirectory(dir), clock, Map.of());
+        services = TestServices.open(dir, clock, Map.of());
         mail = new MailViewModel(services.emails(), services.mailSettings(), services.demoInbox(),
                 new EmailHistoryViewModel.Tools(executor, dialogs, new RecordingClipboard(), messages,
                         new DisplayTime(ZoneOffset.UTC, messages.locale()), Actor.localAgent()),

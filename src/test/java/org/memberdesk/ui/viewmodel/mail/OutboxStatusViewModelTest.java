@@ -33,7 +33,7 @@ class OutboxStatusViewModelTest {
 
     @BeforeEach
     void connectToDemoData() {
-        services = Services.open(new DataDirectory(dir), clock, Map.of());
+        services = TestServices.open(dir, clock, Map.of());
         services.demo().seed();
         feed = new DeliveryFeed(executor, services.emails());
         outbox = new OutboxStatusViewModel(services.emails(), feed, executor, Messages.load());
@@ -89,7 +89,7 @@ class OutboxStatusViewModelTest {
     @Test
     void followsMailSentByOtherProcessesOnTheNextCount() {
         clock.advance(java.time.Duration.ofMinutes(61)); // the demo's greylisted welcome is due again
-        try (Services other = Services.open(new DataDirectory(dir), clock, Map.of())) {
+        try (Services other = TestServices.open(dir, clock, Map.of())) {
             other.emails().runOutbox(true);
         }
         assertThat(outbox.textProperty().get()).isEqualTo("Outbox: 1 retrying \u00b7 4 failed");

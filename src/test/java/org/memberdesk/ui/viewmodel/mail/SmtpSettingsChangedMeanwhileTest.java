@@ -42,8 +42,8 @@ class SmtpSettingsChangedMeanwhileTest {
 
     @BeforeEach
     void openTwoDesks() {
-        services = Services.open(new DataDirectory(dir), clock, Map.of());
-        otherDesk = Services.open(new DataDirectory(dir), clock, Map.of());
+        services = TestServices.open(dir, clock, Map.of());
+        otherDesk = TestServices.open(dir, clock, Map.of());
         clock.advance(Duration.ofMinutes(10));
     }
 

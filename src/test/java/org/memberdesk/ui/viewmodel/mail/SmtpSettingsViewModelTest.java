@@ -54,7 +54,7 @@ class SmtpSettingsViewModelTest {
     private static final DisplayTime TIME = new DisplayTime(java.time.ZoneOffset.UTC, java.util.Locale.UK);
 
     private SmtpSettingsViewModel form(Map<String, String> env) {
-        services = Services.open(new DataDirectory(dir), clock, env);
+        services = TestServices.open(dir, clock, env);
         SmtpSettingsViewModel form = new SmtpSettingsViewModel(services.mailSettings(), executor, dialogs, messages, TIME,
                 Actor.agent("Sam (support)"), () -> changes++);
         form.load();
