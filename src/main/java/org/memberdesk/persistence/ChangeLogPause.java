@@ -21,7 +21,7 @@ final class ChangeLogPause {
     }
 
     static <T> T during(SharedSessionContract session, String summaryKind, Supplier<T> work) {
-        execute(session, "insert or ignore into change_pause (id) values (1)");
+        execute(session, "insert into change_pause (id) select 1 where not exists (select 1 from change_pause)");
         T result = work.get();
         execute(session, "delete from change_pause");
         if (summaryKind != null) {
