@@ -245,7 +245,9 @@ public final class Database implements AutoCloseable {
         settings.put(AvailableSettings.HBM2DDL_JDBC_METADATA_EXTRACTOR_STRATEGY, "individually");
         // The dialect is given, so Hibernate need not ask the driver what the database supports: that
         // lookup cost every command a connection and many metadata calls before its first query.
-        settings.put(AvailableSettings.ALLOW_METADATA_ON_BOOT, false);
+        // On PostgreSQL the lookup tells Hibernate the current schema: without it, validation looks in every
+        // schema of the database and refuses a table that another schema (another MemberDesk) also has.
+        settings.put(AvailableSettings.ALLOW_METADATA_ON_BOOT, engine == Engine.POSTGRESQL);
         // Mapping comes from annotations only and nothing uses Bean Validation: not looking for orm.xml
         // or a validator spares every start the XML binding and its classes.
         settings.put(AvailableSettings.XML_MAPPING_ENABLED, false);

@@ -138,6 +138,17 @@ public sealed interface DatabaseTarget {
             return new Postgres(jdbc.toString(), host, port, database, user, password.filter(p -> !p.isEmpty()));
         }
 
+        /** A new plain JDBC connection (no pool): for the change feed's LISTEN and for tools. */
+        public java.sql.Connection connect(String applicationName) throws java.sql.SQLException {
+            java.util.Properties properties = new java.util.Properties();
+            user.ifPresent(name -> properties.setProperty("user", name));
+            password.ifPresent(secret -> properties.setProperty("password", secret));
+            properties.setProperty("ApplicationName", applicationName);
+            properties.setProperty("connectTimeout", "10");
+            properties.setProperty("tcpKeepAlive", "true");
+            return java.sql.DriverManager.getConnection(driverUrl(), properties);
+        }
+
         /** The URL pgJDBC is given: without the user, which goes apart as a property. */
         String driverUrl() {
             return user.map(name -> jdbcUrl.replaceFirst("//" + java.util.regex.Pattern.quote(encode(name)) + "@", "//"))

@@ -1,14 +1,12 @@
 package org.memberdesk.persistence;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Properties;
 import java.util.UUID;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -36,12 +34,7 @@ final class PostgresChangeFeed extends ChangeLogFeed {
 
     @Override
     Connection open() throws SQLException {
-        Properties properties = new Properties();
-        server.user().ifPresent(user -> properties.setProperty("user", user));
-        server.password().ifPresent(password -> properties.setProperty("password", password));
-        properties.setProperty("ApplicationName", "MemberDesk change feed");
-        properties.setProperty("tcpKeepAlive", "true");
-        Connection connection = DriverManager.getConnection(server.driverUrl(), properties);
+        Connection connection = server.connect("MemberDesk change feed");
         try (Statement statement = connection.createStatement()) {
             statement.execute("listen " + CHANNEL);
             try (ResultSet result = statement.executeQuery("select current_schema()")) {

@@ -2,7 +2,6 @@ package org.memberdesk.testsupport;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
@@ -100,8 +99,7 @@ public final class TestDatabases {
     }
 
     private static void execute(DatabaseTarget.Postgres server, String sql) {
-        String jdbc = "jdbc:" + server.shown();
-        try (Connection connection = DriverManager.getConnection(jdbc);
+        try (Connection connection = server.connect("MemberDesk tests");
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
