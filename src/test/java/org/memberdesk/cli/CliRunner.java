@@ -108,11 +108,24 @@ final class CliRunner {
         StringWriter err = new StringWriter();
         InputStream in = new ByteArrayInputStream(stdin);
         CommandLine commandLine = MemberDeskCommand.commandLine(console, loggedFailures::add,
-                TestDatabases.env(dataDir, env), in);
+                TestDatabases.env(dataDirectoryOf(args), env), in);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int exitCode = commandLine.execute(args);
         return new Result(exitCode, out.toString(), err.toString());
+    }
+
+    /** The data directory the arguments name (the last --data-dir wins, as in picocli), else this runner's. */
+    private Path dataDirectoryOf(String... args) {
+        Path named = dataDir;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--data-dir") && i + 1 < args.length) {
+                named = Path.of(args[i + 1]);
+            } else if (args[i].startsWith("--data-dir=")) {
+                named = Path.of(args[i].substring("--data-dir=".length()));
+            }
+        }
+        return named;
     }
 
     /** Looks at the data directory through the services, as a second process would. */
