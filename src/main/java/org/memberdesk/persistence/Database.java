@@ -82,6 +82,8 @@ public final class Database implements AutoCloseable {
     private final Object identity;
     private volatile long nextFileCheck;
     private volatile StorageProblem lost;
+    private volatile StorageProblem.Unreachable unreachable;
+    private volatile long nextServerCheck;
     private final boolean schemaValidated;
     private ChangeFeed changeFeed;
 
@@ -385,11 +387,43 @@ public final class Database implements AutoCloseable {
     private <T> T checked(java.util.function.Supplier<T> work) {
         checkFile();
         try {
-            return work.get();
+            T result = work.get();
+            unreachable = null;
+            return result;
         } catch (RuntimeException e) {
-            throw target instanceof DatabaseTarget.Postgres server ? StorageProblem.translate(e, server)
-                    : StorageProblem.translate(e, file);
+            if (target instanceof DatabaseTarget.Postgres server) {
+                RuntimeException translated = StorageProblem.translate(e, server);
+                if (translated instanceof StorageProblem.Unreachable lostServer) {
+                    unreachable = lostServer;
+                    nextServerCheck = System.nanoTime() + FILE_CHECK_INTERVAL_NANOS;
+                }
+                throw translated;
+            }
+            throw StorageProblem.translate(e, file);
         }
+    }
+
+    /**
+     * Why the shared server cannot be reached right now, while the last attempt to reach it failed
+     * (nothing was written). The connection pool and the change feed reconnect by themselves; this
+     * looks again at most about once a second, so a caller may ask it as often as it likes. Always
+     * empty on SQLite.
+     */
+    public Optional<StorageProblem.Unreachable> unreachable() {
+        StorageProblem.Unreachable problem = unreachable;
+        if (problem == null || System.nanoTime() - nextServerCheck < 0) {
+            return Optional.ofNullable(problem);
+        }
+        nextServerCheck = System.nanoTime() + FILE_CHECK_INTERVAL_NANOS;
+        try (Connection connection = ((PostgresConnectionProvider) connections).getConnection()) {
+            if (connection.isValid(2)) {
+                unreachable = null;
+                LOG.info("database {} reachable again", target.shown());
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("database {} still unreachable: {}", target.shown(), e.getMessage());
+        }
+        return Optional.ofNullable(unreachable);
     }
 
     private <T> T stateless(Function<StatelessSession, T> work) {

@@ -22,10 +22,11 @@ final class PostgresConnectionProvider implements ConnectionProvider, AutoClosea
         config.setMinimumIdle(1);
         config.setAutoCommit(true);
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        config.setConnectionTimeout(10_000);
+        // A request waits at most this long for a server that went away, then says so.
+        config.setConnectionTimeout(5_000);
         config.setInitializationFailTimeout(1);
         config.addDataSourceProperty("ApplicationName", "MemberDesk");
-        config.addDataSourceProperty("connectTimeout", "10");
+        config.addDataSourceProperty("connectTimeout", "5");
         config.addDataSourceProperty("tcpKeepAlive", "true");
         config.setConnectionInitSql("set time zone 'UTC'");
         this.pool = new HikariDataSource(config);

@@ -358,6 +358,8 @@ final class PortalRoutes {
                 credentials.completeLink(token, here.door().groupSlug(), password);
                 redirect(ctx, here.homePath() + "?notice=password-set");
                 return;
+            } catch (UserError.DatabaseUnreachable unreachable) {
+                throw unreachable;
             } catch (UserError refused) {
                 LinkCheck now = atThisDoor(credentials.openLink(token), here);
                 if (!now.live()) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.memberdesk.service.Services;
+import org.memberdesk.service.UserError;
 import org.memberdesk.service.credentials.HashingBusy;
 import org.memberdesk.service.portal.PortalSiteService.Branding;
 import org.slf4j.Logger;
@@ -110,6 +111,11 @@ public final class PortalServer implements AutoCloseable {
                 routes.message(ctx, safeHere(routes), 500, "Something went wrong",
                         "Sorry, something went wrong on our side and nothing was changed. Please try again in a"
                                 + " moment.", "Back to sign in");
+            });
+            config.routes.exception(UserError.DatabaseUnreachable.class, (e, ctx) -> {
+                LOG.warn("portal request found the database unreachable: answered 503 ({})", e.getMessage());
+                ctx.attribute(RENDERED, null);
+                unavailable(ctx);
             });
             config.routes.exception(MalformedRequest.class, (e, ctx) -> {
                 // One line, never the path or the body: they may hold a token or a password.
@@ -233,14 +239,25 @@ public final class PortalServer implements AutoCloseable {
      * the branding lives in that database too.
      */
     private void refuseWithoutItsDatabase(Context ctx) {
-        if (services.storageProblem().isPresent()) {
+        if (services.storageProblem().isPresent() || services.databaseUnreachable().isPresent()) {
+            unavailable(ctx);
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    /**
+     * A plain page, no template: the branding lives in the database too. Asked for again in a few
+     * seconds: a shared server that went away may be back by then.
+     */
+    private static void unavailable(Context ctx) {
+        {
             ctx.status(503);
+            ctx.header("Retry-After", "10");
             ctx.contentType("text/html; charset=utf-8");
             ctx.result("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Temporarily"
                     + " unavailable</title></head><body><h1>Temporarily unavailable</h1><p>This portal cannot reach"
                     + " its data right now. Nothing was changed. Please try again later.</p></body></html>");
             ctx.attribute(RENDERED, Boolean.TRUE);
-            ctx.skipRemainingHandlers();
         }
     }
 

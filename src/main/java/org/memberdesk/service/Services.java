@@ -129,7 +129,7 @@ public final class Services implements AutoCloseable {
         try {
             database = Database.open(DatabaseChoice.of(dataDirectory, env));
         } catch (StorageProblem e) {
-            throw new UserError(e.getMessage(), e);
+            throw Transactions.failure(e);
         }
         try {
             return new Services(dataDirectory, clock, database, env);
@@ -149,6 +149,19 @@ public final class Services implements AutoCloseable {
      */
     public java.util.Optional<String> storageProblem() {
         return database.storageProblem().map(RuntimeException::getMessage);
+    }
+
+    /**
+     * "Database unreachable, retrying": while the shared server cannot be reached, why, in one line.
+     * Empty on SQLite and while all is well; cheap to ask often.
+     */
+    public java.util.Optional<String> databaseUnreachable() {
+        return database.unreachable().map(RuntimeException::getMessage);
+    }
+
+    /** What a person is shown of the database in use: the SQLite file, or the server's URL without secrets. */
+    public String databaseShown() {
+        return database.target().shown();
     }
 
     public Clock clock() {

@@ -24,7 +24,7 @@ public final class Transactions {
         } catch (InvalidInputException e) {
             throw new UserError(e.getMessage());
         } catch (StorageProblem e) {
-            throw new UserError(e.getMessage(), e);
+            throw failure(e);
         }
     }
 
@@ -34,8 +34,15 @@ public final class Transactions {
         } catch (InvalidInputException e) {
             throw new UserError(e.getMessage());
         } catch (StorageProblem e) {
-            throw new UserError(e.getMessage(), e);
+            throw failure(e);
         }
+    }
+
+    /** A storage problem as the user's to see to; an unreachable server as worth retrying in a moment. */
+    public static UserError failure(StorageProblem problem) {
+        return problem instanceof StorageProblem.Unreachable
+                ? new UserError.DatabaseUnreachable(problem.getMessage(), problem)
+                : new UserError(problem.getMessage(), problem);
     }
 
     public Database database() {

@@ -18,6 +18,17 @@ public class UserError extends RuntimeException {
      * nothing was written. Says who ({@link #by()}, with their {@link #origin()}) and when, as far
      * as the audit log knows; both are empty when no recorded action explains the change.
      */
+    /**
+     * The shared database server cannot be reached right now: nothing was written; the same action
+     * may succeed in a moment. The message names the server, so the portal answers with a plain
+     * 503 page instead of showing it.
+     */
+    public static final class DatabaseUnreachable extends UserError {
+        public DatabaseUnreachable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     public static final class ChangedMeanwhile extends UserError {
         private final String by;
         private final AuditLog.Origin origin;
