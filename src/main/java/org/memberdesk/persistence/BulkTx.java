@@ -74,7 +74,7 @@ public final class BulkTx {
                     "insert into contact_tag (contact_id, tag) values (?, ?) on conflict do nothing")) {
                 int pending = 0;
                 for (TagRow row : tags) {
-                    insert.setBytes(1, ImportBatchRepository.bytes(row.contactId()));
+                    SqlIds.bind(insert, 1, row.contactId());
                     insert.setString(2, row.tag());
                     insert.addBatch();
                     if (++pending == TAG_BATCH) {

@@ -1,6 +1,5 @@
 package org.memberdesk.persistence;
 
-import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -242,7 +241,7 @@ public final class ContactRepository {
                 try (PreparedStatement statement = prepare(connection, sql, parameters);
                      ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        ids.add(uuid(rows.getBytes(1)));
+                        ids.add(SqlIds.uuid(rows.getBytes(1)));
                     }
                 }
                 return ids;
@@ -269,12 +268,6 @@ public final class ContactRepository {
             next = Character.MAX_SURROGATE + 1;
         }
         return Character.toString(next);
-    }
-
-    /** Hibernate keeps a UUID in a 16-byte blob, most significant bits first. */
-    static UUID uuid(byte[] bytes) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        return new UUID(buffer.getLong(), buffer.getLong());
     }
 
     public long count() {

@@ -106,7 +106,7 @@ final class ContactSearchIndex {
                         select c.id, char(10) || c.search_text from contact c where c.id in (%s)"""
                         .formatted(String.join(", ", java.util.Collections.nCopies(part.size(), "?"))))) {
                     for (int i = 0; i < part.size(); i++) {
-                        statement.setBytes(i + 1, ImportBatchRepository.bytes(part.get(i)));
+                        statement.setBytes(i + 1, SqlIds.bytes(part.get(i)));
                     }
                     statement.executeUpdate();
                 }

@@ -18,6 +18,8 @@ public final class DataWipe {
             "contact_note", "contact_tag", "contact", "contact_search_dirty",
             "import_pending_tag", "import_pending_regrant", "import_batch");
 
+    private static final List<String> SQLITE_ONLY = List.of("contact_search_dirty");
+
     private DataWipe() {
     }
 
@@ -26,11 +28,17 @@ public final class DataWipe {
         t.session().clear();
         ChangeLogPause.during(t.session(), ChangeLogPause.EVERYTHING, () -> {
             t.session().doWork(connection -> {
+                boolean postgres = SqlIds.postgres(connection);
                 try (var statement = connection.createStatement()) {
-                    // Rows that point at each other (an email and its link) go in one statement each.
-                    statement.execute("pragma defer_foreign_keys = on");
+                    // Rows that point at each other (an email and its link) go in one statement each; PostgreSQL
+                    // checks such references at the end of the statement, SQLite must be told to wait.
+                    if (!postgres) {
+                        statement.execute("pragma defer_foreign_keys = on");
+                    }
                     for (String table : TABLES) {
-                        statement.executeUpdate("delete from " + table);
+                        if (!(postgres && SQLITE_ONLY.contains(table))) {
+                            statement.executeUpdate("delete from " + table);
+                        }
                     }
                 }
             });

@@ -53,7 +53,7 @@ public final class FirstPageReader {
                 statement.setInt(1, limit);
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {
-                        rows.add(new Row(ContactRepository.uuid(result.getBytes(1)), result.getString(2),
+                        rows.add(new Row(SqlIds.uuid(result.getBytes(1)), result.getString(2),
                                 result.getString(3), tags(result.getString(4))));
                     }
                 }

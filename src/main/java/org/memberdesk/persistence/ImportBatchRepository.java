@@ -22,7 +22,7 @@ import org.memberdesk.domain.Contact;
  * transaction that also applies its changes to rows that existed before. A failed or cancelled
  * import, or one whose process died, is discarded: its rows are deleted, a chunk at a time.
  *
- * <p>Plain SQL throughout; ids are bound as Hibernate stores a UUID on SQLite (a 16-byte blob).
+ * <p>Plain SQL throughout; ids are bound as Hibernate stores a UUID ({@link SqlIds}).
  */
 public final class ImportBatchRepository {
 
@@ -60,14 +60,14 @@ public final class ImportBatchRepository {
         UUID id = UuidVersion7Strategy.INSTANCE.generateUuid(null);
         update("""
                 insert into import_batch (id, file_name, started_by, owner, started_at, lease_until)
-                values (?, ?, ?, ?, ?, ?)""", bytes(id), fileName, startedBy, THIS_PROCESS, now, leaseUntil);
+                values (?, ?, ?, ?, ?, ?)""", id, fileName, startedBy, THIS_PROCESS, now, leaseUntil);
         return id;
     }
 
     /** Keeps the batch from being taken for the leftover of a dead import; false when it is gone. */
     public boolean renew(UUID id, Instant leaseUntil) {
         return update("update import_batch set lease_until = ? where id = ? and released_at is null",
-                leaseUntil, bytes(id)) == 1;
+                leaseUntil, id) == 1;
     }
 
     public List<Unreleased> unreleased() {
@@ -78,7 +78,7 @@ public final class ImportBatchRepository {
                     where released_at is null order by started_at""");
                  ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    found.add(new Unreleased(ContactRepository.uuid(rows.getBytes(1)), rows.getString(2),
+                    found.add(new Unreleased(SqlIds.read(rows, 1), rows.getString(2),
                             rows.getString(3), rows.getString(4), instant(rows, 5), instant(rows, 6)));
                 }
             }
@@ -108,7 +108,7 @@ public final class ImportBatchRepository {
             // A native query: the entity's restriction would hide the batch's own rows.
             for (Contact contact : session.createNativeQuery(
                             "select * from contact where import_batch_id = :batch and email in (:emails)", Contact.class)
-                    .setParameter("batch", bytes(batch))
+                    .setParameter("batch", SqlIds.parameter(session, batch))
                     .setParameterList("emails", part)
                     .getResultList()) {
                 found.put(contact.getEmail(), contact);
@@ -120,18 +120,18 @@ public final class ImportBatchRepository {
     /** Notes a tag for a contact that existed before the import; the release adds it. */
     public void pendingTag(UUID batch, UUID contactId, String tag) {
         update("insert into import_pending_tag (batch_id, contact_id, tag) values (?, ?, ?) on conflict do nothing",
-                bytes(batch), bytes(contactId), tag);
+                batch, contactId, tag);
     }
 
     /** Notes a revoked or expired grant to grant again; the release does it. */
     public void pendingRegrant(UUID batch, UUID grantId) {
         update("insert into import_pending_regrant (batch_id, grant_id) values (?, ?) on conflict do nothing",
-                bytes(batch), bytes(grantId));
+                batch, grantId);
     }
 
     /** Adds a tag to a contact of this batch (a later row of the file for a contact it creates). */
     public void addTag(UUID contactId, String tag) {
-        update("insert into contact_tag (contact_id, tag) values (?, ?) on conflict do nothing", bytes(contactId), tag);
+        update("insert into contact_tag (contact_id, tag) values (?, ?) on conflict do nothing", contactId, tag);
     }
 
     /**
@@ -140,7 +140,7 @@ public final class ImportBatchRepository {
      * is gone (discarded as the leftover of a dead import).
      */
     public boolean release(UUID batch, Instant now, String grantedBy) {
-        byte[] id = bytes(batch);
+        UUID id = batch;
         update("""
                 insert into contact_tag (contact_id, tag)
                 select p.contact_id, p.tag from import_pending_tag p where p.batch_id = ?
@@ -168,7 +168,7 @@ public final class ImportBatchRepository {
      * returns 0); with nothing left, the batch itself goes. Returns how many rows went.
      */
     public int discardSome(UUID batch, int limit) {
-        byte[] id = bytes(batch);
+        UUID id = batch;
         if (isReleased(id)) {
             return 0;
         }
@@ -184,7 +184,7 @@ public final class ImportBatchRepository {
         return 0;
     }
 
-    private boolean isReleased(byte[] id) {
+    private boolean isReleased(UUID id) {
         return session.doReturningWork(connection -> {
             try (PreparedStatement statement = prepare(connection,
                     "select released_at is not null from import_batch where id = ?", id);
@@ -233,6 +233,8 @@ public final class ImportBatchRepository {
             Object value = parameters[i];
             if (value instanceof Instant instant) {
                 statement.setTimestamp(i + 1, Timestamp.from(instant));
+            } else if (value instanceof UUID id) {
+                SqlIds.bind(statement, i + 1, id);
             } else {
                 statement.setObject(i + 1, value);
             }
@@ -243,11 +245,6 @@ public final class ImportBatchRepository {
     private static Instant instant(ResultSet rows, int column) throws SQLException {
         Timestamp value = rows.getTimestamp(column);
         return value == null ? null : value.toInstant();
-    }
-
-    static byte[] bytes(UUID id) {
-        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits())
-                .array();
     }
 
     private static String hostName() {

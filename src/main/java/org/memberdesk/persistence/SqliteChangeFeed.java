@@ -44,7 +44,7 @@ final class SqliteChangeFeed extends ChangeLogFeed {
     @Override
     UUID uuid(ResultSet row, int column) throws SQLException {
         byte[] bytes = row.getBytes(column);
-        return bytes == null ? null : ContactRepository.uuid(bytes);
+        return bytes == null ? null : SqlIds.uuid(bytes);
     }
 
     @Override

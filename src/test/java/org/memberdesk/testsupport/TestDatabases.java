@@ -63,6 +63,18 @@ public final class TestDatabases {
         return env;
     }
 
+    /**
+     * A plain JDBC connection to the database of this data directory, as a tool outside MemberDesk
+     * would open it: its SQLite file, or its schema on this run's server.
+     */
+    public static Connection connect(Path dataDirectory) throws SQLException {
+        if (!postgresql()) {
+            return java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDirectory.resolve("memberdesk.db"));
+        }
+        String url = env(dataDirectory, Map.of()).get(DatabaseChoice.URL_ENV);
+        return DatabaseTarget.postgres(url, Optional.empty()).connect("MemberDesk tests");
+    }
+
     /** A new empty schema's URL on this run's server (for a test that needs a second database). */
     public static String newDatabaseUrl() {
         DatabaseTarget.Postgres server = server().orElseThrow(() -> new IllegalStateException("no PostgreSQL server"));
