@@ -21,6 +21,7 @@ import org.memberdesk.MemberDeskApp;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.storage.DataDirectory;
 import org.memberdesk.testsupport.TestClock;
+import org.memberdesk.testsupport.TestDatabases;
 import org.memberdesk.testsupport.TestServices;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -48,7 +49,8 @@ abstract class DemoConsoleCase {
             services.demo().seed();
         }
         FxToolkit.registerPrimaryStage();
-        app = (MemberDeskApp) FxToolkit.setupApplication(() -> new MemberDeskApp(new DataDirectory(dir), clock));
+        app = (MemberDeskApp) FxToolkit.setupApplication(() -> new MemberDeskApp(new DataDirectory(dir), clock,
+                TestDatabases.env(dir, System.getenv())));
         TableView<?> contacts = robot.lookup("#contactTable").queryTableView();
         WAIT.until(() -> contacts.getItems().size() > 40);
         ConsoleStarted.waitForDatabase(robot);
