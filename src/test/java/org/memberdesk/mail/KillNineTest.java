@@ -1,5 +1,6 @@
 package org.memberdesk.mail;
 
+import org.memberdesk.testsupport.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -54,12 +55,12 @@ class KillNineTest {
                 }
             });
 
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            ProcessBuilder childCommand = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx256m", "-Dmemberdesk.logdir=" + dir.resolve("child-logs"),
                     "-cp", System.getProperty("java.class.path"),
                     DispatchingChild.class.getName(), dir.toString(), String.valueOf(smtp.getSmtp().getPort()), "5")
-                    .redirectErrorStream(true)
-                    .start();
+                    .redirectErrorStream(true);
+            Process child = TestDatabases.forChild(dir, childCommand).start();
             int sentByChild = 0;
             List<String> output = new ArrayList<>();
             try (BufferedReader out = new BufferedReader(

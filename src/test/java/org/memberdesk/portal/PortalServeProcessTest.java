@@ -1,5 +1,6 @@
 package org.memberdesk.portal;
 
+import org.memberdesk.testsupport.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -84,6 +85,7 @@ class PortalServeProcessTest {
                 .redirectError(dir.resolve("stderr-" + System.nanoTime()).toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("MEMBERDESK_"));
         builder.environment().put("MEMBERDESK_AGENT", "portal-test");
+        TestDatabases.forChild(data, builder);
         Process process = builder.start();
         errFiles.put(process, builder.redirectError().file().toPath());
         return process;

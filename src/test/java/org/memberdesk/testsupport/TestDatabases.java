@@ -55,7 +55,17 @@ public final class TestDatabases {
      */
     public static Map<String, String> env(Path dataDirectory, Map<String, String> base) {
         Optional<DatabaseTarget.Postgres> server = server();
-        if (server.isEmpty() || base.containsKey(DatabaseChoice.URL_ENV)) {
+        if (base.containsKey(DatabaseChoice.URL_ENV)) {
+            return base;
+        }
+        String inherited = System.getenv(DatabaseChoice.URL_ENV);
+        if (server.isEmpty() && inherited != null) {
+            // a child process a test started on the test's database (see forChild)
+            Map<String, String> env = new HashMap<>(base);
+            env.put(DatabaseChoice.URL_ENV, inherited);
+            return env;
+        }
+        if (server.isEmpty()) {
             return base;
         }
         Map<String, String> env = new HashMap<>(base);
@@ -73,6 +83,18 @@ public final class TestDatabases {
         }
         String url = env(dataDirectory, Map.of()).get(DatabaseChoice.URL_ENV);
         return DatabaseTarget.postgres(url, Optional.empty()).connect("MemberDesk tests");
+    }
+
+    /**
+     * Makes a child process (the app, or a test's helper program) work on the same database as the
+     * test does for this data directory: on a PostgreSQL run, its schema's URL in the environment.
+     */
+    public static ProcessBuilder forChild(Path dataDirectory, ProcessBuilder builder) {
+        String url = env(dataDirectory, Map.of()).get(DatabaseChoice.URL_ENV);
+        if (url != null) {
+            builder.environment().put(DatabaseChoice.URL_ENV, url);
+        }
+        return builder;
     }
 
     /** A new empty schema's URL on this run's server (for a test that needs a second database). */

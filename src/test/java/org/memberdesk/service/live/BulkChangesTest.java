@@ -1,5 +1,6 @@
 package org.memberdesk.service.live;
 
+import org.memberdesk.testsupport.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -50,8 +51,9 @@ class BulkChangesTest extends ServicesCase {
     }
 
     private long count(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + services.dataDirectory().database());
+        try (Connection connection = TestDatabases.connect(services.dataDirectory().root());
              Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            result.next();
             return result.getLong(1);
         }
     }

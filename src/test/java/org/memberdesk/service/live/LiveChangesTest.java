@@ -1,5 +1,6 @@
 package org.memberdesk.service.live;
 
+import org.memberdesk.testsupport.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -116,18 +117,26 @@ class LiveChangesTest extends ServicesCase {
                 "import_pending_tag", "import_pending_regrant", "change_log", "change_pause",
                 "flyway_schema_history", "sqlite_sequence");
         List<String> missing = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + services.dataDirectory().database());
+        String tablesWithoutLogTrigger = TestDatabases.postgresql() ? """
+                select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                where n.nspname = current_schema() and c.relkind = 'r'
+                  and not exists (select 1 from pg_trigger t join pg_proc p on p.oid = t.tgfoid
+                                  where t.tgrelid = c.oid and p.proname like 'change_record%')""" : """
+                select name from sqlite_master t where type = 'table' and name not like 'contact_fts%'
+                and not exists (select 1 from sqlite_master g where g.type = 'trigger'
+                                and g.tbl_name = t.name and g.sql like '%insert into change_log%')""";
+        List<String> tables = new ArrayList<>();
+        try (Connection connection = TestDatabases.connect(services.dataDirectory().root());
              Statement statement = connection.createStatement();
-             ResultSet table = statement.executeQuery("""
-                     select name from sqlite_master t where type = 'table' and name not like 'contact_fts%'
-                     and not exists (select 1 from sqlite_master g where g.type = 'trigger'
-                                     and g.tbl_name = t.name and g.sql like '%insert into change_log%')""")) {
+             ResultSet table = statement.executeQuery(tablesWithoutLogTrigger)) {
             while (table.next()) {
+                tables.add(table.getString(1));
                 if (!unseen.contains(table.getString(1))) {
                     missing.add(table.getString(1));
                 }
             }
         }
+        assertThat(tables).as("the query saw the schema").contains("change_log");
         assertThat(missing).as("tables whose writes the change feed would not see").isEmpty();
     }
 

@@ -1,5 +1,6 @@
 package org.memberdesk.service.workflow;
 
+import org.memberdesk.testsupport.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
@@ -46,12 +47,12 @@ class WorkflowExactlyOnceTest {
             WorkflowFixture.bulkGrants(f.services, "Gold", TOTAL, clock.instant());
             f.services.close();
 
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            ProcessBuilder childCommand = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx384m", "-Dmemberdesk.logdir=" + dir.resolve("child-logs"),
                     "-cp", System.getProperty("java.class.path"),
                     WorkflowEngineChild.class.getName(), dir.toString(), "20")
-                    .redirectErrorStream(true)
-                    .start();
+                    .redirectErrorStream(true);
+            Process child = TestDatabases.forChild(dir, childCommand).start();
             List<String> output = new ArrayList<>();
             int runningBatches = 0;
             try (BufferedReader out = new BufferedReader(
