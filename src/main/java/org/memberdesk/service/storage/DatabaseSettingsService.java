@@ -63,6 +63,11 @@ public final class DatabaseSettingsService {
         return new InUse(false, ((DatabaseTarget.SqliteFile) target).path().toString());
     }
 
+    /** The server a usable URL names, as {@link InUse} shows it. */
+    public static InUse server(String url) {
+        return describe(DatabaseTarget.postgres(url, Optional.empty()));
+    }
+
     /**
      * Why {@code url} cannot name the shared server (a password in it, no server, no database), or
      * empty when it can. Reads nothing: a form may ask as the agent types.
