@@ -111,7 +111,7 @@ public final class DatabaseSettingsViewModel {
         Optional<String> typedPassword = typedPassword();
         run(messages.get("database.busy.saving"), () -> settings.saveServer(typedUrl, typedPassword, false), choice -> {
             fill(choice);
-            showOutcome(messages.get("database.saved.shared", describe(DatabaseSettingsService.server(typedUrl))),
+            showOutcome(messages.get("database.saved.shared", DatabaseSettingsService.server(typedUrl).where()),
                     Tone.GOOD);
         });
     }
