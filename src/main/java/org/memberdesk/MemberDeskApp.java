@@ -90,7 +90,7 @@ public final class MemberDeskApp extends Application {
         // Read the first page of contacts (and wake the logger) while the JavaFX toolkit starts.
         launchPreview = CompletableFuture.supplyAsync(() -> {
             LoggerFactory.getILoggerFactory();
-            return ContactPreview.firstPage(dataDirectory, ContactService.DEFAULT_SEARCH_LIMIT);
+            return ContactPreview.firstPage(dataDirectory, System.getenv(), ContactService.DEFAULT_SEARCH_LIMIT);
         });
         launchWindow = CompletableFuture.supplyAsync(() -> new ConsolePreferences(dataDirectory).window());
         Application.launch(MemberDeskApp.class);
@@ -125,7 +125,7 @@ public final class MemberDeskApp extends Application {
         Callable<Services> opener = () -> Services.open(directory, clock, environment);
         CompletableFuture<Optional<ContactPreview.Page>> early = launchPreview;
         ConsoleStartup startup = early != null && directory == launchDirectory
-                ? new ConsoleStartup(directory, opener, early::get) : ConsoleStartup.of(directory, opener);
+                ? new ConsoleStartup(directory, opener, early::get) : ConsoleStartup.of(directory, environment, opener);
         console = new ConsoleViewModel(startup, tools, shell);
         console.appearance().darkProperty().addListener((o, before, dark) -> Stylesheets.setDark(dark));
         console.appearance().presenterProperty().addListener((o, before, on) -> Stylesheets.setPresenter(on));

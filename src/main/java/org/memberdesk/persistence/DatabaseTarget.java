@@ -140,13 +140,29 @@ public sealed interface DatabaseTarget {
 
         /** A new plain JDBC connection (no pool): for the change feed's LISTEN and for tools. */
         public java.sql.Connection connect(String applicationName) throws java.sql.SQLException {
+            return java.sql.DriverManager.getConnection(driverUrl(), properties(applicationName, 10));
+        }
+
+        /**
+         * As {@link #connect(String)}, giving up when connecting and logging in take longer than
+         * {@code timeout} (a server that never answers: Test connection).
+         */
+        public java.sql.Connection connect(String applicationName, java.time.Duration timeout)
+                throws java.sql.SQLException {
+            long seconds = Math.max(1, timeout.toSeconds());
+            java.util.Properties properties = properties(applicationName, seconds);
+            properties.setProperty("loginTimeout", Long.toString(seconds));
+            return java.sql.DriverManager.getConnection(driverUrl(), properties);
+        }
+
+        private java.util.Properties properties(String applicationName, long connectSeconds) {
             java.util.Properties properties = new java.util.Properties();
             user.ifPresent(name -> properties.setProperty("user", name));
             password.ifPresent(secret -> properties.setProperty("password", secret));
             properties.setProperty("ApplicationName", applicationName);
-            properties.setProperty("connectTimeout", "10");
+            properties.setProperty("connectTimeout", Long.toString(connectSeconds));
             properties.setProperty("tcpKeepAlive", "true");
-            return java.sql.DriverManager.getConnection(driverUrl(), properties);
+            return properties;
         }
 
         /** The URL pgJDBC is given: without the user, which goes apart as a property. */

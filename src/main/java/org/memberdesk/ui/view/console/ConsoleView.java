@@ -105,6 +105,7 @@ public final class ConsoleView {
     @FXML private CheckMenuItem presenterItem;
     @FXML private MenuItem demoInboxItem;
     @FXML private MenuItem smtpSettingsItem;
+    @FXML private MenuItem databaseSettingsItem;
     @FXML private MenuItem agentNameItem;
     @FXML private MenuItem portalPortItem;
     @FXML private HBox demoBanner;
@@ -297,9 +298,12 @@ public final class ConsoleView {
 
     private void bindStatusBar() {
         ConsoleStatus status = viewModel.status();
-        dataDirectoryLabel.setText(messages.get("console.dataDirectory", viewModel.dataDirectory()));
-        // a long path gives way to the other items; hovering shows it whole
-        dataDirectoryLabel.setTooltip(new Tooltip(dataDirectoryLabel.getText()));
+        dataDirectoryLabel.textProperty().bind(viewModel.databaseProperty());
+        // a long path gives way to the other items; hovering shows it whole, with the data directory
+        Tooltip where = new Tooltip();
+        where.textProperty().bind(Bindings.concat(viewModel.databaseProperty(), "\n",
+                messages.get("console.dataDirectory", viewModel.dataDirectory())));
+        dataDirectoryLabel.setTooltip(where);
         statusLabel.textProperty().bind(status.messageProperty());
         contactCountLabel.textProperty().bind(status.contactCountProperty());
         contactCountBadge.textProperty().bind(status.contactCountProperty());
@@ -320,6 +324,7 @@ public final class ConsoleView {
         resetDemoSeparator.visibleProperty().bind(viewModel.demoDataProperty());
         resetDemoItem.disableProperty().bind(viewModel.phaseProperty().isNotEqualTo(Phase.READY));
         agentNameItem.disableProperty().bind(viewModel.phaseProperty().isEqualTo(Phase.WELCOME));
+        databaseSettingsItem.disableProperty().bind(viewModel.phaseProperty().isEqualTo(Phase.WELCOME));
         for (MenuItem item : List.of(newContactItem, importContactsItem, activityItem, demoInboxItem,
                 smtpSettingsItem, refreshItem)) {
             item.disableProperty().bind(viewModel.sessionProperty().isNull());
@@ -541,6 +546,11 @@ public final class ConsoleView {
     @FXML
     private void changeAgentName() {
         viewModel.agentName().change();
+    }
+
+    @FXML
+    private void openDatabaseSettings() {
+        viewModel.openDatabaseSettings();
     }
 
     @FXML

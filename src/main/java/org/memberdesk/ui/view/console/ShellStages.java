@@ -12,11 +12,12 @@ import javafx.stage.Window;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.view.common.Windows;
 import org.memberdesk.ui.viewmodel.console.About;
+import org.memberdesk.ui.viewmodel.console.DatabaseSettingsViewModel;
 import org.memberdesk.ui.viewmodel.console.ShellWindows;
 import org.memberdesk.ui.viewmodel.console.Shortcut;
 import org.memberdesk.ui.viewmodel.console.WelcomeViewModel;
 
-/** The main window's own dialogs: welcome (modal), agent name, keyboard shortcuts and About. */
+/** The main window's own dialogs: welcome (modal), agent name, Settings → Database, keyboard shortcuts and About. */
 public final class ShellStages implements ShellWindows {
 
     private final Messages messages;
@@ -24,6 +25,7 @@ public final class ShellStages implements ShellWindows {
     private Stage welcome;
     private Stage shortcuts;
     private Stage about;
+    private Stage database;
 
     public ShellStages(Messages messages, Supplier<Window> owner) {
         this.messages = messages;
@@ -64,6 +66,21 @@ public final class ShellStages implements ShellWindows {
     }
 
     @Override
+    public void showDatabaseSettings(DatabaseSettingsViewModel model) {
+        if (Windows.bringToFront(database)) {
+            return;
+        }
+        DatabaseSettingsView view = new DatabaseSettingsView(model, messages);
+        database = stage(view.root(), 640, messages.get("database.windowTitle"));
+        Windows.remember(database, "database");
+        database.setOnHidden(event -> database = null);
+        database.show();
+        database.requestFocus();
+        view.focusFirstField();
+        model.load();
+    }
+
+    @Override
     public void showShortcuts(List<Shortcut> list) {
         if (Windows.bringToFront(shortcuts)) {
             return;
@@ -86,7 +103,7 @@ public final class ShellStages implements ShellWindows {
     }
 
     public void closeAll() {
-        for (Stage stage : new Stage[] {shortcuts, about}) {
+        for (Stage stage : new Stage[] {shortcuts, about, database}) {
             if (stage != null) {
                 stage.close();
             }

@@ -1,5 +1,6 @@
 package org.memberdesk.ui.viewmodel.console;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.memberdesk.service.Services;
@@ -14,6 +15,12 @@ import org.memberdesk.service.storage.DataDirectory;
  */
 public record ConsoleStartup(DataDirectory directory, Callable<Services> opener,
                              Callable<Optional<ContactPreview.Page>> firstPage) {
+
+    /** The first page read from the data directory's SQLite file when the console starts on it (none for a server). */
+    public static ConsoleStartup of(DataDirectory directory, Map<String, String> env, Callable<Services> opener) {
+        return new ConsoleStartup(directory, opener,
+                () -> ContactPreview.firstPage(directory, env, ContactService.DEFAULT_SEARCH_LIMIT));
+    }
 
     /** The first page read from the data directory when the console starts. */
     public static ConsoleStartup of(DataDirectory directory, Callable<Services> opener) {

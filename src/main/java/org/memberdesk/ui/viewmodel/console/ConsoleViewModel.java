@@ -12,6 +12,7 @@ import org.memberdesk.service.Actor;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.contacts.ContactPreview;
 import org.memberdesk.service.storage.ConsolePreferences;
+import org.memberdesk.service.storage.DatabaseSettingsService;
 import org.memberdesk.ui.common.BackgroundExecutor;
 import org.memberdesk.ui.common.DialogService;
 import org.memberdesk.ui.common.Messages;
@@ -44,6 +45,7 @@ public final class ConsoleViewModel {
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyBooleanWrapper demoData = new ReadOnlyBooleanWrapper(this, "demoData");
     private final ReadOnlyBooleanWrapper preview = new ReadOnlyBooleanWrapper(this, "preview");
+    private final ReadOnlyStringWrapper database = new ReadOnlyStringWrapper(this, "database", "");
     private final AgentName agent;
     private final ReadOnlyObjectWrapper<ConsoleSession> session = new ReadOnlyObjectWrapper<>(this, "session");
     private Runnable openWhenReady = () -> { };
@@ -63,12 +65,15 @@ public final class ConsoleViewModel {
         this.appearance = new AppearanceViewModel(preferences, executor, shell.systemPrefersDark());
         this.status = new ConsoleStatus(messages);
         this.agent = new AgentName(preferences, shell, status, executor, dialogs, messages);
+        this.database.set(messages.get("console.dataDirectory", dataDirectory()));
     }
 
     /** Opens the database in the background; the window is already showing "Opening database…". */
     public void start() {
         appearance.load();
         agent.load();
+        executor.submit(databaseSettings()::inUse,
+                inUse -> database.set(DatabaseSettingsViewModel.describe(inUse, messages)), failure -> { });
         showProgress(Phase.OPENING, "console.opening");
         executor.submit(startup.firstPage(), this::showPreview, failure -> openDatabase());
     }
@@ -260,6 +265,18 @@ public final class ConsoleViewModel {
         }
     }
 
+    /**
+     * Settings → Database: this desk's own SQLite file or a shared PostgreSQL server, from the next
+     * start. Also while the database cannot be opened, which is when the agent most needs it.
+     */
+    public void openDatabaseSettings() {
+        shell.windows().showDatabaseSettings(new DatabaseSettingsViewModel(databaseSettings(), executor, messages));
+    }
+
+    private DatabaseSettingsService databaseSettings() {
+        return new DatabaseSettingsService(startup.directory(), shell.environment());
+    }
+
     /** Help → Keyboard shortcuts. */
     public void showShortcuts() {
         shell.windows().showShortcuts(Shortcuts.all(messages));
@@ -302,6 +319,14 @@ public final class ConsoleViewModel {
     /** Theme and presenter mode. */
     public AppearanceViewModel appearance() {
         return appearance;
+    }
+
+    /**
+     * The database this console opens, as the status bar names it ("SQLite: file" or "PostgreSQL:
+     * host:port/database"); the data directory until that is read.
+     */
+    public ReadOnlyStringProperty databaseProperty() {
+        return database.getReadOnlyProperty();
     }
 
     public String dataDirectory() {

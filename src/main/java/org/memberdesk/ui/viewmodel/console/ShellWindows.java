@@ -3,7 +3,10 @@ package org.memberdesk.ui.viewmodel.console;
 import java.util.List;
 import java.util.Optional;
 
-/** The main window's own dialogs: the first-run welcome, the agent name, the shortcut list and About. */
+/**
+ * The main window's own dialogs: the first-run welcome, the agent name, Settings → Database, the
+ * shortcut list and About.
+ */
 public interface ShellWindows {
 
     /**
@@ -26,6 +29,10 @@ public interface ShellWindows {
         }
 
         @Override
+        public void showDatabaseSettings(DatabaseSettingsViewModel model) {
+        }
+
+        @Override
         public void showShortcuts(List<Shortcut> shortcuts) {
         }
 
@@ -44,6 +51,9 @@ public interface ShellWindows {
 
     /** Asks for one line of text; empty when cancelled. */
     Optional<String> askText(String title, String question, String label, String initial);
+
+    /** Shows Settings → Database (one at a time); the view model is loaded once the dialog shows. */
+    void showDatabaseSettings(DatabaseSettingsViewModel model);
 
     void showShortcuts(List<Shortcut> shortcuts);
 
