@@ -159,6 +159,11 @@ public final class Services implements AutoCloseable {
         return database.unreachable().map(RuntimeException::getMessage);
     }
 
+    /** True on a team's shared PostgreSQL server, false on this data directory's SQLite file. */
+    public boolean sharedDatabase() {
+        return database.shared();
+    }
+
     /** What a person is shown of the database in use: the SQLite file, or the server's URL without secrets. */
     public String databaseShown() {
         return database.target().shown();

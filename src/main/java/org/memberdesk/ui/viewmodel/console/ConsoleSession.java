@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.Services;
 import org.memberdesk.ui.viewmodel.DisplayTime;
@@ -50,6 +51,7 @@ public final class ConsoleSession {
     private final StartStopOrder order = new StartStopOrder();
     private final ReadOnlyBooleanWrapper workflowsReady = new ReadOnlyBooleanWrapper(this, "workflowsReady");
     private final LiveViews live;
+    private final DatabaseWatch databaseWatch;
     private volatile Runnable unsubscribe = () -> { };
     private volatile boolean closed;
 
@@ -72,6 +74,7 @@ public final class ConsoleSession {
                 tools.dialogs(), tools.messages());
         this.portal = new ConsolePortal(services, shell, tools, agent, order);
         this.live = new LiveViews(tools, this::contactsChanged, mail::refresh);
+        this.databaseWatch = new DatabaseWatch(services::databaseUnreachable, tools.executor(), status, tools.messages());
     }
 
     /** Shows what the data directory holds and starts mail delivery, the workflow engine and the portal. */
@@ -88,6 +91,9 @@ public final class ConsoleSession {
             return null;
         }), started -> workflowsReady.set(!closed), failure -> showError("workflows.engineFailed.title", failure));
         portal.start(null);
+        if (services.sharedDatabase()) {
+            databaseWatch.start();
+        }
         // in order with the stop: a close that overtakes this leaves no reader on the closed database
         tools.executor().submit(() -> order.start(() -> services.liveChanges().subscribe(
                 changes -> tools.executor().publish(() -> {
@@ -113,6 +119,11 @@ public final class ConsoleSession {
             services.emails().list(id).stream().findFirst().ifPresent(email -> services.emails().detail(email.id()));
             return null;
         }), done -> { }, failure -> LOG.debug("contact reads not warmed up", failure));
+    }
+
+    /** "Database unreachable, retrying" while a shared server is away; nothing to watch on SQLite. */
+    public ReadOnlyStringProperty databaseProblemProperty() {
+        return databaseWatch.problemProperty();
     }
 
     private void subscribed(Runnable stop) {
@@ -146,6 +157,7 @@ public final class ConsoleSession {
             return;
         }
         closed = true;
+        databaseWatch.stop();
         unsubscribe.run();
         closeWindows();
         workflowsReady.set(false);
