@@ -87,10 +87,10 @@ final class DbCommand implements Runnable {
         List<String> lines = new ArrayList<>();
         lines.add("copied " + copy.rowsOf("contact") + " contacts (" + copy.rows() + " rows in "
                 + copy.tables().size() + " tables) to " + copy.to());
-        int width = copy.tables().stream().mapToInt(t -> t.table().length()).max().orElse(0);
+        int width = copy.tables().stream().mapToInt(t -> t.table().length()).max().orElse(0) + 1;
         for (DatabaseService.TableRows table : copy.tables()) {
-            lines.add(String.format(Locale.ROOT, "  %-" + width + "s  %d = %d", table.table(), table.source(),
-                    table.target()));
+            lines.add(String.format(Locale.ROOT, "  %-" + width + "s %d in SQLite, %d in PostgreSQL", table.table() + ":",
+                    table.source(), table.target()));
         }
         cli.output().change(new CopyJson(copy.to(), copy.rows(), copy.tables().stream()
                 .map(t -> new TableJson(t.table(), t.source(), t.target())).toList()), lines);
