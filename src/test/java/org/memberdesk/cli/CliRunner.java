@@ -119,11 +119,22 @@ final class CliRunner {
         StringWriter err = new StringWriter();
         InputStream in = new ByteArrayInputStream(stdin);
         CommandLine commandLine = MemberDeskCommand.commandLine(console, loggedFailures::add,
-                TestDatabases.env(dataDir, env), in);
+                TestDatabases.env(dataDirOf(args), env), in);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int exitCode = commandLine.execute(args);
         return new Result(exitCode, out.toString(), err.toString());
+    }
+
+    /** The data directory the arguments name with --data-dir, else this runner's: its database on a PostgreSQL run. */
+    private Path dataDirOf(String... args) {
+        Path named = dataDir;
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals("--data-dir")) {
+                named = Path.of(args[i + 1]);
+            }
+        }
+        return named;
     }
 
     /** Looks at the data directory through the services, as a second process would. */
