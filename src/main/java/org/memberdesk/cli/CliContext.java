@@ -68,6 +68,11 @@ public final class CliContext {
         return root().dataDirectory();
     }
 
+    /** The environment the commands see (with --database-url as MEMBERDESK_DATABASE_URL). */
+    Map<String, String> env() {
+        return root().env();
+    }
+
     /** Standard input, for {@code --password-stdin}. */
     InputStream stdin() {
         return root().stdin();

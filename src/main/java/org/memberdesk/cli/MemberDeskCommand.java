@@ -2,6 +2,7 @@ package org.memberdesk.cli;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -9,6 +10,7 @@ import java.util.function.Consumer;
 import org.memberdesk.OpenProbe;
 import org.memberdesk.StartupProbe;
 import org.memberdesk.service.storage.DataDirectory;
+import org.memberdesk.service.storage.DatabaseChoice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -35,6 +37,12 @@ public final class MemberDeskCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Data dir (default: $MEMBERDESK_HOME or ~/.memberdesk)")
     private Path dataDir;
+
+    @Option(names = "--database-url", paramLabel = "URL", scope = ScopeType.INHERIT,
+            description = "Team mode: work on this PostgreSQL database (postgresql://USER@HOST:PORT/DATABASE, no"
+                    + " password: that comes from $MEMBERDESK_DATABASE_PASSWORD) instead of the data dir's SQLite"
+                    + " file; wins over $MEMBERDESK_DATABASE_URL.")
+    private String databaseUrl;
 
     @Option(names = "--json", scope = ScopeType.INHERIT,
             description = "Print JSON: an array for a query, one object for a change.")
@@ -106,8 +114,14 @@ public final class MemberDeskCommand implements Callable<Integer> {
         return json;
     }
 
+    /** The environment the commands see, with --database-url as MEMBERDESK_DATABASE_URL when given. */
     Map<String, String> env() {
-        return env;
+        if (databaseUrl == null) {
+            return env;
+        }
+        Map<String, String> withUrl = new HashMap<>(env);
+        withUrl.put(DatabaseChoice.URL_ENV, databaseUrl);
+        return Map.copyOf(withUrl);
     }
 
     InputStream stdin() {

@@ -248,7 +248,7 @@ public final class Services implements AutoCloseable {
 
     /** Backups of this data directory's database (File → Back up…). */
     public BackupService backups() {
-        return new BackupService(dataDirectory);
+        return new BackupService(dataDirectory, database.target());
     }
 
     /** "Inbox (demo)". */

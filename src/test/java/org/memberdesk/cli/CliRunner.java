@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.storage.DataDirectory;
+import org.memberdesk.service.storage.DatabaseChoice;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestDatabases;
 import org.memberdesk.testsupport.TestServices;
@@ -86,6 +87,16 @@ final class CliRunner {
     /** Adds environment variables (MEMBERDESK_SMTP_*, MEMBERDESK_PORTAL_URL, ...) for the commands and {@link #inDatabase}. */
     CliRunner withEnv(Map<String, String> variables) {
         env.putAll(variables);
+        return this;
+    }
+
+    /**
+     * Keeps the commands (and {@link #inDatabase}) on the data directory's SQLite file, also on a
+     * PostgreSQL run: for what only SQLite has (backups, the source of {@code db copy}). An empty
+     * MEMBERDESK_DATABASE_URL means none; {@code --database-url} still wins.
+     */
+    CliRunner onSqlite() {
+        env.put(DatabaseChoice.URL_ENV, "");
         return this;
     }
 

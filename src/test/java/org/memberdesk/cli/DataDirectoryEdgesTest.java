@@ -31,7 +31,8 @@ class DataDirectoryEdgesTest {
         // A folder the user made, readable by everyone (umask 022).
         data = Files.createDirectory(dir.resolve("data"), PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rwxr-xr-x")));
-        cli = new CliRunner(data);
+        // What can go wrong with the SQLite file in a data directory: on SQLite also on a PostgreSQL run.
+        cli = new CliRunner(data).onSqlite();
     }
 
     @Test

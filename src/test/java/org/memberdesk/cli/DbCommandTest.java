@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,11 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.storage.DataDirectory;
+import org.memberdesk.service.storage.DatabaseChoice;
 import org.memberdesk.testsupport.Await;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
 
-/** {@code memberdesk db backup} and {@code db restore}: a consistent online copy, put back into an empty data directory. */
+/**
+ * {@code memberdesk db backup} and {@code db restore}: a consistent online copy, put back into an empty
+ * data directory. On SQLite only, also on a PostgreSQL run (where pg_dump does this: TeamModeCommandTest).
+ */
 class DbCommandTest {
 
     @TempDir
@@ -34,13 +39,15 @@ class DbCommandTest {
     @Test
     void aBackupTakenWhileAnotherProcessWritesIsAValidCopyWithEveryCommittedRow() throws Exception {
         Path data = dir.resolve("data");
-        CliRunner cli = new CliRunner(data);
+        CliRunner cli = new CliRunner(data).onSqlite();
         AtomicBoolean writing = new AtomicBoolean(true);
         AtomicInteger committed = new AtomicInteger();
         int before;
         int after;
         Path backup = dir.resolve("desk.backup");
-        try (Services desk = TestServices.open(data, TestClock.at(TestServices.START))) {
+        // Backups are of SQLite files: this desk too stays on SQLite on a PostgreSQL run.
+        try (Services desk = TestServices.open(data, TestClock.at(TestServices.START),
+                Map.of(DatabaseChoice.URL_ENV, ""))) {
             Actor agent = Actor.agent("writer");
             for (int i = 0; i < 200; i++) {
                 desk.contacts().add("early" + i + "@example.com", "Early " + i, List.of("t" + i % 7), agent);
@@ -77,7 +84,7 @@ class DbCommandTest {
 
     @Test
     void aBackupNeverOverwritesAFile() throws Exception {
-        CliRunner cli = new CliRunner(dir.resolve("data"));
+        CliRunner cli = new CliRunner(dir.resolve("data")).onSqlite();
         cli.run("contacts", "add", "--email", "jo@example.com", "--name", "Jo").succeeded();
         Path existing = Files.writeString(dir.resolve("notes.txt"), "mine");
 
@@ -90,11 +97,11 @@ class DbCommandTest {
 
     @Test
     void aRestoreGoesIntoAnEmptyDataDirectoryAndIsMigrated() throws Exception {
-        CliRunner source = new CliRunner(dir.resolve("data"));
+        CliRunner source = new CliRunner(dir.resolve("data")).onSqlite();
         source.run("contacts", "add", "--email", "jo@example.com", "--name", "Jo Doe", "--tag", "vip").succeeded();
         Path backup = dir.resolve("desk.backup");
         source.run("db", "backup", "--to", backup.toString()).succeeded();
-        CliRunner fresh = new CliRunner(dir.resolve("restored"));
+        CliRunner fresh = new CliRunner(dir.resolve("restored")).onSqlite();
 
         String out = fresh.run("db", "restore", "--from", backup.toString()).succeeded().out();
 
@@ -107,11 +114,11 @@ class DbCommandTest {
 
     @Test
     void aRestoreIntoADataDirectoryWithADatabaseIsRefusedAndChangesNothing() throws Exception {
-        CliRunner source = new CliRunner(dir.resolve("data"));
+        CliRunner source = new CliRunner(dir.resolve("data")).onSqlite();
         source.run("contacts", "add", "--email", "jo@example.com", "--name", "Jo Doe").succeeded();
         Path backup = dir.resolve("desk.backup");
         source.run("db", "backup", "--to", backup.toString()).succeeded();
-        CliRunner other = new CliRunner(dir.resolve("other"));
+        CliRunner other = new CliRunner(dir.resolve("other")).onSqlite();
         other.run("contacts", "add", "--email", "kim@example.com", "--name", "Kim").succeeded();
         DatabaseState state = other.state();
 
@@ -130,7 +137,7 @@ class DbCommandTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + otherSqlite); Statement s = c.createStatement()) {
             s.execute("create table contact (id integer)");
         }
-        CliRunner fresh = new CliRunner(dir.resolve("restored"));
+        CliRunner fresh = new CliRunner(dir.resolve("restored")).onSqlite();
 
         assertThat(fresh.run("db", "restore", "--from", text.toString()).userError())
                 .isEqualTo("error: cannot restore " + text + ": it is not a database; nothing was changed");

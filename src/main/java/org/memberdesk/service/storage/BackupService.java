@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.memberdesk.persistence.Database;
 import org.memberdesk.persistence.DatabaseCopy;
 import org.memberdesk.persistence.DatabaseFile;
+import org.memberdesk.persistence.DatabaseTarget;
 import org.memberdesk.persistence.OwnerOnly;
 import org.memberdesk.persistence.StorageProblem;
 import org.memberdesk.service.UserError;
@@ -33,13 +34,30 @@ public final class BackupService {
     }
 
     private final DataDirectory directory;
+    private final DatabaseTarget database;
 
     public BackupService(DataDirectory directory) {
+        this(directory, DatabaseTarget.sqlite(directory.database()));
+    }
+
+    /** For a data directory, its database chosen by the environment (MEMBERDESK_DATABASE_URL) as everywhere. */
+    public static BackupService of(DataDirectory directory, java.util.Map<String, String> env) {
+        return new BackupService(directory, DatabaseChoice.of(directory, env));
+    }
+
+    /** For a data directory whose database is {@code database}: backups are refused on a PostgreSQL server. */
+    public BackupService(DataDirectory directory, DatabaseTarget database) {
         this.directory = directory;
+        this.database = database;
     }
 
     /** Writes a consistent copy of the database to a new file; refuses an existing file. */
     public Backup backUp(Path target) {
+        if (database instanceof DatabaseTarget.Postgres server) {
+            throw new UserError("db backup copies a data directory's SQLite file, but this desk works on PostgreSQL ("
+                    + server.shown() + "): back that database up with pg_dump where the server runs, e.g. pg_dump"
+                    + " -Fc -f FILE " + server.database());
+        }
         Path file = target.toAbsolutePath().normalize();
         DatabaseFile database = new DatabaseFile(directory.database());
         if (!database.holdsData()) {
@@ -71,6 +89,11 @@ public final class BackupService {
      * database is missing or empty), then brings its schema up to date.
      */
     public Restore restore(Path source) {
+        if (database instanceof DatabaseTarget.Postgres server) {
+            throw new UserError("db restore puts a backup into a data directory's SQLite file, but this desk works on"
+                    + " PostgreSQL (" + server.shown() + "): restore a pg_dump backup there with pg_restore, e.g."
+                    + " pg_restore -d " + server.database() + " FILE; nothing was changed");
+        }
         Path from = source.toAbsolutePath().normalize();
         if (!Files.isRegularFile(from)) {
             throw new UserError("cannot restore " + from + ": there is no such file");
