@@ -50,6 +50,7 @@ import org.slf4j.LoggerFactory;
 public final class MemberDeskApp extends Application {
 
     private static volatile DataDirectory launchDirectory;
+    private static volatile Map<String, String> launchEnvironment;
     private static volatile CompletableFuture<Optional<ContactPreview.Page>> launchPreview;
     private static volatile CompletableFuture<Optional<WindowPlacement>> launchWindow;
 
@@ -68,9 +69,10 @@ public final class MemberDeskApp extends Application {
     private ConsoleWindowMemory windowMemory;
     private boolean stopped;
 
-    /** Used by {@link Application#launch}: the data directory given to {@link #launchConsole}. */
+    /** Used by {@link Application#launch}: the data directory and environment given to {@link #launchConsole}. */
     public MemberDeskApp() {
-        this(launchDirectory != null ? launchDirectory : DataDirectory.resolve(null), Clock.systemDefaultZone());
+        this(launchDirectory != null ? launchDirectory : DataDirectory.resolve(null), Clock.systemDefaultZone(),
+                launchEnvironment != null ? launchEnvironment : System.getenv());
     }
 
     public MemberDeskApp(DataDirectory directory, Clock clock) {
@@ -86,11 +88,20 @@ public final class MemberDeskApp extends Application {
 
     /** Starts the console on a data directory and returns when its last window closes. */
     public static void launchConsole(DataDirectory dataDirectory) {
+        launchConsole(dataDirectory, System.getenv());
+    }
+
+    /**
+     * As {@link #launchConsole(DataDirectory)}, with the environment the back end reads: the command
+     * line's, where --database-url stands as MEMBERDESK_DATABASE_URL.
+     */
+    public static void launchConsole(DataDirectory dataDirectory, Map<String, String> environment) {
         launchDirectory = dataDirectory;
+        launchEnvironment = Map.copyOf(environment);
         // Read the first page of contacts (and wake the logger) while the JavaFX toolkit starts.
         launchPreview = CompletableFuture.supplyAsync(() -> {
             LoggerFactory.getILoggerFactory();
-            return ContactPreview.firstPage(dataDirectory, System.getenv(), ContactService.DEFAULT_SEARCH_LIMIT);
+            return ContactPreview.firstPage(dataDirectory, environment, ContactService.DEFAULT_SEARCH_LIMIT);
         });
         launchWindow = CompletableFuture.supplyAsync(() -> new ConsolePreferences(dataDirectory).window());
         Application.launch(MemberDeskApp.class);

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.memberdesk.OpenProbe;
 import org.memberdesk.StartupProbe;
@@ -57,11 +58,12 @@ public final class MemberDeskCommand implements Callable<Integer> {
                     + " contact window's first Email History rows, exit.")
     private String openProbe;
 
-    private final Consumer<DataDirectory> console;
+    private final BiConsumer<DataDirectory, Map<String, String>> console;
     private final Map<String, String> env;
     private final InputStream stdin;
 
-    private MemberDeskCommand(Consumer<DataDirectory> console, Map<String, String> env, InputStream stdin) {
+    private MemberDeskCommand(BiConsumer<DataDirectory, Map<String, String>> console, Map<String, String> env,
+                              InputStream stdin) {
         this.console = Objects.requireNonNull(console);
         this.env = Map.copyOf(env);
         this.stdin = Objects.requireNonNull(stdin);
@@ -73,17 +75,24 @@ public final class MemberDeskCommand implements Callable<Integer> {
      * @param console    opens the console on a data directory; called when no subcommand is given
      * @param failureLog receives unexpected exceptions (with their stack trace) for the log file
      */
-    public static CommandLine commandLine(Consumer<DataDirectory> console, Consumer<Throwable> failureLog) {
+    public static CommandLine commandLine(BiConsumer<DataDirectory, Map<String, String>> console,
+                                          Consumer<Throwable> failureLog) {
         return commandLine(console, failureLog, System.getenv(), System.in);
     }
 
     /**
-     * As {@link #commandLine(Consumer, Consumer)}, with the environment (MEMBERDESK_SMTP_*,
+     * As {@link #commandLine(BiConsumer, Consumer)}, with the environment (MEMBERDESK_SMTP_*,
      * MEMBERDESK_PORTAL_URL, MEMBERDESK_AGENT) and standard input given rather than the process's own:
      * tests run commands in-process against their own SMTP server and feed {@code --password-stdin}.
      */
     static CommandLine commandLine(Consumer<DataDirectory> console, Consumer<Throwable> failureLog,
                                    Map<String, String> env, InputStream stdin) {
+        return commandLine((directory, environment) -> console.accept(directory), failureLog, env, stdin);
+    }
+
+    /** The console is given the environment the commands see, --database-url included. */
+    static CommandLine commandLine(BiConsumer<DataDirectory, Map<String, String>> console,
+                                   Consumer<Throwable> failureLog, Map<String, String> env, InputStream stdin) {
         MemberDeskCommand root = new MemberDeskCommand(console, env, stdin);
         CommandLine commandLine = new CommandLine(root);
         commandLine.setExecutionStrategy(parsed -> {
@@ -102,7 +111,7 @@ public final class MemberDeskCommand implements Callable<Integer> {
         if (openProbe != null) {
             System.setProperty(OpenProbe.PROPERTY, openProbe);
         }
-        console.accept(dataDirectory());
+        console.accept(dataDirectory(), env());
         return CommandLine.ExitCode.OK;
     }
 

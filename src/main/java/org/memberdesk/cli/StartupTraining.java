@@ -44,7 +44,7 @@ public final class StartupTraining {
     }
 
     private static int run(List<String> command) {
-        CommandLine commandLine = MemberDeskCommand.commandLine(directory -> {
+        CommandLine commandLine = MemberDeskCommand.commandLine((directory, env) -> {
         }, failure -> failure.printStackTrace());
         commandLine.setOut(new PrintWriter(Writer.nullWriter()));
         commandLine.setErr(new PrintWriter(Writer.nullWriter()));
