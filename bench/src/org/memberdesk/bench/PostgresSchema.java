@@ -101,7 +101,12 @@ public final class PostgresSchema implements AutoCloseable {
 
     /** Statistics for the planner right away, as autovacuum would give them a little later. */
     private void analyze() {
-        execute("analyze");
+        execute("""
+                do $$ declare t record; begin
+                  for t in select tablename from pg_tables where schemaname = current_schema() loop
+                    execute format('analyze %I', t.tablename);
+                  end loop;
+                end $$""");
     }
 
     @Override
@@ -135,7 +140,7 @@ public final class PostgresSchema implements AutoCloseable {
     private void execute(String sql) {
         try (Connection connection = server.connect("MemberDesk bench");
              Statement statement = connection.createStatement()) {
-            if (!sql.startsWith("create schema") && !sql.startsWith("drop schema")) {
+            if (sql.strip().startsWith("do ")) {
                 statement.execute("set search_path = " + name + ", public");
             }
             statement.execute(sql);
