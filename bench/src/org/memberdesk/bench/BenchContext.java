@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -32,6 +33,7 @@ public final class BenchContext {
     private final PrintStream log;
     private boolean reuse;
     private Dataset dataset;
+    private PostgresSchema postgresql;
 
     public BenchContext(SampleDataGenerator.Spec spec, Path workDir, boolean quick, PrintStream log) {
         this.spec = spec;
@@ -44,6 +46,23 @@ public final class BenchContext {
     public BenchContext reuseData(boolean reuseData) {
         this.reuse = reuseData;
         return this;
+    }
+
+    /** Runs the PostgreSQL rows too, on this run's schema ({@code --postgresql URL}). */
+    public BenchContext postgresql(PostgresSchema schema) {
+        this.postgresql = schema;
+        return this;
+    }
+
+    /** The run's PostgreSQL schema, when it was given a server. */
+    public Optional<PostgresSchema> postgresql() {
+        return Optional.ofNullable(postgresql);
+    }
+
+    /** The data set generated into the run's PostgreSQL schema (the same spec as {@link #dataset()}). */
+    public Dataset postgresDataset() {
+        return postgresql().orElseThrow(() -> new IllegalStateException("no --postgresql server given"))
+                .dataset(spec, this);
     }
 
     public SampleDataGenerator.Spec spec() {

@@ -18,7 +18,8 @@ import org.memberdesk.service.demo.SampleDataGenerator;
  * Runs every benchmark and prints the table (id, what, target, measured, verdict); writes it with
  * the machine's description to a Markdown file. Usage (bench/run passes the defaults):
  * {@code BenchMain [--contacts N] [--only B2,B3] [--no-jmh] [--quick] [--strict] [--reuse-data] [--out FILE]
- * [--work DIR]}.
+ * [--work DIR] [--postgresql URL]}. Without {@code --postgresql} the PostgreSQL rows (B2.pg, B9.pg) are
+ * listed as not run.
  */
 public final class BenchMain {
 
@@ -34,6 +35,7 @@ public final class BenchMain {
         Set<String> only = new LinkedHashSet<>();
         Path out = Path.of("bench/results/latest.md");
         Path work = Path.of("target/bench");
+        String postgresql = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--contacts" -> contacts = Integer.parseInt(args[++i]);
@@ -44,9 +46,11 @@ public final class BenchMain {
                 case "--reuse-data" -> reuse = true;
                 case "--out" -> out = Path.of(args[++i]);
                 case "--work" -> work = Path.of(args[++i]);
+                case "--postgresql" -> postgresql = args[++i];
                 default -> {
                     System.err.println("unknown option " + args[i]
-                            + "; usage: [--contacts N] [--only B2,B3,J] [--no-jmh] [--quick] [--strict] [--reuse-data] [--out FILE] [--work DIR]");
+                            + "; usage: [--contacts N] [--only B2,B3,J] [--no-jmh] [--quick] [--strict] [--reuse-data]"
+                            + " [--out FILE] [--work DIR] [--postgresql postgresql://USER@HOST:PORT/DATABASE]");
                     System.exit(2);
                 }
             }
@@ -59,6 +63,8 @@ public final class BenchMain {
         SampleDataGenerator.Spec spec = contacts == 100_000 ? SampleDataGenerator.Spec.benchmark()
                 : SampleDataGenerator.Spec.of(contacts);
         BenchContext context = new BenchContext(spec, work, quick, System.out).reuseData(reuse);
+        PostgresSchema schema = postgresql == null ? null : PostgresSchema.create(postgresql, work);
+        context.postgresql(schema);
         List<Benchmark> benchmarks = new ArrayList<>(Benchmarks.all());
         if (jmh) {
             benchmarks.add(new JmhBench(work.resolve("jmh.txt"), logDir));
@@ -90,6 +96,10 @@ public final class BenchMain {
                     dataset.generated().grants(), dataset.generated().emails(),
                     dataset.generated().historyContactEmail(), spec.seed(),
                     dataset.generated().took().toMillis() / 1000.0));
+        }
+        if (schema != null) {
+            schema.close();
+            notes.add(schema.describe());
         }
         String table = table(rows);
         System.out.println();

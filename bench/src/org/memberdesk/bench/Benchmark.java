@@ -16,6 +16,11 @@ public interface Benchmark {
 
     List<Row> run(BenchContext context) throws Exception;
 
+    /** The row of a benchmark this run cannot measure, and why. */
+    default Row notRun(String why) {
+        return new Row(id(), what(), target(), "not run: " + why, Verdict.NOT_RUN);
+    }
+
     default Row row(String measured, boolean pass) {
         return new Row(id(), what(), target(), measured, pass ? Verdict.PASS : Verdict.FAIL);
     }

@@ -12,6 +12,7 @@ public final class Benchmarks {
         return List.of(
                 new StartupBench(),
                 new SearchBench(),
+                SearchBench.postgresql(),
                 new OpenBench(),
                 new BulkSendBench(),
                 new MemoryBench(),
@@ -19,6 +20,7 @@ public final class Benchmarks {
                 CliBench.find(),
                 CliBench.resetLink(),
                 new FirstContactBench(),
-                new LiveChangeBench());
+                new LiveChangeBench(),
+                LiveChangeBench.postgresql());
     }
 }

@@ -23,12 +23,28 @@ import org.memberdesk.service.live.Changes;
  * credentials, offers, Email History: the contact with 1,000 emails) on a background thread.
  * Latency: from just before the other process began its write until the reloaded card carries the
  * new name, wall clock of the same machine. B9.idle: the CPU time of the feed's thread while
- * nothing changes for 10 s, as a share of one core.
+ * nothing changes for 10 s, as a share of one core. B9.pg and B9.pg.idle: the same with both
+ * processes on the run's PostgreSQL schema, two desks of one team (the feed LISTENs there).
  */
 public final class LiveChangeBench implements Benchmark {
 
     static final double TARGET_P95_MS = 1_000;
     static final double TARGET_IDLE_PERCENT = 1.0;
+
+    private final boolean onPostgresql;
+
+    public LiveChangeBench() {
+        this(false);
+    }
+
+    private LiveChangeBench(boolean onPostgresql) {
+        this.onPostgresql = onPostgresql;
+    }
+
+    /** B9.pg: needs {@code --postgresql URL}. */
+    public static LiveChangeBench postgresql() {
+        return new LiveChangeBench(true);
+    }
 
     static String name(int edit) {
         return "Hana History " + edit;
@@ -36,12 +52,14 @@ public final class LiveChangeBench implements Benchmark {
 
     @Override
     public String id() {
-        return "B9";
+        return onPostgresql ? "B9.pg" : "B9";
     }
 
     @Override
     public String what() {
-        return "live: another process's change shows in an open contact window (feed + reload of her card)";
+        return onPostgresql
+                ? "live on PostgreSQL: another desk's (process's) change shows in an open contact window (LISTEN + reload)"
+                : "live: another process's change shows in an open contact window (feed + reload of her card)";
     }
 
     @Override
@@ -51,14 +69,19 @@ public final class LiveChangeBench implements Benchmark {
 
     @Override
     public List<Row> run(BenchContext context) throws Exception {
-        BenchContext.Dataset dataset = context.dataset();
+        if (onPostgresql && context.postgresql().isEmpty()) {
+            return List.of(notRun("needs --postgresql URL"));
+        }
+        BenchContext.Dataset dataset = onPostgresql ? context.postgresDataset() : context.dataset();
+        Map<String, String> env = onPostgresql ? context.postgresql().orElseThrow().env() : System.getenv();
         UUID hana = dataset.generated().historyContactId();
         int edits = context.quick() ? 5 : 50;
         Map<Integer, Long> seenMicros = new ConcurrentHashMap<>();
         ExecutorService window = Executors.newSingleThreadExecutor();
         AtomicBoolean reloadQueued = new AtomicBoolean();
         List<Row> rows = new ArrayList<>();
-        try (Services services = context.openServices()) {
+        try (Services services = onPostgresql ? context.postgresql().orElseThrow().openServices()
+                : context.openServices()) {
             String email = services.contacts().card(hana).contact().email();
             Runnable reload = () -> {
                 reloadQueued.set(false);
@@ -74,7 +97,7 @@ public final class LiveChangeBench implements Benchmark {
                 }
             });
             rows.add(idle(context));
-            Map<Integer, Long> committedMicros = write(dataset, email, edits);
+            Map<Integer, Long> committedMicros = write(dataset, env, email, edits);
             awaitSeen(seenMicros, edits);
             unsubscribe.run();
             long[] latencies = new long[edits];
@@ -96,7 +119,7 @@ public final class LiveChangeBench implements Benchmark {
             String measured = String.format(Locale.ROOT,
                     "p95 %.1f ms, p50 %.1f ms, max %.1f ms (%d changes, %d shown only through a later one, %d never)",
                     p95, stats.median(), stats.max(), edits, overwritten, edits - count);
-            context.log("B9 " + measured);
+            context.log(id() + " " + measured);
             rows.add(0, row(measured, p95 <= TARGET_P95_MS && count == edits));
         } finally {
             window.shutdownNow();
@@ -121,12 +144,13 @@ public final class LiveChangeBench implements Benchmark {
         double percent = 100.0 * (threads.getThreadCpuTime(feedThread) - cpuBefore) / (System.nanoTime() - wallBefore);
         String measured = String.format(Locale.ROOT, "%.3f %% of one core over %d s with nothing changing", percent,
                 seconds);
-        context.log("B9.idle " + measured);
-        return new Row("B9.idle", "live: the change feed's cost while nothing changes", "< 1 % of one core", measured,
+        context.log(id() + ".idle " + measured);
+        return new Row(id() + ".idle", "live: the change feed's cost while nothing changes", "< 1 % of one core", measured,
                 percent < TARGET_IDLE_PERCENT ? Verdict.PASS : Verdict.FAIL);
     }
 
-    private static Map<Integer, Long> write(BenchContext.Dataset dataset, String email, int edits) throws Exception {
+    private static Map<Integer, Long> write(BenchContext.Dataset dataset, Map<String, String> env, String email,
+                                            int edits) throws Exception {
         List<String> command = new ArrayList<>(List.of(BenchContext.javaBinary().toString(), "-cp",
                 BenchContext.classPath()));
         String logDir = System.getProperty("memberdesk.logdir");
@@ -135,7 +159,9 @@ public final class LiveChangeBench implements Benchmark {
         }
         command.addAll(List.of(LiveChangeWriter.class.getName(), dataset.directory().root().toString(), email,
                 Integer.toString(edits)));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
             throw new IllegalStateException("the writing process failed:\n" + output);

@@ -1,7 +1,7 @@
 package org.memberdesk.bench;
 
 public enum Verdict {
-    PASS("pass"), FAIL("FAIL"), INFO("info"), NOT_MEASURED("not yet measured");
+    PASS("pass"), FAIL("FAIL"), INFO("info"), NOT_MEASURED("not yet measured"), NOT_RUN("not run");
 
     private final String label;
 

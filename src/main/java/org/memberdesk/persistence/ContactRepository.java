@@ -25,6 +25,8 @@ public final class ContactRepository {
      */
     static final int DENSE = 2_000;
     static final int WALK = 10_000;
+    /** PostgreSQL's walk reads each entry's row from the table: a shorter one. */
+    static final int POSTGRES_WALK = 1_000;
     private static final int LOAD_CHUNK = 256;
 
     private final Session session;
@@ -62,11 +64,11 @@ public final class ContactRepository {
      */
     public List<Contact> search(String query, int limit) {
         String q = query == null ? "" : Contact.fold(query.strip());
-        List<UUID> ids = isSqlite() ? new SqliteSearch(q, limit).ids() : portableIds(q, limit);
+        List<UUID> ids = isSqlite() ? new SqliteSearch(q, limit).ids() : new PostgresSearch(q, limit).ids();
         return load(ids);
     }
 
-    /** The same search in plain JPQL (LIKE), as on PostgreSQL; on SQLite for comparison only. */
+    /** The same search in plain JPQL (LIKE), for comparison: what every optimized path must answer. */
     public List<Contact> searchPortable(String query, int limit) {
         return load(portableIds(query == null ? "" : Contact.fold(query.strip()), limit));
     }
@@ -255,6 +257,83 @@ public final class ContactRepository {
                 statement.setObject(i + 1, parameters[i]);
             }
             return statement;
+        }
+    }
+
+    /**
+     * PostgreSQL: the same rules with LIKE on {@code contact.search_text} (collation "C", a btree and a
+     * trigram index), in query shapes that fix the plan. Left to itself, the planner cannot know that
+     * the matches of a needle cluster in name order (every "dana" sits together), so it walked the name
+     * index past tens of thousands of rows to find them; nor can it derive an index range from a
+     * prepared statement's LIKE parameter once it uses a generic plan. So: one character is a range of
+     * the btree; longer needles first walk the first {@link #POSTGRES_WALK} contacts in name order
+     * (exact when it finds {@code limit}: dense needles such as "example" or "new"), else sort all
+     * matches found through the trigram index (fenced by {@code offset 0}, so the planner cannot turn
+     * it back into a walk).
+     */
+    private final class PostgresSearch {
+
+        private static final String VISIBLE = " (" + org.memberdesk.domain.ImportBatch.VISIBLE + ")";
+
+        private final String q;
+        private final int limit;
+
+        PostgresSearch(String q, int limit) {
+            this.q = q;
+            this.limit = limit;
+        }
+
+        List<UUID> ids() {
+            if (limit <= 0) {
+                return List.of();
+            }
+            int length = q.codePointCount(0, q.length());
+            if (length == 0 || length == 1 && q.codePointAt(0) == Character.MAX_CODE_POINT) {
+                return portableIds(q, limit);
+            }
+            if (length == 1) {
+                return query("select id from contact where" + VISIBLE
+                        + " and search_text >= ? and search_text < ? order by search_text limit ?", q, successor(q), limit);
+            }
+            String like = escapeLike(q);
+            String match = length == 2 ? "(search_text like ? escape '\\' or search_text like ? escape '\\')"
+                    : "search_text like ? escape '\\'";
+            Object[] needles = length == 2 ? new Object[] {like + "%", "%\n" + like + "%"} : new Object[] {"%" + like + "%"};
+            List<UUID> walked = query("select id from (select id, search_text from contact where" + VISIBLE
+                    + " order by search_text limit ?) walked where " + match + " order by search_text limit ?",
+                    parameters(Math.min(walkLength, POSTGRES_WALK), needles, limit));
+            if (walked.size() == limit) {
+                return walked;
+            }
+            return query("select id from (select id, search_text from contact where" + VISIBLE + " and " + match
+                    + " offset 0) matched order by search_text limit ?", parameters(null, needles, limit));
+        }
+
+        private static Object[] parameters(Integer first, Object[] needles, int last) {
+            List<Object> all = new ArrayList<>();
+            if (first != null) {
+                all.add(first);
+            }
+            all.addAll(List.of(needles));
+            all.add(last);
+            return all.toArray();
+        }
+
+        private List<UUID> query(String sql, Object... parameters) {
+            return session.doReturningWork(connection -> {
+                List<UUID> ids = new ArrayList<>();
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    for (int i = 0; i < parameters.length; i++) {
+                        statement.setObject(i + 1, parameters[i]);
+                    }
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            ids.add(SqlIds.read(rows, 1));
+                        }
+                    }
+                }
+                return ids;
+            });
         }
     }
 
