@@ -64,8 +64,10 @@ public final class ContactRepository {
      */
     public List<Contact> search(String query, int limit) {
         String q = query == null ? "" : Contact.fold(query.strip());
-        List<UUID> ids = isSqlite() ? new SqliteSearch(q, limit).ids() : new PostgresSearch(q, limit).ids();
-        return load(ids);
+        if (isSqlite()) {
+            return load(new SqliteSearch(q, limit).ids());
+        }
+        return unmatchable(q) ? List.of() : load(new PostgresSearch(q, limit).ids());
     }
 
     /** The same search in plain JPQL (LIKE), for comparison: what every optimized path must answer. */
@@ -78,7 +80,15 @@ public final class ContactRepository {
                 .getDialect() instanceof SQLiteDialect;
     }
 
+    /** PostgreSQL text cannot hold NUL: no contact has one there, and the server refuses one in a query. */
+    private boolean unmatchable(String q) {
+        return q.indexOf('\u0000') >= 0 && !isSqlite();
+    }
+
     private List<UUID> portableIds(String q, int limit) {
+        if (unmatchable(q)) {
+            return List.of();
+        }
         if (q.isEmpty()) {
             return session.createSelectionQuery("select c.id from Contact c order by c.searchText", UUID.class)
                     .setMaxResults(limit)
