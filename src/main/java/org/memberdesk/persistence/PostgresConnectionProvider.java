@@ -2,17 +2,15 @@ package org.memberdesk.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
-import javax.sql.DataSource;
-import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
 
 /** A small pool of connections to a shared PostgreSQL server, read committed, UTC. */
-final class PostgresConnectionProvider implements ConnectionProvider, AutoCloseable {
-
-    private final HikariDataSource pool;
+final class PostgresConnectionProvider extends HikariConnections {
 
     PostgresConnectionProvider(DatabaseTarget.Postgres target, int poolSize) {
+        super(pool(target, poolSize));
+    }
+
+    private static HikariDataSource pool(DatabaseTarget.Postgres target, int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("memberdesk-postgresql");
         config.setJdbcUrl(target.driverUrl());
@@ -29,47 +27,6 @@ final class PostgresConnectionProvider implements ConnectionProvider, AutoClosea
         config.addDataSourceProperty("connectTimeout", "5");
         config.addDataSourceProperty("tcpKeepAlive", "true");
         config.setConnectionInitSql("set time zone 'UTC'");
-        this.pool = new HikariDataSource(config);
-    }
-
-    DataSource dataSource() {
-        return pool;
-    }
-
-    @Override
-    public Connection getConnection() throws SQLException {
-        return pool.getConnection();
-    }
-
-    @Override
-    public void closeConnection(Connection connection) throws SQLException {
-        connection.close();
-    }
-
-    @Override
-    public boolean supportsAggressiveRelease() {
-        return false;
-    }
-
-    @Override
-    public boolean isUnwrappableAs(Class<?> type) {
-        return type.isInstance(this) || type.isInstance(pool);
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <T> T unwrap(Class<T> type) {
-        if (type.isInstance(this)) {
-            return (T) this;
-        }
-        if (type.isInstance(pool)) {
-            return (T) pool;
-        }
-        throw new IllegalArgumentException("cannot unwrap to " + type);
-    }
-
-    @Override
-    public void close() {
-        pool.close();
+        return new HikariDataSource(config);
     }
 }

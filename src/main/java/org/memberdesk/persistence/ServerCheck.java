@@ -59,7 +59,7 @@ public final class ServerCheck {
                 cause = "no answer in time";
             }
         }
-        String reason = firstLine(failure.getMessage());
+        String reason = StorageProblem.firstLine(failure.getMessage());
         if (tls) {
             return new StorageProblem("the PostgreSQL server " + where + " refused the secure connection (TLS: "
                     + reason + "); check the server's certificate, or name another sslmode in the URL", failure);
@@ -79,13 +79,5 @@ public final class ServerCheck {
                     failure);
         }
         return new StorageProblem("the PostgreSQL server " + where + " answered: " + reason, failure);
-    }
-
-    private static String firstLine(String message) {
-        if (message == null || message.isBlank()) {
-            return "no reason given";
-        }
-        String line = message.strip().lines().findFirst().orElse(message).strip();
-        return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
     }
 }

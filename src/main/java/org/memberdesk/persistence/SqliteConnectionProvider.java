@@ -5,8 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import javax.sql.DataSource;
-import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
 import org.sqlite.BusyHandler;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
@@ -18,15 +16,17 @@ import org.sqlite.SQLiteConnection;
  * fails at once with SQLITE_BUSY when another process wrote in between, and the busy timeout
  * cannot help it. Read transactions stay DEFERRED so they never wait for a writer in WAL mode.
  */
-public final class SqliteConnectionProvider implements ConnectionProvider, AutoCloseable {
+public final class SqliteConnectionProvider extends HikariConnections {
 
     static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
     private static final ThreadLocal<Boolean> WRITING = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
-    private final HikariDataSource pool;
-
     public SqliteConnectionProvider(Path databaseFile, int poolSize) {
+        super(pool(databaseFile, poolSize));
+    }
+
+    private static HikariDataSource pool(Path databaseFile, int poolSize) {
         SQLiteConfig sqlite = new SQLiteConfig();
         sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
         sqlite.enforceForeignKeys(true);
@@ -44,7 +44,7 @@ public final class SqliteConnectionProvider implements ConnectionProvider, AutoC
         config.setMaximumPoolSize(poolSize);
         config.setMinimumIdle(1);
         config.setAutoCommit(true);
-        this.pool = new HikariDataSource(config);
+        return new HikariDataSource(config);
     }
 
     /** Runs work with write transactions (BEGIN IMMEDIATE) on this thread. */
@@ -68,10 +68,6 @@ public final class SqliteConnectionProvider implements ConnectionProvider, AutoC
         } finally {
             WRITING.set(before);
         }
-    }
-
-    public DataSource dataSource() {
-        return pool;
     }
 
     @Override
@@ -136,32 +132,5 @@ public final class SqliteConnectionProvider implements ConnectionProvider, AutoC
             // later transaction with "cannot commit - no transaction is active".
             pool.evictConnection(connection);
         }
-    }
-
-    @Override
-    public boolean supportsAggressiveRelease() {
-        return false;
-    }
-
-    @Override
-    public boolean isUnwrappableAs(Class<?> type) {
-        return type.isInstance(this) || type.isInstance(pool);
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <T> T unwrap(Class<T> type) {
-        if (type.isInstance(this)) {
-            return (T) this;
-        }
-        if (type.isInstance(pool)) {
-            return (T) pool;
-        }
-        throw new IllegalArgumentException("cannot unwrap to " + type);
-    }
-
-    @Override
-    public void close() {
-        pool.close();
     }
 }

@@ -104,11 +104,12 @@ public class StorageProblem extends RuntimeException {
         }
     }
 
-    private static String firstLine(String message) {
+    /** The first line of a driver's message, without its closing full stop: to quote inside a sentence. */
+    static String firstLine(String message) {
         if (message == null || message.isBlank()) {
             return "no reason given";
         }
-        String line = message.strip().lines().findFirst().orElse(message);
+        String line = message.strip().lines().findFirst().orElse(message).strip();
         return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
     }
 
