@@ -71,7 +71,8 @@ public final class ShellStages implements ShellWindows {
             return;
         }
         DatabaseSettingsView view = new DatabaseSettingsView(model, messages);
-        database = stage(view.root(), 640, messages.get("database.windowTitle"));
+        // a set height: measured from its wrapped hints before they wrap, the window came out too short
+        database = stage(view.root(), 640, 580, messages.get("database.windowTitle"));
         Windows.remember(database, "database");
         database.setOnHidden(event -> database = null);
         database.show();
@@ -111,8 +112,12 @@ public final class ShellStages implements ShellWindows {
     }
 
     private Stage stage(Parent root, double width, String title) {
+        return stage(root, width, -1, title);
+    }
+
+    private Stage stage(Parent root, double width, double height, String title) {
         root.getStyleClass().add("shell-dialog");
-        Stage stage = Windows.create(root, width, -1, title, owner.get());
+        Stage stage = Windows.create(root, width, height, title, owner.get());
         stage.getScene().getAccelerators().put(KeyCombination.keyCombination("Esc"), stage::close);
         return stage;
     }
