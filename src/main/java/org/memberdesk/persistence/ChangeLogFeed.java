@@ -33,6 +33,9 @@ abstract class ChangeLogFeed implements ChangeFeed {
 
     private final String name;
     private final List<Consumer<ChangeBatch>> subscribers = new CopyOnWriteArrayList<>();
+    /** The least pause between two attempts to reconnect a lost feed: a server that is away is not hammered. */
+    static final Duration RECONNECT_PAUSE = Duration.ofSeconds(1);
+
     private final Duration poll;
     private volatile BackgroundLoop loop;
     private Connection connection;
@@ -48,6 +51,11 @@ abstract class ChangeLogFeed implements ChangeFeed {
     ChangeLogFeed(String name, Duration poll) {
         this.name = name;
         this.poll = poll;
+    }
+
+    /** How long the loop rests before its next look: between reconnects at least {@link #RECONNECT_PAUSE}. */
+    private Duration pause() {
+        return connection == null && poll.compareTo(RECONNECT_PAUSE) < 0 ? RECONNECT_PAUSE : poll;
     }
 
     /** A new connection for the feed alone. */
@@ -77,7 +85,7 @@ abstract class ChangeLogFeed implements ChangeFeed {
         subscribers.add(subscriber);
         // made at the first subscription: a command-line process never pays for the thread
         if (loop == null) {
-            loop = new BackgroundLoop("memberdesk-change-feed", "feed-", () -> poll, this::look);
+            loop = new BackgroundLoop("memberdesk-change-feed", "feed-", this::pause, this::look);
             if (cursor == null) {
                 try {
                     connection = open();

@@ -84,6 +84,8 @@ public final class Database implements AutoCloseable {
     private volatile StorageProblem lost;
     private volatile StorageProblem.Unreachable unreachable;
     private volatile long nextServerCheck;
+    private static final java.util.concurrent.atomic.AtomicLongFieldUpdater<Database> NEXT_SERVER_CHECK =
+            java.util.concurrent.atomic.AtomicLongFieldUpdater.newUpdater(Database.class, "nextServerCheck");
     private final boolean schemaValidated;
     private ChangeFeed changeFeed;
 
@@ -411,10 +413,12 @@ public final class Database implements AutoCloseable {
      */
     public Optional<StorageProblem.Unreachable> unreachable() {
         StorageProblem.Unreachable problem = unreachable;
-        if (problem == null || System.nanoTime() - nextServerCheck < 0) {
+        long due = nextServerCheck;
+        // one caller looks (the one that moves the time of the next look); the others answer at once
+        if (problem == null || System.nanoTime() - due < 0
+                || !NEXT_SERVER_CHECK.compareAndSet(this, due, System.nanoTime() + FILE_CHECK_INTERVAL_NANOS)) {
             return Optional.ofNullable(problem);
         }
-        nextServerCheck = System.nanoTime() + FILE_CHECK_INTERVAL_NANOS;
         try (Connection connection = ((PostgresConnectionProvider) connections).getConnection()) {
             if (connection.isValid(2)) {
                 unreachable = null;

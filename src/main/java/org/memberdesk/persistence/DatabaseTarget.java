@@ -77,8 +77,11 @@ public sealed interface DatabaseTarget {
             } else if (lower.startsWith("postgres://")) {
                 rest = text.substring("postgres://".length());
             } else {
-                throw new IllegalArgumentException("not a PostgreSQL URL: \"" + text
-                        + "\"; write postgresql://USER@HOST:PORT/DATABASE");
+                // not quoted: a mistyped URL may still hold a password
+                int scheme = text.indexOf("://");
+                throw new IllegalArgumentException("not a PostgreSQL URL"
+                        + (scheme > 0 ? " (it starts with " + text.substring(0, scheme) + "://)" : "")
+                        + ": write postgresql://USER@HOST:PORT/DATABASE");
             }
             URI uri;
             try {
@@ -162,6 +165,8 @@ public sealed interface DatabaseTarget {
             properties.setProperty("ApplicationName", applicationName);
             properties.setProperty("connectTimeout", Long.toString(connectSeconds));
             properties.setProperty("tcpKeepAlive", "true");
+            // a read from a server that went silent gives up instead of waiting for the 2-hour keepalive
+            properties.setProperty("socketTimeout", "300");
             return properties;
         }
 

@@ -24,8 +24,15 @@ final class PostgresChangeFeed extends ChangeLogFeed {
     /** How long one wait for a notification lasts; also how soon the feed notices it is closed. */
     private static final int WAIT_MILLIS = 500;
 
+    /**
+     * After this long without a notification the feed asks the server something: a connection lost
+     * without a word (a dropped network, a crashed host) would otherwise stay silent for hours.
+     */
+    private static final long QUIET_CHECK_NANOS = 15_000_000_000L;
+
     private final DatabaseTarget.Postgres server;
     private String schema;
+    private long heardFrom;
 
     PostgresChangeFeed(DatabaseTarget.Postgres server) {
         super(server.shown(), Duration.ZERO);
@@ -35,6 +42,9 @@ final class PostgresChangeFeed extends ChangeLogFeed {
     @Override
     Connection open() throws SQLException {
         Connection connection = server.connect("MemberDesk change feed");
+        // its quiet-time check gives up on a silent server in 20 s, not the pool's 5 minutes
+        connection.setNetworkTimeout(Runnable::run, 20_000);
+        heardFrom = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
             statement.execute("listen " + CHANNEL);
             try (ResultSet result = statement.executeQuery("select current_schema()")) {
@@ -50,9 +60,16 @@ final class PostgresChangeFeed extends ChangeLogFeed {
     @Override
     boolean moved(Connection connection) throws SQLException {
         PGNotification[] notifications = connection.unwrap(PGConnection.class).getNotifications(WAIT_MILLIS);
-        if (notifications == null) {
+        if (notifications == null || notifications.length == 0) {
+            if (System.nanoTime() - heardFrom > QUIET_CHECK_NANOS) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("select 1");
+                }
+                heardFrom = System.nanoTime();
+            }
             return false;
         }
+        heardFrom = System.nanoTime();
         for (PGNotification notification : notifications) {
             if (schema == null || schema.equals(notification.getParameter())) {
                 return true;

@@ -26,7 +26,12 @@ final class PostgresConnectionProvider extends HikariConnections {
         config.addDataSourceProperty("ApplicationName", "MemberDesk");
         config.addDataSourceProperty("connectTimeout", "5");
         config.addDataSourceProperty("tcpKeepAlive", "true");
-        config.setConnectionInitSql("set time zone 'UTC'");
+        // A write waits for the write lock as long as SQLite's busy retry does, then says so; a desk that
+        // vanished mid-transaction releases the lock after 5 minutes; a socket that went silent is given
+        // up after 5 minutes instead of the system's 2-hour keepalive.
+        config.setConnectionInitSql("set time zone 'UTC'; set lock_timeout = '120s';"
+                + " set idle_in_transaction_session_timeout = '300s'");
+        config.addDataSourceProperty("socketTimeout", "300");
         return new HikariDataSource(config);
     }
 }

@@ -60,7 +60,8 @@ public final class ServerCheck {
             }
         }
         String reason = StorageProblem.firstLine(failure.getMessage());
-        if (tls) {
+        // a login refusal may mention SSL ("no pg_hba.conf entry ... SSL encryption"): it is still a refusal
+        if (tls && !state.startsWith("28") && !state.equals("3D000")) {
             return new StorageProblem("the PostgreSQL server " + where + " refused the secure connection (TLS: "
                     + reason + "); check the server's certificate, or name another sslmode in the URL", failure);
         }

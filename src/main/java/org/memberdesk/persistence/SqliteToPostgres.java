@@ -85,8 +85,13 @@ public final class SqliteToPostgres {
                 rollbackQuietly(source);
             }
         } catch (SQLException e) {
-            throw StorageProblem.translate(new IllegalStateException("copying into " + target.shown() + " failed: "
-                    + e.getMessage(), e), target);
+            RuntimeException translated = StorageProblem.translate(new IllegalStateException(e.getMessage(), e), target);
+            if (translated instanceof StorageProblem) {
+                throw translated;
+            }
+            // one line, and only the server's first line: a batch's full message can quote row values
+            throw new Refused("copying into " + target.shown() + " failed, nothing was copied: "
+                    + StorageProblem.firstLine(e.getMessage()));
         } catch (Refused e) {
             throw e;
         } catch (RuntimeException e) {
@@ -357,8 +362,7 @@ public final class SqliteToPostgres {
             if (bytes.length != 16) {
                 throw new IllegalArgumentException(bytes.length + " bytes, not 16");
             }
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
-            return new UUID(buffer.getLong(), buffer.getLong());
+            return SqlIds.uuid(bytes);
         }
         return UUID.fromString(value.toString().trim());
     }

@@ -85,6 +85,10 @@ public class StorageProblem extends RuntimeException {
                 return new StorageProblem("the PostgreSQL server " + where + " refused the login (" + reason
                         + "); check the user in the URL and MEMBERDESK_DATABASE_PASSWORD", failure);
             }
+            if (state.equals("55P03")) {
+                return new StorageProblem("the database at " + where + " stayed busy: another desk held its write"
+                        + " lock for 2 minutes (" + reason + "); nothing was saved; try again", failure);
+            }
             if (state.equals("3D000")) {
                 return new StorageProblem("the PostgreSQL server has no database " + server.database() + " ("
                         + reason + "); create it first (see README, Team mode)", failure);

@@ -107,14 +107,23 @@ public final class DatabaseSettingsService {
      * Connects to the server {@code url} names and asks its version, within {@link #TEST_TIMEOUT}.
      * {@code password} empty: MEMBERDESK_DATABASE_PASSWORD, else the one saved for this desk, if any.
      */
+    /** Whether {@code url} names the server this desk uses (MEMBERDESK_DATABASE_URL, else the saved one). */
+    private boolean sameServerAsInUse(String url) {
+        return Optional.ofNullable(env.get(DatabaseChoice.URL_ENV)).filter(u -> !u.isBlank()).or(saved::url)
+                .map(inUse -> SavedDatabase.sameServer(inUse, url)).orElse(false);
+    }
+
     public ConnectionTest test(String url, Optional<String> password) {
         Optional<String> problem = urlProblem(url);
         if (problem.isPresent()) {
             return new ConnectionTest(false, problem.get());
         }
+        // the environment's or the saved password only for the server it belongs to, never for any URL typed here
         Optional<String> secret = password.filter(p -> !p.isEmpty())
-                .or(() -> Optional.ofNullable(env.get(DatabaseChoice.PASSWORD_ENV)).filter(p -> !p.isEmpty()))
-                .or(saved::password);
+                .or(() -> sameServerAsInUse(url)
+                        ? Optional.ofNullable(env.get(DatabaseChoice.PASSWORD_ENV)).filter(p -> !p.isEmpty())
+                        : Optional.empty())
+                .or(() -> saved.forSameServer(url) ? saved.password() : Optional.empty());
         DatabaseTarget.Postgres server = DatabaseTarget.postgres(url, secret);
         try {
             return new ConnectionTest(true, ServerCheck.version(server, TEST_TIMEOUT));

@@ -1,5 +1,6 @@
 package org.memberdesk.service.storage;
 
+import org.memberdesk.persistence.DatabaseTarget;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -60,13 +61,34 @@ public final class SavedDatabase {
     public void save(String url, Optional<String> password, boolean forgetPassword) {
         Map<String, String> change = new HashMap<>();
         change.put(URL, url.strip());
-        if (forgetPassword) {
+        // a stored password belongs to the server it was saved for: never sent to another one
+        if (forgetPassword || (password.filter(p -> !p.isEmpty()).isEmpty() && !forSameServer(url))) {
             change.put(PASSWORD, null);
         } else {
             password.filter(p -> !p.isEmpty())
                     .ifPresent(secret -> change.put(PASSWORD, secrets.encrypt(secret, PASSWORD_PURPOSE)));
         }
         preferences.putAll(change);
+    }
+
+    /** Whether {@code url} names the saved server: same host, port, database and user. */
+    public boolean forSameServer(String url) {
+        return url().map(saved -> sameServer(saved, url)).orElse(false);
+    }
+
+    /** Whether two URLs name the same server, database and user (their other parameters aside). */
+    static boolean sameServer(String one, String other) {
+        return server(one).equals(server(other));
+    }
+
+    private static String server(String url) {
+        try {
+            DatabaseTarget.Postgres target = DatabaseTarget.postgres(url, Optional.empty());
+            return target.user().orElse("") + "@" + target.host().toLowerCase(java.util.Locale.ROOT) + ":"
+                    + target.port() + "/" + target.database();
+        } catch (IllegalArgumentException e) {
+            return "not a server: " + url;
+        }
     }
 
     /** Forgets the server and its password: the desk uses its own SQLite file again. */
