@@ -189,8 +189,8 @@ class TeamModeCommandTest {
         CliRunner desk = new CliRunner(dir).onSqlite();
         desk.run("contacts", "add", "--email", "jo@example.com", "--name", "Jo").succeeded();
 
-        assertThat(desk.run("db", "copy", "--to", "mysql://memberdesk@localhost/memberdesk").userError())
-                .isEqualTo("error: not a PostgreSQL URL: \"mysql://memberdesk@localhost/memberdesk\"; write"
+        assertThat(desk.run("db", "copy", "--to", "mysql://memberdesk:s3cret@localhost/memberdesk").userError())
+                .isEqualTo("error: not a PostgreSQL URL (it starts with mysql://): write"
                         + " postgresql://USER@HOST:PORT/DATABASE");
         assertThat(desk.run("db", "copy", "--to", "postgresql://memberdesk:s3cret@localhost/memberdesk").userError())
                 .isEqualTo(PASSWORD_REFUSED);

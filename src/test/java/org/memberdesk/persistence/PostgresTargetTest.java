@@ -47,8 +47,8 @@ class PostgresTargetTest {
 
     @Test
     void anythingButAPostgresqlUrlNamingServerAndDatabaseIsRefused() {
-        assertThatThrownBy(() -> DatabaseTarget.postgres("mysql://desk@db/memberdesk", Optional.empty()))
-                .hasMessageContaining("not a PostgreSQL URL");
+        assertThatThrownBy(() -> DatabaseTarget.postgres("postgresq://desk:s3cret@db/memberdesk", Optional.empty()))
+                .hasMessageContaining("not a PostgreSQL URL").hasMessageNotContaining("s3cret");
         assertThatThrownBy(() -> DatabaseTarget.postgres("postgresql://desk@db.example.com/", Optional.empty()))
                 .hasMessageContaining("names no database");
         assertThatThrownBy(() -> DatabaseTarget.postgres("postgresql:///memberdesk", Optional.empty()))

@@ -48,8 +48,10 @@ class DatabaseSettingsServiceTest {
         assertThat(filesHolding(PASSWORD)).as("the password is nowhere in clear").isEmpty();
         assertThat(filesHolding("desk@db.example.com")).containsExactly(dir.resolve(ConsolePreferences.FILE));
 
-        Choice kept = settings.saveServer("postgresql://desk@db2.example.com/memberdesk", Optional.empty(), false);
-        assertThat(kept.passwordStored()).as("an empty password keeps the saved one").isTrue();
+        Choice kept = settings.saveServer(SERVER + "?connectTimeout=5", Optional.empty(), false);
+        assertThat(kept.passwordStored()).as("an empty password keeps the saved one for the same server").isTrue();
+        Choice moved = settings.saveServer("postgresql://desk@db2.example.com/memberdesk", Optional.empty(), false);
+        assertThat(moved.passwordStored()).as("another server never gets the saved password").isFalse();
 
         Choice cleared = settings.useOwnDatabase();
         assertThat(cleared.savedUrl()).isEmpty();
