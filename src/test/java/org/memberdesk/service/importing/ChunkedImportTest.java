@@ -134,8 +134,10 @@ class ChunkedImportTest extends ServicesCase {
         assertThat(byHand.tags()).containsExactly("cohort-4");
         assertThat(services.contacts().card(byHand.id()).activeOffers()).hasSize(1);
         assertThat(pendingTriggers(services)).isEqualTo(triggersBefore + ROWS);
-        assertThat(FirstPageReader.read(services.dataDirectory().database(), 50).orElseThrow().total())
-                .isEqualTo(ROWS + 2);
+        if (!TestDatabases.postgresql()) {
+            assertThat(FirstPageReader.read(services.dataDirectory().database(), 50).orElseThrow().total())
+                    .isEqualTo(ROWS + 2);
+        }
         assertThat(rows("select count(*) from import_batch where released_at is null")).isZero();
     }
 
