@@ -271,9 +271,10 @@ public final class ContactRepository {
     }
 
     /**
-     * PostgreSQL: the same rules with LIKE on {@code contact.search_text} (collation "C", a btree and a
-     * trigram index), in query shapes that fix the plan. Left to itself, the planner cannot know that
-     * the matches of a needle cluster in name order (every "dana" sits together), so it walked the name
+     * PostgreSQL: the same rules with LIKE on {@code contact_search.search_text}, a narrow copy of
+     * {@code contact.search_text} kept by triggers (collation "C", a btree and a trigram index; a row
+     * of the wide contact table fills a fifth of a page), in query shapes that fix the plan. Left to
+     * itself, the planner cannot know that the matches of a needle cluster in name order (every "dana" sits together), so it walked the name
      * index past tens of thousands of rows to find them; nor can it derive an index range from a
      * prepared statement's LIKE parameter once it uses a generic plan. So: one character is a range of
      * the btree; longer needles first walk the first {@link #POSTGRES_WALK} contacts in name order
@@ -283,7 +284,7 @@ public final class ContactRepository {
      */
     private final class PostgresSearch {
 
-        private static final String VISIBLE = " (" + org.memberdesk.domain.ImportBatch.VISIBLE + ")";
+        private static final String VISIBLE = " contact_id not in (" + ImportBatchRepository.HIDDEN_CONTACT_IDS + ")";
 
         private final String q;
         private final int limit;
@@ -302,20 +303,20 @@ public final class ContactRepository {
                 return portableIds(q, limit);
             }
             if (length == 1) {
-                return query("select id from contact where" + VISIBLE
+                return query("select contact_id from contact_search where" + VISIBLE
                         + " and search_text >= ? and search_text < ? order by search_text limit ?", q, successor(q), limit);
             }
             String like = escapeLike(q);
             String match = length == 2 ? "(search_text like ? escape '\\' or search_text like ? escape '\\')"
                     : "search_text like ? escape '\\'";
             Object[] needles = length == 2 ? new Object[] {like + "%", "%\n" + like + "%"} : new Object[] {"%" + like + "%"};
-            List<UUID> walked = query("select id from (select id, search_text from contact where" + VISIBLE
+            List<UUID> walked = query("select contact_id from (select contact_id, search_text from contact_search where" + VISIBLE
                     + " order by search_text limit ?) walked where " + match + " order by search_text limit ?",
                     parameters(Math.min(walkLength, POSTGRES_WALK), needles, limit));
             if (walked.size() == limit) {
                 return walked;
             }
-            return query("select id from (select id, search_text from contact where" + VISIBLE + " and " + match
+            return query("select contact_id from (select contact_id, search_text from contact_search where" + VISIBLE + " and " + match
                     + " offset 0) matched order by search_text limit ?", parameters(null, needles, limit));
         }
 

@@ -9,9 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.bench.QueryMix;
 import org.memberdesk.domain.Contact;
+import org.memberdesk.service.Actor;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.demo.SampleDataGenerator;
 import org.memberdesk.testsupport.TestClock;
+import org.memberdesk.testsupport.TestDatabases;
 import org.memberdesk.testsupport.TestServices;
 
 /**
@@ -50,6 +52,36 @@ class ContactSearchEquivalenceTest {
             assertThat(many).hasSize(700).isEqualTo(ids(services, t -> t.contacts().searchPortable("", 700)));
             assertThat(ids(services, t -> t.contacts().search("exa", 600))).hasSize(600)
                     .isEqualTo(ids(services, t -> t.contacts().searchPortable("exa", 600)));
+        }
+    }
+
+    @Test
+    void theSearchCopyFollowsAddsEditsTagsAndDeletes() {
+        Actor agent = Actor.agent("tester");
+        try (Services services = TestServices.open(dir, TestClock.at(TestServices.START))) {
+            services.contacts().add("ann@example.org", "Ann Archer", List.of("gold"), agent);
+            services.contacts().add("bo@example.org", "Bo Baker", List.of(), agent);
+            services.contacts().add("cy@example.org", "Cy Cole", List.of("vip"), agent);
+            services.contacts().edit("bo@example.org", "bo.brand@example.net", "Bo Brand", List.of("silver"), agent);
+            services.contacts().edit("ann@example.org", "ann@example.org", "Ann Archer", List.of(), agent);
+            services.transactions().write(t -> t.session()
+                    .createNativeMutationQuery("delete from contact where email = 'cy@example.org'").executeUpdate());
+
+            for (String q : List.of("", "a", "b", "br", "brand", "baker", "gold", "silver", "si", "vip", "cy", "example.net")) {
+                assertThat(ids(services, t -> t.contacts().search(q, 50))).as(q)
+                        .isEqualTo(ids(services, t -> t.contacts().searchPortable(q, 50)));
+            }
+            assertThat(ids(services, t -> t.contacts().search("brand", 50))).hasSize(1);
+            assertThat(ids(services, t -> t.contacts().search("baker", 50))).isEmpty();
+            String copied = TestDatabases.postgresql() ? "c.search_text" : "char(10) || c.search_text";
+            services.transactions().read(t -> {
+                assertThat(t.session().createNativeQuery("select count(*) from contact_search", Long.class)
+                        .getSingleResult()).isEqualTo(2L);
+                assertThat(t.session().createNativeQuery("select count(*) from contact c join contact_search s"
+                        + " on s.contact_id = c.id where s.search_text = " + copied, Long.class)
+                        .getSingleResult()).isEqualTo(2L);
+                return null;
+            });
         }
     }
 

@@ -167,10 +167,7 @@ class ChunkedImportTest extends ServicesCase {
         })).isInstanceOf(type);
 
         assertThat(rows("select count(*) from contact")).isEqualTo(contactsBefore);
-        if (!TestDatabases.postgresql()) {
-            // SQLite's search index is a table of its own; PostgreSQL's is an index on contact
-            assertThat(rows("select count(*) from contact_search")).isEqualTo(contactsBefore);
-        }
+        assertThat(rows("select count(*) from contact_search")).isEqualTo(contactsBefore);
         assertThat(rows("select count(*) from contact_tag")).isEqualTo(1);
         assertThat(rows("select count(*) from offer_grant")).isZero();
         assertThat(rows("select count(*) from portal_account")).isEqualTo(contactsBefore);
@@ -237,17 +234,13 @@ class ChunkedImportTest extends ServicesCase {
             }
             raw.commit();
         }
-        if (!TestDatabases.postgresql()) {
-            assertThat(rows("select count(*) from contact_search")).isEqualTo(2);
-        }
+        assertThat(rows("select count(*) from contact_search")).isEqualTo(2);
 
         services = TestServices.open(dir, clock);
 
         assertThat(rows("select count(*) from import_batch")).isZero();
         assertThat(rows("select count(*) from contact")).isEqualTo(1);
-        if (!TestDatabases.postgresql()) {
-            assertThat(rows("select count(*) from contact_search")).isEqualTo(1);
-        }
+        assertThat(rows("select count(*) from contact_search")).isEqualTo(1);
         // The address is free again.
         services.contacts().add("left@example.org", "Left Again", List.of(), agent);
     }
