@@ -104,13 +104,13 @@ public final class BenchContext {
                         services.clock()).generate(spec);
                 log("generated in " + result.took().toMillis() + " ms");
                 dataset = new Dataset(directory, result);
-                writeMarker(marker, result);
+                writeMarker(marker, result, spec);
             }
         }
         return dataset;
     }
 
-    private void writeMarker(Path marker, SampleDataGenerator.Result result) {
+    static void writeMarker(Path marker, SampleDataGenerator.Result result, SampleDataGenerator.Spec spec) {
         Properties p = new Properties();
         p.setProperty("contacts", Integer.toString(result.contacts()));
         p.setProperty("grants", Integer.toString(result.grants()));
@@ -125,7 +125,7 @@ public final class BenchContext {
         }
     }
 
-    private static SampleDataGenerator.Result readMarker(Path marker) {
+    static SampleDataGenerator.Result readMarker(Path marker) {
         Properties p = new Properties();
         try (var in = Files.newInputStream(marker)) {
             p.load(in);

@@ -63,7 +63,7 @@ public final class BenchMain {
         SampleDataGenerator.Spec spec = contacts == 100_000 ? SampleDataGenerator.Spec.benchmark()
                 : SampleDataGenerator.Spec.of(contacts);
         BenchContext context = new BenchContext(spec, work, quick, System.out).reuseData(reuse);
-        PostgresSchema schema = postgresql == null ? null : PostgresSchema.create(postgresql, work);
+        PostgresSchema schema = postgresql == null ? null : PostgresSchema.create(postgresql, work, spec, reuse);
         context.postgresql(schema);
         List<Benchmark> benchmarks = new ArrayList<>(Benchmarks.all());
         if (jmh) {

@@ -1,5 +1,6 @@
 package org.memberdesk.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,7 +20,8 @@ import org.memberdesk.service.storage.DatabaseChoice;
  * The PostgreSQL side of a run ({@code --postgresql URL}): an empty schema of its own on that
  * server, named by the run, which the same generator as the SQLite rows fills with the same data
  * set, through MemberDesk's own open (migrations included). Dropped when the run ends, also when
- * it ends early.
+ * it ends early; with {@code --reuse-data} it is kept instead, under a name made of the data set's
+ * spec, and a later run with the same spec reuses it (as the SQLite data set is reused).
  */
 public final class PostgresSchema implements AutoCloseable {
 
@@ -29,13 +31,15 @@ public final class PostgresSchema implements AutoCloseable {
     private final Map<String, String> env;
     private final Thread dropAtExit;
     private BenchContext.Dataset dataset;
+    private final boolean kept;
     private boolean dropped;
     private String version = "version unknown";
 
-    private PostgresSchema(DatabaseTarget.Postgres server, String name, DataDirectory directory) {
+    private PostgresSchema(DatabaseTarget.Postgres server, String name, DataDirectory directory, boolean kept) {
         this.server = server;
         this.name = name;
         this.directory = directory;
+        this.kept = kept;
         Map<String, String> environment = new HashMap<>(System.getenv());
         String url = server.shown();
         environment.put(DatabaseChoice.URL_ENV, url + (url.contains("?") ? "&" : "?") + "currentSchema=" + name
@@ -44,19 +48,46 @@ public final class PostgresSchema implements AutoCloseable {
         this.dropAtExit = new Thread(this::drop, "drop-bench-schema");
     }
 
-    /** Creates the run's schema on the server of {@code serverUrl} (a postgresql:// URL, password from the environment). */
-    public static PostgresSchema create(String serverUrl, Path workDir) {
+    /**
+     * The run's schema on the server of {@code serverUrl} (a postgresql:// URL, password from the
+     * environment): a new one, or with {@code reuse} the kept one of this spec when a run made it.
+     */
+    public static PostgresSchema create(String serverUrl, Path workDir, SampleDataGenerator.Spec spec, boolean reuse) {
         DatabaseTarget.Postgres server = DatabaseTarget.postgres(serverUrl,
                 Optional.ofNullable(System.getenv(DatabaseChoice.PASSWORD_ENV)));
-        String name = "bench_" + Long.toString(ProcessHandle.current().pid(), 36) + "_"
+        String name = reuse ? "bench_kept_" + spec.contacts() + "_" + spec.seed()
+                : "bench_" + Long.toString(ProcessHandle.current().pid(), 36) + "_"
                 + Long.toString(System.currentTimeMillis() / 1000, 36);
         PostgresSchema schema = new PostgresSchema(server, name.toLowerCase(Locale.ROOT),
-                new DataDirectory(workDir.resolve("pg-" + name)));
-        BenchContext.deleteRecursively(schema.directory.root());
-        schema.execute("create schema " + schema.name);
+                new DataDirectory(workDir.resolve("pg-" + name)), reuse);
         schema.version = schema.serverVersion();
-        Runtime.getRuntime().addShutdownHook(schema.dropAtExit);
+        if (reuse && Files.exists(schema.marker()) && schema.exists()) {
+            schema.dataset = new BenchContext.Dataset(schema.directory, BenchContext.readMarker(schema.marker()));
+            return schema;
+        }
+        BenchContext.deleteRecursively(schema.directory.root());
+        schema.execute("drop schema if exists " + schema.name + " cascade");
+        schema.execute("create schema " + schema.name);
+        if (!reuse) {
+            Runtime.getRuntime().addShutdownHook(schema.dropAtExit);
+        }
         return schema;
+    }
+
+    private Path marker() {
+        return directory.root().resolve("generated.properties");
+    }
+
+    private boolean exists() {
+        try (Connection connection = server.connect("MemberDesk bench");
+             var statement = connection.prepareStatement("select 1 from pg_namespace where nspname = ?")) {
+            statement.setString(1, name);
+            try (java.sql.ResultSet result = statement.executeQuery()) {
+                return result.next();
+            }
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     /** The schema, for the report. */
@@ -66,7 +97,8 @@ public final class PostgresSchema implements AutoCloseable {
 
     /** For the report's notes: where, which server, the data set. */
     public synchronized String describe() {
-        String s = "PostgreSQL: " + server.shown() + " (" + version + "), schema " + name + ", dropped after the run";
+        String s = "PostgreSQL: " + server.shown() + " (" + version + "), schema " + name
+                + (kept ? ", kept for later runs (--reuse-data)" : ", dropped after the run");
         if (dataset == null) {
             return s + "; no data set generated.";
         }
@@ -91,6 +123,9 @@ public final class PostgresSchema implements AutoCloseable {
                 dataset = new BenchContext.Dataset(directory, result);
             }
             analyze();
+            if (kept) {
+                BenchContext.writeMarker(marker(), dataset.generated(), spec);
+            }
         }
         return dataset;
     }
@@ -111,6 +146,9 @@ public final class PostgresSchema implements AutoCloseable {
 
     @Override
     public void close() {
+        if (kept) {
+            return;
+        }
         drop();
         try {
             Runtime.getRuntime().removeShutdownHook(dropAtExit);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.UUID;
 import org.hibernate.Session;
 import org.hibernate.community.dialect.SQLiteDialect;
@@ -27,6 +28,11 @@ public final class ContactRepository {
     static final int WALK = 10_000;
     /** PostgreSQL's walk reads each entry's row from the table: a shorter one. */
     static final int POSTGRES_WALK = 1_000;
+    /**
+     * Where PostgreSQL's contact_search is split (migration V12 of db/migration/postgresql): each
+     * bound starts a part. A search reads the parts in this order; it is exact with any split.
+     */
+    static final List<String> POSTGRES_PARTS = List.of("b", "c", "d", "e", "g", "j", "k", "m", "n", "r", "t", "{");
     private static final int LOAD_CHUNK = 256;
 
     private final Session session;
@@ -272,19 +278,24 @@ public final class ContactRepository {
 
     /**
      * PostgreSQL: the same rules with LIKE on {@code contact_search.search_text}, a narrow copy of
-     * {@code contact.search_text} kept by triggers (collation "C", a btree and a trigram index; a row
-     * of the wide contact table fills a fifth of a page), in query shapes that fix the plan. Left to
-     * itself, the planner cannot know that the matches of a needle cluster in name order (every "dana" sits together), so it walked the name
-     * index past tens of thousands of rows to find them; nor can it derive an index range from a
-     * prepared statement's LIKE parameter once it uses a generic plan. So: one character is a range of
-     * the btree; longer needles first walk the first {@link #POSTGRES_WALK} contacts in name order
-     * (exact when it finds {@code limit}: dense needles such as "example" or "new"), else sort all
-     * matches found through the trigram index (fenced by {@code offset 0}, so the planner cannot turn
-     * it back into a walk).
+     * {@code contact.search_text} kept by triggers (collation "C", a btree and a trigram index), split
+     * into parts by the first letters of the name line ({@link #POSTGRES_PARTS}), in query shapes that
+     * fix the plan. Left to itself, the planner cannot know that the matches of a needle cluster in
+     * name order (every "dana" sits together), nor derive an index range from a prepared statement's
+     * LIKE parameter once it uses a generic plan. So: one character is a range of the btree; longer
+     * needles first walk the first {@link #POSTGRES_WALK} contacts in name order (exact when it finds
+     * {@code limit}: dense needles such as "example" or "new"), else sort the matches of one part after
+     * another, in name order, and stop at the part that completes the page: a search reads the pages of
+     * the parts it needs, not a page per match across the table.
      */
     private final class PostgresSearch {
 
         private static final String VISIBLE = " contact_id not in (" + ImportBatchRepository.HIDDEN_CONTACT_IDS + ")";
+        /** Two characters: the name line starts with them (a btree range), or another line does. */
+        private static final String LINE_START = "((search_text >= ? and search_text < ?) or search_text like ? escape '\\')";
+        private static final String ANYWHERE = "search_text like ? escape '\\'";
+        private static final String BY_PARTS_LINE_START = byParts(LINE_START);
+        private static final String BY_PARTS_ANYWHERE = byParts(ANYWHERE);
 
         private final String q;
         private final int limit;
@@ -299,7 +310,8 @@ public final class ContactRepository {
                 return List.of();
             }
             int length = q.codePointCount(0, q.length());
-            if (length == 0 || length == 1 && q.codePointAt(0) == Character.MAX_CODE_POINT) {
+            int last = q.isEmpty() ? 0 : q.codePointBefore(q.length());
+            if (length == 0 || last == Character.MAX_CODE_POINT) {
                 return portableIds(q, limit);
             }
             if (length == 1) {
@@ -316,8 +328,36 @@ public final class ContactRepository {
             if (walked.size() == limit) {
                 return walked;
             }
-            return query("select contact_id from (select contact_id, search_text from contact_search where" + VISIBLE + " and " + match
-                    + " offset 0) matched order by search_text limit ?", parameters(null, needles, limit));
+            Object[] perPart = length == 2
+                    ? new Object[] {q, q.substring(0, q.length() - Character.charCount(last)) + successor(Character.toString(last)),
+                            "%\n" + like + "%"}
+                    : needles;
+            List<Object> all = new ArrayList<>();
+            for (int part = 0; part <= POSTGRES_PARTS.size(); part++) {
+                all.addAll(List.of(perPart));
+                all.add(limit);
+            }
+            all.add(limit);
+            return query(length == 2 ? BY_PARTS_LINE_START : BY_PARTS_ANYWHERE, all.toArray());
+        }
+
+        /**
+         * One sorted, limited query per part of contact_search, in name order, appended: PostgreSQL runs
+         * the parts of a UNION ALL one after another and stops once the outer limit is reached, so a
+         * part after the one that completes the page is never read. Exact with any split.
+         */
+        private static String byParts(String match) {
+            StringJoiner parts = new StringJoiner(" union all ", "select contact_id from (", ") by_parts limit ?");
+            String from = null;
+            for (int part = 0; part <= POSTGRES_PARTS.size(); part++) {
+                String to = part < POSTGRES_PARTS.size() ? POSTGRES_PARTS.get(part) : null;
+                String range = (from == null ? "" : " and search_text >= '" + from + "'")
+                        + (to == null ? "" : " and search_text < '" + to + "'");
+                parts.add("(select contact_id, search_text from contact_search where" + VISIBLE + range + " and " + match
+                        + " order by search_text limit ?)");
+                from = to;
+            }
+            return parts.toString();
         }
 
         private static Object[] parameters(Integer first, Object[] needles, int last) {

@@ -32,7 +32,8 @@ class BenchHarnessSmokeTest {
         context = new BenchContext(new SampleDataGenerator.Spec(500, SampleDataGenerator.Spec.DEFAULT_SEED, 40),
                 work, true, new PrintStream(LOG, true, StandardCharsets.UTF_8));
         // A PostgreSQL test run runs the PostgreSQL rows too, in a schema of their own on its server.
-        TestDatabases.server().ifPresent(server -> context.postgresql(PostgresSchema.create(server.shown(), work)));
+        TestDatabases.server().ifPresent(server -> context.postgresql(
+                PostgresSchema.create(server.shown(), work, context.spec(), false)));
     }
 
     @AfterAll

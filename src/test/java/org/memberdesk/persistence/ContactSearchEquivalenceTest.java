@@ -63,16 +63,20 @@ class ContactSearchEquivalenceTest {
             services.contacts().add("bo@example.org", "Bo Baker", List.of(), agent);
             services.contacts().add("cy@example.org", "Cy Cole", List.of("vip"), agent);
             services.contacts().edit("bo@example.org", "bo.brand@example.net", "Bo Brand", List.of("silver"), agent);
-            services.contacts().edit("ann@example.org", "ann@example.org", "Ann Archer", List.of(), agent);
+            // A new first letter moves the row to another part of PostgreSQL's contact_search.
+            services.contacts().edit("ann@example.org", "ann@example.org", "Zara Archer", List.of(), agent);
             services.transactions().write(t -> t.session()
                     .createNativeMutationQuery("delete from contact where email = 'cy@example.org'").executeUpdate());
 
-            for (String q : List.of("", "a", "b", "br", "brand", "baker", "gold", "silver", "si", "vip", "cy", "example.net")) {
+            for (String q : List.of("", "a", "b", "z", "za", "zara", "ann", "br", "brand", "baker", "gold", "silver", "si", "vip",
+                    "cy", "example.net")) {
                 assertThat(ids(services, t -> t.contacts().search(q, 50))).as(q)
                         .isEqualTo(ids(services, t -> t.contacts().searchPortable(q, 50)));
             }
             assertThat(ids(services, t -> t.contacts().search("brand", 50))).hasSize(1);
             assertThat(ids(services, t -> t.contacts().search("baker", 50))).isEmpty();
+            assertThat(ids(services, t -> t.contacts().search("zara", 50))).hasSize(1);
+            assertThat(ids(services, t -> t.contacts().search("gold", 50))).isEmpty();
             String copied = TestDatabases.postgresql() ? "c.search_text" : "char(10) || c.search_text";
             services.transactions().read(t -> {
                 assertThat(t.session().createNativeQuery("select count(*) from contact_search", Long.class)
