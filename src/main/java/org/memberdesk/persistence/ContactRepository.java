@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,10 +14,9 @@ import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.UUID;
 import org.hibernate.Session;
-import org.hibernate.community.dialect.SQLiteDialect;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.memberdesk.domain.Contact;
 import org.memberdesk.domain.ContactNote;
+import org.postgresql.PGStatement;
 
 public final class ContactRepository {
 
@@ -82,8 +82,7 @@ public final class ContactRepository {
     }
 
     private boolean isSqlite() {
-        return session.getSessionFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices()
-                .getDialect() instanceof SQLiteDialect;
+        return !SqlIds.postgres(session);
     }
 
     /** PostgreSQL text cannot hold NUL: no contact has one there, and the server refuses one in a query. */
@@ -294,8 +293,6 @@ public final class ContactRepository {
         /** Two characters: the name line starts with them (a btree range), or another line does. */
         private static final String LINE_START = "((search_text >= ? and search_text < ?) or search_text like ? escape '\\')";
         private static final String ANYWHERE = "search_text like ? escape '\\'";
-        private static final String BY_PARTS_LINE_START = byParts(LINE_START);
-        private static final String BY_PARTS_ANYWHERE = byParts(ANYWHERE);
 
         private final String q;
         private final int limit;
@@ -335,26 +332,37 @@ public final class ContactRepository {
             List<Object> all = new ArrayList<>();
             for (int part = 0; part <= POSTGRES_PARTS.size(); part++) {
                 all.addAll(List.of(perPart));
-                all.add(limit);
             }
-            all.add(limit);
-            return query(length == 2 ? BY_PARTS_LINE_START : BY_PARTS_ANYWHERE, all.toArray());
+            return session.doReturningWork(connection -> {
+                // Planning the thirteen parts costs more than running them: plan once per connection,
+                // for any needle (PostgreSQL would keep planning anew for each needle's own values).
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("set local plan_cache_mode = force_generic_plan");
+                }
+                try (PreparedStatement statement = connection.prepareStatement(byParts(length == 2 ? LINE_START : ANYWHERE))) {
+                    statement.unwrap(PGStatement.class).setPrepareThreshold(1);
+                    return ids(statement, all.toArray());
+                }
+            });
         }
 
         /**
          * One sorted, limited query per part of contact_search, in name order, appended: PostgreSQL runs
          * the parts of a UNION ALL one after another and stops once the outer limit is reached, so a
-         * part after the one that completes the page is never read. Exact with any split.
+         * part after the one that completes the page is never read. Exact with any split. Each part
+         * collects its matches through the indexes and then sorts them (fenced by {@code offset 0}: a
+         * generic plan must not walk a part's name order past every row for a rare needle), and the
+         * limits are literals, so that the plan is made for them.
          */
-        private static String byParts(String match) {
-            StringJoiner parts = new StringJoiner(" union all ", "select contact_id from (", ") by_parts limit ?");
+        private String byParts(String match) {
+            StringJoiner parts = new StringJoiner(" union all ", "select contact_id from (", ") by_parts limit " + limit);
             String from = null;
             for (int part = 0; part <= POSTGRES_PARTS.size(); part++) {
                 String to = part < POSTGRES_PARTS.size() ? POSTGRES_PARTS.get(part) : null;
                 String range = (from == null ? "" : " and search_text >= '" + from + "'")
                         + (to == null ? "" : " and search_text < '" + to + "'");
-                parts.add("(select contact_id, search_text from contact_search where" + VISIBLE + range + " and " + match
-                        + " order by search_text limit ?)");
+                parts.add("(select contact_id, search_text from (select contact_id, search_text from contact_search where"
+                        + VISIBLE + range + " and " + match + " offset 0) part order by search_text limit " + limit + ")");
                 from = to;
             }
             return parts.toString();
@@ -372,19 +380,23 @@ public final class ContactRepository {
 
         private List<UUID> query(String sql, Object... parameters) {
             return session.doReturningWork(connection -> {
-                List<UUID> ids = new ArrayList<>();
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                    for (int i = 0; i < parameters.length; i++) {
-                        statement.setObject(i + 1, parameters[i]);
-                    }
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            ids.add(SqlIds.read(rows, 1));
-                        }
-                    }
+                    return ids(statement, parameters);
                 }
-                return ids;
             });
+        }
+
+        private static List<UUID> ids(PreparedStatement statement, Object... parameters) throws SQLException {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            List<UUID> ids = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(SqlIds.read(rows, 1));
+                }
+            }
+            return ids;
         }
     }
 

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.hibernate.Session;
 import org.hibernate.SharedSessionContract;
-import org.hibernate.community.dialect.SQLiteDialect;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /**
@@ -36,8 +34,7 @@ final class ContactSearchIndex {
     }
 
     static <T> T deferredDuring(SharedSessionContract session, Supplier<T> work) {
-        boolean sqlite = session.getFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices()
-                .getDialect() instanceof SQLiteDialect;
+        boolean sqlite = !SqlIds.postgres(session);
         if (!sqlite || active(session)) {
             return work.get();
         }
@@ -87,8 +84,7 @@ final class ContactSearchIndex {
      * ids of the contacts it inserted. On other databases it only runs the work.
      */
     static void insertedDuring(SharedSessionContract session, Supplier<List<java.util.UUID>> work) {
-        boolean sqlite = session.getFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices()
-                .getDialect() instanceof SQLiteDialect;
+        boolean sqlite = !SqlIds.postgres(session);
         if (!sqlite) {
             work.get();
             return;

@@ -337,7 +337,7 @@ public final class Database implements AutoCloseable {
                 try {
                     T result = work.apply(new Tx(session));
                     session.flush();
-                    tx.commit();
+                    commit(tx);
                     committed();
                     return result;
                 } catch (RuntimeException e) {
@@ -373,6 +373,19 @@ public final class Database implements AutoCloseable {
     public <T> T chunk(Function<BulkTx, T> work) {
         return checked(() -> stateless(session -> ChangeLogPause.during(session, ChangeLogPause.NOTHING,
                 () -> work.apply(new BulkTx(session)))));
+    }
+
+    /**
+     * A shared server's connection lost during COMMIT leaves the outcome unknown to this side: the
+     * server may have committed before the line went. Such a failure must not be reported as
+     * "nothing was saved".
+     */
+    private void commit(Transaction tx) {
+        try {
+            tx.commit();
+        } catch (RuntimeException e) {
+            throw file == null ? new StorageProblem.CommitInDoubt(e) : e;
+        }
     }
 
     private void takeWriteLock(org.hibernate.SharedSessionContract session) {
@@ -438,7 +451,7 @@ public final class Database implements AutoCloseable {
                 began.run();
                 try {
                     T result = work.apply(session);
-                    tx.commit();
+                    commit(tx);
                     committed();
                     return result;
                 } catch (RuntimeException e) {

@@ -56,6 +56,11 @@ public sealed interface DatabaseTarget {
             return jdbcUrl.substring("jdbc:".length());
         }
 
+        /** The server and database, as messages and the status bar name them: {@code host:port/database}. */
+        public String where() {
+            return host + ":" + port + "/" + database;
+        }
+
         @Override
         public String toString() {
             return "Postgres[" + shown() + "]";

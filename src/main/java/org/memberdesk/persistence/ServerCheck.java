@@ -40,7 +40,7 @@ public final class ServerCheck {
     }
 
     static StorageProblem failed(Exception failure, DatabaseTarget.Postgres server) {
-        String where = server.host() + ":" + server.port() + "/" + server.database();
+        String where = server.where();
         String state = "";
         boolean tls = false;
         String cause = null;

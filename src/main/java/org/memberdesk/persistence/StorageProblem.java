@@ -69,7 +69,8 @@ public class StorageProblem extends RuntimeException {
         if (failure instanceof StorageProblem) {
             return failure;
         }
-        String where = server.host() + ":" + server.port() + "/" + server.database();
+        String where = server.where();
+        boolean inDoubt = failure instanceof CommitInDoubt;
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof StorageProblem problem) {
                 return problem;
@@ -79,7 +80,9 @@ public class StorageProblem extends RuntimeException {
             if (state.startsWith("08") || t instanceof java.net.ConnectException
                     || t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.UnknownHostException) {
                 return new Unreachable("Database unreachable: the PostgreSQL server " + where + " cannot be reached ("
-                        + reason + "); nothing was saved; check that it runs and that this machine may connect", failure);
+                        + reason + "); " + (inDoubt ? "the connection dropped while the change was being committed, so it"
+                        + " may or may not have been saved: look before doing it again" : "nothing was saved")
+                        + "; check that it runs and that this machine may connect", failure);
             }
             if (state.startsWith("28")) {
                 return new StorageProblem("the PostgreSQL server " + where + " refused the login (" + reason
@@ -98,13 +101,23 @@ public class StorageProblem extends RuntimeException {
                         + "); the database must belong to MemberDesk's user", failure);
             }
         }
-        return failure;
+        return inDoubt && failure.getCause() instanceof RuntimeException cause ? cause : failure;
     }
 
-    /** The database server could not be reached: a retry later may succeed, nothing was written. */
+    /**
+     * The database server could not be reached: a retry later may succeed. Nothing was written,
+     * unless the connection dropped during the commit itself; the message then says so.
+     */
     public static final class Unreachable extends StorageProblem {
         Unreachable(String message, Throwable cause) {
             super(message, cause);
+        }
+    }
+
+    /** A shared server's COMMIT that failed: whether the server committed is not known here. */
+    static final class CommitInDoubt extends RuntimeException {
+        CommitInDoubt(RuntimeException cause) {
+            super(cause.getMessage(), cause);
         }
     }
 

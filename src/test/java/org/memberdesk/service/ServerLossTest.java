@@ -76,4 +76,22 @@ class ServerLossTest {
         desk.contacts().add("kim@example.com", "Kim Lee", List.of(), SAM);
         assertThat(desk.contacts().count()).isEqualTo(2);
     }
+
+    @Test
+    void aConnectionLostDuringTheCommitIsNotCalledNothingSaved() {
+        assertThatThrownBy(() -> desk.transactions().write(t -> {
+            t.contacts().byEmail("dana@example.com").orElseThrow().rename("Dana W.");
+            t.flush();
+            try {
+                relay.cut();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return null;
+        }))
+                .isInstanceOf(UserError.DatabaseUnreachable.class)
+                .hasMessageStartingWith("Database unreachable")
+                .hasMessageContaining("may or may not have been saved")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("nothing was saved").doesNotContain("\n"));
+    }
 }

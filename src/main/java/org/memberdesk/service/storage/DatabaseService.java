@@ -10,6 +10,7 @@ import org.memberdesk.persistence.DatabaseInfo;
 import org.memberdesk.persistence.DatabaseTarget;
 import org.memberdesk.persistence.SqliteToPostgres;
 import org.memberdesk.persistence.StorageProblem;
+import org.memberdesk.service.Transactions;
 import org.memberdesk.service.UserError;
 
 /**
@@ -61,7 +62,7 @@ public final class DatabaseService {
             DatabaseInfo info = DatabaseInfo.of(database);
             return new Info(info.engine(), info.database(), info.serverVersion(), info.schemaVersion(), info.contacts());
         } catch (StorageProblem e) {
-            throw new UserError(e.getMessage(), e);
+            throw Transactions.failure(e);
         }
     }
 
@@ -91,7 +92,7 @@ public final class DatabaseService {
         } catch (SqliteToPostgres.Refused e) {
             throw new UserError(e.getMessage());
         } catch (StorageProblem e) {
-            throw new UserError(e.getMessage(), e);
+            throw Transactions.failure(e);
         }
     }
 }

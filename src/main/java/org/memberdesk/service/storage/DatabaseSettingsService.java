@@ -58,7 +58,7 @@ public final class DatabaseSettingsService {
 
     public static InUse describe(DatabaseTarget target) {
         if (target instanceof DatabaseTarget.Postgres server) {
-            return new InUse(true, server.host() + ":" + server.port() + "/" + server.database());
+            return new InUse(true, server.where());
         }
         return new InUse(false, ((DatabaseTarget.SqliteFile) target).path().toString());
     }
