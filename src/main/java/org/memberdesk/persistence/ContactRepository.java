@@ -289,9 +289,11 @@ public final class ContactRepository {
      */
     private final class PostgresSearch {
 
+        /** A match and its search text, the order of results. */
+        private record Hit(UUID id, String text) {
+        }
+
         private static final String VISIBLE = " contact_id not in (" + ImportBatchRepository.HIDDEN_CONTACT_IDS + ")";
-        /** Two characters: the name line starts with them (a btree range), or another line does. */
-        private static final String LINE_START = "((search_text >= ? and search_text < ?) or search_text like ? escape '\\')";
         private static final String ANYWHERE = "search_text like ? escape '\\'";
 
         private final String q;
@@ -312,36 +314,57 @@ public final class ContactRepository {
                 return portableIds(q, limit);
             }
             if (length == 1) {
-                return query("select contact_id from contact_search where" + VISIBLE
-                        + " and search_text >= ? and search_text < ? order by search_text limit ?", q, successor(q), limit);
+                return ids(hits("select contact_id, search_text from contact_search where" + VISIBLE
+                        + " and search_text >= ? and search_text < ? order by search_text limit ?", q, successor(q), limit));
             }
             String like = escapeLike(q);
             String match = length == 2 ? "(search_text like ? escape '\\' or search_text like ? escape '\\')"
                     : "search_text like ? escape '\\'";
             Object[] needles = length == 2 ? new Object[] {like + "%", "%\n" + like + "%"} : new Object[] {"%" + like + "%"};
-            List<UUID> walked = query("select contact_id from (select contact_id, search_text from contact_search where" + VISIBLE
+            List<UUID> walked = ids(hits("select contact_id, search_text from (select contact_id, search_text from contact_search where" + VISIBLE
                     + " order by search_text limit ?) walked where " + match + " order by search_text limit ?",
-                    parameters(Math.min(walkLength, POSTGRES_WALK), needles, limit));
+                    parameters(Math.min(walkLength, POSTGRES_WALK), needles, limit)));
             if (walked.size() == limit) {
                 return walked;
             }
-            Object[] perPart = length == 2
-                    ? new Object[] {q, q.substring(0, q.length() - Character.charCount(last)) + successor(Character.toString(last)),
-                            "%\n" + like + "%"}
-                    : needles;
-            List<Object> all = new ArrayList<>();
-            for (int part = 0; part <= POSTGRES_PARTS.size(); part++) {
-                all.addAll(List.of(perPart));
+            if (length >= 3) {
+                return ids(byParts(ANYWHERE, "%" + like + "%", null));
             }
+            // Two characters: the names starting with them are one range of the btree, read in order;
+            // other lines that start with them can only come before the range's last row on the page.
+            String end = q.substring(0, q.length() - Character.charCount(last)) + successor(Character.toString(last));
+            List<Hit> names = hits("select contact_id, search_text from contact_search where" + VISIBLE
+                    + " and search_text >= ? and search_text < ? order by search_text limit " + limit, q, end);
+            List<Hit> otherLines = byParts(ANYWHERE, "%\n" + like + "%", names.size() == limit ? names.get(limit - 1).text() : null);
+            return merged(names, otherLines);
+        }
+
+        /** The first {@code limit} of two lists in name order, each contact once. */
+        private List<UUID> merged(List<Hit> one, List<Hit> other) {
+            List<Hit> all = new ArrayList<>(one);
+            all.addAll(other);
+            all.sort(java.util.Comparator.comparing(Hit::text, ContactRepository::compareCodePoints));
+            return all.stream().map(Hit::id).distinct().limit(limit).toList();
+        }
+
+        private List<Hit> byParts(String match, String needle, String before) {
+            List<Object> parameters = new ArrayList<>();
+            for (int part = 0; part <= POSTGRES_PARTS.size(); part++) {
+                parameters.add(needle);
+                if (before != null) {
+                    parameters.add(before);
+                }
+            }
+            String sql = byParts(before == null ? match : match + " and search_text < ?");
             return session.doReturningWork(connection -> {
                 // Planning the thirteen parts costs more than running them: plan once per connection,
                 // for any needle (PostgreSQL would keep planning anew for each needle's own values).
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("set local plan_cache_mode = force_generic_plan");
                 }
-                try (PreparedStatement statement = connection.prepareStatement(byParts(length == 2 ? LINE_START : ANYWHERE))) {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
                     statement.unwrap(PGStatement.class).setPrepareThreshold(1);
-                    return ids(statement, all.toArray());
+                    return hits(statement, parameters.toArray());
                 }
             });
         }
@@ -355,7 +378,8 @@ public final class ContactRepository {
          * limits are literals, so that the plan is made for them.
          */
         private String byParts(String match) {
-            StringJoiner parts = new StringJoiner(" union all ", "select contact_id from (", ") by_parts limit " + limit);
+            StringJoiner parts = new StringJoiner(" union all ", "select contact_id, search_text from (",
+                    ") by_parts limit " + limit);
             String from = null;
             for (int part = 0; part <= POSTGRES_PARTS.size(); part++) {
                 String to = part < POSTGRES_PARTS.size() ? POSTGRES_PARTS.get(part) : null;
@@ -366,6 +390,31 @@ public final class ContactRepository {
                 from = to;
             }
             return parts.toString();
+        }
+
+        private List<Hit> hits(String sql, Object... parameters) {
+            return session.doReturningWork(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    return hits(statement, parameters);
+                }
+            });
+        }
+
+        private static List<Hit> hits(PreparedStatement statement, Object... parameters) throws SQLException {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            List<Hit> hits = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    hits.add(new Hit(SqlIds.read(rows, 1), rows.getString(2)));
+                }
+            }
+            return hits;
+        }
+
+        private static List<UUID> ids(List<Hit> hits) {
+            return hits.stream().map(Hit::id).toList();
         }
 
         private static Object[] parameters(Integer first, Object[] needles, int last) {
@@ -398,6 +447,22 @@ public final class ContactRepository {
             }
             return ids;
         }
+    }
+
+    /** The order of collation "C" in UTF-8, which is the order of code points (String.compareTo orders UTF-16 units). */
+    static int compareCodePoints(String one, String other) {
+        int i = 0;
+        int j = 0;
+        while (i < one.length() && j < other.length()) {
+            int a = one.codePointAt(i);
+            int b = other.codePointAt(j);
+            if (a != b) {
+                return Integer.compare(a, b);
+            }
+            i += Character.charCount(a);
+            j += Character.charCount(b);
+        }
+        return Integer.compare(one.length() - i, other.length() - j);
     }
 
     /**
