@@ -15,6 +15,7 @@ import org.memberdesk.domain.Contact;
 import org.memberdesk.domain.EmailAddress;
 import org.memberdesk.domain.InvalidInputException;
 import org.memberdesk.domain.Offer;
+import org.memberdesk.service.contacts.AddressTypo;
 
 /**
  * The rows of a file judged against the database, a chunk at a time: which are refused and why,
@@ -181,16 +182,16 @@ final class ImportPlan {
             emails.put(c.email(), row.line());
             chunk.created.put(c.email(), new NewContact(row.line(), c.email(), c.name(), new TreeSet<>(c.tags())));
         }
+        AddressTypo.of(c.email()).ifPresent(typo -> notice(new RowNotice(row.line(), c.email(),
+                typo.message() + " (the row is imported as written)", typo.suggestedEmail())));
         String grant = null;
         if (c.offer() != null) {
             ImportLookup.GrantState state = known == null ? null : known.grants().get(c.offer().getId());
             if (state != null && state.active(now)) {
                 grant = "already-active";
                 alreadyActive++;
-                if (notices.size() < SHOWN) {
-                    notices.add(new RowNotice(row.line(), c.email(), c.email() + " already has active access to "
-                            + c.offer().getName() + ": nothing to add"));
-                }
+                notice(new RowNotice(row.line(), c.email(), c.email() + " already has active access to "
+                        + c.offer().getName() + ": nothing to add"));
             } else {
                 grant = state == null ? "grant" : "regrant";
                 grantCount++;
@@ -199,6 +200,12 @@ final class ImportPlan {
             }
         }
         keep(new ImportRow(row.line(), c.email(), c.name(), List.copyOf(c.tags()), offerName, outcome, grant, null));
+    }
+
+    private void notice(RowNotice notice) {
+        if (notices.size() < SHOWN) {
+            notices.add(notice);
+        }
     }
 
     private void keep(ImportRow row) {
