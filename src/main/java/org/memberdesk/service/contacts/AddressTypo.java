@@ -100,29 +100,39 @@ public record AddressTypo(String email, String domain, String likelyDomain, Stri
      * Optimal string alignment distance (insertions, deletions, substitutions and swaps of two
      * neighbours each count one); anything above {@code limit} is reported as {@code limit + 1}.
      * Hand-rolled: Apache commons-text is not a dependency, and its Levenshtein distance counts a
-     * swap (gmial) as two.
+     * swap (gmial) as two. Three rows at a time, given up as soon as a row is all over the limit:
+     * an import asks this of every row's domain.
      */
     static int distance(String a, String b, int limit) {
         if (Math.abs(a.length() - b.length()) > limit) {
             return limit + 1;
         }
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
+        int[] before = new int[b.length() + 1];
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
+            previous[j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            int rowMin = i;
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                int value = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                int value = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
                 if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    value = Math.min(value, d[i - 2][j - 2] + 1);
+                    value = Math.min(value, before[j - 2] + 1);
                 }
-                d[i][j] = value;
+                current[j] = value;
+                rowMin = Math.min(rowMin, value);
             }
+            if (rowMin > limit) {
+                return limit + 1;
+            }
+            int[] spare = before;
+            before = previous;
+            previous = current;
+            current = spare;
         }
-        return Math.min(d[a.length()][b.length()], limit + 1);
+        return Math.min(previous[b.length()], limit + 1);
     }
 }
