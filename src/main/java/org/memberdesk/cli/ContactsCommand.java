@@ -25,7 +25,9 @@ final class ContactsCommand implements Runnable {
         throw cli.missingSubcommand();
     }
 
-    @Command(name = "add", description = "Adds a contact.")
+    @Command(name = "add", description = {"Adds a contact.",
+            "An address that looks like a typo of a common mail domain (gmial.com) is added as typed, with a warning"
+                    + " on stderr naming the address most likely meant."})
     void add(@Option(names = "--email", required = true, paramLabel = "E",
                      description = "Email address (unique).") String email,
              @Option(names = "--name", required = true, paramLabel = "N",
@@ -41,7 +43,9 @@ final class ContactsCommand implements Runnable {
                 JsonShapes.warnings(added.added().typo())), added.lines("added "));
     }
 
-    @Command(name = "edit", description = "Changes a contact's email, name or tags.")
+    @Command(name = "edit", description = {"Changes a contact's email, name or tags.",
+            "A new address that looks like a typo of a common mail domain is saved as typed, with a warning on"
+                    + " stderr."})
     void edit(@Option(names = "--contact", required = true, paramLabel = "E",
                       description = "The contact's current email.") String contactEmail,
               @Option(names = "--email", paramLabel = "NEW",
