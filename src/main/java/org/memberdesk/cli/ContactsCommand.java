@@ -2,6 +2,8 @@ package org.memberdesk.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.memberdesk.service.contacts.AddressTypo;
+import org.memberdesk.service.contacts.ContactAdded;
 import org.memberdesk.service.contacts.ContactEdit;
 import org.memberdesk.service.contacts.ContactSummary;
 import org.memberdesk.service.contacts.EmailChange;
@@ -23,7 +25,9 @@ final class ContactsCommand implements Runnable {
         throw cli.missingSubcommand();
     }
 
-    @Command(name = "add", description = "Adds a contact.")
+    @Command(name = "add", description = {"Adds a contact.",
+            "An address that looks like a typo of a common mail domain (gmial.com) is added as typed, with a warning"
+                    + " on stderr naming the address most likely meant."})
     void add(@Option(names = "--email", required = true, paramLabel = "E",
                      description = "Email address (unique).") String email,
              @Option(names = "--name", required = true, paramLabel = "N",
@@ -32,12 +36,16 @@ final class ContactsCommand implements Runnable {
                      description = "A tag; repeat for more.") List<String> tags,
              @Mixin Delivery delivery) {
         Changed added = cli.call(services -> new Changed(
-                services.contacts().add(email, name, tags == null ? List.of() : tags, cli.agent()),
+                services.contacts().create(email, name, tags == null ? List.of() : tags, cli.agent()),
                 delivery.afterChange(services))); // a tag fires "Tag Added": its workflows run now
-        cli.output().change(JsonShapes.contact(added.contact()), added.lines("added "));
+        warn(added.added().typo());
+        cli.output().change(new JsonShapes.ContactAdded(JsonShapes.contact(added.contact()),
+                JsonShapes.warnings(added.added().typo())), added.lines("added "));
     }
 
-    @Command(name = "edit", description = "Changes a contact's email, name or tags.")
+    @Command(name = "edit", description = {"Changes a contact's email, name or tags.",
+            "A new address that looks like a typo of a common mail domain is saved as typed, with a warning on"
+                    + " stderr."})
     void edit(@Option(names = "--contact", required = true, paramLabel = "E",
                       description = "The contact's current email.") String contactEmail,
               @Option(names = "--email", paramLabel = "NEW",
@@ -66,21 +74,34 @@ final class ContactsCommand implements Runnable {
         } else if (edited.delivered().didAnything()) {
             lines.add(edited.delivered().line());
         }
+        warn(edited.edit().typo());
         cli.output().change(new JsonShapes.ContactEdited(JsonShapes.contact(contact),
                 change == null ? null : EmailChangeLines.json(change, edited.notice()),
-                edited.delivered().json()), lines);
+                edited.delivered().json(), JsonShapes.warnings(edited.edit().typo())), lines);
+    }
+
+    /** A likely typo in the saved address: said on stderr with the command that fixes it; the exit code stays 0. */
+    private void warn(AddressTypo typo) {
+        if (typo != null) {
+            cli.output().warning(typo.message() + " It was saved as typed; to change it: memberdesk contacts edit"
+                    + " --contact " + typo.email() + " --email " + typo.suggestedEmail());
+        }
     }
 
     /** An edit, the notice to the old address as it stands after delivery (null when the email stayed), and the delivery. */
     private record Edited(ContactEdit edit, EmailView notice, Delivery.Outcome delivered) {
     }
 
-    /** A contact as added, and what the workflows its tags triggered did (a line only when they did something). */
-    private record Changed(ContactSummary contact, Delivery.Outcome delivered) {
+    /** A contact as added (with any typo to warn about), and what the workflows its tags triggered did (a line only when they did something). */
+    private record Changed(ContactAdded added, Delivery.Outcome delivered) {
+        ContactSummary contact() {
+            return added.contact();
+        }
+
         List<String> lines(String verb) {
             return delivered.didAnything()
-                    ? List.of(verb + line(contact), delivered.line())
-                    : List.of(verb + line(contact));
+                    ? List.of(verb + line(contact()), delivered.line())
+                    : List.of(verb + line(contact()));
         }
     }
 

@@ -1,10 +1,12 @@
 package org.memberdesk.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.memberdesk.service.communities.CommunityService;
+import org.memberdesk.service.contacts.AddressTypo;
 import org.memberdesk.service.contacts.ContactSummary;
 import org.memberdesk.service.email.EmailView;
 import org.memberdesk.service.email.MailSettingsView;
@@ -32,7 +34,25 @@ final class JsonShapes {
      * {@code contacts edit}: the contact as before, and when its email changed, what that did and
      * the delivery of the notice to the old address (null otherwise, and with --no-send).
      */
-    record ContactEdited(@JsonUnwrapped Contact contact, EmailChanged emailChange, Delivery delivery) {
+    record ContactEdited(@JsonUnwrapped Contact contact, EmailChanged emailChange, Delivery delivery,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Warning> warnings) {
+    }
+
+    /** {@code contacts add}: the contact, and {@code warnings} only when there are any. */
+    record ContactAdded(@JsonUnwrapped Contact contact,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Warning> warnings) {
+    }
+
+    /**
+     * Something a change was made in spite of; {@code code} {@code email-domain-typo}: the address
+     * looks mistyped, {@code suggestedEmail} is the one most likely meant.
+     */
+    record Warning(String code, String message, String email, String suggestedEmail) {
+    }
+
+    static List<Warning> warnings(AddressTypo typo) {
+        return typo == null ? List.of()
+                : List.of(new Warning("email-domain-typo", typo.message(), typo.email(), typo.suggestedEmail()));
     }
 
     /** What a new email address did: per access, the notice to the old address, and the commands to run next. */

@@ -52,7 +52,15 @@ public final class ContactService {
     }
 
     public ContactSummary add(String email, String name, Collection<String> tags, Actor actor) {
-        return tx.write(t -> {
+        return create(email, name, tags, actor).contact();
+    }
+
+    /**
+     * {@link #add}, saying also whether the address looks like a typo of a common mail domain: a
+     * warning for the agent, never a refusal (the contact is saved as typed).
+     */
+    public ContactAdded create(String email, String name, Collection<String> tags, Actor actor) {
+        ContactSummary added = tx.write(t -> {
             Instant now = clock.instant();
             Contact contact = new Contact(email, name, tags, now);
             if (t.contacts().byEmail(contact.getEmail()).isPresent()) {
@@ -67,6 +75,7 @@ public final class ContactService {
             }
             return ContactSummary.of(contact);
         });
+        return new ContactAdded(added, AddressTypo.of(added.email()).orElse(null));
     }
 
     /**
@@ -78,7 +87,8 @@ public final class ContactService {
     }
 
     /**
-     * {@link #edit}, saying also what a new email address did to the account: the one path for
+     * {@link #edit}, saying also what a new email address did to the account, and whether an email
+     * address given looks like a typo (a warning; saved as typed): the one path for
      * every email change (console, command line, Diagnose's fix). In the same transaction it
      * revokes every unused link of the contact, ends every session, clears a password chosen
      * through a link mailed elsewhere, and tells the old address.
@@ -145,7 +155,8 @@ public final class ContactService {
         EmailChange emailChange = oldEmail == null ? null
                 : addressChange.apply(t, contact, oldEmail, contact.getEmail(), actor);
         t.flush(); // counts the version up now, for the edit to carry
-        return new ContactEdit(ContactSummary.of(contact), emailChange, contact.getVersion());
+        AddressTypo typo = newEmail == null ? null : AddressTypo.of(contact.getEmail()).orElse(null);
+        return new ContactEdit(ContactSummary.of(contact), emailChange, contact.getVersion(), typo);
     }
 
     /**

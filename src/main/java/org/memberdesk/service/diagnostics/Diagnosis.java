@@ -25,6 +25,7 @@ import org.memberdesk.domain.GrantStatus;
 import org.memberdesk.domain.Offer;
 import org.memberdesk.domain.OfferGrant;
 import org.memberdesk.domain.TokenPurpose;
+import org.memberdesk.service.contacts.AddressTypo;
 
 /**
  * The checks, run once over one {@link Situation}. Each adds at most a few findings; the list
@@ -69,14 +70,10 @@ final class Diagnosis {
                     facts("email", email, "reason", malformed.get()), Fix.editEmail(null));
             return;
         }
-        int at = email.lastIndexOf('@');
-        String domain = email.substring(at + 1);
-        AddressCheck.likelyDomain(domain).ifPresent(likely -> {
-            String suggested = email.substring(0, at + 1) + likely;
-            add(Severity.PROBLEM, EMAIL_DOMAIN_TYPO, "The address " + email + " looks like a typo of " + likely
-                            + ", so mail sent to it is unlikely to arrive.",
-                    facts("email", email, "domain", domain, "suggested", suggested), Fix.editEmail(suggested));
-        });
+        AddressTypo.of(email).ifPresent(typo -> add(Severity.PROBLEM, EMAIL_DOMAIN_TYPO, "The address " + email
+                        + " looks like a typo of " + typo.likelyDomain() + ", so mail sent to it is unlikely to arrive.",
+                facts("email", email, "domain", typo.domain(), "suggested", typo.suggestedEmail()),
+                Fix.editEmail(typo.suggestedEmail())));
     }
 
     // ---- the access asked about ----

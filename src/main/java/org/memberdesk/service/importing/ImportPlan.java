@@ -3,6 +3,7 @@ package org.memberdesk.service.importing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.memberdesk.domain.Contact;
 import org.memberdesk.domain.EmailAddress;
 import org.memberdesk.domain.InvalidInputException;
 import org.memberdesk.domain.Offer;
+import org.memberdesk.service.contacts.AddressTypo;
 
 /**
  * The rows of a file judged against the database, a chunk at a time: which are refused and why,
@@ -31,6 +33,8 @@ final class ImportPlan {
 
     /** How many problems, notices and (in a preview) judged rows are kept to show; the rest are counted. */
     static final int SHOWN = 1000;
+
+    private static final int DOMAINS_KEPT = 10_000;
 
     private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("\\s*\\R\\s*");
 
@@ -73,6 +77,9 @@ final class ImportPlan {
     private final Fingerprints keys = new Fingerprints();
     /** email: the line of its first valid row, negative when the contact existed before. */
     private final Fingerprints emails = new Fingerprints();
+
+    /** Domains judged for a likely typo, up to {@link #DOMAINS_KEPT}. */
+    private final Map<String, Boolean> domains = new HashMap<>();
 
     final List<ImportRow> rows = new ArrayList<>();
     final List<RowProblem> problems = new ArrayList<>();
@@ -181,16 +188,18 @@ final class ImportPlan {
             emails.put(c.email(), row.line());
             chunk.created.put(c.email(), new NewContact(row.line(), c.email(), c.name(), new TreeSet<>(c.tags())));
         }
+        if (suspect(c.email())) {
+            AddressTypo.of(c.email()).ifPresent(typo -> notice(new RowNotice(row.line(), c.email(),
+                    typo.message() + " (the row is imported as written)", typo.suggestedEmail())));
+        }
         String grant = null;
         if (c.offer() != null) {
             ImportLookup.GrantState state = known == null ? null : known.grants().get(c.offer().getId());
             if (state != null && state.active(now)) {
                 grant = "already-active";
                 alreadyActive++;
-                if (notices.size() < SHOWN) {
-                    notices.add(new RowNotice(row.line(), c.email(), c.email() + " already has active access to "
-                            + c.offer().getName() + ": nothing to add"));
-                }
+                notice(new RowNotice(row.line(), c.email(), c.email() + " already has active access to "
+                        + c.offer().getName() + ": nothing to add"));
             } else {
                 grant = state == null ? "grant" : "regrant";
                 grantCount++;
@@ -199,6 +208,25 @@ final class ImportPlan {
             }
         }
         keep(new ImportRow(row.line(), c.email(), c.name(), List.copyOf(c.tags()), offerName, outcome, grant, null));
+    }
+
+    /** Whether the address's domain may be a typo: asked once per domain, as a file repeats a few domains. */
+    private boolean suspect(String email) {
+        String domain = email.substring(email.lastIndexOf('@') + 1);
+        Boolean known = domains.get(domain);
+        if (known == null) {
+            known = AddressTypo.likelyDomain(domain).isPresent();
+            if (domains.size() < DOMAINS_KEPT) {
+                domains.put(domain, known);
+            }
+        }
+        return known;
+    }
+
+    private void notice(RowNotice notice) {
+        if (notices.size() < SHOWN) {
+            notices.add(notice);
+        }
     }
 
     private void keep(ImportRow row) {

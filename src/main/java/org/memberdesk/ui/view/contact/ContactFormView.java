@@ -8,12 +8,16 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.common.ViewLoader;
 import org.memberdesk.ui.view.common.FieldMarks;
 import org.memberdesk.ui.viewmodel.contact.ContactFormViewModel;
 
-/** New contact / Edit contact: name, email, tags; each wrong field marked, the service's refusal under the form. */
+/**
+ * New contact / Edit contact: name, email, tags; each wrong field marked, the service's refusal under the form,
+ * and under the email a likely typo with one click to take the suggested address.
+ */
 public final class ContactFormView {
 
     @FXML private Label titleLabel;
@@ -21,6 +25,9 @@ public final class ContactFormView {
     @FXML private TextField nameField;
     @FXML private TextField emailField;
     @FXML private TextField tagsField;
+    @FXML private VBox emailWarningBox;
+    @FXML private Label emailWarningLabel;
+    @FXML private Hyperlink useSuggestionLink;
     @FXML private Label errorLabel;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Button saveButton;
@@ -47,6 +54,10 @@ public final class ContactFormView {
         FieldMarks marks = new FieldMarks();
         marks.mark(nameField, viewModel.nameError());
         marks.mark(emailField, viewModel.emailError());
+        emailWarningLabel.textProperty().bind(viewModel.emailWarning());
+        useSuggestionLink.textProperty().bind(viewModel.useSuggestionText());
+        emailWarningBox.visibleProperty().bind(Bindings.isNotEmpty(viewModel.emailWarning()));
+        emailWarningBox.managedProperty().bind(emailWarningBox.visibleProperty());
         saveButton.disableProperty().bind(Bindings.not(viewModel.canSave()));
         reloadLink.visibleProperty().bind(viewModel.changedMeanwhileProperty());
         reloadLink.managedProperty().bind(reloadLink.visibleProperty());
@@ -60,6 +71,13 @@ public final class ContactFormView {
     @FXML
     private void save() {
         viewModel.save();
+    }
+
+    @FXML
+    private void useSuggestion() {
+        viewModel.useSuggestion();
+        emailField.requestFocus();
+        emailField.end();
     }
 
     @FXML

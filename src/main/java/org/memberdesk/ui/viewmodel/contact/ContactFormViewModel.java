@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -14,6 +15,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import org.memberdesk.service.Actor;
+import org.memberdesk.service.contacts.AddressTypo;
 import org.memberdesk.service.contacts.ContactCard;
 import org.memberdesk.service.contacts.ContactEdit;
 import org.memberdesk.service.contacts.ContactFields;
@@ -46,6 +48,10 @@ public final class ContactFormViewModel extends ActionDialogViewModel {
     private final StringProperty takenReason = new SimpleStringProperty(this, "takenReason", "");
     private final StringBinding nameError;
     private final StringBinding emailError;
+    private final ObjectBinding<AddressTypo> typo;
+    private final StringBinding emailWarning;
+    private final StringBinding suggestedEmail;
+    private final StringBinding useSuggestionText;
 
     private ContactFormViewModel(ContactService contacts, UUID contactId, long version, String editedEmail,
                                  BackgroundExecutor executor, Messages messages, DisplayTime time, Actor agent,
@@ -69,6 +75,15 @@ public final class ContactFormViewModel extends ActionDialogViewModel {
             }
             return fieldError(typed, ContactFields.emailProblem(typed).orElse(""));
         }, email, saveTried, takenEmail, takenReason);
+        // A pure in-memory check, so it follows every keystroke; an address with an error gets no warning too.
+        typo = Bindings.createObjectBinding(() -> emailError.get().isEmpty()
+                ? AddressTypo.of(email.get()).orElse(null) : null, email, emailError);
+        emailWarning = Bindings.createStringBinding(() -> typo.get() == null ? ""
+                : messages.get("contactForm.typo", typo.get().domain(), typo.get().likelyDomain()), typo);
+        suggestedEmail = Bindings.createStringBinding(() -> typo.get() == null ? "" : typo.get().suggestedEmail(),
+                typo);
+        useSuggestionText = Bindings.createStringBinding(() -> typo.get() == null ? ""
+                : messages.get("contactForm.useSuggestion", typo.get().suggestedEmail()), typo);
     }
 
     /** An empty field is marked only once Save was pressed: a new form does not open all red. */
@@ -138,6 +153,13 @@ public final class ContactFormViewModel extends ActionDialogViewModel {
         });
     }
 
+    /** Replaces the email as typed with the one the warning suggests (nothing without a warning). */
+    public void useSuggestion() {
+        if (!suggestedEmail.get().isEmpty()) {
+            email.set(suggestedEmail.get());
+        }
+    }
+
     @Override
     protected void refused(Exception failure) {
         if (failure instanceof ContactFields.EmailTaken) {
@@ -189,6 +211,24 @@ public final class ContactFormViewModel extends ActionDialogViewModel {
      */
     public ObservableStringValue emailError() {
         return emailError;
+    }
+
+    /**
+     * That the email as typed looks like a typo of a common mail domain (gmial.com for gmail.com):
+     * a warning only, saving keeps what was typed; empty when it does not (or has an error).
+     */
+    public ObservableStringValue emailWarning() {
+        return emailWarning;
+    }
+
+    /** The address the warning suggests; empty without a warning. */
+    public ObservableStringValue suggestedEmail() {
+        return suggestedEmail;
+    }
+
+    /** The one-click action's text, naming the suggested address; empty without a warning. */
+    public ObservableStringValue useSuggestionText() {
+        return useSuggestionText;
     }
 
     public ObservableBooleanValue canSave() {

@@ -116,7 +116,7 @@ public final class ImportViewModel {
             rows.add(new ProblemRow(p.line(), p.email(), p.reason(), true));
         }
         for (RowNotice n : read.notices()) {
-            rows.add(new ProblemRow(n.line(), n.email(), n.message(), false));
+            rows.add(new ProblemRow(n.line(), n.email(), noticeText(n), false));
         }
         rows.sort((a, b) -> Integer.compare(a.line(), b.line()));
         problems.setAll(rows);
@@ -126,6 +126,19 @@ public final class ImportViewModel {
                 : messages.get("import.preview.unknownColumns", String.join(", ", read.unknownColumns())));
         showWelcomeEmails();
         finish(State.PREVIEWED);
+    }
+
+    /** A likely typo is told in the console's words, naming the address the row most likely meant. */
+    private String noticeText(RowNotice notice) {
+        if (notice.suggestedEmail() == null) {
+            return notice.message();
+        }
+        return messages.get("import.notice.typo", domain(notice.email()), domain(notice.suggestedEmail()),
+                notice.suggestedEmail());
+    }
+
+    private static String domain(String email) {
+        return email.substring(email.lastIndexOf('@') + 1);
     }
 
     private void showWelcomeEmails() {
