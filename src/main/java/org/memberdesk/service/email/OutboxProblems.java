@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.memberdesk.domain.EmailMessage;
 import org.memberdesk.domain.EmailStatus;
 import org.memberdesk.persistence.Tx;
@@ -74,6 +75,35 @@ public final class OutboxProblems {
         return new BulkRetryResult(false, retried, skipped, List.of());
     }
 
+    /**
+     * Retries the emails the agent chose, hard bounces and all; one that is no longer failed (or still
+     * retrying by itself) is skipped with the reason.
+     */
+    public BulkRetryResult retry(List<UUID> emailIds, Actor actor) {
+        List<BulkRetryStep> retried = new ArrayList<>();
+        List<BulkRetryStep> skipped = new ArrayList<>();
+        for (UUID id : emailIds) {
+            BulkRetryStep step = tx.write(t -> {
+                EmailMessage m = t.emails().byId(id).orElse(null);
+                if (m == null) {
+                    return null;
+                }
+                if (m.getStatus() == EmailStatus.RETRYING) {
+                    return stillRetrying(m);
+                }
+                if (m.getStatus() != EmailStatus.FAILED) {
+                    return changed(m);
+                }
+                emails.retry(t, m, actor);
+                return new BulkRetryStep(OutboxProblem.of(m), null, "queued again");
+            });
+            if (step != null) {
+                (step.retried() ? retried : skipped).add(step);
+            }
+        }
+        return new BulkRetryResult(false, retried, skipped, List.of());
+    }
+
     private BulkRetryStep retryOne(OutboxProblem planned, boolean includeHardBounces, Actor actor) {
         return tx.write(t -> {
             EmailMessage m = t.emails().byId(planned.email().id()).orElse(null);
@@ -96,12 +126,10 @@ public final class OutboxProblems {
     private static BulkRetryStep decide(Tx t, EmailMessage m, boolean includeHardBounces) {
         OutboxProblem problem = OutboxProblem.of(m);
         if (m.getStatus() == EmailStatus.RETRYING) {
-            return new BulkRetryStep(problem, BulkRetryStep.Skip.STILL_RETRYING,
-                    "still retrying by itself; next attempt at " + m.getNextAttemptAt());
+            return stillRetrying(m);
         }
         if (m.getStatus() != EmailStatus.FAILED) {
-            return new BulkRetryStep(problem, BulkRetryStep.Skip.CHANGED_MEANWHILE,
-                    "no longer failed: " + m.getStatus().code());
+            return changed(m);
         }
         var newer = t.emails().newerOfSameKind(m);
         if (newer.isPresent()) {
@@ -115,5 +143,15 @@ public final class OutboxProblems {
                     "hard bounce, check the address first: " + m.getLastReply());
         }
         return new BulkRetryStep(problem, null, "to retry");
+    }
+
+    private static BulkRetryStep stillRetrying(EmailMessage m) {
+        return new BulkRetryStep(OutboxProblem.of(m), BulkRetryStep.Skip.STILL_RETRYING,
+                "still retrying by itself; next attempt at " + m.getNextAttemptAt());
+    }
+
+    private static BulkRetryStep changed(EmailMessage m) {
+        return new BulkRetryStep(OutboxProblem.of(m), BulkRetryStep.Skip.CHANGED_MEANWHILE,
+                "no longer failed: " + m.getStatus().code());
     }
 }

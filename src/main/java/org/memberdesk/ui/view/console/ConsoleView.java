@@ -114,6 +114,7 @@ public final class ConsoleView {
     @FXML private VBox mailWarnings;
     @FXML private ProgressBar outboxProgress;
     @FXML private Label outboxLabel;
+    @FXML private Hyperlink outboxFailedLink;
     @FXML private Separator outboxSeparator;
     @FXML private Hyperlink portalLink;
     @FXML private Separator portalSeparator;
@@ -357,7 +358,7 @@ public final class ConsoleView {
                     portalPortItem)) {
                 item.setDisable(true);
             }
-            for (Node node : List.of(demoBanner, mailWarningBar, outboxLabel, outboxSeparator,
+            for (Node node : List.of(demoBanner, mailWarningBar, outboxLabel, outboxFailedLink, outboxSeparator,
                     outboxProgress, portalLink, portalSeparator)) {
                 node.setVisible(false);
                 node.setManaged(false);
@@ -390,7 +391,12 @@ public final class ConsoleView {
         showMailWarnings(mail.warnings());
 
         OutboxStatusViewModel outbox = mail.outbox();
-        tie(outboxLabel.textProperty(), outbox.textProperty());
+        tie(outboxLabel.textProperty(), outbox.summaryProperty());
+        tie(outboxFailedLink.textProperty(), outbox.failedTextProperty());
+        tie(outboxFailedLink.visibleProperty(), outbox.failedTextProperty().isNotEmpty());
+        tie(outboxFailedLink.managedProperty(), outboxFailedLink.visibleProperty());
+        outboxFailedLink.setTooltip(new Tooltip(messages.get("outbox.openProblems")));
+        follow(outbox.toneProperty(), tone -> ToneStyles.apply(outboxFailedLink, tone));
         for (Node node : List.of(outboxLabel, outboxSeparator)) {
             node.setVisible(true);
             node.setManaged(true);
@@ -478,6 +484,11 @@ public final class ConsoleView {
     @FXML
     private void runWorkflow() {
         session.runWorkflow(List.copyOf(contactTable.getSelectionModel().getSelectedItems()));
+    }
+
+    @FXML
+    private void openOutboxProblems() {
+        session.openOutboxProblems();
     }
 
     @FXML
