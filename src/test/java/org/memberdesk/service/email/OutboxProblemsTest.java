@@ -185,6 +185,18 @@ class OutboxProblemsTest extends SmtpServicesCase {
     }
 
     @Test
+    void retryingChosenEmailsRetriesAHardBounceTooAndSkipsWhatIsNotFailed() {
+        BulkRetryResult result = services.outboxProblems().retry(List.of(hanaWelcome, deeReset), agent);
+
+        assertThat(result.retried()).extracting(s -> s.problem().email().id()).containsExactly(hanaWelcome);
+        assertThat(result.skipped()).extracting(BulkRetryStep::skipped)
+                .containsExactly(BulkRetryStep.Skip.STILL_RETRYING);
+        assertThat(services.emails().detail(hanaWelcome).email().status()).isEqualTo(EmailView.Status.QUEUED);
+        assertThat(services.outboxProblems().retry(List.of(hanaWelcome), agent).skipped())
+                .extracting(BulkRetryStep::skipped).containsExactly(BulkRetryStep.Skip.CHANGED_MEANWHILE);
+    }
+
+    @Test
     void aBulkRetryNeedsAWindowAndAPositiveRate() {
         assertThatThrownBy(() -> new BulkRetryRequest(ProblemWindow.of(start, null, null), false, 0))
                 .isInstanceOf(UserError.class).hasMessageContaining("since and until");

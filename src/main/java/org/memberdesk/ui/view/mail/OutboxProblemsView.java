@@ -83,9 +83,9 @@ public final class OutboxProblemsView {
                 column("outboxProblems.column.time", OutboxProblemRow::time, 150),
                 column("outboxProblems.column.contact", OutboxProblemRow::contact, 230),
                 column("outboxProblems.column.kind", OutboxProblemRow::kind, 150),
-                column("outboxProblems.column.status", OutboxProblemRow::status, 80),
+                column("outboxProblems.column.status", this::status, 150),
                 column("outboxProblems.column.attempts", OutboxProblemRow::attempts, 90),
-                column("outboxProblems.column.reply", this::reply, 360)));
+                column("outboxProblems.column.reply", OutboxProblemRow::reply, 360)));
         table.setItems(viewModel.rows());
         table.setPlaceholder(new Label(messages.get("outboxProblems.empty")));
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<OutboxProblemRow>) change -> {
@@ -155,8 +155,9 @@ public final class OutboxProblemsView {
         root.setPadding(new Insets(16));
     }
 
-    private String reply(OutboxProblemRow row) {
-        return row.hardBounce() ? messages.get("outboxProblems.hardBounce") + " \u2014 " + row.reply() : row.reply();
+    /** A hard bounce says so where the agent looks first: check the address before retrying. */
+    private String status(OutboxProblemRow row) {
+        return row.hardBounce() ? messages.get("outboxProblems.hardBounce", row.status()) : row.status();
     }
 
     private TableColumn<OutboxProblemRow, String> column(String key, Function<OutboxProblemRow, String> value, double width) {
