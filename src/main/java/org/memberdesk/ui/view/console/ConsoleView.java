@@ -104,6 +104,7 @@ public final class ConsoleView {
     @FXML private RadioMenuItem themeDarkItem;
     @FXML private CheckMenuItem presenterItem;
     @FXML private MenuItem demoInboxItem;
+    @FXML private MenuItem outboxProblemsItem;
     @FXML private MenuItem smtpSettingsItem;
     @FXML private MenuItem databaseSettingsItem;
     @FXML private MenuItem agentNameItem;
@@ -327,7 +328,7 @@ public final class ConsoleView {
         agentNameItem.disableProperty().bind(viewModel.phaseProperty().isEqualTo(Phase.WELCOME));
         databaseSettingsItem.disableProperty().bind(viewModel.phaseProperty().isEqualTo(Phase.WELCOME));
         for (MenuItem item : List.of(newContactItem, importContactsItem, activityItem, demoInboxItem,
-                smtpSettingsItem, refreshItem)) {
+                outboxProblemsItem, smtpSettingsItem, refreshItem)) {
             item.disableProperty().bind(viewModel.sessionProperty().isNull());
         }
         AppearanceViewModel appearance = viewModel.appearance();

@@ -116,15 +116,18 @@ public final class OutboxProblemsView {
         open.setId("openContactButton");
         open.disableProperty().bind(Bindings.isEmpty(viewModel.selected()));
         open.setOnAction(event -> viewModel.openContact());
+        open.setTooltip(new Tooltip(messages.get("outboxProblems.openContact.hint")));
         Button retrySelected = new Button(messages.get("outboxProblems.retrySelected"));
         retrySelected.setId("retrySelectedButton");
         retrySelected.disableProperty().bind(viewModel.retrySelectedCommand().executableProperty().not());
         retrySelected.setOnAction(event -> viewModel.retrySelected());
+        retrySelected.setTooltip(new Tooltip(messages.get("outboxProblems.retrySelected.hint")));
         Button retryAll = new Button(messages.get("outboxProblems.retryAll"));
         retryAll.setId("retryAllButton");
         retryAll.disableProperty().bind(viewModel.retryAllCommand().executableProperty().not()
                 .or(viewModel.planCommand().runningProperty()));
         retryAll.setOnAction(event -> viewModel.retryAll());
+        retryAll.setTooltip(new Tooltip(messages.get("outboxProblems.retryAll.hint")));
         ProgressBar progress = new ProgressBar();
         progress.setId("retryProgress");
         progress.progressProperty().bind(viewModel.progressProperty());
