@@ -146,8 +146,8 @@ final class EmailsCommand implements Runnable {
         for (BulkRetryStep step : result.retried()) {
             EmailDetail now = done.now().get(step.problem().email().id());
             lines.add(dryRun
-                    ? "would retry " + about(step) + ": " + step.problem().email().status().code() + reply(step.problem()
-                    .email())
+                    ? "would retry " + about(step) + ": " + step.problem().email().status().code()
+                            + reply(step.problem().email())
                     : retriedLine(now, !done.delivered().delivered()));
         }
         for (BulkRetryStep step : result.skipped()) {
@@ -157,16 +157,21 @@ final class EmailsCommand implements Runnable {
         if (done.delivered() != null) {
             lines.add(done.delivered().line());
         }
-        List<JsonShapes.RetryStep> retried = result.retried().stream().map(s -> JsonShapes.retryStep(s,
-                done.now().containsKey(s.problem().email().id())
-                        ? done.now().get(s.problem().email().id()).email() : null)).toList();
+        List<JsonShapes.RetryStep> retried = result.retried().stream()
+                .map(s -> JsonShapes.retryStep(s, done.now(s))).toList();
         List<JsonShapes.RetryStep> skipped = result.skipped().stream().map(s -> JsonShapes.retryStep(s, null))
                 .toList();
         cli.output().change(new JsonShapes.BulkRetried(dryRun, retried, skipped,
                 done.delivered() == null ? null : done.delivered().json()), lines);
     }
 
+    /** A bulk retry, its delivery (null in a dry run) and each retried email as it now stands. */
     private record BulkDone(BulkRetryResult result, Delivery.Outcome delivered, Map<UUID, EmailDetail> now) {
+
+        EmailView now(BulkRetryStep step) {
+            EmailDetail detail = now.get(step.problem().email().id());
+            return detail == null ? null : detail.email();
+        }
     }
 
     private ProblemWindow window(String subcommand, IsoTime.Given since, IsoTime.Given until, String kind) {
@@ -204,7 +209,8 @@ final class EmailsCommand implements Runnable {
     static String problemLine(OutboxProblem problem) {
         EmailView email = problem.email();
         return email.id() + "\t" + email.createdAt() + "\t" + email.status().code() + "\t" + email.kind().code()
-                + "\t" + problem.contactEmail() + "\t" + email.attempts() + (email.attempts() == 1 ? " attempt" : " attempts")
+                + "\t" + problem.contactEmail() + "\t" + email.attempts()
+                + (email.attempts() == 1 ? " attempt" : " attempts")
                 + (email.lastReply() == null ? "" : ": " + email.lastReply())
                 + (problem.hardBounce() ? "\thard bounce" : "");
     }

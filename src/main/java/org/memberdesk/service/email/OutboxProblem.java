@@ -2,6 +2,7 @@ package org.memberdesk.service.email;
 
 import java.util.UUID;
 import org.memberdesk.domain.EmailMessage;
+import org.memberdesk.domain.EmailStatus;
 
 /**
  * A failed or retrying email in the outbox, with whom it is for, as Outbox problems and
@@ -12,7 +13,7 @@ public record OutboxProblem(EmailView email, UUID contactId, String contactEmail
 
     static OutboxProblem of(EmailMessage m) {
         return new OutboxProblem(EmailView.of(m), m.getContact().getId(), m.getContact().getEmail(),
-                m.getContact().getName(), m.getStatus() == org.memberdesk.domain.EmailStatus.FAILED
+                m.getContact().getName(), m.getStatus() == EmailStatus.FAILED
                         && HardBounce.is(m.getLastReply()));
     }
 }

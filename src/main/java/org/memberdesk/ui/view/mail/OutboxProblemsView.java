@@ -163,7 +163,8 @@ public final class OutboxProblemsView {
         return row.hardBounce() ? messages.get("outboxProblems.hardBounce", row.status()) : row.status();
     }
 
-    private TableColumn<OutboxProblemRow, String> column(String key, Function<OutboxProblemRow, String> value, double width) {
+    private TableColumn<OutboxProblemRow, String> column(String key, Function<OutboxProblemRow, String> value,
+                                                         double width) {
         TableColumn<OutboxProblemRow, String> column = new TableColumn<>(messages.get(key));
         column.setPrefWidth(width);
         TableColumns.text(column, value);

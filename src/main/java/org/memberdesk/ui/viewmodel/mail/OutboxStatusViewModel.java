@@ -116,9 +116,10 @@ public final class OutboxStatusViewModel {
                 parts.add(messages.get("outbox.retrying", now.retrying()));
             }
             failedText.set(now.failed() > 0 ? messages.get("outbox.failed", now.failed()) : "");
+            String failedApart = now.failed() > 0 ? " \u00b7" : "";
             summary.set(parts.isEmpty()
                     ? now.failed() > 0 ? messages.get("outbox.counts", "").strip() : messages.get("outbox.nothingWaiting")
-                    : messages.get("outbox.counts", String.join(" \u00b7 ", parts)) + (now.failed() > 0 ? " \u00b7" : ""));
+                    : messages.get("outbox.counts", String.join(" \u00b7 ", parts)) + failedApart);
             if (now.failed() > 0) {
                 parts.add(failedText.get());
             }
