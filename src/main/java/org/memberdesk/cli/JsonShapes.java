@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.memberdesk.service.communities.CommunityService;
 import org.memberdesk.service.contacts.AddressTypo;
 import org.memberdesk.service.contacts.ContactSummary;
+import org.memberdesk.service.email.BulkRetryStep;
 import org.memberdesk.service.email.EmailView;
 import org.memberdesk.service.email.MailSettingsView;
 import org.memberdesk.service.email.OutboxRunResult;
@@ -95,6 +96,25 @@ final class JsonShapes {
     record EmailQueued(@JsonUnwrapped Email email, Delivery delivery) {
     }
 
+    /**
+     * {@code emails failed}: a failed or retrying email with the contact it is for (email and name);
+     * {@code hardBounce}: the server refused the recipient itself.
+     */
+    record OutboxProblem(@JsonUnwrapped Email email, String contact, String contactName, boolean hardBounce) {
+    }
+
+    /**
+     * {@code emails retry --failed}: what was retried (each email as it now stands) and what was
+     * skipped, with {@code reason} (newer-email, hard-bounce, still-retrying, changed-meanwhile) and
+     * {@code why} in words; with {@code dryRun}, what would be, and nothing changed. The delivery run
+     * is null with --no-send and in a dry run.
+     */
+    record BulkRetried(boolean dryRun, List<RetryStep> retried, List<RetryStep> skipped, Delivery delivery) {
+    }
+
+    record RetryStep(@JsonUnwrapped Email email, String contact, String reason, String why) {
+    }
+
     record PasswordSet(String contact, String access, int linksRevoked, boolean notified, Delivery delivery) {
     }
 
@@ -126,6 +146,16 @@ final class JsonShapes {
         return new Email(e.id(), e.kind().code(), e.status().code(), e.subject(), e.attempts(), e.lastReply(),
                 e.origin().code(), e.createdAt(), e.sentAt(), e.originDetail(), e.offer(), e.group(), e.recipient(),
                 e.messageId(), e.resendOfId());
+    }
+
+    static OutboxProblem outboxProblem(org.memberdesk.service.email.OutboxProblem p) {
+        return new OutboxProblem(email(p.email()), p.contactEmail(), p.contactName(), p.hardBounce());
+    }
+
+    /** A step of a bulk retry, with the email as it now stands when {@code now} is given. */
+    static RetryStep retryStep(BulkRetryStep step, EmailView now) {
+        return new RetryStep(email(now == null ? step.problem().email() : now), step.problem().contactEmail(),
+                step.skipped() == null ? null : step.skipped().code(), step.why());
     }
 
     static Delivery delivery(OutboxRunResult run, boolean demoMode) {

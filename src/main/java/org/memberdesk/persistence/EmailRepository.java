@@ -77,6 +77,61 @@ public final class EmailRepository {
                 .getResultList();
     }
 
+    /**
+     * Emails in any of these states across all contacts, created in [since, until) when given, of one
+     * kind when given; newest first, with their contact, offer and group loaded.
+     */
+    public List<EmailMessage> inStates(java.util.Collection<EmailStatus> states, Instant since, Instant until,
+                                       EmailKind kind) {
+        StringBuilder hql = new StringBuilder("from EmailMessage m join fetch m.contact left join fetch m.offer "
+                + "left join fetch m.group where m.status in (:states)");
+        if (since != null) {
+            hql.append(" and m.createdAt >= :since");
+        }
+        if (until != null) {
+            hql.append(" and m.createdAt < :until");
+        }
+        if (kind != null) {
+            hql.append(" and m.kind = :kind");
+        }
+        var query = session.createSelectionQuery(hql.append(" order by m.createdAt desc, m.id desc").toString(),
+                EmailMessage.class).setParameterList("states", states);
+        if (since != null) {
+            query.setParameter("since", since);
+        }
+        if (until != null) {
+            query.setParameter("until", until);
+        }
+        if (kind != null) {
+            query.setParameter("kind", kind);
+        }
+        return query.getResultList();
+    }
+
+    /**
+     * The newest email made after {@code m} to the same contact, of the same kind and about the same
+     * offer or group: one that takes its place, if any.
+     */
+    public Optional<EmailMessage> newerOfSameKind(EmailMessage m) {
+        StringBuilder hql = new StringBuilder("from EmailMessage x where x.contact.id = :c and x.kind = :k "
+                + "and x.createdAt > :at and x.id <> :id");
+        hql.append(m.getOffer() == null ? " and x.offer is null" : " and x.offer.id = :o");
+        hql.append(m.getGroup() == null ? " and x.group is null" : " and x.group.id = :g");
+        var query = session.createSelectionQuery(hql.append(" order by x.createdAt desc, x.id desc").toString(),
+                        EmailMessage.class)
+                .setParameter("c", m.getContact().getId())
+                .setParameter("k", m.getKind())
+                .setParameter("at", m.getCreatedAt())
+                .setParameter("id", m.getId());
+        if (m.getOffer() != null) {
+            query.setParameter("o", m.getOffer().getId());
+        }
+        if (m.getGroup() != null) {
+            query.setParameter("g", m.getGroup().getId());
+        }
+        return query.setMaxResults(1).getResultList().stream().findFirst();
+    }
+
     // ---- the outbox's leases (see the mail dispatcher) ----
 
     private static final String CLAIMABLE = """

@@ -23,6 +23,8 @@ import org.memberdesk.service.demo.DemoInboxService;
 import org.memberdesk.service.diagnostics.DiagnosticsService;
 import org.memberdesk.service.email.EmailService;
 import org.memberdesk.service.email.MailSettingsService;
+import org.memberdesk.service.email.OutboxProblems;
+import org.memberdesk.service.email.Pace;
 import org.memberdesk.service.importing.ContactImport;
 import org.memberdesk.service.live.LiveChanges;
 import org.memberdesk.service.offers.OfferService;
@@ -62,6 +64,7 @@ public final class Services implements AutoCloseable {
     private final DemoMailServer demoMailServer;
     private final Dispatcher dispatcher;
     private final EmailService emails;
+    private final OutboxProblems outboxProblems;
     private final MailSettingsService mailSettings;
     private final DemoInboxService demoInbox;
     private final CredentialService credentials;
@@ -96,6 +99,7 @@ public final class Services implements AutoCloseable {
         this.contacts = new ContactService(transactions, audit, clock, triggers,
                 new AddressChange(audit, clock, outbox, composer));
         this.emails = new EmailService(transactions, audit, clock, outbox, dispatcher, portalLinks);
+        this.outboxProblems = new OutboxProblems(transactions, clock, emails, Pace.sleeping(clock));
         this.mailSettings = new MailSettingsService(transactions, audit, clock, mailSettingsStore, portalLinks,
                 composer, demoMailServer);
         this.demo = new DemoData(transactions, clock, composer, portalLinks);
@@ -214,6 +218,11 @@ public final class Services implements AutoCloseable {
     /** Email History, retry, login details, outbox runs and delivery progress. */
     public EmailService emails() {
         return emails;
+    }
+
+    /** Failed and retrying emails across contacts, and retrying them in bulk. */
+    public OutboxProblems outboxProblems() {
+        return outboxProblems;
     }
 
     /** SMTP settings, portal URL, demo mode and the test email. */

@@ -98,26 +98,28 @@ public final class EmailService {
      * current address, with a fresh attempt budget; a link in it is minted anew when it is sent.
      */
     public EmailView retry(UUID emailId, Actor actor) {
-        return tx.write(t -> {
-            EmailMessage m = requireEmail(t, emailId);
-            if (m.getStatus() != EmailStatus.FAILED) {
-                throw new UserError("only a failed email can be retried; this one is " + m.getStatus().code());
-            }
-            int attempts = m.getAttempts();
-            String lastReply = m.getLastReply();
-            String before = m.getRecipient();
-            outbox.retry(t, m);
-            StringBuilder detail = new StringBuilder(m.getKind().code()).append(" '").append(m.getSubject())
-                    .append("' after ").append(attempts).append(attempts == 1 ? " attempt" : " attempts");
-            if (lastReply != null) {
-                detail.append("; last reply: ").append(lastReply);
-            }
-            if (!before.equals(m.getRecipient())) {
-                detail.append("; now to ").append(m.getRecipient()).append(" instead of ").append(before);
-            }
-            audit.record(t, actor, "email.retried", m.getContact(), cut(detail.toString(), 3900));
-            return EmailView.of(m);
-        });
+        return tx.write(t -> retry(t, requireEmail(t, emailId), actor));
+    }
+
+    /** {@link #retry(UUID, Actor)} inside the caller's transaction, for the bulk retry beside it. */
+    EmailView retry(Tx t, EmailMessage m, Actor actor) {
+        if (m.getStatus() != EmailStatus.FAILED) {
+            throw new UserError("only a failed email can be retried; this one is " + m.getStatus().code());
+        }
+        int attempts = m.getAttempts();
+        String lastReply = m.getLastReply();
+        String before = m.getRecipient();
+        outbox.retry(t, m);
+        StringBuilder detail = new StringBuilder(m.getKind().code()).append(" '").append(m.getSubject())
+                .append("' after ").append(attempts).append(attempts == 1 ? " attempt" : " attempts");
+        if (lastReply != null) {
+            detail.append("; last reply: ").append(lastReply);
+        }
+        if (!before.equals(m.getRecipient())) {
+            detail.append("; now to ").append(m.getRecipient()).append(" instead of ").append(before);
+        }
+        audit.record(t, actor, "email.retried", m.getContact(), cut(detail.toString(), 3900));
+        return EmailView.of(m);
     }
 
     /** For the command line: the id as typed. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.memberdesk.ui.viewmodel.mail.DemoInboxViewModel;
 import org.memberdesk.ui.viewmodel.mail.MailWindows;
+import org.memberdesk.ui.viewmodel.mail.OutboxProblemsViewModel;
 import org.memberdesk.ui.viewmodel.mail.SmtpSettingsViewModel;
 
 /** Keeps the view models of the mail windows the console asked to show, without showing any. */
@@ -15,6 +16,7 @@ public final class RecordingMailWindows implements MailWindows {
 
     public final List<DemoInboxViewModel> inboxes = new ArrayList<>();
     public final List<SmtpSettingsViewModel> settings = new ArrayList<>();
+    public final List<OutboxProblemsViewModel> outboxProblems = new ArrayList<>();
 
     @Override
     public void showDemoInbox(Supplier<DemoInboxViewModel> model) {
@@ -24,6 +26,16 @@ public final class RecordingMailWindows implements MailWindows {
     @Override
     public void showSmtpSettings(Supplier<SmtpSettingsViewModel> model) {
         settings.add(model.get());
+    }
+
+    @Override
+    public void showOutboxProblems(Supplier<OutboxProblemsViewModel> model) {
+        outboxProblems.add(model.get());
+    }
+
+    @Override
+    public void refreshOutboxProblems() {
+        outboxProblems.forEach(OutboxProblemsViewModel::refresh);
     }
 
     @Override

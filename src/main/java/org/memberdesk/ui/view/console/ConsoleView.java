@@ -104,6 +104,7 @@ public final class ConsoleView {
     @FXML private RadioMenuItem themeDarkItem;
     @FXML private CheckMenuItem presenterItem;
     @FXML private MenuItem demoInboxItem;
+    @FXML private MenuItem outboxProblemsItem;
     @FXML private MenuItem smtpSettingsItem;
     @FXML private MenuItem databaseSettingsItem;
     @FXML private MenuItem agentNameItem;
@@ -114,6 +115,7 @@ public final class ConsoleView {
     @FXML private VBox mailWarnings;
     @FXML private ProgressBar outboxProgress;
     @FXML private Label outboxLabel;
+    @FXML private Hyperlink outboxFailedLink;
     @FXML private Separator outboxSeparator;
     @FXML private Hyperlink portalLink;
     @FXML private Separator portalSeparator;
@@ -326,7 +328,7 @@ public final class ConsoleView {
         agentNameItem.disableProperty().bind(viewModel.phaseProperty().isEqualTo(Phase.WELCOME));
         databaseSettingsItem.disableProperty().bind(viewModel.phaseProperty().isEqualTo(Phase.WELCOME));
         for (MenuItem item : List.of(newContactItem, importContactsItem, activityItem, demoInboxItem,
-                smtpSettingsItem, refreshItem)) {
+                outboxProblemsItem, smtpSettingsItem, refreshItem)) {
             item.disableProperty().bind(viewModel.sessionProperty().isNull());
         }
         AppearanceViewModel appearance = viewModel.appearance();
@@ -357,7 +359,7 @@ public final class ConsoleView {
                     portalPortItem)) {
                 item.setDisable(true);
             }
-            for (Node node : List.of(demoBanner, mailWarningBar, outboxLabel, outboxSeparator,
+            for (Node node : List.of(demoBanner, mailWarningBar, outboxLabel, outboxFailedLink, outboxSeparator,
                     outboxProgress, portalLink, portalSeparator)) {
                 node.setVisible(false);
                 node.setManaged(false);
@@ -390,7 +392,12 @@ public final class ConsoleView {
         showMailWarnings(mail.warnings());
 
         OutboxStatusViewModel outbox = mail.outbox();
-        tie(outboxLabel.textProperty(), outbox.textProperty());
+        tie(outboxLabel.textProperty(), outbox.summaryProperty());
+        tie(outboxFailedLink.textProperty(), outbox.failedTextProperty());
+        tie(outboxFailedLink.visibleProperty(), outbox.failedTextProperty().isNotEmpty());
+        tie(outboxFailedLink.managedProperty(), outboxFailedLink.visibleProperty());
+        outboxFailedLink.setTooltip(new Tooltip(messages.get("outbox.openProblems")));
+        follow(outbox.toneProperty(), tone -> ToneStyles.apply(outboxFailedLink, tone));
         for (Node node : List.of(outboxLabel, outboxSeparator)) {
             node.setVisible(true);
             node.setManaged(true);
@@ -478,6 +485,11 @@ public final class ConsoleView {
     @FXML
     private void runWorkflow() {
         session.runWorkflow(List.copyOf(contactTable.getSelectionModel().getSelectedItems()));
+    }
+
+    @FXML
+    private void openOutboxProblems() {
+        session.openOutboxProblems();
     }
 
     @FXML

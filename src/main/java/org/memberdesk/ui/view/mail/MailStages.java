@@ -9,9 +9,10 @@ import org.memberdesk.ui.view.common.AppShortcuts;
 import org.memberdesk.ui.view.common.Windows;
 import org.memberdesk.ui.viewmodel.mail.DemoInboxViewModel;
 import org.memberdesk.ui.viewmodel.mail.MailWindows;
+import org.memberdesk.ui.viewmodel.mail.OutboxProblemsViewModel;
 import org.memberdesk.ui.viewmodel.mail.SmtpSettingsViewModel;
 
-/** The Inbox (demo) window and the Email settings dialog, one of each at a time, over the main window. */
+/** The Inbox (demo) and Outbox problems windows and the Email settings dialog, one of each at a time. */
 public final class MailStages implements MailWindows {
 
     private final Messages messages;
@@ -19,6 +20,8 @@ public final class MailStages implements MailWindows {
     private Stage inbox;
     private DemoInboxViewModel inboxModel;
     private Stage settings;
+    private Stage problems;
+    private OutboxProblemsViewModel problemsModel;
 
     public MailStages(Messages messages, Supplier<Window> owner) {
         this.messages = messages;
@@ -63,6 +66,35 @@ public final class MailStages implements MailWindows {
     }
 
     @Override
+    public void showOutboxProblems(Supplier<OutboxProblemsViewModel> model) {
+        if (Windows.bringToFront(problems)) {
+            refreshOutboxProblems();
+            return;
+        }
+        OutboxProblemsViewModel viewModel = model.get();
+        OutboxProblemsView view = new OutboxProblemsView(viewModel, messages);
+        problems = stage(view.root(), 1100, 620, messages.get("outboxProblems.windowTitle"), false);
+        Windows.remember(problems, "outbox-problems");
+        AppShortcuts.install(problems, viewModel::refresh);
+        problems.setOnHidden(event -> {
+            viewModel.close();
+            problems = null;
+            problemsModel = null;
+        });
+        problemsModel = viewModel;
+        problems.show();
+        problems.requestFocus();
+        viewModel.load();
+    }
+
+    @Override
+    public void refreshOutboxProblems() {
+        if (problemsModel != null) {
+            problemsModel.refresh();
+        }
+    }
+
+    @Override
     public void refreshInbox() {
         if (inboxModel != null) {
             inboxModel.refresh();
@@ -76,6 +108,9 @@ public final class MailStages implements MailWindows {
         }
         if (settings != null) {
             settings.close();
+        }
+        if (problems != null) {
+            problems.close();
         }
     }
 

@@ -21,6 +21,7 @@ import org.memberdesk.ui.viewmodel.insight.InsightBackend;
 import org.memberdesk.ui.viewmodel.insight.InsightTools;
 import org.memberdesk.ui.viewmodel.insight.InsightViewModel;
 import org.memberdesk.ui.viewmodel.mail.MailViewModel;
+import org.memberdesk.ui.viewmodel.mail.OutboxProblemsViewModel;
 import org.memberdesk.ui.viewmodel.workflow.ManualRunViewModel;
 import org.memberdesk.ui.viewmodel.workflow.WorkflowsViewModel;
 import org.slf4j.Logger;
@@ -201,6 +202,13 @@ public final class ConsoleSession {
             contactsChanged();
             mail.refresh();
         }
+    }
+
+    /** The status bar's failed count: Outbox problems, the failed and retrying emails over every contact. */
+    public void openOutboxProblems() {
+        tools.mail().showOutboxProblems(() -> new OutboxProblemsViewModel(services.outboxProblems(),
+                new OutboxProblemsViewModel.Tools(tools.executor(), tools.dialogs(), tools.messages(), time,
+                        services.clock(), agent, (id, name, email) -> open(new ContactRow(id, name, email, "")))));
     }
 
     /** Opens the contact's window (or brings it to the front). */

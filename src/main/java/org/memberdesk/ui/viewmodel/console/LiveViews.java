@@ -7,7 +7,7 @@ import org.memberdesk.service.live.Changes;
 /**
  * Routes what the change feed reports to the open views it concerns: a contact's window when
  * anything of hers changed, the contact list when contacts did, Activity on audit entries, the
- * demo Inbox and the status bar's counters on emails, the workflows' run log on runs. An open
+ * demo Inbox, Outbox problems and the status bar's counters on emails, the workflows' run log on runs. An open
  * Diagnose result is only marked out of date: on changes of its contact, and on changes that name no
  * one contact (offers, groups, settings, everything at once). Every view reads itself again in the background and
  * keeps what the agent selected. UI thread only.
@@ -40,6 +40,7 @@ final class LiveViews {
             windows.contacts().refreshAll();
             windows.insight().refreshActivity();
             windows.mail().refreshInbox();
+            windows.mail().refreshOutboxProblems();
             windows.workflows().refreshRuns();
             windows.insight().diagnosisMayBeOutOfDate();
             return;
@@ -65,6 +66,7 @@ final class LiveViews {
         }
         if (changes.any(ChangeKind.EMAIL)) {
             windows.mail().refreshInbox();
+            windows.mail().refreshOutboxProblems();
         }
         if (changes.any(ChangeKind.EMAIL, ChangeKind.SETTINGS)) {
             counters.run();

@@ -2,7 +2,7 @@ package org.memberdesk.ui.viewmodel.mail;
 
 import java.util.function.Supplier;
 
-/** Where the mail windows live: one Inbox (demo) and one Email settings dialog at a time. */
+/** Where the mail windows live: one Inbox (demo), one Outbox problems and one Email settings dialog at a time. */
 public interface MailWindows {
 
     /** Shows Inbox (demo), creating its view model with {@code model} only when it is not open. */
@@ -10,6 +10,12 @@ public interface MailWindows {
 
     /** Shows the Email (SMTP) settings dialog, creating its view model only when it is not open. */
     void showSmtpSettings(Supplier<SmtpSettingsViewModel> model);
+
+    /** Shows Outbox problems, creating its view model only when it is not open. */
+    void showOutboxProblems(Supplier<OutboxProblemsViewModel> model);
+
+    /** Reads the open Outbox problems again (see {@link OutboxProblemsViewModel#refresh()}); none open: nothing. */
+    void refreshOutboxProblems();
 
     /** Reads the open Inbox (demo) again (see {@link DemoInboxViewModel#refresh()}); none open: nothing. */
     void refreshInbox();

@@ -35,6 +35,8 @@ public final class OutboxStatusViewModel {
 
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "");
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper(this, "details", "");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper failedText = new ReadOnlyStringWrapper(this, "failedText", "");
     private final ReadOnlyObjectWrapper<Tone> tone = new ReadOnlyObjectWrapper<>(this, "tone", Tone.NEUTRAL);
     private final ReadOnlyBooleanWrapper sending = new ReadOnlyBooleanWrapper(this, "sending");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
@@ -98,6 +100,7 @@ public final class OutboxStatusViewModel {
         int current = Math.min(done + 1, batchSize);
         progress.set(batchSize == 0 ? -1 : (double) done / batchSize);
         text.set(messages.get("outbox.sending", current, batchSize));
+        summary.set(text.get());
         tone.set(Tone.PENDING);
     }
 
@@ -112,8 +115,13 @@ public final class OutboxStatusViewModel {
             if (now.retrying() > 0) {
                 parts.add(messages.get("outbox.retrying", now.retrying()));
             }
+            failedText.set(now.failed() > 0 ? messages.get("outbox.failed", now.failed()) : "");
+            String failedApart = now.failed() > 0 ? " \u00b7" : "";
+            summary.set(parts.isEmpty()
+                    ? now.failed() > 0 ? messages.get("outbox.counts", "").strip() : messages.get("outbox.nothingWaiting")
+                    : messages.get("outbox.counts", String.join(" \u00b7 ", parts)) + failedApart);
             if (now.failed() > 0) {
-                parts.add(messages.get("outbox.failed", now.failed()));
+                parts.add(failedText.get());
             }
             text.set(parts.isEmpty() ? messages.get("outbox.nothingWaiting")
                     : messages.get("outbox.counts", String.join(" \u00b7 ", parts)));
@@ -132,6 +140,19 @@ public final class OutboxStatusViewModel {
 
     public ReadOnlyStringProperty textProperty() {
         return text.getReadOnlyProperty();
+    }
+
+    /**
+     * The status bar's text without the failed count, which {@link #failedTextProperty()} holds for a
+     * link of its own: "Outbox: 2 queued ·" and "1 failed".
+     */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** "3 failed", or empty when nothing failed: what opens Outbox problems. */
+    public ReadOnlyStringProperty failedTextProperty() {
+        return failedText.getReadOnlyProperty();
     }
 
     /** A tooltip: what the counts mean and what to do about failed mail. */

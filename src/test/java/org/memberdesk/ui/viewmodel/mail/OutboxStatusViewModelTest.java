@@ -57,6 +57,18 @@ class OutboxStatusViewModelTest {
     }
 
     @Test
+    void theFailedCountStandsApartSoThatItCanOpenOutboxProblems() {
+        assertThat(outbox.summaryProperty().get()).isEqualTo("Outbox: 1 retrying \u00b7");
+        assertThat(outbox.failedTextProperty().get()).isEqualTo("4 failed");
+
+        clock.advance(java.time.Duration.ofMinutes(61)); // the demo's greylisted welcome is due again
+        services.emails().runOutbox(true);
+
+        assertThat(outbox.summaryProperty().get()).isEqualTo("Outbox:");
+        assertThat(outbox.failedTextProperty().get()).isEqualTo("4 failed");
+    }
+
+    @Test
     void saysSendingNOfMWhileABatchGoesOutThenCountsAgain() {
         feed.fire(new DeliveryProgress(DeliveryProgress.Phase.BATCH_STARTED, null, null, null, 12, 0));
         assertThat(outbox.textProperty().get()).isEqualTo("Sending 1 of 12\u2026");
