@@ -348,14 +348,15 @@ public final class ContactRepository {
         }
 
         private List<Hit> byParts(String match, String needle, String before) {
+            int parts = partsBefore(before);
             List<Object> parameters = new ArrayList<>();
-            for (int part = 0; part <= POSTGRES_PARTS.size(); part++) {
+            for (int part = 0; part < parts; part++) {
                 parameters.add(needle);
                 if (before != null) {
                     parameters.add(before);
                 }
             }
-            String sql = byParts(before == null ? match : match + " and search_text < ?");
+            String sql = byParts(before == null ? match : match + " and search_text < ?", parts);
             return session.doReturningWork(connection -> {
                 // Planning the thirteen parts costs more than running them: plan once per connection,
                 // for any needle (PostgreSQL would keep planning anew for each needle's own values).
@@ -377,11 +378,21 @@ public final class ContactRepository {
          * generic plan must not walk a part's name order past every row for a rare needle), and the
          * limits are literals, so that the plan is made for them.
          */
-        private String byParts(String match) {
+        /** How many parts, from the first, can hold a search text that sorts before {@code before} (all when null). */
+        private static int partsBefore(String before) {
+            int parts = 1;
+            while (parts <= POSTGRES_PARTS.size()
+                    && (before == null || compareCodePoints(POSTGRES_PARTS.get(parts - 1), before) < 0)) {
+                parts++;
+            }
+            return parts;
+        }
+
+        private String byParts(String match, int count) {
             StringJoiner parts = new StringJoiner(" union all ", "select contact_id, search_text from (",
                     ") by_parts limit " + limit);
             String from = null;
-            for (int part = 0; part <= POSTGRES_PARTS.size(); part++) {
+            for (int part = 0; part < count; part++) {
                 String to = part < POSTGRES_PARTS.size() ? POSTGRES_PARTS.get(part) : null;
                 String range = (from == null ? "" : " and search_text >= '" + from + "'")
                         + (to == null ? "" : " and search_text < '" + to + "'");
