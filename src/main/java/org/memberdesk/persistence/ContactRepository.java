@@ -314,8 +314,7 @@ public final class ContactRepository {
                 return portableIds(q, limit);
             }
             if (length == 1) {
-                return ids(hits("select contact_id, search_text from contact_search where" + VISIBLE
-                        + " and search_text >= ? and search_text < ? order by search_text limit ?", q, successor(q), limit));
+                return ids(namesBetween(q, successor(q)));
             }
             String like = escapeLike(q);
             String match = length == 2 ? "(search_text like ? escape '\\' or search_text like ? escape '\\')"
@@ -328,15 +327,20 @@ public final class ContactRepository {
                 return walked;
             }
             if (length >= 3) {
-                return ids(byParts(ANYWHERE, "%" + like + "%", null));
+                return ids(byParts("%" + like + "%", null));
             }
             // Two characters: the names starting with them are one range of the btree, read in order;
             // other lines that start with them can only come before the range's last row on the page.
             String end = q.substring(0, q.length() - Character.charCount(last)) + successor(Character.toString(last));
-            List<Hit> names = hits("select contact_id, search_text from contact_search where" + VISIBLE
-                    + " and search_text >= ? and search_text < ? order by search_text limit " + limit, q, end);
-            List<Hit> otherLines = byParts(ANYWHERE, "%\n" + like + "%", names.size() == limit ? names.get(limit - 1).text() : null);
+            List<Hit> names = namesBetween(q, end);
+            List<Hit> otherLines = byParts("%\n" + like + "%", names.size() == limit ? names.get(limit - 1).text() : null);
             return merged(names, otherLines);
+        }
+
+        /** The first {@code limit} search texts from {@code from} up to {@code to}: a range of the btree, read in order. */
+        private List<Hit> namesBetween(String from, String to) {
+            return hits("select contact_id, search_text from contact_search where" + VISIBLE
+                    + " and search_text >= ? and search_text < ? order by search_text limit ?", from, to, limit);
         }
 
         /** The first {@code limit} of two lists in name order, each contact once. */
@@ -347,7 +351,7 @@ public final class ContactRepository {
             return all.stream().map(Hit::id).distinct().limit(limit).toList();
         }
 
-        private List<Hit> byParts(String match, String needle, String before) {
+        private List<Hit> byParts(String needle, String before) {
             int parts = partsBefore(before);
             List<Object> parameters = new ArrayList<>();
             for (int part = 0; part < parts; part++) {
@@ -356,7 +360,7 @@ public final class ContactRepository {
                     parameters.add(before);
                 }
             }
-            String sql = byParts(before == null ? match : match + " and search_text < ?", parts);
+            String sql = byParts(before == null ? ANYWHERE : ANYWHERE + " and search_text < ?", parts);
             return session.doReturningWork(connection -> {
                 // Planning the thirteen parts costs more than running them: plan once per connection,
                 // for any needle (PostgreSQL would keep planning anew for each needle's own values).
@@ -370,14 +374,6 @@ public final class ContactRepository {
             });
         }
 
-        /**
-         * One sorted, limited query per part of contact_search, in name order, appended: PostgreSQL runs
-         * the parts of a UNION ALL one after another and stops once the outer limit is reached, so a
-         * part after the one that completes the page is never read. Exact with any split. Each part
-         * collects its matches through the indexes and then sorts them (fenced by {@code offset 0}: a
-         * generic plan must not walk a part's name order past every row for a rare needle), and the
-         * limits are literals, so that the plan is made for them.
-         */
         /** How many parts, from the first, can hold a search text that sorts before {@code before} (all when null). */
         private static int partsBefore(String before) {
             int parts = 1;
@@ -388,6 +384,14 @@ public final class ContactRepository {
             return parts;
         }
 
+        /**
+         * One sorted, limited query per part of contact_search, in name order, appended: PostgreSQL runs
+         * the parts of a UNION ALL one after another and stops once the outer limit is reached, so a
+         * part after the one that completes the page is never read. Exact with any split. Each part
+         * collects its matches through the indexes and then sorts them (fenced by {@code offset 0}: a
+         * generic plan must not walk a part's name order past every row for a rare needle), and the
+         * limits are literals, so that the plan is made for them.
+         */
         private String byParts(String match, int count) {
             StringJoiner parts = new StringJoiner(" union all ", "select contact_id, search_text from (",
                     ") by_parts limit " + limit);
