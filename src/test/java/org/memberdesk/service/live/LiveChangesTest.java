@@ -119,7 +119,7 @@ class LiveChangesTest extends ServicesCase {
         List<String> missing = new ArrayList<>();
         String tablesWithoutLogTrigger = TestDatabases.postgresql() ? """
                 select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
-                where n.nspname = current_schema() and c.relkind = 'r'
+                where n.nspname = current_schema() and c.relkind in ('r', 'p') and not c.relispartition
                   and not exists (select 1 from pg_trigger t join pg_proc p on p.oid = t.tgfoid
                                   where t.tgrelid = c.oid and p.proname like 'change_record%')""" : """
                 select name from sqlite_master t where type = 'table' and name not like 'contact_fts%'
