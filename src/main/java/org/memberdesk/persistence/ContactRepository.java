@@ -281,8 +281,9 @@ public final class ContactRepository {
      * into parts by the first letters of the name line ({@link #POSTGRES_PARTS}), in query shapes that
      * fix the plan. Left to itself, the planner cannot know that the matches of a needle cluster in
      * name order (every "dana" sits together), nor derive an index range from a prepared statement's
-     * LIKE parameter once it uses a generic plan. So: one character is a range of the btree; longer
-     * needles first walk the first {@link #POSTGRES_WALK} contacts in name order (exact when it finds
+     * LIKE parameter once it uses a generic plan. So: one character is a range of the btree; two
+     * characters are a range of {@code contact_search_lead}'s btree (migration V15), which lists each
+     * line's first two characters beside the search text; longer needles first walk the first {@link #POSTGRES_WALK} contacts in name order (exact when it finds
      * {@code limit}: dense needles such as "example" or "new"), else sort the matches of one part after
      * another, in name order, and stop at the part that completes the page: a search reads the pages of
      * the parts it needs, not a page per match across the table.
@@ -316,25 +317,18 @@ public final class ContactRepository {
             if (length == 1) {
                 return ids(namesBetween(q, successor(q)));
             }
-            String like = escapeLike(q);
-            String match = length == 2 ? "(search_text like ? escape '\\' or search_text like ? escape '\\')"
-                    : "search_text like ? escape '\\'";
-            Object[] needles = length == 2 ? new Object[] {like + "%", "%\n" + like + "%"} : new Object[] {"%" + like + "%"};
+            if (length == 2) {
+                return ids(hits("select contact_id, search_text from contact_search_lead where lead = ? and" + VISIBLE
+                        + " order by search_text, contact_id limit ?", q, limit));
+            }
+            String like = "%" + escapeLike(q) + "%";
             List<UUID> walked = ids(hits("select contact_id, search_text from (select contact_id, search_text from contact_search where" + VISIBLE
-                    + " order by search_text limit ?) walked where " + match + " order by search_text limit ?",
-                    parameters(Math.min(walkLength, POSTGRES_WALK), needles, limit)));
+                    + " order by search_text limit ?) walked where " + ANYWHERE + " order by search_text limit ?",
+                    Math.min(walkLength, POSTGRES_WALK), like, limit));
             if (walked.size() == limit) {
                 return walked;
             }
-            if (length >= 3) {
-                return ids(byParts("%" + like + "%", null));
-            }
-            // Two characters: the names starting with them are one range of the btree, read in order;
-            // other lines that start with them can only come before the range's last row on the page.
-            String end = q.substring(0, q.length() - Character.charCount(last)) + successor(Character.toString(last));
-            List<Hit> names = namesBetween(q, end);
-            List<Hit> otherLines = byParts("%\n" + like + "%", names.size() == limit ? names.get(limit - 1).text() : null);
-            return merged(names, otherLines);
+            return ids(byParts(like));
         }
 
         /** The first {@code limit} search texts from {@code from} up to {@code to}: a range of the btree, read in order. */
@@ -343,24 +337,10 @@ public final class ContactRepository {
                     + " and search_text >= ? and search_text < ? order by search_text limit ?", from, to, limit);
         }
 
-        /** The first {@code limit} of two lists in name order, each contact once. */
-        private List<UUID> merged(List<Hit> one, List<Hit> other) {
-            List<Hit> all = new ArrayList<>(one);
-            all.addAll(other);
-            all.sort(java.util.Comparator.comparing(Hit::text, ContactRepository::compareCodePoints));
-            return all.stream().map(Hit::id).distinct().limit(limit).toList();
-        }
-
-        private List<Hit> byParts(String needle, String before) {
-            int parts = partsBefore(before);
-            List<Object> parameters = new ArrayList<>();
-            for (int part = 0; part < parts; part++) {
-                parameters.add(needle);
-                if (before != null) {
-                    parameters.add(before);
-                }
-            }
-            String sql = byParts(before == null ? ANYWHERE : ANYWHERE + " and search_text < ?", parts);
+        private List<Hit> byParts(String needle) {
+            Object[] parameters = new Object[POSTGRES_PARTS.size() + 1];
+            java.util.Arrays.fill(parameters, needle);
+            String sql = byParts(ANYWHERE, parameters.length);
             return session.doReturningWork(connection -> {
                 // Planning the thirteen parts costs more than running them: plan once per connection,
                 // for any needle (PostgreSQL would keep planning anew for each needle's own values).
@@ -369,19 +349,9 @@ public final class ContactRepository {
                 }
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
                     statement.unwrap(PGStatement.class).setPrepareThreshold(1);
-                    return hits(statement, parameters.toArray());
+                    return hits(statement, parameters);
                 }
             });
-        }
-
-        /** How many parts, from the first, can hold a search text that sorts before {@code before} (all when null). */
-        private static int partsBefore(String before) {
-            int parts = 1;
-            while (parts <= POSTGRES_PARTS.size()
-                    && (before == null || compareCodePoints(POSTGRES_PARTS.get(parts - 1), before) < 0)) {
-                parts++;
-            }
-            return parts;
         }
 
         /**
@@ -430,37 +400,6 @@ public final class ContactRepository {
 
         private static List<UUID> ids(List<Hit> hits) {
             return hits.stream().map(Hit::id).toList();
-        }
-
-        private static Object[] parameters(Integer first, Object[] needles, int last) {
-            List<Object> all = new ArrayList<>();
-            if (first != null) {
-                all.add(first);
-            }
-            all.addAll(List.of(needles));
-            all.add(last);
-            return all.toArray();
-        }
-
-        private List<UUID> query(String sql, Object... parameters) {
-            return session.doReturningWork(connection -> {
-                try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                    return ids(statement, parameters);
-                }
-            });
-        }
-
-        private static List<UUID> ids(PreparedStatement statement, Object... parameters) throws SQLException {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            List<UUID> ids = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(SqlIds.read(rows, 1));
-                }
-            }
-            return ids;
         }
     }
 
