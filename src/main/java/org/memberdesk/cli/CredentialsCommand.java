@@ -35,9 +35,16 @@ final class CredentialsCommand implements Runnable {
                 String contact,
                 @Option(names = "--offer", required = true, paramLabel = "N", description = "The offer's name.")
                 String offer,
+                @Option(names = "--again", description = "Resend even though the same welcome went less than"
+                        + " 10 minutes ago.") boolean again,
                 @Mixin Delivery delivery) {
-        Queued queued = cli.call(services -> Queued.after(services,
-                services.credentials().resendWelcome(contact, offer, cli.agent()), delivery));
+        Queued queued;
+        try {
+            queued = cli.call(services -> Queued.after(services,
+                    services.credentials().resendWelcome(contact, offer, again, cli.agent()), delivery));
+        } catch (CredentialService.ResendTooSoon tooSoon) {
+            throw new UserError(tooSoon.getMessage() + " (--again resends it anyway)");
+        }
         report(queued, queued.sent()
                 ? "resent the " + offer.strip() + " welcome email to " + queued.email().recipient()
                 : "queued the " + offer.strip() + " welcome email again for " + queued.email().recipient());

@@ -10,6 +10,8 @@ import org.hibernate.Session;
 import org.memberdesk.domain.EmailKind;
 import org.memberdesk.domain.EmailMessage;
 import org.memberdesk.domain.EmailStatus;
+import org.memberdesk.domain.Origin;
+import org.memberdesk.domain.TokenPurpose;
 
 public final class EmailRepository {
 
@@ -75,6 +77,27 @@ public final class EmailRepository {
                 .setParameterList("k", kinds)
                 .setParameter("since", since)
                 .getResultList();
+    }
+
+    /**
+     * When the emails of one kind that agents queued for a contact (their resends: agents send a
+     * welcome only by resending it) were queued since {@code since}, oldest first; only those that
+     * carried a link for {@code purpose} when it is given.
+     */
+    public List<Instant> queuedByAgentsSince(UUID contactId, EmailKind kind, TokenPurpose purpose, Instant since) {
+        var query = session.createSelectionQuery(
+                        "select m.createdAt from EmailMessage m where m.contact.id = :c and m.kind = :k "
+                                + "and m.origin = :agent and m.createdAt > :since"
+                                + (purpose == null ? "" : " and m.linkPurpose = :p") + " order by m.createdAt",
+                        Instant.class)
+                .setParameter("c", contactId)
+                .setParameter("k", kind)
+                .setParameter("agent", Origin.AGENT)
+                .setParameter("since", since);
+        if (purpose != null) {
+            query.setParameter("p", purpose);
+        }
+        return query.getResultList();
     }
 
     /**

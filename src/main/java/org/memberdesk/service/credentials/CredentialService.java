@@ -19,6 +19,7 @@ import org.memberdesk.domain.EmailMessage;
 import org.memberdesk.domain.Offer;
 import org.memberdesk.domain.OfferGrant;
 import org.memberdesk.domain.PortalAccount;
+import org.memberdesk.domain.TokenPurpose;
 import org.memberdesk.mail.ComposedEmail;
 import org.memberdesk.mail.EmailComposer;
 import org.memberdesk.mail.LinkTtl;
@@ -43,6 +44,9 @@ public final class CredentialService {
 
     public static final int RESET_EMAILS_PER_HOUR = 5;
     public static final Duration RATE_WINDOW = Duration.ofHours(1);
+    /** The same welcome again sooner than this is asked about first. */
+    public static final Duration RESEND_AGAIN_AFTER = Duration.ofMinutes(10);
+    public static final int WELCOME_RESENDS_PER_HOUR = 10;
     public static final Duration MIN_AGENT_TTL = Duration.ofHours(1);
     public static final Duration MAX_AGENT_TTL = Duration.ofHours(72);
 
@@ -97,21 +101,64 @@ public final class CredentialService {
      * active offer; linked to the original welcome as a resend.
      */
     public EmailView resendWelcome(String contactEmail, String offerName, Actor actor) {
-        return tx.write(t -> {
-            Contact contact = Lookups.contact(t, contactEmail);
-            Offer offer = Lookups.offer(t, offerName);
-            Instant now = clock.instant();
-            OfferGrant grant = t.grants().of(contact.getId(), offer.getId())
-                    .orElseThrow(() -> new UserError(contact.getEmail() + " does not have " + offer.getName()
-                            + ": grant the offer first"));
-            if (!grant.isActive(now)) {
-                throw new UserError(offer.getName() + " is " + grant.status(now).code() + " for " + contact.getEmail()
-                        + ": only an active offer's welcome email can be resent");
+        return resendWelcome(contactEmail, offerName, false, actor);
+    }
+
+    /**
+     * {@link #resendWelcome(String, String, Actor)} with its guardrails: refused with
+     * {@link ResendTooSoon} when the same welcome went to the same address less than
+     * {@link #RESEND_AGAIN_AFTER} ago, unless {@code again}; refused with {@link RateLimited} past {@link #WELCOME_RESENDS_PER_HOUR}
+     * resends an hour, and when the resend would mint a set-password link beyond the hourly limit of
+     * reset emails (such a link is one more way in, so it counts as one).
+     */
+    public EmailView resendWelcome(String contactEmail, String offerName, boolean again, Actor actor) {
+        try {
+            return tx.write(t -> {
+                Contact contact = Lookups.contact(t, contactEmail);
+                Offer offer = Lookups.offer(t, offerName);
+                Instant now = clock.instant();
+                OfferGrant grant = t.grants().of(contact.getId(), offer.getId())
+                        .orElseThrow(() -> new UserError(contact.getEmail() + " does not have " + offer.getName()
+                                + ": grant the offer first"));
+                if (!grant.isActive(now)) {
+                    throw new UserError(offer.getName() + " is " + grant.status(now).code() + " for "
+                            + contact.getEmail() + ": only an active offer's welcome email can be resent");
+                }
+                checkResendGuardrails(t, contact, offer, again, now);
+                EmailMessage message = queueWelcome(t, contact, offer, actor, true);
+                audit.record(t, actor, "credentials.welcome-resent", contact, offer.getName());
+                return EmailView.of(message);
+            });
+        } catch (RateLimited refused) {
+            recordRefusal(contactEmail, actor, "credentials.welcome-resent", refused.getMessage());
+            throw refused;
+        }
+    }
+
+    private void checkResendGuardrails(Tx t, Contact contact, Offer offer, boolean again, Instant now) {
+        List<EmailMessage> welcomes = t.emails().ofContactAndOffer(contact.getId(), offer.getId(), EmailKind.WELCOME);
+        EmailMessage last = welcomes.isEmpty() ? null : welcomes.get(welcomes.size() - 1);
+        // To an address the contact no longer has, it was another email (the typo an agent just fixed).
+        if (!again && last != null && last.getRecipient().equalsIgnoreCase(contact.getEmail())
+                && last.getCreatedAt().isAfter(now.minus(RESEND_AGAIN_AFTER))) {
+            throw new ResendTooSoon(contact.getEmail(), offer.getName(), last.getCreatedAt(), now);
+        }
+        Instant hourAgo = now.minus(RATE_WINDOW);
+        List<Instant> resends = t.emails().queuedByAgentsSince(contact.getId(), EmailKind.WELCOME, null, hourAgo);
+        if (resends.size() >= WELCOME_RESENDS_PER_HOUR) {
+            throw new RateLimited(WELCOME_RESENDS_PER_HOUR + " welcome emails were resent to " + contact.getEmail()
+                    + " in the last hour; the next can be resent at "
+                    + resends.get(resends.size() - WELCOME_RESENDS_PER_HOUR).plus(RATE_WINDOW));
+        }
+        if (!portalAccount(t, contact).getCredential().hasPassword()) {
+            List<Instant> linksOut = recentResets(t, contact);
+            Instant next = nextAllowed(linksOut);
+            if (next != null) {
+                throw new RateLimited(RESET_EMAILS_PER_HOUR + " emails with a link to choose a password went to "
+                        + contact.getEmail() + " in the last hour, and this welcome would carry one more;"
+                        + " the next can be sent at " + next);
             }
-            EmailMessage message = queueWelcome(t, contact, offer, actor, true);
-            audit.record(t, actor, "credentials.welcome-resent", contact, offer.getName());
-            return EmailView.of(message);
-        });
+        }
     }
 
     /**
@@ -218,8 +265,16 @@ public final class CredentialService {
         return outbox.enqueue(t, target.contact(), email, actor.origin(), actor.name());
     }
 
+    /**
+     * The emails of the last hour that carried a link to choose a password: reset emails, and welcomes
+     * an agent resent with a set-password link, oldest first.
+     */
     private List<Instant> recentResets(Tx t, Contact contact) {
-        return t.emails().createdSince(contact.getId(), RESET_KINDS, clock.instant().minus(RATE_WINDOW));
+        Instant since = clock.instant().minus(RATE_WINDOW);
+        List<Instant> all = new java.util.ArrayList<>(t.emails().createdSince(contact.getId(), RESET_KINDS, since));
+        all.addAll(t.emails().queuedByAgentsSince(contact.getId(), EmailKind.WELCOME, TokenPurpose.SET_PASSWORD, since));
+        all.sort(null);
+        return all;
     }
 
     /** With the limit reached, the moment the oldest email in the window leaves it; otherwise null. */
@@ -493,6 +548,32 @@ public final class CredentialService {
             audit.record(t, actor, action, contact, why, AuditEvent.Outcome.REFUSED);
             return null;
         });
+    }
+
+    /** The same welcome again within {@link #RESEND_AGAIN_AFTER}: the agent is asked first (the CLI needs --again). */
+    public static final class ResendTooSoon extends UserError {
+        private final String offer;
+        private final Instant lastSentAt;
+
+        ResendTooSoon(String contactEmail, String offer, Instant lastSentAt, Instant now) {
+            super("the " + offer + " welcome email already went to " + contactEmail + " "
+                    + ago(Duration.between(lastSentAt, now)) + ", at " + lastSentAt
+                    + "; resend it again only if it did not arrive");
+            this.offer = offer;
+            this.lastSentAt = lastSentAt;
+        }
+
+        private static String ago(Duration elapsed) {
+            return elapsed.toMinutes() < 1 ? "less than a minute ago" : elapsed.toMinutes() + " minute(s) ago";
+        }
+
+        public String offer() {
+            return offer;
+        }
+
+        public Instant lastSentAt() {
+            return lastSentAt;
+        }
     }
 
     /** The sixth reset email within the hour. */

@@ -49,7 +49,7 @@ public final class EmailChangeFollowUp {
             return;
         }
         executor.submit(() -> next.welcome()
-                        ? credentials.resendWelcome(newEmail, next.offer(), agent)
+                        ? credentials.resendWelcome(newEmail, next.offer(), true, agent)
                         : credentials.sendResetLink(newEmail, next.group(), null, agent),
                 sent -> outcome.accept(changed + " " + (next.welcome()
                         ? messages.get("emailChange.sent.welcome", next.offer(), sent.recipient())

@@ -63,7 +63,7 @@ class CredentialServiceTest extends SmtpServicesCase {
         services.emails().runOutbox(true);
         String before = passwordHash();
 
-        EmailView again = credentials.resendWelcome("DANA@example.com", "momentum membership", agent);
+        EmailView again = credentials.resendWelcome("DANA@example.com", "momentum membership", true, agent);
         services.emails().runOutbox(true);
 
         assertThat(again.kind().code()).isEqualTo("welcome");

@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import org.memberdesk.service.contacts.ContactEdit;
 import org.memberdesk.service.contacts.ContactSummary;
+import org.memberdesk.service.credentials.CredentialService;
 import org.memberdesk.service.credentials.CredentialService.PasswordChange;
 import org.memberdesk.service.offers.GrantResult;
 import org.memberdesk.ui.common.Messages;
@@ -44,7 +45,7 @@ public final class ContactActionsViewModel {
         this.tools = tools;
         this.messages = tools.messages();
         // one call at a time from the window: Resend waits for Unlock and the other way round
-        resendCommand = new Command(tools.executor(), busy.not(), failure -> failed("actions.resend.failed", failure));
+        resendCommand = new Command(tools.executor(), busy.not(), this::resendFailed);
         unlockCommand = new Command(tools.executor(), busy.not(), failure -> failed("actions.unlock.failed", failure));
         busy.bind(resendCommand.runningProperty().or(unlockCommand.runningProperty()));
         canUnlockPortal = Bindings.createBooleanBinding(
@@ -68,9 +69,28 @@ public final class ContactActionsViewModel {
         if (offer == null || !offer.active()) {
             return;
         }
+        resend(contact.emailProperty().get(), offer.offer(), false);
+    }
+
+    private void resend(String email, String offer, boolean again) {
+        resendCommand.run(() -> backend.credentials().resendWelcome(email, offer, again, tools.agent()),
+                sent -> announce(messages.get("actions.resend.done", offer, sent.recipient())));
+    }
+
+    /** The same welcome went minutes ago: ask before sending it once more, naming when it went. */
+    private void resendFailed(Exception failure) {
+        if (!(failure instanceof CredentialService.ResendTooSoon tooSoon)) {
+            failed("actions.resend.failed", failure);
+            return;
+        }
         String email = contact.emailProperty().get();
-        resendCommand.run(() -> backend.credentials().resendWelcome(email, offer.offer(), tools.agent()),
-                sent -> announce(messages.get("actions.resend.done", offer.offer(), sent.recipient())));
+        if (tools.dialogs().confirm(messages.get("actions.resend.again.title"),
+                messages.get("actions.resend.again.question", tooSoon.offer(), email,
+                        tools.time().format(tooSoon.lastSentAt())),
+                messages.get("actions.resend.again.details"), messages.get("actions.resend.again.accept"),
+                messages.get("actions.resend.confirm.decline"))) {
+            resend(email, tooSoon.offer(), true);
+        }
     }
 
     /**
