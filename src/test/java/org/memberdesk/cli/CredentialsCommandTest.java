@@ -30,6 +30,19 @@ class CredentialsCommandTest extends SeededDemoCase {
     }
 
     @Test
+    void theSameWelcomeAgainWithinTenMinutesIsRefusedWithExitOneUnlessAgain() {
+        cli.run("credentials", "resend", "--contact", DANA, "--offer", "Budget Bootcamp").succeeded();
+
+        String refused = cli.run("credentials", "resend", "--contact", DANA, "--offer", "Budget Bootcamp").userError();
+        assertThat(refused).startsWith("error: the Budget Bootcamp welcome email already went to " + DANA)
+                .endsWith("(--again resends it anyway)");
+        assertThat(smtp.receivedFor(DANA)).hasSize(1);
+
+        cli.run("credentials", "resend", "--contact", DANA, "--offer", "Budget Bootcamp", "--again").succeeded();
+        assertThat(smtp.receivedFor(DANA)).hasSize(2);
+    }
+
+    @Test
     void resendOfARevokedOfferIsAOneLineErrorAndSendsNothing() {
         String error = cli.run("credentials", "resend", "--contact", GRACE, "--offer", "Momentum Membership")
                 .userError();

@@ -171,6 +171,36 @@ class ContactActionsViewModelTest {
                 assertThat(entry.action()).isEqualTo("credentials.welcome-resent"));
     }
 
+    @Test
+    void theSameWelcomeMinutesLaterAsksFirstNamingWhenItWentAndSendsOnlyWhenTold() {
+        ContactViewModel ben = open("ben.carter@example.com");
+        OfferRow membership = ben.offers().get(0);
+        ben.actions().resend(membership);
+        java.time.Instant first = emails("ben.carter@example.com").get(0).createdAt();
+        clock.advance(java.time.Duration.ofMinutes(4));
+
+        RecordingDialogService declining = RecordingDialogService.declining();
+        ContactViewModel again = open("ben.carter@example.com", declining);
+        int before = emails("ben.carter@example.com").size();
+        again.actions().resend(again.offers().get(0));
+
+        assertThat(declining.asked()).singleElement().satisfies(asked -> {
+            assertThat(asked.title()).isEqualTo("Welcome email sent minutes ago");
+            assertThat(asked.question()).isEqualTo("The " + membership.offer()
+                    + " welcome email already went to ben.carter@example.com at " + time.format(first)
+                    + ". Send it once more?");
+            assertThat(asked.acceptLabel()).isEqualTo("Send once more");
+        });
+        assertThat(declining.errors()).as("a question, not an error").isEmpty();
+        assertThat(emails("ben.carter@example.com")).hasSize(before);
+
+        ben.actions().resend(membership);
+
+        assertThat(dialogs.asked()).hasSize(1);
+        assertThat(emails("ben.carter@example.com")).hasSize(before + 1);
+        assertThat(ben.notificationProperty().get()).startsWith("The " + membership.offer() + " welcome email is queued");
+    }
+
     // ---- Send Reset Link ----
 
     @Test
