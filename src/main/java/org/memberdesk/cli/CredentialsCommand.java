@@ -67,6 +67,24 @@ final class CredentialsCommand implements Runnable {
                 + queued.email().recipient() + ", valid " + ttl.toHours() + "h");
     }
 
+    @Command(name = "recovery-link",
+            description = "Prints a single-use reset link once, to paste to the contact yourself; nothing is emailed.")
+    void recoveryLink(@Option(names = "--contact", required = true, paramLabel = "E",
+                              description = "The contact's email.") String contact,
+                      @Option(names = "--community", paramLabel = "G",
+                              description = "A community group: that group's own password instead.") String group,
+                      @Option(names = "--expires", paramLabel = "HOURS", defaultValue = "24h",
+                              description = "How long the link works, e.g. 2h (1h to 72h; default ${DEFAULT-VALUE}).")
+                      String expires) {
+        Duration ttl = hours(expires);
+        CredentialService.RecoveryLink made = cli.call(services ->
+                services.credentials().recoveryLink(contact, group, ttl, cli.agent()));
+        cli.output().change(new JsonShapes.RecoveryLink(made.contactEmail(), made.access(), made.link(),
+                        made.expiresAt().toString(), false),
+                List.of(made.link(), "a single-use " + made.access() + " link for " + made.contactEmail()
+                        + ", valid " + ttl.toHours() + "h (until " + made.expiresAt() + "); shown once, not emailed"));
+    }
+
     @Command(name = "set-password",
             description = "Sets a password you will share yourself; the contact is emailed only with --notify.")
     void setPassword(@Option(names = "--contact", required = true, paramLabel = "E",

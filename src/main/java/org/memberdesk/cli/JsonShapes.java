@@ -121,6 +121,10 @@ final class JsonShapes {
     record Unlocked(String contact, boolean changed) {
     }
 
+    /** A recovery link: printed once, emailed to nobody. */
+    record RecoveryLink(String contact, String access, String link, String expiresAt, boolean emailed) {
+    }
+
     /** The SMTP settings in effect; never the password, only whether one is set. */
     record MailSettings(boolean demoMode, String host, Integer port, String security, String from, String user,
                         boolean passwordSet, List<String> fromEnvironment, String portalUrl, String portalUrlSource,

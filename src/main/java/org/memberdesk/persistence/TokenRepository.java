@@ -27,6 +27,18 @@ public final class TokenRepository {
                 .getResultList();
     }
 
+    /** When links of one purpose that went out in no email (an agent pasted them) were made for a contact since {@code since}. */
+    public List<java.time.Instant> handedOutSince(UUID contactId, org.memberdesk.domain.TokenPurpose purpose,
+                                                  java.time.Instant since) {
+        return session.createSelectionQuery("select t.createdAt from CredentialToken t where t.contact.id = :c"
+                        + " and t.purpose = :p and t.emailMessageId is null and t.createdAt > :since order by t.createdAt",
+                        java.time.Instant.class)
+                .setParameter("c", contactId)
+                .setParameter("p", purpose)
+                .setParameter("since", since)
+                .getResultList();
+    }
+
     /** The contact's tokens for one credential: the membership password (group null) or one group's. */
     public List<CredentialToken> ofCredential(UUID contactId, org.memberdesk.domain.AccessScope scope, UUID groupId) {
         String groupClause = groupId == null ? "t.group is null" : "t.group.id = :g";

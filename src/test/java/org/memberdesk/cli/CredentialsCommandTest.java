@@ -43,6 +43,24 @@ class CredentialsCommandTest extends SeededDemoCase {
     }
 
     @Test
+    void recoveryLinkPrintsTheLinkOnceAndEmailsNothing() {
+        String out = cli.run("credentials", "recovery-link", "--contact", DANA, "--expires", "2h").succeeded().out();
+
+        assertThat(out.lines().toList()).hasSize(2);
+        assertThat(out.lines().findFirst().orElseThrow()).matches("http://\\S+/reset/[A-Za-z0-9_-]{43}");
+        assertThat(out).contains("valid 2h").contains("shown once, not emailed");
+        JsonNode json = cli.run("credentials", "recovery-link", "--contact", SOFIA, "--community", "Founders Circle",
+                "--json").succeeded().json();
+        assertThat(json.get("link").asText()).contains("/community/founders-circle/reset/");
+        assertThat(json.get("emailed").asBoolean()).isFalse();
+        cli.run("outbox", "run").succeeded();
+        assertThat(smtp.received()).isEmpty();
+
+        assertThat(cli.run("credentials", "recovery-link", "--contact", DANA, "--expires", "0h").userError())
+                .contains("1 to 72 hours");
+    }
+
+    @Test
     void resendOfARevokedOfferIsAOneLineErrorAndSendsNothing() {
         String error = cli.run("credentials", "resend", "--contact", GRACE, "--offer", "Momentum Membership")
                 .userError();

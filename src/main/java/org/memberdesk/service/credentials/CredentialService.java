@@ -16,12 +16,14 @@ import org.memberdesk.domain.Credential;
 import org.memberdesk.domain.CredentialToken;
 import org.memberdesk.domain.EmailKind;
 import org.memberdesk.domain.EmailMessage;
+import org.memberdesk.domain.MintedToken;
 import org.memberdesk.domain.Offer;
 import org.memberdesk.domain.OfferGrant;
 import org.memberdesk.domain.PortalAccount;
 import org.memberdesk.domain.TokenPurpose;
 import org.memberdesk.mail.ComposedEmail;
 import org.memberdesk.mail.EmailComposer;
+import org.memberdesk.mail.LinkTokens;
 import org.memberdesk.mail.LinkTtl;
 import org.memberdesk.mail.Outbox;
 import org.memberdesk.mail.PortalLinks;
@@ -59,6 +61,14 @@ public final class CredentialService {
                                    Instant nextAllowedAt) {
         public boolean allowed() {
             return nextAllowedAt == null;
+        }
+    }
+
+    /** A recovery link, shown once: the only place its raw token ever is. */
+    public record RecoveryLink(String contactEmail, String access, String link, Instant expiresAt) {
+        @Override
+        public String toString() {
+            return "RecoveryLink[" + contactEmail + ", " + access + ", expires " + expiresAt + "]";
         }
     }
 
@@ -211,6 +221,42 @@ public final class CredentialService {
     }
 
     /**
+     * A recovery link to paste: a single-use reset link that is shown once to the agent and never
+     * emailed, for a contact whose mail does not arrive. The same rules as a reset link: only its hash
+     * is stored, it lasts 1 to 72 hours ({@code ttl} null: the configured default), it supersedes the
+     * credential's older links, and it counts towards the hourly limit of reset emails.
+     */
+    public RecoveryLink recoveryLink(String contactEmail, String groupName, Duration ttl, Actor actor) {
+        if (ttl != null && (ttl.compareTo(MIN_AGENT_TTL) < 0 || ttl.compareTo(MAX_AGENT_TTL) > 0)) {
+            throw new UserError("a recovery link may last from 1 to 72 hours");
+        }
+        try {
+            return tx.write(t -> {
+                Target target = target(t, contactEmail, groupName);
+                Instant next = nextAllowed(recentResets(t, target.contact()));
+                if (next != null) {
+                    throw new RateLimited(RESET_EMAILS_PER_HOUR + " reset links went to " + target.contact().getEmail()
+                            + " in the last hour; the next can be made at " + next);
+                }
+                Duration lifetime = ttl != null ? ttl : LinkTtl.agentReset(t);
+                Instant now = clock.instant();
+                MintedToken minted = Tokens.mint();
+                CredentialToken token = LinkTokens.issue(t, target.contact(), target.scope(), target.group(),
+                        TokenPurpose.RESET, minted.hash(), now, lifetime, actor.origin(), null);
+                String base = links.base(t);
+                String link = target.group() == null ? PortalLinks.reset(base, minted.raw())
+                        : PortalLinks.communityReset(base, target.group().getSlug(), minted.raw());
+                audit.record(t, actor, "credentials.recovery-link-made", target.contact(), target.access()
+                        + ", link valid " + LinkTtl.describe(lifetime) + ", shown to the agent, not emailed");
+                return new RecoveryLink(target.contact().getEmail(), target.access(), link, token.getExpiresAt());
+            });
+        } catch (RateLimited refused) {
+            recordRefusal(contactEmail, actor, "credentials.recovery-link-made", refused.getMessage());
+            throw refused;
+        }
+    }
+
+    /**
      * Forgot Password on the portal: queues a self-service reset (60 minutes) for a real contact and
      * does nothing otherwise. Never says which, never throws for an unknown address.
      */
@@ -266,13 +312,14 @@ public final class CredentialService {
     }
 
     /**
-     * The emails of the last hour that carried a link to choose a password: reset emails, and welcomes
-     * an agent resent with a set-password link, oldest first.
+     * The links of the last hour to choose a password: reset emails, welcomes an agent resent with a
+     * set-password link, and recovery links handed to an agent to paste; oldest first.
      */
     private List<Instant> recentResets(Tx t, Contact contact) {
         Instant since = clock.instant().minus(RATE_WINDOW);
         List<Instant> all = new java.util.ArrayList<>(t.emails().createdSince(contact.getId(), RESET_KINDS, since));
         all.addAll(t.emails().queuedByAgentsSince(contact.getId(), EmailKind.WELCOME, TokenPurpose.SET_PASSWORD, since));
+        all.addAll(t.tokens().handedOutSince(contact.getId(), TokenPurpose.RESET, since));
         all.sort(null);
         return all;
     }
