@@ -7,6 +7,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.common.ViewLoader;
 import org.memberdesk.ui.view.common.ToneStyles;
@@ -27,6 +29,10 @@ public final class ResetLinkView {
     @FXML private Label errorLabel;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Button sendButton;
+    @FXML private Button pasteButton;
+    @FXML private VBox pastedBox;
+    @FXML private TextField pastedField;
+    @FXML private Label pastedNoteLabel;
 
     private final ResetLinkViewModel viewModel;
     private final Parent root;
@@ -52,6 +58,28 @@ public final class ResetLinkView {
         viewModel.allowedProperty().addListener((o, before, allowed) ->
                 ToneStyles.apply(limitLabel, allowed ? Tone.NEUTRAL : Tone.BAD));
         sendButton.disableProperty().bind(Bindings.not(viewModel.canSend()));
+        pasteButton.disableProperty().bind(Bindings.not(viewModel.canSend()));
+        pastedField.textProperty().bind(viewModel.pastedLinkProperty());
+        pastedNoteLabel.textProperty().bind(viewModel.pastedNoteProperty());
+        pastedBox.visibleProperty().bind(viewModel.pastedLinkProperty().isNotEmpty());
+        pastedBox.managedProperty().bind(pastedBox.visibleProperty());
+        viewModel.pastedLinkProperty().addListener((o, before, link) -> {
+            if (!link.isEmpty()) {
+                pastedField.requestFocus();
+                pastedField.selectAll();
+                root.getScene().getWindow().sizeToScene();
+            }
+        });
+    }
+
+    @FXML
+    private void paste() {
+        viewModel.makeLinkToPaste();
+    }
+
+    @FXML
+    private void copy() {
+        viewModel.copyLink();
     }
 
     @FXML

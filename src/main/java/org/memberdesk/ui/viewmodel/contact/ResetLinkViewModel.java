@@ -19,11 +19,14 @@ import org.memberdesk.service.Actor;
 import org.memberdesk.service.credentials.CredentialService.ResetLinkPreview;
 import org.memberdesk.service.credentials.CredentialService;
 import org.memberdesk.service.email.EmailView;
+import org.memberdesk.ui.common.TextClipboard;
 import org.memberdesk.ui.viewmodel.DisplayTime;
 
 /**
  * Send Reset Link, as a confirmation: the address it goes to, the access it opens, how long the
  * link lasts (1 to 72 hours, 24 by default) and how many reset emails went out in the last hour.
+ * When mail does not arrive, the same link can be made to paste instead: it shows once in the
+ * dialog, is never emailed, and can be copied (the clipboard is emptied again after a minute).
  */
 public final class ResetLinkViewModel extends ActionDialogViewModel {
 
@@ -35,6 +38,8 @@ public final class ResetLinkViewModel extends ActionDialogViewModel {
     private final Actor agent;
     private final DisplayTime time;
     private final Consumer<EmailView> onSent;
+    private final Consumer<CredentialService.RecoveryLink> onPasted;
+    private final TextClipboard clipboard;
 
     private final ObservableList<ExpiryChoice> choices = FXCollections.observableArrayList();
     private final ObjectProperty<ExpiryChoice> expiry = new SimpleObjectProperty<>(this, "expiry");
@@ -43,11 +48,14 @@ public final class ResetLinkViewModel extends ActionDialogViewModel {
     private final ReadOnlyStringWrapper limitText = new ReadOnlyStringWrapper(this, "limitText", "");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
     private final ReadOnlyBooleanWrapper allowed = new ReadOnlyBooleanWrapper(this, "allowed");
+    private final ReadOnlyStringWrapper pastedLink = new ReadOnlyStringWrapper(this, "pastedLink", "");
+    private final ReadOnlyStringWrapper pastedNote = new ReadOnlyStringWrapper(this, "pastedNote", "");
     private final StringBinding expiryText;
     private final BooleanBinding canSend;
 
     ResetLinkViewModel(CredentialService credentials, String contactEmail, String group, String accessLabel,
-                       EmailHistoryViewModel.Tools tools, Consumer<EmailView> onSent) {
+                       EmailHistoryViewModel.Tools tools, Consumer<EmailView> onSent,
+                       Consumer<CredentialService.RecoveryLink> onPasted) {
         super(tools.executor(), tools.messages(), tools.messages().get("resetLink.title", accessLabel),
                 tools.messages().get(group == null ? "actions.resetLink.when" : "actions.community.resetLink.when"));
         this.credentials = credentials;
@@ -56,12 +64,15 @@ public final class ResetLinkViewModel extends ActionDialogViewModel {
         this.agent = tools.agent();
         this.time = tools.time();
         this.onSent = onSent;
+        this.onPasted = onPasted;
+        this.clipboard = tools.clipboard();
         this.access = new ReadOnlyStringWrapper(this, "access", accessLabel);
         HOURS.forEach(h -> choices.add(new ExpiryChoice(h, messages.get("resetLink.hours", h))));
         expiry.set(choice(24));
         expiryText = Bindings.createStringBinding(() -> expiry.get() == null ? ""
                 : messages.get("resetLink.expiry", expiry.get().hours()), expiry);
-        canSend = loaded.and(allowed).and(expiry.isNotNull()).and(busyProperty().not());
+        // once a link to paste is made, emailing another would supersede it
+        canSend = loaded.and(allowed).and(expiry.isNotNull()).and(busyProperty().not()).and(pastedLink.isEmpty());
     }
 
     /** Reads the address, the default lifetime and the hourly count. */
@@ -93,6 +104,43 @@ public final class ResetLinkViewModel extends ActionDialogViewModel {
             finish();
             onSent.accept(email);
         });
+    }
+
+    /** Makes the link to paste instead of an email; it shows in the dialog once, which stays open to copy it. */
+    public void makeLinkToPaste() {
+        if (!canSend.get()) {
+            return;
+        }
+        ExpiryChoice chosen = expiry.get();
+        run(() -> credentials.recoveryLink(contactEmail, group, chosen.duration(), agent), made -> {
+            pastedLink.set(made.link());
+            pastedNote.set(messages.get("resetLink.pasted", time.format(made.expiresAt())));
+            onPasted.accept(made);
+        });
+    }
+
+    /** Puts the link on the clipboard, and takes it off again after a minute. */
+    public void copyLink() {
+        String link = pastedLink.get();
+        if (link.isEmpty()) {
+            return;
+        }
+        clipboard.putText(link);
+        pastedNote.set(messages.get("resetLink.copied", ChangePasswordViewModel.CLIPBOARD_LIFETIME.toSeconds()));
+        executor.schedule(ChangePasswordViewModel.CLIPBOARD_LIFETIME, () -> {
+            clipboard.clearIfStill(link);
+            pastedNote.set(messages.get("resetLink.clipboardCleared"));
+        });
+    }
+
+    /** The link to paste once made; empty before. */
+    public ReadOnlyStringProperty pastedLinkProperty() {
+        return pastedLink.getReadOnlyProperty();
+    }
+
+    /** Shown once and not emailed, until when it works; then whether it is on the clipboard. */
+    public ReadOnlyStringProperty pastedNoteProperty() {
+        return pastedNote.getReadOnlyProperty();
     }
 
     private ExpiryChoice choice(int hours) {

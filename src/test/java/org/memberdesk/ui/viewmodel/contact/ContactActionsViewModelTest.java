@@ -298,6 +298,38 @@ class ContactActionsViewModelTest {
     }
 
     @Test
+    void aLinkToPasteShowsOnceIsNeverEmailedAndLeavesTheClipboardAfterAMinute() {
+        ContactViewModel dana = open("dana.whitfield@example.com");
+        int emailsBefore = emails("dana.whitfield@example.com").size();
+        dana.actions().sendResetLink(null);
+        ResetLinkViewModel dialog = windows.resetLinks.get(0);
+        dialog.expiryProperty().set(dialog.choices().get(1));
+
+        dialog.makeLinkToPaste();
+
+        String link = dialog.pastedLinkProperty().get();
+        assertThat(link).matches("http://\\S+/reset/[A-Za-z0-9_-]{43}");
+        assertThat(dialog.pastedNoteProperty().get()).startsWith("Shown once, never emailed");
+        assertThat(dialog.doneProperty().get()).as("the dialog stays open to copy it").isFalse();
+        assertThat(dialog.canSend().get()).as("an email now would supersede the pasted link").isFalse();
+        assertThat(emails("dana.whitfield@example.com")).hasSize(emailsBefore);
+        assertThat(dana.notificationProperty().get())
+                .isEqualTo("A recovery link for the Client Portal (membership) was made for dana.whitfield@example.com,"
+                        + " shown once and not emailed.");
+        assertThat(audit("dana.whitfield@example.com")).anySatisfy(entry -> {
+            assertThat(entry.action()).isEqualTo("credentials.recovery-link-made");
+            assertThat(entry.detail()).contains("2 hours").doesNotContain(link.substring(link.lastIndexOf('/') + 1));
+        });
+
+        dialog.copyLink();
+        assertThat(clipboard.current()).isEqualTo(link);
+        assertThat(dialog.pastedNoteProperty().get()).contains("60 seconds");
+        executor.elapseTimers();
+        assertThat(clipboard.current()).isEmpty();
+        assertThat(dialog.pastedNoteProperty().get()).startsWith("The link was taken off the clipboard.");
+    }
+
+    @Test
     void aGeneratedPasswordIsShownCopiedAndTakenOffTheClipboardAfterAMinute() {
         ContactViewModel dana = open("dana.whitfield@example.com");
         dana.actions().changePassword(null);
