@@ -79,6 +79,27 @@ class ContactActionsViewTest extends DemoConsoleCase {
     }
 
     @Test
+    void aLinkToPasteShowsInTheDialogInsteadOfAnEmail() throws Exception {
+        Node root = openContact("dana", "Dana Whitfield");
+        robot.clickOn(tabHeader(root, "Actions"));
+        robot.clickOn(robot.from(root).lookup("#portalResetButton").queryButton());
+        Node dialog = WAIT.present(() -> window("Send Reset Link")).getScene().getRoot();
+        WAIT.until(() -> "dana.whitfield@example.com".equals(text(dialog, "#recipientLabel")));
+        int before = stored("dana.whitfield@example.com").size();
+
+        robot.clickOn(robot.from(dialog).lookup("#pasteButton").queryButton());
+
+        javafx.scene.control.TextField link = robot.from(dialog).lookup("#pastedField")
+                .queryAs(javafx.scene.control.TextField.class);
+        WAIT.until(() -> link.getText().contains("/reset/") && link.isVisible());
+        assertThat(link.isEditable()).isFalse();
+        assertThat(text(dialog, "#pastedNoteLabel")).startsWith("Shown once, never emailed");
+        assertThat(robot.from(dialog).lookup("#sendButton").queryButton().isDisabled()).isTrue();
+        assertThat(window("Send Reset Link")).as("stays open to copy the link").isPresent();
+        assertThat(stored("dana.whitfield@example.com")).hasSize(before);
+    }
+
+    @Test
     void changePasswordMarksEntriesThatDiffer() throws Exception {
         Node root = openContact("dana", "Dana Whitfield");
         robot.clickOn(tabHeader(root, "Actions"));
