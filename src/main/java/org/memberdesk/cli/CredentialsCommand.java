@@ -85,6 +85,22 @@ final class CredentialsCommand implements Runnable {
                         + ", valid " + ttl.toHours() + "h (until " + made.expiresAt() + "); shown once, not emailed"));
     }
 
+    @Command(name = "recovery-code",
+            description = "Prints an 8-digit code once, to read out by phone; the contact types it on the portal's"
+                    + " code page within 15 minutes. Nothing is emailed.")
+    void recoveryCode(@Option(names = "--contact", required = true, paramLabel = "E",
+                              description = "The contact's email.") String contact,
+                      @Option(names = "--community", paramLabel = "G",
+                              description = "A community group: that group's own password instead.") String group) {
+        CredentialService.RecoveryCode made = cli.call(services ->
+                services.credentials().recoveryCode(contact, group, cli.agent()));
+        cli.output().change(new JsonShapes.RecoveryCode(made.contactEmail(), made.access(), made.code(),
+                        made.expiresAt().toString(), made.pageUrl(), false),
+                List.of(made.code(), "a one-time " + made.access() + " code for " + made.contactEmail() + ", valid until "
+                        + made.expiresAt() + "; read it out: the contact types it with their email at " + made.pageUrl()
+                        + "; shown once, not emailed"));
+    }
+
     @Command(name = "set-password",
             description = "Sets a password you will share yourself; the contact is emailed only with --notify.")
     void setPassword(@Option(names = "--contact", required = true, paramLabel = "E",

@@ -121,6 +121,10 @@ final class JsonShapes {
     record Unlocked(String contact, boolean changed) {
     }
 
+    /** A code to read out by phone: printed once, emailed to nobody. */
+    record RecoveryCode(String contact, String access, String code, String expiresAt, String page, boolean emailed) {
+    }
+
     /** A recovery link: printed once, emailed to nobody. */
     record RecoveryLink(String contact, String access, String link, String expiresAt, boolean emailed) {
     }

@@ -45,7 +45,7 @@ public class CredentialToken {
     private TokenPurpose purpose;
 
     /** Hex SHA-256 of the raw token. */
-    @Column(name = "token_hash", nullable = false, unique = true, length = 64)
+    @Column(name = "token_hash", nullable = false, unique = true, length = 128)
     private String tokenHash;
 
     @Column(name = "created_at", nullable = false)
@@ -72,6 +72,9 @@ public class CredentialToken {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     private Origin origin;
+
+    @Column(name = "failed_tries", nullable = false)
+    private int failedTries;
 
     protected CredentialToken() {
     }
@@ -119,6 +122,18 @@ public class CredentialToken {
         if (supersededAt == null) {
             this.supersededAt = now;
         }
+    }
+
+    /** A wrong code was typed for this token; at {@code limit} wrong tries it is revoked. */
+    public void recordFailedTry(Instant now, int limit) {
+        failedTries++;
+        if (failedTries >= limit) {
+            revoke(now);
+        }
+    }
+
+    public int getFailedTries() {
+        return failedTries;
     }
 
     public void revoke(Instant now) {

@@ -110,6 +110,11 @@ public final class PortalLinks {
         return base + "/community/" + slug;
     }
 
+    /** The "I have a code" page of the membership portal ({@code slug} null) or of one community group. */
+    public static String code(String base, String slug) {
+        return (slug == null ? base : community(base, slug)) + "/code";
+    }
+
     public static String communityReset(String base, String slug, String token) {
         return community(base, slug) + "/reset/" + token;
     }

@@ -27,14 +27,18 @@ public final class TokenRepository {
                 .getResultList();
     }
 
-    /** When links of one purpose that went out in no email (an agent pasted them) were made for a contact since {@code since}. */
-    public List<java.time.Instant> handedOutSince(UUID contactId, org.memberdesk.domain.TokenPurpose purpose,
-                                                  java.time.Instant since) {
+    /**
+     * When agents handed out ways in for a contact without an email (recovery links to paste, codes
+     * read out by phone) since {@code since}, oldest first.
+     */
+    public List<java.time.Instant> handedOutSince(UUID contactId, java.time.Instant since) {
         return session.createSelectionQuery("select t.createdAt from CredentialToken t where t.contact.id = :c"
-                        + " and t.purpose = :p and t.emailMessageId is null and t.createdAt > :since order by t.createdAt",
-                        java.time.Instant.class)
+                        + " and t.purpose in (:p) and t.emailMessageId is null and t.origin = :agent"
+                        + " and t.createdAt > :since order by t.createdAt", java.time.Instant.class)
                 .setParameter("c", contactId)
-                .setParameter("p", purpose)
+                .setParameterList("p", List.of(org.memberdesk.domain.TokenPurpose.RESET,
+                        org.memberdesk.domain.TokenPurpose.CODE))
+                .setParameter("agent", org.memberdesk.domain.Origin.AGENT)
                 .setParameter("since", since)
                 .getResultList();
     }

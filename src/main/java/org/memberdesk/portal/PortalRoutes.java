@@ -92,6 +92,8 @@ final class PortalRoutes {
         routes.post("/reset/{token}", ctx -> completeLink(ctx, membership(), "reset"));
         routes.get("/set-password/{token}", ctx -> linkForm(ctx, membership(), "set-password"));
         routes.post("/set-password/{token}", ctx -> completeLink(ctx, membership(), "set-password"));
+        routes.get("/code", ctx -> codeForm(ctx, membership(), "", null, 200));
+        routes.post("/code", ctx -> redeemCode(ctx, membership()));
 
         routes.get("/community/{slug}", ctx -> community(ctx, "").ifPresent(here -> home(ctx, here)));
         routes.post("/community/{slug}/login", ctx -> community(ctx, "login").ifPresent(here -> login(ctx, here)));
@@ -104,6 +106,9 @@ final class PortalRoutes {
                 ctx -> community(ctx, "forgot").ifPresent(here -> forgotForm(ctx, here)));
         routes.post("/community/{slug}/forgot",
                 ctx -> community(ctx, "forgot").ifPresent(here -> forgot(ctx, here)));
+        routes.get("/community/{slug}/code",
+                ctx -> community(ctx, "code").ifPresent(here -> codeForm(ctx, here, "", null, 200)));
+        routes.post("/community/{slug}/code", ctx -> community(ctx, "code").ifPresent(here -> redeemCode(ctx, here)));
         routes.get("/community/{slug}/reset/{token}", ctx -> community(ctx, "reset/" + ctx.pathParam("token"))
                 .ifPresent(here -> linkForm(ctx, here, "reset")));
         routes.post("/community/{slug}/reset/{token}",
@@ -272,6 +277,7 @@ final class PortalRoutes {
         model.put("focusEmail", focusEmail);
         model.put("loginAction", here.path("login"));
         model.put("forgotPath", here.path("forgot"));
+        model.put("codePath", here.path("code"));
         return model;
     }
 
@@ -320,6 +326,42 @@ final class PortalRoutes {
         Map<String, Object> model = model(ctx, here, "Check your email");
         model.put("linkLifetime", site.selfServiceLinkLifetime());
         html(ctx, 200, "forgot-sent", model);
+    }
+
+    // ---- a code read out by phone ----
+
+    private void codeForm(Context ctx, Here here, String email, String error, int status) {
+        Map<String, Object> model = model(ctx, here, "I have a code");
+        model.put("codeAction", here.path("code"));
+        model.put("email", email);
+        model.put("codeError", error);
+        html(ctx, status, "code", model);
+    }
+
+    /**
+     * Email and code: a live code leads on to choosing a password; anything else, an unknown email
+     * included, gets the same answer, so the page tells nothing about accounts.
+     */
+    private void redeemCode(Context ctx, Here here) {
+        if (!Csrf.valid(ctx, here.secure())) {
+            forbidden(ctx, here);
+            return;
+        }
+        String email = trimmed(ctx.formParam("email"));
+        if (auth.addressProblem(email).isPresent()) {
+            codeForm(ctx, here, email, "Enter the email address you use here, then the code.", 422);
+            return;
+        }
+        if (overAccountLimit(ctx, here, RequestGuard.Bucket.SIGN_IN, email)) {
+            return;
+        }
+        Optional<String> reset = credentials.redeemCode(email, here.door().groupSlug(), ctx.formParam("code"));
+        if (reset.isEmpty()) {
+            codeForm(ctx, here, email, "That code does not work with this email address. Check both, or ask us for a"
+                    + " new code: a code works once, for 15 minutes, and stops after 5 wrong tries.", 422);
+            return;
+        }
+        redirect(ctx, here.path("reset/" + reset.get()));
     }
 
     // ---- reset and set-password links ----

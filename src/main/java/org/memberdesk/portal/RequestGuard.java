@@ -92,7 +92,7 @@ final class RequestGuard {
         if (p.equals("/forgot")) {
             return Bucket.FORGOT;
         }
-        if (p.startsWith("/reset/") || p.startsWith("/set-password/")) {
+        if (p.startsWith("/reset/") || p.startsWith("/set-password/") || p.equals("/code")) {
             return Bucket.LINK;
         }
         return Bucket.OTHER;

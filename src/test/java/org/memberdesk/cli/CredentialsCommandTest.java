@@ -61,6 +61,22 @@ class CredentialsCommandTest extends SeededDemoCase {
     }
 
     @Test
+    void recoveryCodePrintsTheCodeOnceAndThePortalTradesItForAReset() {
+        String out = cli.run("credentials", "recovery-code", "--contact", DANA).succeeded().out();
+
+        String code = out.lines().findFirst().orElseThrow();
+        assertThat(code).matches("[0-9]{4} [0-9]{4}");
+        assertThat(out).contains("/code").contains("shown once, not emailed");
+        JsonNode json = cli.run("credentials", "recovery-code", "--contact", SOFIA, "--community", "Founders Circle",
+                "--json").succeeded().json();
+        assertThat(json.get("code").asText()).matches("[0-9]{4} [0-9]{4}");
+        assertThat(json.get("page").asText()).endsWith("/community/founders-circle/code");
+        assertThat(smtp.received()).isEmpty();
+        assertThat(cli.run("credentials", "recovery-code", "--contact", "ghost@example.com").userError())
+                .contains("ghost@example.com");
+    }
+
+    @Test
     void resendOfARevokedOfferIsAOneLineErrorAndSendsNothing() {
         String error = cli.run("credentials", "resend", "--contact", GRACE, "--offer", "Momentum Membership")
                 .userError();

@@ -153,6 +153,54 @@ class PortalBrowserTest {
     }
 
     @Test
+    void aCodeReadOutByPhoneLeadsToANewPasswordOnceAndAWrongOneSaysNothingAboutTheAccount() {
+        String code = f.services.credentials().recoveryCode(DANA, null, PortalFixture.AGENT).code();
+        int emailsBefore = f.received();
+
+        browser.get(f.base + "/");
+        waitForHeading("Sign in");
+        browser.findElement(By.linkText("I have a code")).click();
+        waitForHeading("I have a code");
+        screenshot("code");
+
+        browser.findElement(By.id("email")).sendKeys("nobody@example.com");
+        browser.findElement(By.id("code")).sendKeys(code);
+        submit();
+        waitForHeading("I have a code");
+        String unknown = browser.findElement(By.id("code-error")).getText();
+
+        browser.findElement(By.id("email")).clear();
+        browser.findElement(By.id("email")).sendKeys(DANA);
+        browser.findElement(By.id("code")).sendKeys("1234 5678".equals(code) ? "8765 4321" : "1234 5678");
+        submit();
+        waitForHeading("I have a code");
+        assertThat(browser.findElement(By.id("code-error")).getText()).as("a wrong code reads as an unknown email")
+                .isEqualTo(unknown).contains("does not work");
+        assertThat(browser.findElement(By.id("code")).getAttribute("aria-invalid")).isEqualTo("true");
+        screenshot("code-wrong");
+
+        browser.findElement(By.id("code")).sendKeys(code);
+        submit();
+        waitForHeading("Choose a new password");
+        assertThat(text()).contains(DANA);
+        assertThat(f.received()).as("nothing was emailed").isEqualTo(emailsBefore);
+        browser.findElement(By.id("password")).sendKeys(NEW_PASSWORD);
+        browser.findElement(By.id("confirm")).sendKeys(NEW_PASSWORD);
+        submit();
+        waitForHeading("Sign in");
+        signIn(DANA, NEW_PASSWORD);
+        waitForHeading("Hello, Dana Whitfield");
+
+        browser.get(f.base + "/code");
+        waitForHeading("I have a code");
+        browser.findElement(By.id("email")).sendKeys(DANA);
+        browser.findElement(By.id("code")).sendKeys(code);
+        submit();
+        waitForHeading("I have a code");
+        assertThat(browser.findElement(By.id("code-error")).getText()).as("a code works once").isEqualTo(unknown);
+    }
+
+    @Test
     void theWelcomeEmailsSetPasswordLinkWorksTheSameWay() {
         f.services.credentials().resendWelcome(DANA, "Momentum Membership", PortalFixture.AGENT);
         PortalFixture.MailedLink link = f.latestLink();

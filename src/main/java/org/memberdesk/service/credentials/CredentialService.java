@@ -49,6 +49,9 @@ public final class CredentialService {
     /** The same welcome again sooner than this is asked about first. */
     public static final Duration RESEND_AGAIN_AFTER = Duration.ofMinutes(10);
     public static final int WELCOME_RESENDS_PER_HOUR = 10;
+    /** How long a code read out by phone works, and how many wrong tries kill it. */
+    public static final Duration CODE_TTL = Duration.ofMinutes(15);
+    public static final int CODE_TRIES = 5;
     public static final Duration MIN_AGENT_TTL = Duration.ofHours(1);
     public static final Duration MAX_AGENT_TTL = Duration.ofHours(72);
 
@@ -72,6 +75,14 @@ public final class CredentialService {
         }
     }
 
+    /** A code by phone, shown once, spaced for reading out ("0471 8263"), and the page where it is typed. */
+    public record RecoveryCode(String contactEmail, String access, String code, Instant expiresAt, String pageUrl) {
+        @Override
+        public String toString() {
+            return "RecoveryCode[" + contactEmail + ", " + access + ", expires " + expiresAt + "]";
+        }
+    }
+
     /** The outcome of a password change. Never the password. */
     public record PasswordChange(ContactSummary contact, String access, int linksRevoked, EmailView notification) {
     }
@@ -92,6 +103,7 @@ public final class CredentialService {
     private final PortalLinks links;
     private final PasswordPolicy policy = new PasswordPolicy();
     private final PasswordHasher hasher = new PasswordHasher();
+    private final PhoneCode phoneCodes = new PhoneCode(hasher);
     private final PassphraseGenerator passphrases = new PassphraseGenerator();
 
     public CredentialService(Transactions tx, AuditLog audit, Clock clock, Outbox outbox, EmailComposer composer,
@@ -257,6 +269,98 @@ public final class CredentialService {
     }
 
     /**
+     * A code by phone: eight digits the agent reads out, never emailed. The contact types their
+     * email and the code on the portal's "I have a code" page and then chooses a password. It works
+     * for {@link #CODE_TTL}, dies at the {@link #CODE_TRIES}th wrong try, is stored as an Argon2id
+     * hash, supersedes the credential's older links and counts towards the hourly reset limit.
+     */
+    public RecoveryCode recoveryCode(String contactEmail, String groupName, Actor actor) {
+        String code = PhoneCode.generate();
+        String hash = phoneCodes.hash(code);
+        try {
+            return tx.write(t -> {
+                Target target = target(t, contactEmail, groupName);
+                Instant next = nextAllowed(recentResets(t, target.contact()));
+                if (next != null) {
+                    throw new RateLimited(RESET_EMAILS_PER_HOUR + " reset links and codes went to "
+                            + target.contact().getEmail() + " in the last hour; the next can be made at " + next);
+                }
+                CredentialToken token = LinkTokens.issue(t, target.contact(), target.scope(), target.group(),
+                        TokenPurpose.CODE, hash, clock.instant(), CODE_TTL, actor.origin(), null);
+                audit.record(t, actor, "credentials.recovery-code-made", target.contact(), target.access()
+                        + ", valid " + LinkTtl.describe(CODE_TTL) + ", read out by the agent, not emailed");
+                return new RecoveryCode(target.contact().getEmail(), target.access(), PhoneCode.spoken(code),
+                        token.getExpiresAt(), PortalLinks.code(links.base(t),
+                                target.group() == null ? null : target.group().getSlug()));
+            });
+        } catch (RateLimited refused) {
+            recordRefusal(contactEmail, actor, "credentials.recovery-code-made", refused.getMessage());
+            throw refused;
+        }
+    }
+
+    /**
+     * The portal's "I have a code": trades a live code of this email's contact (membership, or the
+     * group {@code groupSlug}) for a fresh single-use reset token, raw, to choose a password with.
+     * Empty for an unknown email, a wrong, used, expired or dead code alike; a wrong code counts
+     * against the contact's live codes. The Argon2 checks run outside the write lock.
+     */
+    public Optional<String> redeemCode(String email, String groupSlug, String typedCode) {
+        Optional<String> code = PhoneCode.normalize(typedCode);
+        if (code.isEmpty()) {
+            return Optional.empty();
+        }
+        List<CredentialToken> live = tx.read(t -> findQuietly(t, email)
+                .map(contact -> liveCodes(t, contact, groupSlug)).orElse(List.of()));
+        if (live.isEmpty()) {
+            phoneCodes.decoy(code.get());
+            return Optional.empty();
+        }
+        Optional<java.util.UUID> matched = live.stream()
+                .filter(token -> phoneCodes.matches(code.get(), token.getTokenHash()))
+                .map(CredentialToken::getId).findFirst();
+        Actor self = Actor.selfService();
+        return tx.write(t -> {
+            Instant now = clock.instant();
+            if (matched.isEmpty()) {
+                for (CredentialToken token : live) {
+                    CredentialToken current = t.find(CredentialToken.class, token.getId());
+                    if (current != null && current.state(now) == CredentialToken.State.LIVE) {
+                        current.recordFailedTry(now, CODE_TRIES);
+                        if (current.state(now) != CredentialToken.State.LIVE) {
+                            audit.record(t, self, "credentials.recovery-code-used", current.getContact(),
+                                    "the code was typed wrong " + CODE_TRIES + " times and no longer works",
+                                    AuditEvent.Outcome.REFUSED);
+                        }
+                    }
+                }
+                return Optional.<String>empty();
+            }
+            CredentialToken token = t.find(CredentialToken.class, matched.get());
+            if (token == null || token.state(now) != CredentialToken.State.LIVE) {
+                return Optional.<String>empty();
+            }
+            token.markUsed(now);
+            MintedToken minted = Tokens.mint();
+            LinkTokens.issue(t, token.getContact(), token.getScope(), token.getGroup(), TokenPurpose.RESET,
+                    minted.hash(), now, CODE_TTL, self.origin(), null);
+            audit.record(t, self, "credentials.recovery-code-used", token.getContact(),
+                    (token.getGroup() == null ? "membership (Client Portal)" : "community group " + token.getGroup().getName())
+                            + ", the contact typed the code on the portal and may now choose a password");
+            return Optional.of(minted.raw());
+        });
+    }
+
+    private List<CredentialToken> liveCodes(Tx t, Contact contact, String groupSlug) {
+        Instant now = clock.instant();
+        return t.tokens().ofContact(contact.getId()).stream()
+                .filter(token -> token.getPurpose() == TokenPurpose.CODE && token.state(now) == CredentialToken.State.LIVE)
+                .filter(token -> groupSlug == null ? token.getGroup() == null
+                        : token.getGroup() != null && token.getGroup().getSlug().equals(groupSlug))
+                .toList();
+    }
+
+    /**
      * Forgot Password on the portal: queues a self-service reset (60 minutes) for a real contact and
      * does nothing otherwise. Never says which, never throws for an unknown address.
      */
@@ -313,13 +417,13 @@ public final class CredentialService {
 
     /**
      * The links of the last hour to choose a password: reset emails, welcomes an agent resent with a
-     * set-password link, and recovery links handed to an agent to paste; oldest first.
+     * set-password link, and recovery links and phone codes handed to an agent; oldest first.
      */
     private List<Instant> recentResets(Tx t, Contact contact) {
         Instant since = clock.instant().minus(RATE_WINDOW);
         List<Instant> all = new java.util.ArrayList<>(t.emails().createdSince(contact.getId(), RESET_KINDS, since));
         all.addAll(t.emails().queuedByAgentsSince(contact.getId(), EmailKind.WELCOME, TokenPurpose.SET_PASSWORD, since));
-        all.addAll(t.tokens().handedOutSince(contact.getId(), TokenPurpose.RESET, since));
+        all.addAll(t.tokens().handedOutSince(contact.getId(), since));
         all.sort(null);
         return all;
     }

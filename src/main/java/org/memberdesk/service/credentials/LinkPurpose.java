@@ -3,9 +3,9 @@ package org.memberdesk.service.credentials;
 import org.memberdesk.domain.TokenPurpose;
 import org.memberdesk.service.StateCode;
 
-/** What an emailed link is for: resetting a password, or setting a first one. */
+/** What a link is for: resetting a password, or setting a first one; or a code read out by phone. */
 public enum LinkPurpose implements StateCode {
-    RESET, SET_PASSWORD;
+    RESET, SET_PASSWORD, CODE;
 
     /** The code, so a state in a message reads as it does in JSON. */
     @Override
@@ -17,6 +17,7 @@ public enum LinkPurpose implements StateCode {
         return switch (purpose) {
             case RESET -> RESET;
             case SET_PASSWORD -> SET_PASSWORD;
+            case CODE -> CODE;
         };
     }
 }
