@@ -97,6 +97,24 @@ class ContactActionsViewTest extends DemoConsoleCase {
         assertThat(robot.from(dialog).lookup("#sendButton").queryButton().isDisabled()).isTrue();
         assertThat(window("Send Reset Link")).as("stays open to copy the link").isPresent();
         assertThat(stored("dana.whitfield@example.com")).hasSize(before);
+        assertThat(robot.from(dialog).lookup("#codeButton").queryButton().isDisabled())
+                .as("a code now would supersede the pasted link").isTrue();
+    }
+
+    @Test
+    void aCodeByPhoneShowsLargeInTheDialog() throws Exception {
+        Node root = openContact("dana", "Dana Whitfield");
+        robot.clickOn(tabHeader(root, "Actions"));
+        robot.clickOn(robot.from(root).lookup("#portalResetButton").queryButton());
+        Node dialog = WAIT.present(() -> window("Send Reset Link")).getScene().getRoot();
+        WAIT.until(() -> "dana.whitfield@example.com".equals(text(dialog, "#recipientLabel")));
+
+        robot.clickOn(robot.from(dialog).lookup("#codeButton").queryButton());
+
+        WAIT.until(() -> text(dialog, "#codeLabel").matches("[0-9]{4} [0-9]{4}"));
+        assertThat(robot.from(dialog).lookup("#codeLabel").query().isVisible()).isTrue();
+        assertThat(text(dialog, "#codeNoteLabel")).contains("/code until");
+        assertThat(robot.from(dialog).lookup("#sendButton").queryButton().isDisabled()).isTrue();
     }
 
     @Test

@@ -33,6 +33,10 @@ public final class ResetLinkView {
     @FXML private VBox pastedBox;
     @FXML private TextField pastedField;
     @FXML private Label pastedNoteLabel;
+    @FXML private Button codeButton;
+    @FXML private VBox codeBox;
+    @FXML private Label codeLabel;
+    @FXML private Label codeNoteLabel;
 
     private final ResetLinkViewModel viewModel;
     private final Parent root;
@@ -59,6 +63,16 @@ public final class ResetLinkView {
                 ToneStyles.apply(limitLabel, allowed ? Tone.NEUTRAL : Tone.BAD));
         sendButton.disableProperty().bind(Bindings.not(viewModel.canSend()));
         pasteButton.disableProperty().bind(Bindings.not(viewModel.canSend()));
+        codeButton.disableProperty().bind(Bindings.not(viewModel.canSend()));
+        codeLabel.textProperty().bind(viewModel.codeProperty());
+        codeNoteLabel.textProperty().bind(viewModel.codeNoteProperty());
+        codeBox.visibleProperty().bind(viewModel.codeProperty().isNotEmpty());
+        codeBox.managedProperty().bind(codeBox.visibleProperty());
+        viewModel.codeProperty().addListener((o, before, code) -> {
+            if (!code.isEmpty()) {
+                root.getScene().getWindow().sizeToScene();
+            }
+        });
         pastedField.textProperty().bind(viewModel.pastedLinkProperty());
         pastedNoteLabel.textProperty().bind(viewModel.pastedNoteProperty());
         pastedBox.visibleProperty().bind(viewModel.pastedLinkProperty().isNotEmpty());
@@ -75,6 +89,11 @@ public final class ResetLinkView {
     @FXML
     private void paste() {
         viewModel.makeLinkToPaste();
+    }
+
+    @FXML
+    private void code() {
+        viewModel.makeCodeToReadOut();
     }
 
     @FXML

@@ -155,7 +155,8 @@ public final class ContactActionsViewModel {
         dialog[0] = new ResetLinkViewModel(backend.credentials(), contact.emailProperty().get(), groupName,
                 access(groupName), tools, sent -> announce(messages.get("actions.resetLink.done", access(groupName),
                         sent.recipient(), dialog[0].expiryProperty().get().hours())),
-                made -> announce(messages.get("actions.recoveryLink.done", access(groupName), made.contactEmail())));
+                made -> announce(messages.get("actions.recoveryLink.done", access(groupName), made.contactEmail())),
+                made -> announce(messages.get("actions.recoveryCode.done", access(groupName), made.contactEmail())));
         windows.showResetLink(contact.contactId(), dialog[0]);
         dialog[0].load();
     }

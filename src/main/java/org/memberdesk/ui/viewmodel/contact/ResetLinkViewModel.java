@@ -26,7 +26,8 @@ import org.memberdesk.ui.viewmodel.DisplayTime;
  * Send Reset Link, as a confirmation: the address it goes to, the access it opens, how long the
  * link lasts (1 to 72 hours, 24 by default) and how many reset emails went out in the last hour.
  * When mail does not arrive, the same link can be made to paste instead: it shows once in the
- * dialog, is never emailed, and can be copied (the clipboard is emptied again after a minute).
+ * dialog, is never emailed, and can be copied (the clipboard is emptied again after a minute); or an
+ * eight-digit code to read out by phone, which the contact types on the portal.
  */
 public final class ResetLinkViewModel extends ActionDialogViewModel {
 
@@ -39,6 +40,7 @@ public final class ResetLinkViewModel extends ActionDialogViewModel {
     private final DisplayTime time;
     private final Consumer<EmailView> onSent;
     private final Consumer<CredentialService.RecoveryLink> onPasted;
+    private final Consumer<CredentialService.RecoveryCode> onCode;
     private final TextClipboard clipboard;
 
     private final ObservableList<ExpiryChoice> choices = FXCollections.observableArrayList();
@@ -50,12 +52,15 @@ public final class ResetLinkViewModel extends ActionDialogViewModel {
     private final ReadOnlyBooleanWrapper allowed = new ReadOnlyBooleanWrapper(this, "allowed");
     private final ReadOnlyStringWrapper pastedLink = new ReadOnlyStringWrapper(this, "pastedLink", "");
     private final ReadOnlyStringWrapper pastedNote = new ReadOnlyStringWrapper(this, "pastedNote", "");
+    private final ReadOnlyStringWrapper code = new ReadOnlyStringWrapper(this, "code", "");
+    private final ReadOnlyStringWrapper codeNote = new ReadOnlyStringWrapper(this, "codeNote", "");
     private final StringBinding expiryText;
     private final BooleanBinding canSend;
 
     ResetLinkViewModel(CredentialService credentials, String contactEmail, String group, String accessLabel,
                        EmailHistoryViewModel.Tools tools, Consumer<EmailView> onSent,
-                       Consumer<CredentialService.RecoveryLink> onPasted) {
+                       Consumer<CredentialService.RecoveryLink> onPasted,
+                       Consumer<CredentialService.RecoveryCode> onCode) {
         super(tools.executor(), tools.messages(), tools.messages().get("resetLink.title", accessLabel),
                 tools.messages().get(group == null ? "actions.resetLink.when" : "actions.community.resetLink.when"));
         this.credentials = credentials;
@@ -65,14 +70,16 @@ public final class ResetLinkViewModel extends ActionDialogViewModel {
         this.time = tools.time();
         this.onSent = onSent;
         this.onPasted = onPasted;
+        this.onCode = onCode;
         this.clipboard = tools.clipboard();
         this.access = new ReadOnlyStringWrapper(this, "access", accessLabel);
         HOURS.forEach(h -> choices.add(new ExpiryChoice(h, messages.get("resetLink.hours", h))));
         expiry.set(choice(24));
         expiryText = Bindings.createStringBinding(() -> expiry.get() == null ? ""
                 : messages.get("resetLink.expiry", expiry.get().hours()), expiry);
-        // once a link to paste is made, emailing another would supersede it
-        canSend = loaded.and(allowed).and(expiry.isNotNull()).and(busyProperty().not()).and(pastedLink.isEmpty());
+        // once a link to paste or a code is made, emailing another would supersede it
+        canSend = loaded.and(allowed).and(expiry.isNotNull()).and(busyProperty().not()).and(pastedLink.isEmpty())
+                .and(code.isEmpty());
     }
 
     /** Reads the address, the default lifetime and the hourly count. */
@@ -117,6 +124,29 @@ public final class ResetLinkViewModel extends ActionDialogViewModel {
             pastedNote.set(messages.get("resetLink.pasted", time.format(made.expiresAt())));
             onPasted.accept(made);
         });
+    }
+
+    /** Makes a code to read out by phone instead of an email; it shows in the dialog once. */
+    public void makeCodeToReadOut() {
+        if (!canSend.get()) {
+            return;
+        }
+        run(() -> credentials.recoveryCode(contactEmail, group, agent), made -> {
+            code.set(made.code());
+            codeNote.set(messages.get("resetLink.code.note", made.pageUrl(), time.format(made.expiresAt()),
+                    CredentialService.CODE_TRIES));
+            onCode.accept(made);
+        });
+    }
+
+    /** The code to read out once made ("0471 8263"); empty before. */
+    public ReadOnlyStringProperty codeProperty() {
+        return code.getReadOnlyProperty();
+    }
+
+    /** Where the contact types it, until when, and that it is shown once. */
+    public ReadOnlyStringProperty codeNoteProperty() {
+        return codeNote.getReadOnlyProperty();
     }
 
     /** Puts the link on the clipboard, and takes it off again after a minute. */

@@ -330,6 +330,26 @@ class ContactActionsViewModelTest {
     }
 
     @Test
+    void aCodeByPhoneShowsOnceWithWhereToTypeItAndNothingIsEmailed() {
+        ContactViewModel dana = open("dana.whitfield@example.com");
+        int emailsBefore = emails("dana.whitfield@example.com").size();
+        dana.actions().sendResetLink(null);
+        ResetLinkViewModel dialog = windows.resetLinks.get(0);
+
+        dialog.makeCodeToReadOut();
+
+        String code = dialog.codeProperty().get();
+        assertThat(code).matches("[0-9]{4} [0-9]{4}");
+        assertThat(dialog.codeNoteProperty().get()).startsWith("Read it out now; it is shown once.")
+                .contains("/code until ").contains("5 wrong tries");
+        assertThat(dialog.canSend().get()).as("a link now would supersede the code").isFalse();
+        assertThat(emails("dana.whitfield@example.com")).hasSize(emailsBefore);
+        assertThat(dana.notificationProperty().get()).isEqualTo("A code by phone for the Client Portal (membership)"
+                + " was made for dana.whitfield@example.com, shown once and not emailed.");
+        assertThat(services.credentials().redeemCode("dana.whitfield@example.com", null, code)).isPresent();
+    }
+
+    @Test
     void aGeneratedPasswordIsShownCopiedAndTakenOffTheClipboardAfterAMinute() {
         ContactViewModel dana = open("dana.whitfield@example.com");
         dana.actions().changePassword(null);
