@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -79,7 +80,12 @@ public final class ContactImport {
     }
 
     public ImportPreview preview(Path file, ImportProgress progress) {
-        ImportPlan plan = check(file, progress == null ? ImportProgress.NONE : progress, true);
+        return preview(file, Set.of(), progress);
+    }
+
+    /** {@link #preview(Path, ImportProgress)} with the suggested address taken on the lines in {@code takeSuggestion}. */
+    public ImportPreview preview(Path file, Set<Integer> takeSuggestion, ImportProgress progress) {
+        ImportPlan plan = check(file, takeSuggestion, progress == null ? ImportProgress.NONE : progress, true);
         return new ImportPreview(name(file), plan.totalRows, plan.refusedRows, List.copyOf(plan.rows),
                 List.copyOf(plan.problems), List.copyOf(plan.notices), plan.unknownColumns, plan.newContacts,
                 plan.existingTouched, plan.grantCount, plan.alreadyActive, plan.grantCount,
@@ -87,10 +93,10 @@ public final class ContactImport {
     }
 
     /** Reads and judges the whole file, a chunk per read transaction. */
-    private ImportPlan check(Path file, ImportProgress progress, boolean keepRows) {
+    private ImportPlan check(Path file, Set<Integer> takeSuggestion, ImportProgress progress, boolean keepRows) {
         Map<String, Offer> offers = tx.read(t -> ImportLookup.offers(t.importReads()));
         Instant now = clock.instant();
-        try (CsvContacts.Rows rows = CsvContacts.open(file)) {
+        try (CsvContacts.Rows rows = CsvContacts.open(file, takeSuggestion)) {
             ImportPlan plan = new ImportPlan(offers, rows.columns(), keepRows);
             plan.unknownColumns = rows.unknownColumns();
             for (List<CsvContacts.Row> chunk = rows.next(READ_CHUNK, progress); !chunk.isEmpty();
@@ -109,16 +115,22 @@ public final class ContactImport {
      * written, so no workflow runs.
      */
     public ImportResult run(Path file, boolean fireTriggers, Actor actor, ImportProgress progress) {
+        return run(file, Set.of(), fireTriggers, actor, progress);
+    }
+
+    /** {@link #run(Path, boolean, Actor, ImportProgress)} with the suggested address taken on the lines in {@code takeSuggestion}. */
+    public ImportResult run(Path file, Set<Integer> takeSuggestion, boolean fireTriggers, Actor actor,
+                            ImportProgress progress) {
         long start = System.nanoTime();
         ImportProgress report = progress == null ? ImportProgress.NONE : progress;
         String fileName = name(file);
         cleanUpAbandoned();
-        ImportPlan checked = check(file, report, false);
+        ImportPlan checked = check(file, takeSuggestion, report, false);
         Instant now = clock.instant();
         UUID batch = tx.write(t -> t.importBatches().start(ImportPlan.cut(fileName, 400), actor.label(), now,
                 now.plus(LEASE)));
         try {
-            ImportPlan plan = write(file, batch, checked, fireTriggers, actor, now, report);
+            ImportPlan plan = write(file, takeSuggestion, batch, checked, fireTriggers, actor, now, report);
             int triggers = fireTriggers ? plan.grantCount : 0;
             long millis = (System.nanoTime() - start) / 1_000_000;
             tx.write(t -> {
@@ -148,11 +160,11 @@ public final class ContactImport {
     }
 
     /** Writes the file's valid rows in short transactions under the batch, each renewing its lease. */
-    private ImportPlan write(Path file, UUID batch, ImportPlan checked, boolean fireTriggers, Actor actor,
-                             Instant now, ImportProgress progress) {
+    private ImportPlan write(Path file, Set<Integer> takeSuggestion, UUID batch, ImportPlan checked,
+                             boolean fireTriggers, Actor actor, Instant now, ImportProgress progress) {
         Map<String, Offer> offers = tx.read(t -> ImportLookup.offers(t.importReads()));
         Progress step = new Progress(progress, checked.validRows());
-        try (CsvContacts.Rows rows = CsvContacts.open(file)) {
+        try (CsvContacts.Rows rows = CsvContacts.open(file, takeSuggestion)) {
             ImportPlan plan = new ImportPlan(offers, rows.columns(), false);
             plan.unknownColumns = rows.unknownColumns();
             String fileName = name(file);

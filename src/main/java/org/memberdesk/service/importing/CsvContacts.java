@@ -19,10 +19,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.memberdesk.service.UserError;
+import org.memberdesk.service.contacts.AddressTypo;
 
 /**
  * Reads a contacts CSV: UTF-8 with or without a byte order mark, RFC 4180 quoting, a header row
@@ -46,6 +48,14 @@ final class CsvContacts {
      * time, so that a file of any size is read in bounded memory.
      */
     static Rows open(Path file) {
+        return open(file, Set.of());
+    }
+
+    /**
+     * {@link #open(Path)}, taking the suggested address of a likely mistyped domain (gmial.com) on the
+     * lines in {@code takeSuggestion}; other lines, and lines without a suggestion, stay as written.
+     */
+    static Rows open(Path file, Set<Integer> takeSuggestion) {
         long size;
         try {
             size = Files.size(file);
@@ -62,7 +72,7 @@ final class CsvContacts {
         try {
             in = new LineTrackingReader(reader(file));
             parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get().parse(in);
-            Rows rows = new Rows(file, size, in, parser);
+            Rows rows = new Rows(file, size, in, parser, takeSuggestion);
             rows.readHeader();
             return rows;
         } catch (IOException | RuntimeException e) {
@@ -82,11 +92,13 @@ final class CsvContacts {
         private final CSVParser parser;
         private final Iterator<CSVRecord> records;
         private final List<String> unknown = new ArrayList<>();
+        private final Set<Integer> takeSuggestion;
         private Map<String, Integer> index;
         private int columns;
         private long read;
 
-        private Rows(Path file, long size, LineTrackingReader in, CSVParser parser) {
+        private Rows(Path file, long size, LineTrackingReader in, CSVParser parser, Set<Integer> takeSuggestion) {
+            this.takeSuggestion = Set.copyOf(takeSuggestion);
             this.file = file;
             this.size = size;
             this.in = in;
@@ -125,7 +137,11 @@ final class CsvContacts {
                         continue;
                     }
                     int line = in.lineOf(record.getCharacterPosition());
-                    rows.add(new Row(line, value(record, index, "email"), value(record, index, "name"),
+                    String email = value(record, index, "email");
+                    if (takeSuggestion.contains(line)) {
+                        email = AddressTypo.of(email).map(AddressTypo::suggestedEmail).orElse(email);
+                    }
+                    rows.add(new Row(line, email, value(record, index, "name"),
                             value(record, index, "tags"), value(record, index, "offer"), record.size()));
                     if (++read % 1000 == 0) {
                         progress.update(ImportProgress.Phase.READING, Math.min(in.position(), size), size);

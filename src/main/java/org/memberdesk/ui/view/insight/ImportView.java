@@ -40,6 +40,8 @@ public final class ImportView {
     @FXML private TableColumn<ProblemRow, String> emailColumn;
     @FXML private TableColumn<ProblemRow, String> reasonColumn;
     @FXML private Label problemsPlaceholder;
+    @FXML private Button suggestionButton;
+    @FXML private Button allSuggestionsButton;
     @FXML private TaskProgressView<Task<?>> progressView;
     @FXML private Button cancelButton;
     @FXML private Button importButton;
@@ -97,6 +99,18 @@ public final class ImportView {
                 viewModel.busyProperty()));
         cancelButton.visibleProperty().bind(chooseButton.disableProperty());
         cancelButton.managedProperty().bind(cancelButton.visibleProperty());
+        javafx.beans.binding.BooleanBinding suggestions = Bindings.createBooleanBinding(() ->
+                viewModel.stateProperty().get() == State.PREVIEWED
+                        && viewModel.problems().stream().anyMatch(row -> row.suggestedEmail() != null),
+                viewModel.stateProperty(), viewModel.problems());
+        allSuggestionsButton.visibleProperty().bind(suggestions);
+        allSuggestionsButton.managedProperty().bind(suggestions);
+        suggestionButton.visibleProperty().bind(suggestions);
+        suggestionButton.managedProperty().bind(suggestions);
+        suggestionButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            ProblemRow selected = problemTable.getSelectionModel().getSelectedItem();
+            return selected == null || selected.suggestedEmail() == null;
+        }, problemTable.getSelectionModel().selectedItemProperty()));
         importButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> !viewModel.canImportProperty().get(), viewModel.canImportProperty()));
     }
@@ -116,6 +130,16 @@ public final class ImportView {
     @FXML
     private void chooseFile() {
         viewModel.chooseFile();
+    }
+
+    @FXML
+    private void useSuggestion() {
+        viewModel.takeSuggestion(problemTable.getSelectionModel().getSelectedItem());
+    }
+
+    @FXML
+    private void useAllSuggestions() {
+        viewModel.takeAllSuggestions();
     }
 
     @FXML

@@ -64,6 +64,8 @@ public final class ImportViewModel {
 
     private Path chosen;
     private ImportPreview preview;
+    /** Lines whose suggested address (gmial.com → gmail.com) the agent took; cleared with a new file. */
+    private final java.util.Set<Integer> taken = new java.util.TreeSet<>();
     private AtomicBoolean stop = new AtomicBoolean();
     private Cancellable running = Cancellable.NONE;
     private boolean closed;
@@ -94,6 +96,37 @@ public final class ImportViewModel {
         if (busy.get() || closed) {
             return;
         }
+        taken.clear();
+        read(path);
+    }
+
+    /**
+     * Takes the suggested address of a row whose domain looks mistyped, and reads the file again: the
+     * row is then judged, and imported, with the suggested address. The file is not changed.
+     */
+    public void takeSuggestion(ProblemRow row) {
+        if (row == null || row.suggestedEmail() == null || state.get() != State.PREVIEWED || closed) {
+            return;
+        }
+        taken.add(row.line());
+        read(chosen);
+    }
+
+    /** Takes every suggested address of the preview at once. */
+    public void takeAllSuggestions() {
+        if (state.get() != State.PREVIEWED || closed) {
+            return;
+        }
+        boolean any = false;
+        for (ProblemRow row : problems) {
+            any |= row.suggestedEmail() != null && taken.add(row.line());
+        }
+        if (any) {
+            read(chosen);
+        }
+    }
+
+    private void read(Path path) {
         chosen = path;
         preview = null;
         file.set(path.toString());
@@ -105,7 +138,8 @@ public final class ImportViewModel {
         error.set("");
         start(State.PREVIEWING, messages.get("import.progress.start"));
         ImportProgress report = reporter(false);
-        running = executor.submit(() -> importer.preview(path, report), this::showPreview,
+        java.util.Set<Integer> suggestions = java.util.Set.copyOf(taken);
+        running = executor.submit(() -> importer.preview(path, suggestions, report), this::showPreview,
                 failure -> failed(failure, State.CHOOSING));
     }
 
@@ -116,12 +150,14 @@ public final class ImportViewModel {
             rows.add(new ProblemRow(p.line(), p.email(), p.reason(), true));
         }
         for (RowNotice n : read.notices()) {
-            rows.add(new ProblemRow(n.line(), n.email(), noticeText(n), false));
+            rows.add(new ProblemRow(n.line(), n.email(), noticeText(n), false, n.suggestedEmail()));
         }
         rows.sort((a, b) -> Integer.compare(a.line(), b.line()));
         problems.setAll(rows);
         summary.set(messages.get("import.preview.summary", read.totalRows(), read.validRows(), read.refusedRows(),
-                read.newContacts(), read.existingContacts(), read.grantsToAdd(), read.alreadyActive()));
+                read.newContacts(), read.existingContacts(), read.grantsToAdd(), read.alreadyActive())
+                + (taken.isEmpty() ? "" : " " + messages.get("import.preview.suggestionsTaken", taken.size(),
+                        taken.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")))));
         unknownColumns.set(read.unknownColumns().isEmpty() ? ""
                 : messages.get("import.preview.unknownColumns", String.join(", ", read.unknownColumns())));
         showWelcomeEmails();
@@ -159,16 +195,20 @@ public final class ImportViewModel {
         start(State.IMPORTING, messages.get("import.progress.start"));
         ImportProgress report = reporter(true);
         AtomicBoolean stopped = stop;
-        running = executor.submit(() -> importer.run(path, fire, tools.agent(), report), this::imported, failure -> {
-            if (stopped.get() && cancelled(failure)) {
-                progress.set(0);
-                progressText.set("");
-                result.set(messages.get("import.cancelled"));
-                state.set(State.CANCELLED);
-            } else {
-                failed(failure, State.PREVIEWED);
-            }
-        });
+        java.util.Set<Integer> suggestions = java.util.Set.copyOf(taken);
+        running = executor.submit(() -> importer.run(path, suggestions, fire, tools.agent(), report), this::imported,
+                failure -> importFailed(failure, stopped));
+    }
+
+    private void importFailed(Exception failure, AtomicBoolean stopped) {
+        if (stopped.get() && cancelled(failure)) {
+            progress.set(0);
+            progressText.set("");
+            result.set(messages.get("import.cancelled"));
+            state.set(State.CANCELLED);
+        } else {
+            failed(failure, State.PREVIEWED);
+        }
     }
 
     private void imported(ImportResult done) {
