@@ -54,7 +54,7 @@ public final class EmailHistoryViewModel {
             EmailView.Kind.PASSWORD_CHANGED, EmailView.Kind.COMMUNITY_WELCOME, EmailView.Kind.COMMUNITY_RESET_LINK,
             EmailView.Kind.COMMUNITY_PASSWORD_CHANGED, EmailView.Kind.ADDRESS_CHANGED);
     static final List<EmailView.Status> STATUSES = List.of(EmailView.Status.QUEUED, EmailView.Status.SENDING,
-            EmailView.Status.SENT, EmailView.Status.RETRYING, EmailView.Status.FAILED);
+            EmailView.Status.SENT, EmailView.Status.RETRYING, EmailView.Status.FAILED, EmailView.Status.BOUNCED);
 
     private final EmailService emails;
     private final UUID contactId;

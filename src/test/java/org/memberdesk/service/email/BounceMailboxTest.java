@@ -1,0 +1,261 @@
+package org.memberdesk.service.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Flags;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.eclipse.angus.mail.dsn.DeliveryStatus;
+import org.eclipse.angus.mail.dsn.MultipartReport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.memberdesk.mail.BounceSettingsStore;
+import org.memberdesk.service.Actor;
+import org.memberdesk.service.UserError;
+import org.memberdesk.testsupport.SmtpServicesCase;
+
+/**
+ * Bounces that arrive later: a welcome goes out through GreenMail SMTP and is accepted; a delivery
+ * status report about it is put in the bounce mailbox on GreenMail's IMAP server; one poll reads it.
+ */
+class BounceMailboxTest extends SmtpServicesCase {
+
+    static final String MAILBOX = "bounces@example.com";
+    static final String DANA = "dana@example.com";
+
+    final Actor agent = Actor.agent("Sam (support)");
+    GreenMail imap;
+    GreenMailUser mailbox;
+    EmailView welcome;
+
+    @BeforeEach
+    void sentWelcomeAndBounceMailbox() {
+        imap = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort());
+        imap.start();
+        mailbox = imap.setUser(MAILBOX, MAILBOX, "imap-secret");
+        services.mailSettings().saveBounceMailbox(new BounceMailboxForm("127.0.0.1", imap.getImap().getPort(), "none",
+                MAILBOX, "imap-secret", Duration.ofMinutes(1)), agent);
+
+        services.offers().create("Momentum Membership", null, agent);
+        services.contacts().add(DANA, "Dana", List.of(), agent);
+        services.offers().grant(DANA, "Momentum Membership", null, agent);
+        UUID id = services.credentials().resendWelcome(DANA, "Momentum Membership", agent).id();
+        services.emails().runOutbox(true);
+        welcome = email(id);
+        assertThat(welcome.status()).isEqualTo(EmailView.Status.SENT);
+    }
+
+    @AfterEach
+    void stopImap() {
+        imap.stop();
+    }
+
+    @Test
+    void aPermanentFailureReportMarksTheSentEmailBouncedWithItsStatusAndDiagnostic() throws Exception {
+        deliver(report(welcome.messageId(), DANA, "failed", "5.1.1",
+                "smtp; 550 5.1.1 <dana@example.com>: Recipient address rejected: User unknown"));
+
+        BounceCheck check = services.emails().checkBounces();
+
+        assertThat(check).isEqualTo(new BounceCheck(true, 1, 1, 0, 0));
+        EmailView bounced = email(welcome.id());
+        assertThat(bounced.status()).isEqualTo(EmailView.Status.BOUNCED);
+        assertThat(bounced.bounceStatus()).isEqualTo("5.1.1");
+        assertThat(bounced.bounceDiagnostic())
+                .isEqualTo("550 5.1.1 <dana@example.com>: Recipient address rejected: User unknown");
+        assertThat(bounced.lastReply()).startsWith("bounced: 5.1.1 550 5.1.1");
+        assertThat(flags()).containsExactly(new Flags(Flags.Flag.SEEN) {{ add(Flags.Flag.DELETED); }});
+
+        // a restart (another poll) reads it no more
+        assertThat(services.emails().checkBounces()).isEqualTo(new BounceCheck(true, 0, 0, 0, 0));
+        assertThat(email(welcome.id()).status()).isEqualTo(EmailView.Status.BOUNCED);
+    }
+
+    @Test
+    void aBouncedEmailIsAHardBounceAmongTheOutboxProblems() throws Exception {
+        deliver(report(welcome.messageId(), DANA, "failed", "5.1.1", "smtp; 550 5.1.1 User unknown"));
+        services.emails().checkBounces();
+
+        List<OutboxProblem> problems = services.outboxProblems().list(ProblemWindow.any());
+
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.email().id()).isEqualTo(welcome.id());
+            assertThat(p.email().status()).isEqualTo(EmailView.Status.BOUNCED);
+            assertThat(p.hardBounce()).isTrue();
+        });
+    }
+
+    @Test
+    void aDelayReportLeavesTheEmailSentAndIsNotReadAgain() throws Exception {
+        deliver(report(welcome.messageId(), DANA, "delayed", "4.4.7", "smtp; 451 4.4.7 mailbox busy, still trying"));
+
+        assertThat(services.emails().checkBounces()).isEqualTo(new BounceCheck(true, 1, 0, 1, 0));
+
+        assertThat(email(welcome.id()).status()).isEqualTo(EmailView.Status.SENT);
+        assertThat(email(welcome.id()).bounceStatus()).isNull();
+        assertThat(services.emails().checkBounces().reports()).isZero();
+    }
+
+    @Test
+    void aReportThatMatchesNoEmailChangesNothingAndStaysInTheMailboxSeen() throws Exception {
+        String unknown = "<" + UUID.randomUUID() + ".1@example.com>";
+        deliver(report(unknown, DANA, "failed", "5.1.1", "smtp; 550 5.1.1 User unknown"));
+
+        assertThat(services.emails().checkBounces()).isEqualTo(new BounceCheck(true, 1, 0, 0, 1));
+
+        assertThat(email(welcome.id()).status()).isEqualTo(EmailView.Status.SENT);
+        assertThat(flags()).containsExactly(new Flags(Flags.Flag.SEEN));
+        assertThat(services.emails().checkBounces().reports()).isZero();
+    }
+
+    @Test
+    void anEmailThatIsNotAReportIsLeftUnread() throws Exception {
+        MimeMessage reply = new MimeMessage(Session.getInstance(new Properties()));
+        reply.setFrom(new InternetAddress(DANA));
+        reply.setRecipients(Message.RecipientType.TO, MAILBOX);
+        reply.setSubject("Re: Welcome");
+        reply.setText("Thanks!");
+        deliver(reply);
+
+        assertThat(services.emails().checkBounces()).isEqualTo(new BounceCheck(true, 0, 0, 0, 0));
+        assertThat(flags()).containsExactly(new Flags());
+    }
+
+    @Test
+    void mailGoesOutWithAVerpReturnPathAndAReportSentBackToItIsMatchedWithoutTheMessageId() throws Exception {
+        String returnPath = "bounces+" + welcome.id() + "@example.com";
+        assertThat(smtp.getReceivedMessages()[0].getHeader("Return-Path")[0]).isEqualTo("<" + returnPath + ">");
+
+        MimeMessage report = report(null, DANA, "failed", "5.2.1", "smtp; 550 5.2.1 mailbox disabled");
+        report.setRecipients(Message.RecipientType.TO, returnPath);
+        deliver(report);
+
+        assertThat(services.emails().checkBounces().bounced()).isEqualTo(1);
+        assertThat(email(welcome.id()).status()).isEqualTo(EmailView.Status.BOUNCED);
+        assertThat(email(welcome.id()).bounceStatus()).isEqualTo("5.2.1");
+    }
+
+    @Test
+    void aBouncedEmailCanBeRetriedOnceTheAddressIsFixed() throws Exception {
+        deliver(report(welcome.messageId(), DANA, "failed", "5.1.1", "smtp; 550 5.1.1 User unknown"));
+        services.emails().checkBounces();
+
+        services.emails().retry(welcome.id(), agent);
+        services.emails().runOutbox(true);
+
+        EmailView again = email(welcome.id());
+        assertThat(again.status()).isEqualTo(EmailView.Status.SENT);
+        assertThat(again.bounceStatus()).isNull();
+    }
+
+    @Test
+    void theMailboxIsStoredLikeTheSmtpSettingsThePasswordOnlyEncrypted() {
+        BounceMailboxView view = services.mailSettings().bounceMailbox();
+
+        assertThat(view.configured()).isTrue();
+        assertThat(view.host()).isEqualTo("127.0.0.1");
+        assertThat(view.security()).isEqualTo(MailSecurity.NONE);
+        assertThat(view.user()).isEqualTo(MAILBOX);
+        assertThat(view.passwordSet()).isTrue();
+        assertThat(view.pollInterval()).isEqualTo(Duration.ofMinutes(1));
+        String stored = services.transactions().read(t -> t.settings().get(BounceSettingsStore.PASSWORD)).orElseThrow();
+        assertThat(stored).doesNotContain("imap-secret").startsWith("aesgcm1:");
+    }
+
+    @Test
+    void aMailboxOnAnotherHostNeedsTls() {
+        assertThatThrownBy(() -> services.mailSettings().saveBounceMailbox(new BounceMailboxForm("imap.example.com",
+                null, "none", MAILBOX, "x", null), agent))
+                .isInstanceOf(UserError.class).hasMessageContaining("needs ssl or starttls");
+        BounceMailboxView imaps = services.mailSettings().saveBounceMailbox(new BounceMailboxForm("imap.example.com",
+                null, null, MAILBOX, null, null), agent);
+        assertThat(imaps.security()).isEqualTo(MailSecurity.SSL);
+        assertThat(imaps.port()).isEqualTo(993);
+        assertThat(imaps.pollInterval()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(imaps.passwordSet()).isTrue();
+    }
+
+    @Test
+    void withoutABounceMailboxNothingIsReadAndNoReturnPathIsSet() throws Exception {
+        services.mailSettings().clearBounceMailbox(agent);
+
+        assertThat(services.emails().checkBounces().configured()).isFalse();
+        clock.advance(Duration.ofMinutes(11));
+        services.credentials().resendWelcome(DANA, "Momentum Membership", agent);
+        services.emails().runOutbox(true);
+        assertThat(smtp.getReceivedMessages()[1].getHeader("Return-Path")[0]).doesNotContain("bounces+");
+    }
+
+    @Test
+    void deliveryInTheBackgroundReadsTheMailboxToo() {
+        services.emails().startBackgroundDelivery();
+        assertThat(services.emails().bouncePollingRunning()).isTrue();
+        services.emails().stopBackgroundDelivery();
+        assertThat(services.emails().bouncePollingRunning()).isFalse();
+    }
+
+    private EmailView email(UUID id) {
+        return services.emails().detail(id).email();
+    }
+
+    private void deliver(MimeMessage message) throws Exception {
+        message.saveChanges();
+        mailbox.deliver(message);
+    }
+
+    private List<Flags> flags() throws Exception {
+        List<Flags> flags = new java.util.ArrayList<>();
+        for (var stored : imap.getManagers().getImapHostManager().getInbox(mailbox).getMessages()) {
+            flags.add(stored.getFlags());
+        }
+        return flags;
+    }
+
+    /** A delivery status report (RFC 3464) built with Angus Mail's DSN classes, returning the whole message. */
+    static MimeMessage report(String messageId, String recipient, String action, String status, String diagnostic)
+            throws Exception {
+        DeliveryStatus dsn = new DeliveryStatus();
+        InternetHeaders perMessage = new InternetHeaders();
+        perMessage.addHeader("Reporting-MTA", "dns; mx.example.com");
+        dsn.setMessageDSN(perMessage);
+        InternetHeaders perRecipient = new InternetHeaders();
+        perRecipient.addHeader("Final-Recipient", "rfc822; " + recipient);
+        perRecipient.addHeader("Action", action);
+        perRecipient.addHeader("Status", status);
+        perRecipient.addHeader("Diagnostic-Code", diagnostic);
+        dsn.addRecipientDSN(perRecipient);
+        MultipartReport body;
+        if (messageId == null) {
+            body = new MultipartReport("Your message could not be delivered.", dsn);
+        } else {
+            MimeMessage returned = new MimeMessage(Session.getInstance(new Properties())) {
+                @Override
+                protected void updateMessageID() throws jakarta.mail.MessagingException {
+                    setHeader("Message-ID", messageId);
+                }
+            };
+            returned.setRecipients(Message.RecipientType.TO, recipient);
+            returned.setSubject("Welcome");
+            returned.setText("Welcome to Momentum Membership");
+            body = new MultipartReport("Your message could not be delivered.", dsn, returned);
+        }
+        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
+        message.setFrom(new InternetAddress("MAILER-DAEMON@mx.example.com"));
+        message.setRecipients(Message.RecipientType.TO, MAILBOX);
+        message.setSubject("Undelivered Mail Returned to Sender");
+        message.setContent(body);
+        return message;
+    }
+}
