@@ -248,7 +248,7 @@ public class EmailMessage {
     public void retry(Instant now, String currentRecipient, String newSubject, String newBodyText,
                       String newBodyHtml) {
         if (status != EmailStatus.FAILED && status != EmailStatus.BOUNCED) {
-            throw new InvalidInputException("only a failed or bounced email can be retried; this one is "
+            throw new InvalidInputException("only a failed email can be retried; this one is "
                     + status.code());
         }
         this.recipient = currentRecipient;

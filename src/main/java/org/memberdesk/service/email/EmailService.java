@@ -108,7 +108,7 @@ public final class EmailService {
     /** {@link #retry(UUID, Actor)} inside the caller's transaction, for the bulk retry beside it. */
     EmailView retry(Tx t, EmailMessage m, Actor actor) {
         if (m.getStatus() != EmailStatus.FAILED && m.getStatus() != EmailStatus.BOUNCED) {
-            throw new UserError("only a failed or bounced email can be retried; this one is "
+            throw new UserError("only a failed email can be retried; this one is "
                     + m.getStatus().code());
         }
         int attempts = m.getAttempts();
