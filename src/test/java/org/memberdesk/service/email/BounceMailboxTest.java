@@ -24,6 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.memberdesk.mail.BounceSettingsStore;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.UserError;
+import org.memberdesk.service.diagnostics.Concern;
+import org.memberdesk.service.diagnostics.DiagnosticCodes;
+import org.memberdesk.service.diagnostics.Finding;
+import org.memberdesk.service.diagnostics.Fix;
 import org.memberdesk.testsupport.SmtpServicesCase;
 
 /**
@@ -95,6 +99,24 @@ class BounceMailboxTest extends SmtpServicesCase {
             assertThat(p.email().status()).isEqualTo(EmailView.Status.BOUNCED);
             assertThat(p.hardBounce()).isTrue();
         });
+    }
+
+    @Test
+    void diagnoseShowsTheBounceAndSuggestsCheckingTheAddressNotRetry() throws Exception {
+        deliver(report(welcome.messageId(), DANA, "failed", "5.1.1", "smtp; 550 5.1.1 User unknown"));
+        services.emails().checkBounces();
+
+        List<Finding> findings = services.diagnostics().diagnose(DANA, Concern.offer("Momentum Membership"));
+
+        Finding bounced = findings.get(0);
+        assertThat(bounced.code()).isEqualTo(DiagnosticCodes.EMAIL_BOUNCED);
+        assertThat(bounced.message()).contains("bounced after the server accepted it").contains("5.1.1");
+        assertThat(bounced.evidence()).containsEntry("status", "bounced").containsEntry("bounceStatus", "5.1.1")
+                .containsEntry("bounceDiagnostic", "550 5.1.1 User unknown");
+        assertThat(bounced.fix().action()).isEqualTo(Fix.Action.CHECK_ADDRESS);
+        assertThat(bounced.fix().label()).isEqualTo("Check the address");
+        assertThat(bounced.fix().navigation()).isTrue();
+        assertThat(bounced.fixes()).extracting(Fix::action).doesNotContain(Fix.Action.RETRY_EMAIL);
     }
 
     @Test
