@@ -66,7 +66,8 @@ final class EmailsCommand implements Runnable {
         List<String> lines = new ArrayList<>(problems.stream().map(EmailsCommand::problemLine).toList());
         long failed = problems.stream().filter(p -> p.email().status() == EmailView.Status.FAILED).count();
         long bounced = problems.stream().filter(p -> p.email().status() == EmailView.Status.BOUNCED).count();
-        long hard = problems.stream().filter(OutboxProblem::hardBounce).count();
+        long hard = problems.stream().filter(p -> p.email().status() == EmailView.Status.FAILED && p.hardBounce())
+                .count();
         lines.add(count(problems.size(), "email") + ": " + failed + " failed (" + hard
                 + (hard == 1 ? " hard bounce" : " hard bounces") + "), " + (bounced == 0 ? "" : bounced + " bounced, ")
                 + (problems.size() - failed - bounced) + " retrying");

@@ -10,14 +10,11 @@ import jakarta.mail.Flags;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import org.eclipse.angus.mail.dsn.DeliveryStatus;
-import org.eclipse.angus.mail.dsn.MultipartReport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +26,7 @@ import org.memberdesk.service.diagnostics.DiagnosticCodes;
 import org.memberdesk.service.diagnostics.Finding;
 import org.memberdesk.service.diagnostics.Fix;
 import org.memberdesk.testsupport.SmtpServicesCase;
+import org.memberdesk.testsupport.TestDsn;
 
 /**
  * Bounces that arrive later: a welcome goes out through GreenMail SMTP and is accepted; a delivery
@@ -36,7 +34,7 @@ import org.memberdesk.testsupport.SmtpServicesCase;
  */
 class BounceMailboxTest extends SmtpServicesCase {
 
-    static final String MAILBOX = "bounces@example.com";
+    static final String MAILBOX = TestDsn.MAILBOX;
     static final String DANA = "dana@example.com";
 
     final Actor agent = Actor.agent("Sam (support)");
@@ -68,7 +66,7 @@ class BounceMailboxTest extends SmtpServicesCase {
 
     @Test
     void aPermanentFailureReportMarksTheSentEmailBouncedWithItsStatusAndDiagnostic() throws Exception {
-        deliver(report(welcome.messageId(), DANA, "failed", "5.1.1",
+        deliver(TestDsn.report(welcome.messageId(), DANA, "failed", "5.1.1",
                 "smtp; 550 5.1.1 <dana@example.com>: Recipient address rejected: User unknown"));
 
         BounceCheck check = services.emails().checkBounces();
@@ -89,7 +87,7 @@ class BounceMailboxTest extends SmtpServicesCase {
 
     @Test
     void aBouncedEmailIsAHardBounceAmongTheOutboxProblems() throws Exception {
-        deliver(report(welcome.messageId(), DANA, "failed", "5.1.1", "smtp; 550 5.1.1 User unknown"));
+        deliver(TestDsn.report(welcome.messageId(), DANA, "failed", "5.1.1", "smtp; 550 5.1.1 User unknown"));
         services.emails().checkBounces();
 
         List<OutboxProblem> problems = services.outboxProblems().list(ProblemWindow.any());
@@ -103,7 +101,7 @@ class BounceMailboxTest extends SmtpServicesCase {
 
     @Test
     void diagnoseShowsTheBounceAndSuggestsCheckingTheAddressNotRetry() throws Exception {
-        deliver(report(welcome.messageId(), DANA, "failed", "5.1.1", "smtp; 550 5.1.1 User unknown"));
+        deliver(TestDsn.report(welcome.messageId(), DANA, "failed", "5.1.1", "smtp; 550 5.1.1 User unknown"));
         services.emails().checkBounces();
 
         List<Finding> findings = services.diagnostics().diagnose(DANA, Concern.offer("Momentum Membership"));
@@ -121,7 +119,7 @@ class BounceMailboxTest extends SmtpServicesCase {
 
     @Test
     void aDelayReportLeavesTheEmailSentAndIsNotReadAgain() throws Exception {
-        deliver(report(welcome.messageId(), DANA, "delayed", "4.4.7", "smtp; 451 4.4.7 mailbox busy, still trying"));
+        deliver(TestDsn.report(welcome.messageId(), DANA, "delayed", "4.4.7", "smtp; 451 4.4.7 mailbox busy, still trying"));
 
         assertThat(services.emails().checkBounces()).isEqualTo(new BounceCheck(true, 1, 0, 1, 0));
 
@@ -133,7 +131,7 @@ class BounceMailboxTest extends SmtpServicesCase {
     @Test
     void aReportThatMatchesNoEmailChangesNothingAndStaysInTheMailboxSeen() throws Exception {
         String unknown = "<" + UUID.randomUUID() + ".1@example.com>";
-        deliver(report(unknown, DANA, "failed", "5.1.1", "smtp; 550 5.1.1 User unknown"));
+        deliver(TestDsn.report(unknown, DANA, "failed", "5.1.1", "smtp; 550 5.1.1 User unknown"));
 
         assertThat(services.emails().checkBounces()).isEqualTo(new BounceCheck(true, 1, 0, 0, 1));
 
@@ -160,7 +158,7 @@ class BounceMailboxTest extends SmtpServicesCase {
         String returnPath = "bounces+" + welcome.id() + "@example.com";
         assertThat(smtp.getReceivedMessages()[0].getHeader("Return-Path")[0]).isEqualTo("<" + returnPath + ">");
 
-        MimeMessage report = report(null, DANA, "failed", "5.2.1", "smtp; 550 5.2.1 mailbox disabled");
+        MimeMessage report = TestDsn.report(null, DANA, "failed", "5.2.1", "smtp; 550 5.2.1 mailbox disabled");
         report.setRecipients(Message.RecipientType.TO, returnPath);
         deliver(report);
 
@@ -171,7 +169,7 @@ class BounceMailboxTest extends SmtpServicesCase {
 
     @Test
     void aBouncedEmailCanBeRetriedOnceTheAddressIsFixed() throws Exception {
-        deliver(report(welcome.messageId(), DANA, "failed", "5.1.1", "smtp; 550 5.1.1 User unknown"));
+        deliver(TestDsn.report(welcome.messageId(), DANA, "failed", "5.1.1", "smtp; 550 5.1.1 User unknown"));
         services.emails().checkBounces();
 
         services.emails().retry(welcome.id(), agent);
@@ -243,41 +241,5 @@ class BounceMailboxTest extends SmtpServicesCase {
             flags.add(stored.getFlags());
         }
         return flags;
-    }
-
-    /** A delivery status report (RFC 3464) built with Angus Mail's DSN classes, returning the whole message. */
-    static MimeMessage report(String messageId, String recipient, String action, String status, String diagnostic)
-            throws Exception {
-        DeliveryStatus dsn = new DeliveryStatus();
-        InternetHeaders perMessage = new InternetHeaders();
-        perMessage.addHeader("Reporting-MTA", "dns; mx.example.com");
-        dsn.setMessageDSN(perMessage);
-        InternetHeaders perRecipient = new InternetHeaders();
-        perRecipient.addHeader("Final-Recipient", "rfc822; " + recipient);
-        perRecipient.addHeader("Action", action);
-        perRecipient.addHeader("Status", status);
-        perRecipient.addHeader("Diagnostic-Code", diagnostic);
-        dsn.addRecipientDSN(perRecipient);
-        MultipartReport body;
-        if (messageId == null) {
-            body = new MultipartReport("Your message could not be delivered.", dsn);
-        } else {
-            MimeMessage returned = new MimeMessage(Session.getInstance(new Properties())) {
-                @Override
-                protected void updateMessageID() throws jakarta.mail.MessagingException {
-                    setHeader("Message-ID", messageId);
-                }
-            };
-            returned.setRecipients(Message.RecipientType.TO, recipient);
-            returned.setSubject("Welcome");
-            returned.setText("Welcome to Momentum Membership");
-            body = new MultipartReport("Your message could not be delivered.", dsn, returned);
-        }
-        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
-        message.setFrom(new InternetAddress("MAILER-DAEMON@mx.example.com"));
-        message.setRecipients(Message.RecipientType.TO, MAILBOX);
-        message.setSubject("Undelivered Mail Returned to Sender");
-        message.setContent(body);
-        return message;
     }
 }
