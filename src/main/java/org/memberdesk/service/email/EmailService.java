@@ -236,8 +236,9 @@ public final class EmailService {
     public OutboxCounts outboxCounts() {
         return tx.read(t -> {
             Map<EmailStatus, Long> c = t.emails().countByStatus();
+            // a bounced email needs the agent as a failed one does: the status bar counts both as failed
             return new OutboxCounts(c.get(EmailStatus.QUEUED), c.get(EmailStatus.SENDING), c.get(EmailStatus.RETRYING),
-                    c.get(EmailStatus.FAILED), c.get(EmailStatus.SENT));
+                    c.get(EmailStatus.FAILED) + c.get(EmailStatus.BOUNCED), c.get(EmailStatus.SENT));
         });
     }
 

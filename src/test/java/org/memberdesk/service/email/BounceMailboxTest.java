@@ -97,6 +97,9 @@ class BounceMailboxTest extends SmtpServicesCase {
             assertThat(p.email().status()).isEqualTo(EmailView.Status.BOUNCED);
             assertThat(p.hardBounce()).isTrue();
         });
+        // the status bar's "failed" counter, which opens Outbox problems, counts it
+        assertThat(services.emails().outboxCounts().failed()).isEqualTo(1);
+        assertThat(services.emails().outboxCounts().sent()).isZero();
     }
 
     @Test
