@@ -10,26 +10,17 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.memberdesk.domain.EmailMessage;
-import org.memberdesk.domain.EmailStatus;
 import org.memberdesk.persistence.BackgroundLoop;
 import org.memberdesk.persistence.Database;
-import org.memberdesk.persistence.Tx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads the bounce mailbox over IMAP (Angus Mail) and marks the outbox emails that delivery status
- * reports say bounced. A report is matched to its email by the Message-ID the outbox gave it
- * (email id and attempt) or by the VERP return path it was sent to ({@link VerpAddress}). A
- * permanent failure (5.x.x) marks a sent email bounced; a delay (4.x.x) changes nothing.
+ * reports say bounced ({@link BounceMatch}).
  *
  * <p>A matched report is flagged seen and deleted, an unmatched one is logged and flagged seen only
  * (it stays for a person to read); either way the next poll skips it. Messages that are not delivery
@@ -39,8 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class BouncePoller implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BouncePoller.class);
-    private static final Pattern OUR_MESSAGE_ID = Pattern.compile(
-            "<?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\\.\\d+@[^>]*>?");
 
     /** What one poll did; {@code configured} false: no bounce mailbox is set, nothing was read. */
     public record Result(boolean configured, int reports, int bounced, int delayed, int unmatched) {
@@ -53,8 +42,6 @@ public final class BouncePoller implements AutoCloseable {
             super(message, cause);
         }
     }
-
-    private enum Outcome { BOUNCED, DELAYED, DONE, UNMATCHED, LATER }
 
     private final Database database;
     private final BounceSettingsStore settings;
@@ -174,17 +161,17 @@ public final class BouncePoller implements AutoCloseable {
                 continue;
             }
             reports++;
-            Outcome outcome = database.write(t -> apply(t, report.get()));
+            BounceMatch.Outcome outcome = database.write(t -> BounceMatch.apply(t, report.get()));
             switch (outcome) {
                 case BOUNCED -> bounced++;
                 case DELAYED -> delayed++;
                 case UNMATCHED -> unmatched++;
                 default -> { }
             }
-            if (outcome == Outcome.LATER) {
+            if (outcome == BounceMatch.Outcome.LATER) {
                 continue;
             }
-            if (outcome == Outcome.UNMATCHED) {
+            if (outcome == BounceMatch.Outcome.UNMATCHED) {
                 LOG.warn("bounce mailbox: a delivery status report matches no email in the outbox (Message-ID {}, "
                         + "sent to {}); left in the mailbox", report.get().originalMessageId(),
                         report.get().deliveredTo());
@@ -195,55 +182,6 @@ public final class BouncePoller implements AutoCloseable {
             }
         }
         return new Result(true, reports, bounced, delayed, unmatched);
-    }
-
-    private static Outcome apply(Tx t, DeliveryReport report) {
-        Optional<EmailMessage> found = byMessageId(t, report.originalMessageId());
-        if (found.isEmpty()) {
-            found = report.deliveredTo().stream().map(VerpAddress::emailId).flatMap(Optional::stream)
-                    .map(id -> t.emails().byId(id)).flatMap(Optional::stream).findFirst();
-        }
-        if (found.isEmpty()) {
-            return Outcome.UNMATCHED;
-        }
-        EmailMessage email = found.get();
-        Optional<DeliveryReport.Recipient> line = report.about(email.getRecipient());
-        if (line.isEmpty()) {
-            return Outcome.UNMATCHED;
-        }
-        DeliveryReport.Recipient recipient = line.get();
-        if (email.getStatus() == EmailStatus.SENDING) {
-            return Outcome.LATER;
-        }
-        if (!recipient.permanentFailure()) {
-            return "delayed".equals(recipient.action()) || recipient.status() != null
-                    && recipient.status().startsWith("4.") ? Outcome.DELAYED : Outcome.DONE;
-        }
-        if (email.getStatus() != EmailStatus.SENT) {
-            // bounced already, or retried since: this report is about an earlier attempt
-            return Outcome.DONE;
-        }
-        email.markBounced(recipient.status(), recipient.diagnostic());
-        return Outcome.BOUNCED;
-    }
-
-    /** Our Message-IDs carry the email's id and attempt; only the attempt last sent matches. */
-    private static Optional<EmailMessage> byMessageId(Tx t, String messageId) {
-        if (messageId == null) {
-            return Optional.empty();
-        }
-        Matcher m = OUR_MESSAGE_ID.matcher(messageId.trim());
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        UUID id = UUID.fromString(m.group(1));
-        String wanted = normalize(messageId);
-        return t.emails().byId(id).filter(e -> e.getMessageId() == null || normalize(e.getMessageId()).equals(wanted)
-                || e.getStatus() == EmailStatus.SENDING);
-    }
-
-    private static String normalize(String messageId) {
-        return messageId.trim().replaceAll("^<|>$", "").toLowerCase(Locale.ROOT);
     }
 
     static Properties properties(BounceMailboxSettings mailbox) {
