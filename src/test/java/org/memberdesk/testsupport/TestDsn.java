@@ -7,6 +7,7 @@ import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Properties;
 import org.eclipse.angus.mail.dsn.DeliveryStatus;
+import org.eclipse.angus.mail.dsn.MessageHeaders;
 import org.eclipse.angus.mail.dsn.MultipartReport;
 
 /** Delivery status reports as a recipient's mail server sends them back to a bounce mailbox. */
@@ -21,6 +22,15 @@ public final class TestDsn {
     /** A delivery status report (RFC 3464) built with Angus Mail's DSN classes, returning the whole message. */
     public static MimeMessage report(String messageId, String recipient, String action, String status, String diagnostic)
             throws Exception {
+        return report(messageId, recipient, action, status, diagnostic, false);
+    }
+
+    /**
+     * As {@link #report(String, String, String, String, String)}; with {@code headersOnly} it returns
+     * only the message's headers (text/rfc822-headers), as many servers do.
+     */
+    public static MimeMessage report(String messageId, String recipient, String action, String status, String diagnostic,
+                                     boolean headersOnly) throws Exception {
         DeliveryStatus dsn = new DeliveryStatus();
         InternetHeaders perMessage = new InternetHeaders();
         perMessage.addHeader("Reporting-MTA", "dns; mx.example.com");
@@ -34,6 +44,17 @@ public final class TestDsn {
         MultipartReport body;
         if (messageId == null) {
             body = new MultipartReport("Your message could not be delivered.", dsn);
+        } else if (headersOnly) {
+            InternetHeaders headers = new InternetHeaders();
+            headers.addHeader("To", recipient);
+            headers.addHeader("Subject", "Welcome");
+            body = new MultipartReport("Your message could not be delivered.", dsn);
+            body.setReturnedMessage(new MessageHeaders(headers) {
+                @Override
+                protected void updateMessageID() throws jakarta.mail.MessagingException {
+                    setHeader("Message-ID", messageId);
+                }
+            });
         } else {
             MimeMessage returned = new MimeMessage(Session.getInstance(new Properties())) {
                 @Override

@@ -86,6 +86,15 @@ class BounceMailboxTest extends SmtpServicesCase {
     }
 
     @Test
+    void aReportReturningOnlyTheHeadersIsMatchedByTheirMessageId() throws Exception {
+        deliver(TestDsn.report(welcome.messageId(), DANA, "failed", "5.7.1", "smtp; 550 5.7.1 Message rejected",
+                true));
+
+        assertThat(services.emails().checkBounces().bounced()).isEqualTo(1);
+        assertThat(email(welcome.id()).bounceStatus()).isEqualTo("5.7.1");
+    }
+
+    @Test
     void aBouncedEmailIsAHardBounceAmongTheOutboxProblems() throws Exception {
         deliver(TestDsn.report(welcome.messageId(), DANA, "failed", "5.1.1", "smtp; 550 5.1.1 User unknown"));
         services.emails().checkBounces();
