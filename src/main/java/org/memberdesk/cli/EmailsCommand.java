@@ -45,7 +45,7 @@ final class EmailsCommand implements Runnable {
     }
 
     @Command(name = "failed",
-            description = "Lists the failed and retrying emails across contacts, newest first, with the server's "
+            description = "Lists the failed, bounced and retrying emails across contacts, newest first, with the server's "
                     + "last reply.")
     void failed(@Option(names = "--since", paramLabel = "T", converter = IsoTime.class,
                         description = "Emails created from T: 2026-12-03T14:00:00Z, 2026-12-03T14:00 (local) or "
@@ -65,9 +65,12 @@ final class EmailsCommand implements Runnable {
         }
         List<String> lines = new ArrayList<>(problems.stream().map(EmailsCommand::problemLine).toList());
         long failed = problems.stream().filter(p -> p.email().status() == EmailView.Status.FAILED).count();
-        long hard = problems.stream().filter(OutboxProblem::hardBounce).count();
+        long bounced = problems.stream().filter(p -> p.email().status() == EmailView.Status.BOUNCED).count();
+        long hard = problems.stream().filter(p -> p.email().status() == EmailView.Status.FAILED && p.hardBounce())
+                .count();
         lines.add(count(problems.size(), "email") + ": " + failed + " failed (" + hard
-                + (hard == 1 ? " hard bounce" : " hard bounces") + "), " + (problems.size() - failed) + " retrying");
+                + (hard == 1 ? " hard bounce" : " hard bounces") + "), " + (bounced == 0 ? "" : bounced + " bounced, ")
+                + (problems.size() - failed - bounced) + " retrying");
         output.change(null, lines);
     }
 
@@ -229,7 +232,7 @@ final class EmailsCommand implements Runnable {
             case QUEUED -> noSend
                     ? "queued, not sent (--no-send); `memberdesk outbox run` delivers it"
                     : "queued" + at(detail.nextAttemptAt());
-            case SENDING -> email.status().code();
+            case SENDING, BOUNCED -> email.status().code();
         };
     }
 

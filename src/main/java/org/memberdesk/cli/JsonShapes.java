@@ -10,6 +10,7 @@ import org.memberdesk.service.contacts.AddressTypo;
 import org.memberdesk.service.contacts.ContactSummary;
 import org.memberdesk.service.email.BulkRetryStep;
 import org.memberdesk.service.email.EmailView;
+import org.memberdesk.service.email.BounceMailboxView;
 import org.memberdesk.service.email.MailSettingsView;
 import org.memberdesk.service.email.OutboxRunResult;
 import org.memberdesk.service.offers.GrantResult;
@@ -135,6 +136,13 @@ final class JsonShapes {
                         List<String> warnings) {
     }
 
+    record BounceMailbox(boolean configured, String host, Integer port, String security, String user,
+                         boolean passwordSet, long pollSeconds, List<String> warnings) {
+    }
+
+    record BounceCheck(int reports, int bounced, int delayed, int unmatched) {
+    }
+
     record Group(UUID id, String name, String slug) {
     }
 
@@ -174,6 +182,11 @@ final class JsonShapes {
         return new MailSettings(v.demoMode(), v.host(), v.port(),
                 v.security() == null ? null : v.security().code(), v.from(), v.user(), v.passwordSet(),
                 v.fromEnvironment(), v.portalUrl(), v.portalUrlSource().code(), v.warnings());
+    }
+
+    static BounceMailbox bounceMailbox(BounceMailboxView v) {
+        return new BounceMailbox(v.configured(), v.host(), v.port(), v.security() == null ? null : v.security().code(),
+                v.user(), v.passwordSet(), v.pollInterval().toSeconds(), v.warnings());
     }
 
     static Group group(CommunityService.GroupView group) {

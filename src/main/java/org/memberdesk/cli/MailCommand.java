@@ -5,10 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.memberdesk.service.UserError;
+import org.memberdesk.service.email.BounceCheck;
+import org.memberdesk.service.email.BounceMailboxForm;
+import org.memberdesk.service.email.BounceMailboxView;
 import org.memberdesk.service.email.MailSettingsView;
 import org.memberdesk.service.email.SmtpSettingsForm;
 import picocli.CommandLine.Command;
@@ -67,6 +71,82 @@ final class MailCommand implements Runnable {
         }
         lines.addAll(describe(view, cli.dataDirectory().demoMailbox().toString()));
         output.change(JsonShapes.mailSettings(view), lines);
+        view.warnings().forEach(output::warning);
+    }
+
+    @Command(name = "bounces",
+            description = {"The bounce mailbox: an IMAP mailbox that delivery status reports (bounces) arrive in. "
+                    + "While one is set, email goes out with a VERP return path to it, and `portal serve` (and the "
+                    + "console) read it at the poll interval: a report of a permanent failure (5.x.x) marks its "
+                    + "email bounced.",
+                    "Without options: shows it. With --host: saves it (an option left out is removed, except the "
+                            + "password, which is kept unless --password-stdin gives a new one). --clear removes it; "
+                            + "--check reads it now."})
+    void bounces(@Option(names = "--host", paramLabel = "H", description = "IMAP server host name.") String host,
+                 @Option(names = "--port", paramLabel = "P",
+                         description = "IMAP port; default: 993 for ssl, 143 for starttls and none.") Integer port,
+                 @Option(names = "--security", paramLabel = "ssl|starttls|none",
+                         description = "Connection security; default: ssl (IMAPS). none only for a server on this "
+                                 + "computer.") String security,
+                 @Option(names = "--user", paramLabel = "U",
+                         description = "IMAP user: the bounce mailbox's address, e.g. bounces@example.com (its "
+                                 + "VERP form bounces+ID@example.com is the return path).") String user,
+                 @Option(names = "--password-stdin",
+                         description = "Read the IMAP password from standard input (stored encrypted, never "
+                                 + "printed).") boolean passwordStdin,
+                 @Option(names = "--poll-seconds", paramLabel = "N",
+                         description = "How often to read it, 30 to 86400 seconds; default: 300.") Integer pollSeconds,
+                 @Option(names = "--clear", description = "Remove the bounce mailbox.") boolean clear,
+                 @Option(names = "--check", description = "Read the bounce mailbox now.") boolean check) {
+        boolean saving = host != null || port != null || security != null || user != null || passwordStdin
+                || pollSeconds != null;
+        if (saving && host == null) {
+            throw cli.usageError("bounces", "Missing required option: '--host=H' (needed to save the bounce "
+                    + "mailbox; `mail bounces` without options shows it)");
+        }
+        if ((saving ? 1 : 0) + (clear ? 1 : 0) + (check ? 1 : 0) > 1) {
+            throw cli.usageError("bounces", "give one of --host (save), --clear or --check");
+        }
+        Output output = cli.output();
+        if (check) {
+            BounceCheck result = cli.call(services -> services.emails().checkBounces());
+            if (!result.configured()) {
+                throw new UserError("no bounce mailbox is set: set one with `mail bounces --host H --user U "
+                        + "--password-stdin`");
+            }
+            output.change(new JsonShapes.BounceCheck(result.reports(), result.bounced(), result.delayed(),
+                    result.unmatched()), "read " + result.reports() + (result.reports() == 1 ? " report" : " reports")
+                    + ": " + result.bounced() + " bounced, " + result.delayed() + " delayed (nothing changed), "
+                    + result.unmatched() + " matching no email (left in the mailbox)");
+            return;
+        }
+        BounceMailboxView view;
+        String done = null;
+        if (clear) {
+            view = cli.call(services -> services.mailSettings().clearBounceMailbox(cli.agent()));
+            done = "removed the bounce mailbox";
+        } else if (saving) {
+            String password = passwordStdin ? readPassword(cli.stdin()) : null;
+            BounceMailboxForm form = new BounceMailboxForm(host, port, security, user, password,
+                    pollSeconds == null ? null : Duration.ofSeconds(pollSeconds));
+            view = cli.call(services -> services.mailSettings().saveBounceMailbox(form, cli.agent()));
+            done = "saved the bounce mailbox";
+        } else {
+            view = cli.call(services -> services.mailSettings().bounceMailbox());
+        }
+        List<String> lines = new ArrayList<>();
+        if (done != null) {
+            lines.add(done);
+        }
+        if (view.configured()) {
+            lines.add("bounce mailbox: " + view.user() + " at " + view.host() + ":" + view.port() + " ("
+                    + view.security().code() + ")");
+            lines.add("password: " + (view.passwordSet() ? "set" : "not set"));
+            lines.add("read every " + view.pollInterval().toSeconds() + " seconds while delivery runs");
+        } else {
+            lines.add("bounce mailbox: none (bounces that arrive later are not read)");
+        }
+        output.change(JsonShapes.bounceMailbox(view), lines);
         view.warnings().forEach(output::warning);
     }
 

@@ -107,6 +107,14 @@ public class EmailMessage {
     @Column(name = "attempts_before_retry", nullable = false)
     private int attemptsBeforeRetry;
 
+    /** The status a delivery status report gave (RFC 3463, "5.1.1") when the message bounced after it was sent. */
+    @Column(name = "bounce_status", length = 20)
+    private String bounceStatus;
+
+    /** The remote server's words in that report (its Diagnostic-Code), when it gave them. */
+    @Column(name = "bounce_diagnostic", length = 1000)
+    private String bounceDiagnostic;
+
     protected EmailMessage() {
     }
 
@@ -176,6 +184,21 @@ public class EmailMessage {
     }
 
     /**
+     * A sent message that the recipient's server refused after accepting it, as its delivery status
+     * report says: the report's status and diagnostic become the last reply.
+     */
+    public void markBounced(String dsnStatus, String diagnostic) {
+        if (status != EmailStatus.SENT) {
+            throw new InvalidInputException("only a sent email can bounce; this one is " + status.code());
+        }
+        this.status = EmailStatus.BOUNCED;
+        this.bounceStatus = dsnStatus;
+        this.bounceDiagnostic = diagnostic;
+        String reply = "bounced: " + dsnStatus + (diagnostic == null ? "" : " " + diagnostic);
+        this.lastReply = reply.length() <= 1900 ? reply : reply.substring(0, 1900) + "…";
+    }
+
+    /**
      * Whether this message carries a link but is addressed to an address the contact no longer has
      * (the address changed after it was queued): whoever reads that address must not get the link.
      */
@@ -224,14 +247,17 @@ public class EmailMessage {
      */
     public void retry(Instant now, String currentRecipient, String newSubject, String newBodyText,
                       String newBodyHtml) {
-        if (status != EmailStatus.FAILED) {
-            throw new InvalidInputException("only a failed email can be retried; this one is " + status.code());
+        if (status != EmailStatus.FAILED && status != EmailStatus.BOUNCED) {
+            throw new InvalidInputException("only a failed email can be retried; this one is "
+                    + status.code());
         }
         this.recipient = currentRecipient;
         this.subject = newSubject;
         this.bodyText = newBodyText;
         this.bodyHtml = newBodyHtml;
         this.attemptsBeforeRetry = attempts;
+        this.bounceStatus = null;
+        this.bounceDiagnostic = null;
         requeue(now);
     }
 
@@ -337,5 +363,13 @@ public class EmailMessage {
 
     public int getAttemptsBeforeRetry() {
         return attemptsBeforeRetry;
+    }
+
+    public String getBounceStatus() {
+        return bounceStatus;
+    }
+
+    public String getBounceDiagnostic() {
+        return bounceDiagnostic;
     }
 }

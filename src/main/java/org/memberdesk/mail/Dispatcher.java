@@ -62,6 +62,7 @@ public final class Dispatcher implements AutoCloseable {
     private final PortalLinks links;
     private final LinkMinter minter;
     private final DemoMailServer demo;
+    private final BounceSettingsStore bounces;
     private final Policy policy;
     private final BackgroundLoop loop;
     private final AtomicLong claims = new AtomicLong();
@@ -70,7 +71,17 @@ public final class Dispatcher implements AutoCloseable {
 
     public Dispatcher(Database database, Clock clock, MailSettingsStore settings, PortalLinks links, LinkMinter minter,
                       DemoMailServer demo, Policy policy) {
+        this(database, clock, settings, links, minter, demo, null, policy);
+    }
+
+    /**
+     * As the other constructor; while {@code bounces} names a bounce mailbox, each message goes out
+     * with a VERP return path to it.
+     */
+    public Dispatcher(Database database, Clock clock, MailSettingsStore settings, PortalLinks links, LinkMinter minter,
+                      DemoMailServer demo, BounceSettingsStore bounces, Policy policy) {
         this.database = database;
+        this.bounces = bounces;
         this.clock = clock;
         this.settings = settings;
         this.links = links;
@@ -289,8 +300,10 @@ public final class Dispatcher implements AutoCloseable {
             text = bodies[0];
             html = bodies[1];
         }
-        return new Prepared(new OutgoingEmail(m.getId(), m.getAttempts(), m.getRecipient(), m.getSubject(), text, html),
-                m.getContact().getId());
+        String returnPath = bounces == null ? null
+                : VerpAddress.of(bounces.mailboxUser(t).orElse(null), m.getId()).orElse(null);
+        return new Prepared(new OutgoingEmail(m.getId(), m.getAttempts(), m.getRecipient(), m.getSubject(), text, html,
+                returnPath), m.getContact().getId());
     }
 
     private Recorded recordUnreachable(UUID id, String lease, SmtpFailure failure) {

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.memberdesk.domain.EmailAddress;
@@ -141,7 +142,11 @@ public final class SmtpTransport implements AutoCloseable {
         String messageId = "<" + email.id() + "." + email.attempt() + "@" + domainOf(settings.from()) + ">";
         Address[] recipients = {envelope(email.to())};
         try {
-            message = new FixedIdMessage(session, messageId);
+            FixedIdMessage fixed = new FixedIdMessage(session, messageId);
+            if (email.returnPath() != null) {
+                fixed.setEnvelopeFrom(email.returnPath());
+            }
+            message = fixed;
             message.setFrom(sender(settings.from()));
             message.setRecipients(Message.RecipientType.TO, recipients);
             message.setSubject(email.subject(), "UTF-8");
@@ -281,7 +286,7 @@ public final class SmtpTransport implements AutoCloseable {
     }
 
     /** Keeps the Message-ID we chose (email id and attempt), so a copy in any mailbox traces back to its row. */
-    private static final class FixedIdMessage extends MimeMessage {
+    private static final class FixedIdMessage extends SMTPMessage {
         private final String id;
 
         FixedIdMessage(Session session, String id) {

@@ -2,6 +2,8 @@ package org.memberdesk.service;
 
 import java.time.Clock;
 import java.util.Map;
+import org.memberdesk.mail.BouncePoller;
+import org.memberdesk.mail.BounceSettingsStore;
 import org.memberdesk.mail.DemoMailServer;
 import org.memberdesk.mail.DemoMailbox;
 import org.memberdesk.mail.Dispatcher;
@@ -63,6 +65,7 @@ public final class Services implements AutoCloseable {
     private final Outbox outbox;
     private final DemoMailServer demoMailServer;
     private final Dispatcher dispatcher;
+    private final BouncePoller bouncePoller;
     private final EmailService emails;
     private final OutboxProblems outboxProblems;
     private final MailSettingsService mailSettings;
@@ -88,20 +91,23 @@ public final class Services implements AutoCloseable {
         this.communities = new CommunityService(transactions, audit, clock);
 
         this.portalLinks = new PortalLinks(env);
-        this.mailSettingsStore = new MailSettingsStore(
-                new SecretBox(dataDirectory.root().resolve(SECRET_KEY_FILE)), env);
+        SecretBox secrets = new SecretBox(dataDirectory.root().resolve(SECRET_KEY_FILE));
+        this.mailSettingsStore = new MailSettingsStore(secrets, env);
+        BounceSettingsStore bounceSettings = new BounceSettingsStore(secrets);
         this.composer = new EmailComposer(clock);
         this.outbox = new Outbox(clock);
         this.demoMailServer = new DemoMailServer(dataDirectory.demoMailbox(), clock);
         this.dispatcher = new Dispatcher(database, clock, mailSettingsStore, portalLinks, Tokens::mint,
-                demoMailServer, Dispatcher.Policy.DEFAULT);
+                demoMailServer, bounceSettings, Dispatcher.Policy.DEFAULT);
+        this.bouncePoller = new BouncePoller(database, bounceSettings);
         outbox.onQueued(dispatcher::signal);
         this.contacts = new ContactService(transactions, audit, clock, triggers,
                 new AddressChange(audit, clock, outbox, composer));
-        this.emails = new EmailService(transactions, audit, clock, outbox, dispatcher, portalLinks);
+        this.emails = new EmailService(transactions, audit, clock, outbox, dispatcher, bouncePoller,
+                portalLinks);
         this.outboxProblems = new OutboxProblems(transactions, clock, emails, Pace.sleeping(clock));
         this.mailSettings = new MailSettingsService(transactions, audit, clock, mailSettingsStore, portalLinks,
-                composer, demoMailServer);
+                composer, demoMailServer, bounceSettings, bouncePoller::signal);
         this.demo = new DemoData(transactions, clock, composer, portalLinks);
         this.credentials = new CredentialService(transactions, audit, clock, outbox, composer, portalLinks);
         this.portalAuth = new PortalAuthService(transactions, audit, clock, credentials, triggers);
@@ -288,6 +294,7 @@ public final class Services implements AutoCloseable {
     @Override
     public void close() {
         workflows.close();
+        bouncePoller.close();
         dispatcher.close();
         demoMailServer.close();
         database.close();

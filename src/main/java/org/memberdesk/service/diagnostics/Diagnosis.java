@@ -26,6 +26,7 @@ import org.memberdesk.domain.Offer;
 import org.memberdesk.domain.OfferGrant;
 import org.memberdesk.domain.TokenPurpose;
 import org.memberdesk.service.contacts.AddressTypo;
+import org.memberdesk.service.email.HardBounce;
 
 /**
  * The checks, run once over one {@link Situation}. Each adds at most a few findings; the list
@@ -194,6 +195,7 @@ final class Diagnosis {
         for (EmailMessage m : latestInScope()) {
             switch (m.getStatus()) {
                 case FAILED -> failed(m);
+                case BOUNCED -> bouncedLater(m);
                 case QUEUED, RETRYING, SENDING -> waiting(m);
                 case SENT -> {
                     // judged in notReceived(): only the contact knows it did not arrive
@@ -225,7 +227,20 @@ final class Diagnosis {
                 : "The " + what + " could not be delivered after " + plural(m.getAttempts(), "attempt")
                 + " and was given up.";
         add(Severity.PROBLEM, bounced ? EMAIL_BOUNCED : EMAIL_FAILED, capitalize(message), emailFacts(m),
-                resendFixes(m, true));
+                resendFixes(m, !HardBounce.is(reply)));
+    }
+
+    /** Accepted, then refused: a delivery status report came back to the bounce mailbox. */
+    private void bouncedLater(EmailMessage m) {
+        String message = "The " + describe(m) + " bounced after the server accepted it: the recipient's server "
+                + "reported " + m.getBounceStatus()
+                + (m.getBounceDiagnostic() == null ? "" : " (" + m.getBounceDiagnostic() + ")") + ".";
+        Map<String, String> facts = emailFacts(m);
+        facts.put("bounceStatus", m.getBounceStatus());
+        if (m.getBounceDiagnostic() != null) {
+            facts.put("bounceDiagnostic", m.getBounceDiagnostic());
+        }
+        add(Severity.PROBLEM, EMAIL_BOUNCED, capitalize(message), facts, resendFixes(m, false));
     }
 
     private void waiting(EmailMessage m) {
@@ -436,9 +451,17 @@ final class Diagnosis {
 
     // ---- helpers ----
 
+    /**
+     * What to do about an email that did not arrive: retry it ({@code withRetry}); for a hard bounce
+     * (the recipient's server refused the address) check the address instead, as a retry only fails
+     * again; then send the email anew.
+     */
     private List<Fix> resendFixes(EmailMessage m, boolean withRetry) {
         List<Fix> fixes = new ArrayList<>();
-        if (withRetry) {
+        if (m.getStatus() == EmailStatus.BOUNCED
+                || m.getStatus() == EmailStatus.FAILED && HardBounce.is(m.getLastReply())) {
+            fixes.add(Fix.checkAddress(m.getId().toString()));
+        } else if (withRetry) {
             fixes.add(Fix.retryEmail(m.getId().toString()));
         }
         boolean activeOffer = m.getOffer() != null

@@ -33,7 +33,10 @@ public final class DiagnosticCodes {
     public static final String LINK_SUPERSEDED = "link-superseded";
     /** No password ever set. Fix: resend-welcome {offer} or send-reset-link {group?}. */
     public static final String PASSWORD_NEVER_SET = "password-never-set";
-    /** The last welcome or reset email was refused with a 5xx reply. Fix: retry-email, resend. */
+    /**
+     * The last welcome or reset email was refused with a 5xx reply, or bounced later (a delivery status
+     * report). Fix: check-address for a hard bounce (the recipient refused), else retry-email; resend.
+     */
     public static final String EMAIL_BOUNCED = "email-bounced";
     /** The last welcome or reset email failed for good without a 5xx reply. Fix: retry-email, resend. */
     public static final String EMAIL_FAILED = "email-failed";

@@ -124,6 +124,8 @@ public final class DiagnosticsService {
             }
             case OPEN_OFFERS -> throw new UserError("open-offers is done in the contact window:"
                     + " open the contact's Offers tab to grant or renew an offer");
+            case CHECK_ADDRESS -> throw new UserError("check-address is done by the agent: check the address with "
+                    + "the contact, correct it with Edit contact (contacts edit --contact E --email NEW), then retry");
         };
     }
 

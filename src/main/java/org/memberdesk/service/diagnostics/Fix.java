@@ -11,7 +11,8 @@ import org.memberdesk.service.UserError;
 /**
  * The one-click fix of a finding: a stable action id, a label for the button and what the action
  * needs. {@link DiagnosticsService#applyFix} performs every action except {@link Action#OPEN_OFFERS},
- * which only opens the contact's Offers tab (granting needs the agent's judgement).
+ * which only opens the contact's Offers tab (granting needs the agent's judgement), and {@link
+ * Action#CHECK_ADDRESS}, which only opens Edit contact (only the agent can tell the right address).
  *
  * <p>Actions and their parameters:
  * <ul>
@@ -22,13 +23,15 @@ import org.memberdesk.service.UserError;
  *   <li>{@code edit-email} {suggested?}: changes the contact's email (the agent may change the suggestion:
  *       pass {@code email})</li>
  *   <li>{@code open-offers} {offer?}: opens the Offers tab</li>
+ *   <li>{@code check-address} {emailId}: opens Edit contact, so the agent checks the address a hard
+ *       bounce refused before anything is sent to it again</li>
  * </ul>
  */
 public record Fix(Action action, String label, Map<String, String> params) {
 
     /** What a fix does; its code ("retry-email") is what the command line and JSON name it. */
     public enum Action implements StateCode {
-        RETRY_EMAIL, RESEND_WELCOME, SEND_RESET_LINK, UNLOCK, EDIT_EMAIL, OPEN_OFFERS;
+        RETRY_EMAIL, RESEND_WELCOME, SEND_RESET_LINK, UNLOCK, EDIT_EMAIL, OPEN_OFFERS, CHECK_ADDRESS;
 
         /** The code, so an action in a message reads as it does in JSON. */
         @Override
@@ -55,11 +58,15 @@ public record Fix(Action action, String label, Map<String, String> params) {
 
     /** True for a fix that only opens part of the contact window; the back end has nothing to do. */
     public boolean navigation() {
-        return action == Action.OPEN_OFFERS;
+        return action == Action.OPEN_OFFERS || action == Action.CHECK_ADDRESS;
     }
 
     static Fix retryEmail(String emailId) {
         return new Fix(Action.RETRY_EMAIL, "Retry this email", Map.of("emailId", emailId));
+    }
+
+    static Fix checkAddress(String emailId) {
+        return new Fix(Action.CHECK_ADDRESS, "Check the address", Map.of("emailId", emailId));
     }
 
     static Fix resendWelcome(String offer) {

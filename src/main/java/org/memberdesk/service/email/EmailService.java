@@ -20,6 +20,7 @@ import org.memberdesk.domain.MintedToken;
 import org.memberdesk.domain.Offer;
 import org.memberdesk.domain.OfferGrant;
 import org.memberdesk.domain.TokenPurpose;
+import org.memberdesk.mail.BouncePoller;
 import org.memberdesk.mail.DeliveryEvent;
 import org.memberdesk.mail.DeliveryListener;
 import org.memberdesk.mail.Dispatcher;
@@ -27,6 +28,7 @@ import org.memberdesk.mail.LinkTokens;
 import org.memberdesk.mail.LinkTtl;
 import org.memberdesk.mail.Outbox;
 import org.memberdesk.mail.PortalLinks;
+import org.memberdesk.persistence.StorageProblem;
 import org.memberdesk.persistence.Tx;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.AuditLog;
@@ -46,15 +48,17 @@ public final class EmailService {
     private final Clock clock;
     private final Outbox outbox;
     private final Dispatcher dispatcher;
+    private final BouncePoller bounces;
     private final PortalLinks links;
 
     public EmailService(Transactions tx, AuditLog audit, Clock clock, Outbox outbox, Dispatcher dispatcher,
-                        PortalLinks links) {
+                        BouncePoller bounces, PortalLinks links) {
         this.tx = tx;
         this.audit = audit;
         this.clock = clock;
         this.outbox = outbox;
         this.dispatcher = dispatcher;
+        this.bounces = bounces;
         this.links = links;
     }
 
@@ -89,7 +93,7 @@ public final class EmailService {
                     .toList();
             return new EmailDetail(EmailView.of(m), m.getBodyText(), m.getBodyHtml(), m.getNextAttemptAt(),
                     m.getLinkPurpose() == null ? null : LinkPurpose.of(m.getLinkPurpose()), m.getLinkTtlSeconds(),
-                    m.getStatus() == EmailStatus.FAILED, minted);
+                    m.getStatus() == EmailStatus.FAILED || m.getStatus() == EmailStatus.BOUNCED, minted);
         });
     }
 
@@ -103,8 +107,9 @@ public final class EmailService {
 
     /** {@link #retry(UUID, Actor)} inside the caller's transaction, for the bulk retry beside it. */
     EmailView retry(Tx t, EmailMessage m, Actor actor) {
-        if (m.getStatus() != EmailStatus.FAILED) {
-            throw new UserError("only a failed email can be retried; this one is " + m.getStatus().code());
+        if (m.getStatus() != EmailStatus.FAILED && m.getStatus() != EmailStatus.BOUNCED) {
+            throw new UserError("only a failed email can be retried; this one is "
+                    + m.getStatus().code());
         }
         int attempts = m.getAttempts();
         String lastReply = m.getLastReply();
@@ -231,18 +236,46 @@ public final class EmailService {
     public OutboxCounts outboxCounts() {
         return tx.read(t -> {
             Map<EmailStatus, Long> c = t.emails().countByStatus();
+            // a bounced email needs the agent as a failed one does: the status bar counts both as failed
             return new OutboxCounts(c.get(EmailStatus.QUEUED), c.get(EmailStatus.SENDING), c.get(EmailStatus.RETRYING),
-                    c.get(EmailStatus.FAILED), c.get(EmailStatus.SENT));
+                    c.get(EmailStatus.FAILED) + c.get(EmailStatus.BOUNCED), c.get(EmailStatus.SENT));
         });
     }
 
-    /** For the console and {@code portal serve}: deliver in the background, woken whenever mail is queued. */
+    /**
+     * For the console and {@code portal serve}: deliver in the background, woken whenever mail is
+     * queued, and read the bounce mailbox (when one is set) at its poll interval.
+     */
     public void startBackgroundDelivery() {
         dispatcher.start();
+        bounces.start();
     }
 
     public void stopBackgroundDelivery() {
+        bounces.stop();
         dispatcher.stop();
+    }
+
+    /** Whether the bounce mailbox is being read in the background (it is while delivery runs). */
+    public boolean bouncePollingRunning() {
+        return bounces.isStarted();
+    }
+
+    /**
+     * Reads the bounce mailbox now: a delivery status report of a permanent failure (5.x.x) marks its
+     * sent email bounced, with the report's status and diagnostic. Nothing is read when no mailbox is set.
+     */
+    public BounceCheck checkBounces() {
+        BouncePoller.Result result;
+        try {
+            result = bounces.poll();
+        } catch (BouncePoller.MailboxProblem e) {
+            throw new UserError(e.getMessage(), e);
+        } catch (StorageProblem e) {
+            throw Transactions.failure(e);
+        }
+        return new BounceCheck(result.configured(), result.reports(), result.bounced(), result.delayed(),
+                result.unmatched());
     }
 
     public boolean backgroundDeliveryRunning() {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.UUID;
 import org.memberdesk.domain.EmailAddress;
 import org.memberdesk.domain.InvalidInputException;
+import org.memberdesk.mail.BounceMailboxSettings;
+import org.memberdesk.mail.BounceSettingsStore;
 import org.memberdesk.mail.ComposedEmail;
 import org.memberdesk.mail.DemoMailServer;
 import org.memberdesk.mail.EmailComposer;
@@ -16,6 +18,7 @@ import org.memberdesk.mail.PortalLinks;
 import org.memberdesk.mail.SmtpFailure;
 import org.memberdesk.mail.SmtpSecurity;
 import org.memberdesk.mail.SmtpTransport;
+import org.memberdesk.mail.VerpAddress;
 import org.memberdesk.persistence.Tx;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.AuditLog;
@@ -32,9 +35,12 @@ public final class MailSettingsService {
     private final PortalLinks links;
     private final EmailComposer composer;
     private final DemoMailServer demo;
+    private final BounceSettingsStore bounceStore;
+    private final Runnable bounceMailboxChanged;
 
     public MailSettingsService(Transactions tx, AuditLog audit, Clock clock, MailSettingsStore store, PortalLinks links,
-                               EmailComposer composer, DemoMailServer demo) {
+                               EmailComposer composer, DemoMailServer demo, BounceSettingsStore bounceStore,
+                               Runnable bounceMailboxChanged) {
         this.tx = tx;
         this.audit = audit;
         this.clock = clock;
@@ -42,6 +48,8 @@ public final class MailSettingsService {
         this.links = links;
         this.composer = composer;
         this.demo = demo;
+        this.bounceStore = bounceStore;
+        this.bounceMailboxChanged = bounceMailboxChanged;
     }
 
     public MailSettingsView view() {
@@ -159,6 +167,60 @@ public final class MailSettingsService {
             audit.record(t, actor, "portal.port-changed", null, Integer.toString(port));
             return null;
         });
+    }
+
+    // ---- bounce mailbox ----
+
+    /** The IMAP mailbox delivery status reports are read from, as stored; never its password. */
+    public BounceMailboxView bounceMailbox() {
+        return tx.read(this::bounceView);
+    }
+
+    /**
+     * Checks and stores the bounce mailbox (the password only encrypted); from then on the outbox sends
+     * with a VERP return path to it, and delivery reads it at the poll interval.
+     */
+    public BounceMailboxView saveBounceMailbox(BounceMailboxForm form, Actor actor) {
+        BounceMailboxView saved = tx.write(t -> {
+            bounceStore.save(t, new BounceSettingsStore.Update(form.host(), form.port(), form.security(), form.user(),
+                    form.password(), form.pollInterval()), clock.instant());
+            BounceMailboxView view = bounceView(t);
+            String passwordNote = form.password() == null ? "" : form.password().isEmpty() ? ", password removed"
+                    : ", password changed";
+            audit.record(t, actor, "mail.bounce-mailbox-changed", null, "IMAP " + view.user() + " at " + view.host()
+                    + ":" + view.port() + " (" + view.security() + "), every " + view.pollInterval().toSeconds()
+                    + " s" + passwordNote);
+            return view;
+        });
+        bounceMailboxChanged.run();
+        return saved;
+    }
+
+    /** Forgets the bounce mailbox: nothing is read any more, and emails go out without a VERP return path. */
+    public BounceMailboxView clearBounceMailbox(Actor actor) {
+        return tx.write(t -> {
+            bounceStore.clear(t);
+            audit.record(t, actor, "mail.bounce-mailbox-cleared", null, "bounce mailbox removed");
+            return bounceView(t);
+        });
+    }
+
+    private BounceMailboxView bounceView(Tx t) {
+        BounceMailboxSettings b = bounceStore.load(t);
+        if (!b.configured()) {
+            return new BounceMailboxView(false, null, null, null, null, false, b.pollInterval(), List.of());
+        }
+        List<String> warnings = new ArrayList<>();
+        if (b.passwordUnreadable()) {
+            warnings.add("The stored bounce mailbox password cannot be decrypted (was secret.key in the data "
+                    + "directory replaced or lost?). Enter the password again.");
+        }
+        if (VerpAddress.of(b.user(), java.util.UUID.randomUUID()).isEmpty()) {
+            warnings.add("The bounce mailbox user " + b.user() + " is not an email address: bounces are matched "
+                    + "by Message-ID only, and emails go out without a VERP return path.");
+        }
+        return new BounceMailboxView(true, b.host(), b.port(), MailSecurity.of(b.security()), b.user(),
+                b.password() != null || bounceStore.storedPasswordPresent(t), b.pollInterval(), List.copyOf(warnings));
     }
 
     private void refuseIfChangedSince(Tx t, String seenVersion) {

@@ -14,14 +14,15 @@ import org.memberdesk.service.Actor;
 import org.memberdesk.service.Transactions;
 
 /**
- * After an outage: the failed and retrying emails across contacts, and retrying the failed ones of
+ * After an outage: the failed, bounced and retrying emails across contacts, and retrying the failed ones of
  * a time window in bulk, each through {@link EmailService#retry(java.util.UUID, Actor)}'s own steps
  * (so a link in it is minted anew when it is sent).
  */
 public final class OutboxProblems {
 
-    /** The states listed; a later "bounced" joins here. */
-    private static final Set<EmailStatus> PROBLEMS = Set.of(EmailStatus.FAILED, EmailStatus.RETRYING);
+    /** The states listed. */
+    private static final Set<EmailStatus> PROBLEMS = Set.of(EmailStatus.FAILED, EmailStatus.BOUNCED,
+            EmailStatus.RETRYING);
 
     private final Transactions tx;
     private final Clock clock;
@@ -35,7 +36,7 @@ public final class OutboxProblems {
         this.pace = pace;
     }
 
-    /** Failed and retrying emails of the window, newest first. */
+    /** Failed, bounced and retrying emails of the window, newest first. */
     public List<OutboxProblem> list(ProblemWindow window) {
         return tx.read(t -> problems(t, window).stream().map(OutboxProblem::of).toList());
     }
@@ -91,7 +92,7 @@ public final class OutboxProblems {
                 if (m.getStatus() == EmailStatus.RETRYING) {
                     return stillRetrying(m);
                 }
-                if (m.getStatus() != EmailStatus.FAILED) {
+                if (!retriable(m)) {
                     return changed(m);
                 }
                 emails.retry(t, m, actor);
@@ -128,7 +129,7 @@ public final class OutboxProblems {
         if (m.getStatus() == EmailStatus.RETRYING) {
             return stillRetrying(m);
         }
-        if (m.getStatus() != EmailStatus.FAILED) {
+        if (!retriable(m)) {
             return changed(m);
         }
         var newer = t.emails().newerOfSameKind(m);
@@ -143,6 +144,10 @@ public final class OutboxProblems {
                     "hard bounce, check the address first: " + m.getLastReply());
         }
         return new BulkRetryStep(problem, null, "to retry");
+    }
+
+    private static boolean retriable(EmailMessage m) {
+        return m.getStatus() == EmailStatus.FAILED || m.getStatus() == EmailStatus.BOUNCED;
     }
 
     private static BulkRetryStep stillRetrying(EmailMessage m) {

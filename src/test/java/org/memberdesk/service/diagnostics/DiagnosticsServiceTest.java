@@ -510,10 +510,13 @@ class DiagnosticsServiceTest extends SmtpServicesCase {
                     .containsEntry("recipient", JO);
             assertThat(bounced.evidence().get("smtpReply")).startsWith("550 5.1.1");
             assertThat(bounced.message()).contains("550");
-            assertThat(bounced.fixes()).containsExactly(Fix.retryEmail(welcome.id().toString()),
+            // a hard bounce: checking the address comes first, a retry would only fail again
+            assertThat(bounced.fixes()).containsExactly(Fix.checkAddress(welcome.id().toString()),
                     Fix.resendWelcome(GOLD), Fix.sendResetLink(null));
+            assertThatThrownBy(() -> bouncing.diagnostics().applyFix(JO, bounced.fix(), agent))
+                    .isInstanceOf(UserError.class).hasMessageStartingWith("check-address is done by the agent");
 
-            FixResult retried = bouncing.diagnostics().applyFix(JO, bounced.fix(), agent);
+            FixResult retried = bouncing.diagnostics().applyFix(JO, Fix.retryEmail(welcome.id().toString()), agent);
 
             assertThat(retried.emailId()).isEqualTo(welcome.id());
             assertThat(bouncing.emails().list(JO)).filteredOn(e -> e.id().equals(welcome.id()))

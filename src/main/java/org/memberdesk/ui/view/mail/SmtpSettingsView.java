@@ -5,6 +5,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -23,6 +24,7 @@ import org.memberdesk.ui.common.ViewLoader;
 import org.memberdesk.ui.view.common.FieldMarks;
 import org.memberdesk.ui.view.common.ToneStyles;
 import org.memberdesk.ui.viewmodel.Tone;
+import org.memberdesk.ui.viewmodel.mail.BounceMailboxViewModel;
 import org.memberdesk.ui.viewmodel.mail.SecurityChoice;
 import org.memberdesk.ui.viewmodel.mail.SmtpSettingsViewModel;
 import org.memberdesk.ui.viewmodel.mail.SmtpSettingsViewModel.Field;
@@ -61,6 +63,17 @@ public final class SmtpSettingsView {
     @FXML private Label busyLabel;
     @FXML private Button saveButton;
     @FXML private Hyperlink reloadLink;
+    @FXML private VBox bounceSection;
+    @FXML private TextField bounceHostField;
+    @FXML private ComboBox<SecurityChoice> bounceSecurityBox;
+    @FXML private TextField bouncePortField;
+    @FXML private TextField bounceUserField;
+    @FXML private PasswordField bouncePasswordField;
+    @FXML private TextField bouncePollField;
+    @FXML private Button bounceSaveButton;
+    @FXML private Button bounceCheckButton;
+    @FXML private Button bounceRemoveButton;
+    @FXML private Label bounceOutcomeLabel;
 
     private final SmtpSettingsViewModel viewModel;
     private final Messages messages;
@@ -143,6 +156,34 @@ public final class SmtpSettingsView {
         reloadLink.visibleProperty().bind(viewModel.changedMeanwhileProperty());
         reloadLink.managedProperty().bind(reloadLink.visibleProperty());
         reloadLink.disableProperty().bind(viewModel.busyProperty());
+        bindBounceMailbox(viewModel.bounceMailbox());
+    }
+
+    private void bindBounceMailbox(BounceMailboxViewModel bounces) {
+        bounceSection.setVisible(bounces != null);
+        bounceSection.setManaged(bounces != null);
+        if (bounces == null) {
+            return;
+        }
+        bounceHostField.textProperty().bindBidirectional(bounces.hostProperty());
+        bounceSecurityBox.setItems(bounces.securityChoices());
+        bounceSecurityBox.valueProperty().bindBidirectional(bounces.securityProperty());
+        bouncePortField.textProperty().bindBidirectional(bounces.portProperty());
+        bounceUserField.textProperty().bindBidirectional(bounces.userProperty());
+        bouncePasswordField.textProperty().bindBidirectional(bounces.passwordProperty());
+        bouncePasswordField.promptTextProperty().bind(Bindings.when(bounces.passwordStoredProperty())
+                .then(messages.get("bounces.password.keep")).otherwise(""));
+        bouncePollField.textProperty().bindBidirectional(bounces.pollMinutesProperty());
+        for (Node input : new Node[] {bounceHostField, bounceSecurityBox, bouncePortField,
+                bounceUserField, bouncePasswordField, bouncePollField, bounceSaveButton}) {
+            input.disableProperty().bind(bounces.busyProperty());
+        }
+        bounceCheckButton.disableProperty().bind(bounces.busyProperty().or(bounces.configuredProperty().not()));
+        bounceRemoveButton.visibleProperty().bind(bounces.configuredProperty());
+        bounceRemoveButton.disableProperty().bind(bounces.busyProperty());
+        bounceOutcomeLabel.textProperty().bind(bounces.outcomeProperty());
+        visibleWhenText(bounceOutcomeLabel);
+        bounces.outcomeToneProperty().addListener((o, before, tone) -> ToneStyles.apply(bounceOutcomeLabel, tone));
     }
 
     private void scrollToEnd(String shown) {
@@ -206,6 +247,21 @@ public final class SmtpSettingsView {
     @FXML
     private void removeSmtpSettings() {
         viewModel.removeSmtpSettings();
+    }
+
+    @FXML
+    private void saveBounceMailbox() {
+        viewModel.bounceMailbox().save();
+    }
+
+    @FXML
+    private void checkBounces() {
+        viewModel.bounceMailbox().checkNow();
+    }
+
+    @FXML
+    private void removeBounceMailbox() {
+        viewModel.bounceMailbox().remove();
     }
 
     @FXML

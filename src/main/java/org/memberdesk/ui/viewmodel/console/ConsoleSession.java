@@ -232,6 +232,11 @@ public final class ConsoleSession {
             public void showOffers() {
                 contact.showOffers();
             }
+
+            @Override
+            public void editContact() {
+                contact.actions().editContact();
+            }
         });
     }
 

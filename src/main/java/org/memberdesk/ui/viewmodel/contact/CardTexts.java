@@ -35,7 +35,7 @@ final class CardTexts {
 
     EmailRow email(EmailView email, boolean original) {
         return new EmailRow(email.id(), email.createdAt(), time.format(email.createdAt()), emailKind(email.kind()),
-                about(email), email.subject(), emailStatus(email.status()), emailTone(email.status()),
+                about(email), email.subject(), emailStatus(email), emailTone(email.status()),
                 sentBy(email.origin(), email.originDetail()), email.lastReply() == null ? "" : email.lastReply(),
                 email.attempts(), email.kind(), email.status(), original);
     }
@@ -57,7 +57,7 @@ final class CardTexts {
         String messageId = email.messageId() == null || email.messageId().isBlank()
                 ? messages.get("detail.none") : email.messageId();
         return new OpenedEmail(email.id(), email.subject(), email.recipient(), emailKind(email.kind()), about(email),
-                emailStatus(email.status()), emailTone(email.status()), original,
+                emailStatus(email), emailTone(email.status()), original,
                 sentBy(email.origin(), email.originDetail()), time.format(email.createdAt()), sent,
                 messages.get("emails.attempts", email.attempts()), nextTry, reply, messageId,
                 detail.bodyHtml() == null ? "" : detail.bodyHtml(), detail.bodyText() == null ? "" : detail.bodyText(),
@@ -153,6 +153,14 @@ final class CardTexts {
         return label("email.status.", status.code());
     }
 
+    /** The status, and for a bounced email the status its delivery status report gave ("Bounced (5.1.1)"). */
+    String emailStatus(EmailView email) {
+        if (email.status() == EmailView.Status.BOUNCED && email.bounceStatus() != null) {
+            return messages.get("email.status.bouncedWith", email.bounceStatus());
+        }
+        return emailStatus(email.status());
+    }
+
     String sentBy(AuditLog.Origin origin, String detail) {
         boolean named = detail != null && !detail.isBlank();
         return switch (origin) {
@@ -165,7 +173,7 @@ final class CardTexts {
     static Tone emailTone(EmailView.Status status) {
         return switch (status) {
             case SENT -> Tone.GOOD;
-            case FAILED -> Tone.BAD;
+            case FAILED, BOUNCED -> Tone.BAD;
             case RETRYING -> Tone.CAUTION;
             case QUEUED, SENDING -> Tone.PENDING;
         };

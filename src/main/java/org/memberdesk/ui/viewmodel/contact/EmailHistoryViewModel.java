@@ -53,6 +53,7 @@ public final class EmailHistoryViewModel {
     static final List<EmailView.Kind> KINDS = List.of(EmailView.Kind.WELCOME, EmailView.Kind.RESET_LINK,
             EmailView.Kind.PASSWORD_CHANGED, EmailView.Kind.COMMUNITY_WELCOME, EmailView.Kind.COMMUNITY_RESET_LINK,
             EmailView.Kind.COMMUNITY_PASSWORD_CHANGED, EmailView.Kind.ADDRESS_CHANGED);
+    /** The status filter's choices; Failed shows the bounced emails too, as both need the agent. */
     static final List<EmailView.Status> STATUSES = List.of(EmailView.Status.QUEUED, EmailView.Status.SENDING,
             EmailView.Status.SENT, EmailView.Status.RETRYING, EmailView.Status.FAILED);
 
@@ -242,7 +243,8 @@ public final class EmailHistoryViewModel {
         EmailRow before = selected.get();
         List<EmailRow> shown = all.stream()
                 .filter(row -> kind == null || kind.matches(row.emailKind()))
-                .filter(row -> status == null || status.matches(row.emailStatus()))
+                .filter(row -> status == null || status.matches(row.emailStatus())
+                        || status.matches(EmailView.Status.FAILED) && row.emailStatus() == EmailView.Status.BOUNCED)
                 .toList();
         rows.setAll(shown);
         countText.set(shown.size() == all.size() ? messages.get("history.count", all.size())

@@ -18,8 +18,9 @@ public record EmailRow(UUID id, Instant createdAt, String time, String kind, Str
                        String status, Tone statusTone, String sentBy, String reply, int attempts,
                        EmailView.Kind emailKind, EmailView.Status emailStatus, boolean original) {
 
+    /** Failed, or bounced later: it can be retried. */
     public boolean failed() {
-        return emailStatus == EmailView.Status.FAILED;
+        return emailStatus == EmailView.Status.FAILED || emailStatus == EmailView.Status.BOUNCED;
     }
 
     /** Queued, sending or retrying: its status will still change. */

@@ -71,6 +71,10 @@ public final class DiagnoseViewModel {
 
         /** Show the contact's Offers tab (the fix of an offer that is missing, revoked or expired). */
         void showOffers();
+
+        /** Open Edit contact (the fix of a hard bounce: the agent checks the address). */
+        default void editContact() {
+        }
     }
 
     private final InsightBackend backend;
@@ -338,7 +342,7 @@ public final class DiagnoseViewModel {
     }
 
     /**
-     * Applies one fix. Opening the Offers tab happens in the contact window; every other fix goes
+     * Applies one fix. Opening the Offers tab or Edit contact happens in the contact window; every other fix goes
      * through the diagnostics service, then the checks run again and the contact window reloads.
      */
     public void apply(FixChoice choice) {
@@ -346,6 +350,11 @@ public final class DiagnoseViewModel {
             return;
         }
         Fix fix = choice.fix();
+        if (fix.action() == Fix.Action.CHECK_ADDRESS) {
+            contact.editContact();
+            status.set(messages.get("diagnose.fix.editOpened"));
+            return;
+        }
         if (fix.navigation()) {
             contact.showOffers();
             status.set(messages.get("diagnose.fix.offersOpened"));

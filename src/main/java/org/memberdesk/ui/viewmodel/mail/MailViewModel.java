@@ -70,7 +70,8 @@ public final class MailViewModel {
 
     public void openSmtpSettings() {
         windows.showSmtpSettings(() -> new SmtpSettingsViewModel(settings, tools.executor(), tools.dialogs(),
-                tools.messages(), tools.time(), tools.agent(), this::settingsChanged));
+                tools.messages(), tools.time(), tools.agent(), this::settingsChanged,
+                new BounceMailboxViewModel(settings, emails, tools.executor(), tools.messages(), tools.agent())));
     }
 
     private void settingsChanged() {

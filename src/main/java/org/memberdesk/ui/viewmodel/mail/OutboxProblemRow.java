@@ -15,7 +15,8 @@ public record OutboxProblemRow(UUID emailId, UUID contactId, String contactName,
                                String kind, String status, String attempts, String reply, String time,
                                EmailView.Status emailStatus, boolean hardBounce) {
 
+    /** Failed, or bounced later: it can be retried. */
     public boolean failed() {
-        return emailStatus == EmailView.Status.FAILED;
+        return emailStatus == EmailView.Status.FAILED || emailStatus == EmailView.Status.BOUNCED;
     }
 }

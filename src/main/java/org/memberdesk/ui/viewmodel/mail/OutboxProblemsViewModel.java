@@ -149,7 +149,8 @@ public final class OutboxProblemsViewModel {
             rows.setAll(list.stream().map(this::row).toList());
             selected.setAll(rows.stream().filter(r -> kept.contains(r.emailId())).toList());
             countText.set(messages.get("outboxProblems.count", list.size(),
-                    list.stream().filter(p -> p.email().status() == EmailView.Status.FAILED).count()));
+                    list.stream().filter(p -> p.email().status() == EmailView.Status.FAILED).count(),
+                    list.stream().filter(p -> p.email().status() == EmailView.Status.BOUNCED).count()));
         }, e -> {
             rereads.finished();
             error.set(Failures.describe(e, messages));

@@ -88,6 +88,7 @@ public final class SmtpSettingsViewModel {
     private final StringProperty portalUrl = new SimpleStringProperty(this, "portalUrl", "");
     private final StringProperty testRecipient = new SimpleStringProperty(this, "testRecipient", "");
     private final ObservableList<SecurityChoice> securityChoices = FXCollections.observableArrayList();
+    private final BounceMailboxViewModel bounceMailbox;
 
     private final Map<Field, ReadOnlyBooleanWrapper> fromEnvironment = new EnumMap<>(Field.class);
     private final ReadOnlyBooleanWrapper passwordStored = new ReadOnlyBooleanWrapper(this, "passwordStored");
@@ -131,6 +132,14 @@ public final class SmtpSettingsViewModel {
      */
     public SmtpSettingsViewModel(MailSettingsService settings, BackgroundExecutor executor, DialogService dialogs,
                                  Messages messages, DisplayTime time, Actor agent, Runnable onChanged) {
+        this(settings, executor, dialogs, messages, time, agent, onChanged, null);
+    }
+
+    /** With the bounce mailbox section ({@code bounceMailbox}; null: the form has none). */
+    public SmtpSettingsViewModel(MailSettingsService settings, BackgroundExecutor executor, DialogService dialogs,
+                                 Messages messages, DisplayTime time, Actor agent, Runnable onChanged,
+                                 BounceMailboxViewModel bounceMailbox) {
+        this.bounceMailbox = bounceMailbox;
         this.settings = settings;
         this.meanwhile = new ChangedMeanwhileState(messages, time, "meanwhile.settings", "meanwhile.keepsTyped");
         this.call = new Command(executor, failure -> {
@@ -187,6 +196,9 @@ public final class SmtpSettingsViewModel {
 
     /** Reads the settings in effect. */
     public void load() {
+        if (bounceMailbox != null) {
+            bounceMailbox.load();
+        }
         run(messages.get("smtp.busy.loading"), settings::view, view -> {
             fill(view);
             loaded.set(true);
@@ -398,6 +410,11 @@ public final class SmtpSettingsViewModel {
 
     public ObjectProperty<SecurityChoice> securityProperty() {
         return security;
+    }
+
+    /** The bounce mailbox section, or null when the form has none. */
+    public BounceMailboxViewModel bounceMailbox() {
+        return bounceMailbox;
     }
 
     public ObservableList<SecurityChoice> securityChoices() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +15,7 @@ import org.memberdesk.service.Actor;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.demo.DemoData;
 import org.memberdesk.service.diagnostics.DiagnosticCodes;
+import org.memberdesk.service.diagnostics.Fix;
 import org.memberdesk.service.email.EmailView;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
@@ -237,7 +239,11 @@ class DiagnoseViewModelTest {
         DiagnoseViewModel priya = diagnose("priya.natarajan@example.net");
         priya.questionProperty().set(Question.NOT_SURE);
         priya.run();
-        FixChoice retry = priya.findings().get(0).fixes().get(0);
+        // her welcome was refused (a hard bounce, so Diagnose offers no retry): the agent retries it anyway
+        UUID failed = services.contacts().card(services.contacts().byEmail("priya.natarajan@example.net").id())
+                .emails().stream().filter(e -> "failed".equals(e.status().code())).findFirst().orElseThrow().id();
+        FixChoice retry = new FixChoice(new Fix(Fix.Action.RETRY_EMAIL, "Retry this email",
+                Map.of("emailId", failed.toString())), "Retry this email", false);
         assertThat(retry.action().code()).isEqualTo("retry-email");
         priya.apply(retry);
         assertThat(priya.errorProperty().get()).isEmpty();
@@ -250,6 +256,26 @@ class DiagnoseViewModelTest {
         assertThat(priya.runningProperty().get()).isFalse();
         assertThat(priya.findings()).containsExactlyElementsOf(after);
         assertThat(hooks.reloads).isEqualTo(1);
+    }
+
+    @Test
+    void aHardBounceOffersCheckTheAddressNotRetryAndItOpensEditContact() {
+        DiagnoseViewModel priya = diagnose("priya.natarajan@example.net");
+        priya.questionProperty().set(Question.NOT_SURE);
+        priya.run();
+        FindingRow bounced = priya.findings().get(0);
+        assertThat(bounced.code()).isEqualTo(DiagnosticCodes.EMAIL_BOUNCED);
+        FixChoice check = bounced.fixes().get(0);
+        assertThat(check.label()).isEqualTo("Check the address");
+        assertThat(check.recommended()).isTrue();
+        assertThat(bounced.fixes()).extracting(f -> f.action().code()).doesNotContain("retry-email");
+        int before = executor.submitted();
+
+        priya.apply(check);
+
+        assertThat(hooks.editsOpened).isEqualTo(1);
+        assertThat(executor.submitted()).isEqualTo(before);
+        assertThat(priya.statusProperty().get()).startsWith("Edit contact is open: check the address");
     }
 
     @Test
@@ -300,6 +326,7 @@ class DiagnoseViewModelTest {
     static final class RecordingHooks implements DiagnoseViewModel.ContactHooks {
         int reloads;
         int offersShown;
+        int editsOpened;
 
         @Override
         public void reload() {
@@ -309,6 +336,11 @@ class DiagnoseViewModelTest {
         @Override
         public void showOffers() {
             offersShown++;
+        }
+
+        @Override
+        public void editContact() {
+            editsOpened++;
         }
     }
 }
