@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.memberdesk.service.UserError;
 import org.memberdesk.service.credentials.CredentialService;
+import org.memberdesk.service.credentials.IdentityCheck;
 import org.memberdesk.service.email.EmailView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,6 +68,10 @@ final class CredentialsCommand implements Runnable {
                 + queued.email().recipient() + ", valid " + ttl.toHours() + "h");
     }
 
+    private static final String VERIFIED_BY = "How you verified the caller: email-reply (they wrote from the address"
+            + " on file), phone (a number on file) or other (say how with --note). Kept in the audit log.";
+    private static final String NOTE = "A note on the verification; required with --verified-by other.";
+
     @Command(name = "recovery-link",
             description = "Prints a single-use reset link once, to paste to the contact yourself; nothing is emailed.")
     void recoveryLink(@Option(names = "--contact", required = true, paramLabel = "E",
@@ -75,10 +80,14 @@ final class CredentialsCommand implements Runnable {
                               description = "A community group: that group's own password instead.") String group,
                       @Option(names = "--expires", paramLabel = "HOURS", defaultValue = "24h",
                               description = "How long the link works, e.g. 2h (1h to 72h; default ${DEFAULT-VALUE}).")
-                      String expires) {
+                      String expires,
+                      @Option(names = "--verified-by", required = true, paramLabel = "HOW",
+                              description = VERIFIED_BY) String verifiedBy,
+                      @Option(names = "--note", paramLabel = "T", description = NOTE) String note) {
         Duration ttl = hours(expires);
+        IdentityCheck identity = IdentityCheck.of(verifiedBy, note);
         CredentialService.RecoveryLink made = cli.call(services ->
-                services.credentials().recoveryLink(contact, group, ttl, cli.agent()));
+                services.credentials().recoveryLink(contact, group, ttl, identity, cli.agent()));
         cli.output().change(new JsonShapes.RecoveryLink(made.contactEmail(), made.access(), made.link(),
                         made.expiresAt().toString(), false),
                 List.of(made.link(), "a single-use " + made.access() + " link for " + made.contactEmail()
@@ -91,9 +100,13 @@ final class CredentialsCommand implements Runnable {
     void recoveryCode(@Option(names = "--contact", required = true, paramLabel = "E",
                               description = "The contact's email.") String contact,
                       @Option(names = "--community", paramLabel = "G",
-                              description = "A community group: that group's own password instead.") String group) {
+                              description = "A community group: that group's own password instead.") String group,
+                      @Option(names = "--verified-by", required = true, paramLabel = "HOW",
+                              description = VERIFIED_BY) String verifiedBy,
+                      @Option(names = "--note", paramLabel = "T", description = NOTE) String note) {
+        IdentityCheck identity = IdentityCheck.of(verifiedBy, note);
         CredentialService.RecoveryCode made = cli.call(services ->
-                services.credentials().recoveryCode(contact, group, cli.agent()));
+                services.credentials().recoveryCode(contact, group, identity, cli.agent()));
         cli.output().change(new JsonShapes.RecoveryCode(made.contactEmail(), made.access(), made.code(),
                         made.expiresAt().toString(), made.pageUrl(), false),
                 List.of(made.code(), "a one-time " + made.access() + " code for " + made.contactEmail() + ", valid until "

@@ -44,35 +44,42 @@ class CredentialsCommandTest extends SeededDemoCase {
 
     @Test
     void recoveryLinkPrintsTheLinkOnceAndEmailsNothing() {
-        String out = cli.run("credentials", "recovery-link", "--contact", DANA, "--expires", "2h").succeeded().out();
+        String out = cli.run("credentials", "recovery-link", "--contact", DANA, "--expires", "2h", "--verified-by", "phone").succeeded().out();
 
         assertThat(out.lines().toList()).hasSize(2);
         assertThat(out.lines().findFirst().orElseThrow()).matches("http://\\S+/reset/[A-Za-z0-9_-]{43}");
         assertThat(out).contains("valid 2h").contains("shown once, not emailed");
         JsonNode json = cli.run("credentials", "recovery-link", "--contact", SOFIA, "--community", "Founders Circle",
-                "--json").succeeded().json();
+                "--verified-by", "email-reply", "--json").succeeded().json();
         assertThat(json.get("link").asText()).contains("/community/founders-circle/reset/");
         assertThat(json.get("emailed").asBoolean()).isFalse();
         cli.run("outbox", "run").succeeded();
         assertThat(smtp.received()).isEmpty();
 
-        assertThat(cli.run("credentials", "recovery-link", "--contact", DANA, "--expires", "0h").userError())
-                .contains("1 to 72 hours");
+        assertThat(cli.run("credentials", "recovery-link", "--contact", DANA, "--expires", "0h", "--verified-by",
+                "phone").userError()).contains("1 to 72 hours");
+        assertThat(cli.run("credentials", "recovery-link", "--contact", DANA).usageError())
+                .contains("--verified-by");
+        assertThat(cli.run("credentials", "recovery-link", "--contact", DANA, "--verified-by", "guess").userError())
+                .contains("email-reply, phone, other");
+        assertThat(cli.run("credentials", "recovery-link", "--contact", DANA, "--verified-by", "other").userError())
+                .contains("needs a note");
     }
 
     @Test
     void recoveryCodePrintsTheCodeOnceAndThePortalTradesItForAReset() {
-        String out = cli.run("credentials", "recovery-code", "--contact", DANA).succeeded().out();
+        String out = cli.run("credentials", "recovery-code", "--contact", DANA, "--verified-by", "phone").succeeded().out();
 
         String code = out.lines().findFirst().orElseThrow();
         assertThat(code).matches("[0-9]{4} [0-9]{4}");
         assertThat(out).contains("/code").contains("shown once, not emailed");
         JsonNode json = cli.run("credentials", "recovery-code", "--contact", SOFIA, "--community", "Founders Circle",
-                "--json").succeeded().json();
+                "--verified-by", "other", "--note", "knew the last order", "--json").succeeded().json();
         assertThat(json.get("code").asText()).matches("[0-9]{4} [0-9]{4}");
         assertThat(json.get("page").asText()).endsWith("/community/founders-circle/code");
         assertThat(smtp.received()).isEmpty();
-        assertThat(cli.run("credentials", "recovery-code", "--contact", "ghost@example.com").userError())
+        assertThat(cli.run("credentials", "recovery-code", "--contact", "ghost@example.com", "--verified-by", "phone")
+                .userError())
                 .contains("ghost@example.com");
     }
 

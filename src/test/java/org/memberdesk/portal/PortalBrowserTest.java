@@ -154,7 +154,9 @@ class PortalBrowserTest {
 
     @Test
     void aCodeReadOutByPhoneLeadsToANewPasswordOnceAndAWrongOneSaysNothingAboutTheAccount() {
-        String code = f.services.credentials().recoveryCode(DANA, null, PortalFixture.AGENT).code();
+        String code = f.services.credentials().recoveryCode(DANA, null,
+                new org.memberdesk.service.credentials.IdentityCheck(
+                        org.memberdesk.service.credentials.IdentityCheck.Method.PHONE, null), PortalFixture.AGENT).code();
         int emailsBefore = f.received();
 
         browser.get(f.base + "/");

@@ -236,9 +236,12 @@ public final class CredentialService {
      * A recovery link to paste: a single-use reset link that is shown once to the agent and never
      * emailed, for a contact whose mail does not arrive. The same rules as a reset link: only its hash
      * is stored, it lasts 1 to 72 hours ({@code ttl} null: the configured default), it supersedes the
-     * credential's older links, and it counts towards the hourly limit of reset emails.
+     * credential's older links, and it counts towards the hourly limit of reset emails. It goes to
+     * whoever is on the line, so the agent must say how the caller was verified ({@code identity}).
      */
-    public RecoveryLink recoveryLink(String contactEmail, String groupName, Duration ttl, Actor actor) {
+    public RecoveryLink recoveryLink(String contactEmail, String groupName, Duration ttl, IdentityCheck identity,
+                                     Actor actor) {
+        IdentityCheck.required(identity);
         if (ttl != null && (ttl.compareTo(MIN_AGENT_TTL) < 0 || ttl.compareTo(MAX_AGENT_TTL) > 0)) {
             throw new UserError("a recovery link may last from 1 to 72 hours");
         }
@@ -259,7 +262,8 @@ public final class CredentialService {
                 String link = target.group() == null ? PortalLinks.reset(base, minted.raw())
                         : PortalLinks.communityReset(base, target.group().getSlug(), minted.raw());
                 audit.record(t, actor, "credentials.recovery-link-made", target.contact(), target.access()
-                        + ", link valid " + LinkTtl.describe(lifetime) + ", shown to the agent, not emailed");
+                        + ", link valid " + LinkTtl.describe(lifetime) + ", shown to the agent, not emailed, "
+                        + identity.audited());
                 return new RecoveryLink(target.contact().getEmail(), target.access(), link, token.getExpiresAt());
             });
         } catch (RateLimited refused) {
@@ -272,9 +276,11 @@ public final class CredentialService {
      * A code by phone: eight digits the agent reads out, never emailed. The contact types their
      * email and the code on the portal's "I have a code" page and then chooses a password. It works
      * for {@link #CODE_TTL}, dies at the {@link #CODE_TRIES}th wrong try, is stored as an Argon2id
-     * hash, supersedes the credential's older links and counts towards the hourly reset limit.
+     * hash, supersedes the credential's older links and counts towards the hourly reset limit. The
+     * agent must say how the caller was verified ({@code identity}).
      */
-    public RecoveryCode recoveryCode(String contactEmail, String groupName, Actor actor) {
+    public RecoveryCode recoveryCode(String contactEmail, String groupName, IdentityCheck identity, Actor actor) {
+        IdentityCheck.required(identity);
         String code = PhoneCode.generate();
         String hash = phoneCodes.hash(code);
         try {
@@ -288,7 +294,8 @@ public final class CredentialService {
                 CredentialToken token = LinkTokens.issue(t, target.contact(), target.scope(), target.group(),
                         TokenPurpose.CODE, hash, clock.instant(), CODE_TTL, actor.origin(), null);
                 audit.record(t, actor, "credentials.recovery-code-made", target.contact(), target.access()
-                        + ", valid " + LinkTtl.describe(CODE_TTL) + ", read out by the agent, not emailed");
+                        + ", valid " + LinkTtl.describe(CODE_TTL) + ", read out by the agent, not emailed, "
+                        + identity.audited());
                 return new RecoveryCode(target.contact().getEmail(), target.access(), PhoneCode.spoken(code),
                         token.getExpiresAt(), PortalLinks.code(links.base(t),
                                 target.group() == null ? null : target.group().getSlug()));

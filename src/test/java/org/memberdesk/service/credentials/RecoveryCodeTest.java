@@ -31,13 +31,15 @@ class RecoveryCodeTest extends SmtpServicesCase {
         services.contacts().add(DANA, "Dana Whitfield", List.of(), agent);
     }
 
+    private static final IdentityCheck PHONE = new IdentityCheck(IdentityCheck.Method.PHONE, null);
+
     private static String wrong(String code) {
         return code.equals("1234 5678") ? "8765 4321" : "1234 5678";
     }
 
     @Test
     void theCodeIsTradedOnceForAResetAndNothingIsEmailed() {
-        RecoveryCode made = credentials.recoveryCode(DANA, null, agent);
+        RecoveryCode made = credentials.recoveryCode(DANA, null, PHONE, agent);
 
         assertThat(made.code()).matches("[0-9]{4} [0-9]{4}");
         assertThat(made.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(15)));
@@ -63,7 +65,7 @@ class RecoveryCodeTest extends SmtpServicesCase {
 
     @Test
     void theFifthWrongTryKillsTheCode() {
-        RecoveryCode made = credentials.recoveryCode(DANA, null, agent);
+        RecoveryCode made = credentials.recoveryCode(DANA, null, PHONE, agent);
         for (int i = 0; i < CredentialService.CODE_TRIES - 1; i++) {
             assertThat(credentials.redeemCode(DANA, null, wrong(made.code()))).isEmpty();
         }
@@ -78,7 +80,7 @@ class RecoveryCodeTest extends SmtpServicesCase {
 
     @Test
     void fourWrongTriesLeaveTheCodeWorking() {
-        RecoveryCode made = credentials.recoveryCode(DANA, null, agent);
+        RecoveryCode made = credentials.recoveryCode(DANA, null, PHONE, agent);
         for (int i = 0; i < CredentialService.CODE_TRIES - 1; i++) {
             credentials.redeemCode(DANA, null, wrong(made.code()));
         }
@@ -88,7 +90,7 @@ class RecoveryCodeTest extends SmtpServicesCase {
 
     @Test
     void anUnknownEmailAMalformedCodeAnExpiredOneAndARevokedOneAllGetNothing() {
-        RecoveryCode made = credentials.recoveryCode(DANA, null, agent);
+        RecoveryCode made = credentials.recoveryCode(DANA, null, PHONE, agent);
 
         assertThat(credentials.redeemCode("ghost@example.com", null, made.code())).isEmpty();
         assertThat(credentials.redeemCode(DANA, null, "12345")).isEmpty();
@@ -96,7 +98,7 @@ class RecoveryCodeTest extends SmtpServicesCase {
         clock.advance(Duration.ofMinutes(15));
         assertThat(credentials.redeemCode(DANA, null, made.code())).as("expired").isEmpty();
 
-        RecoveryCode second = credentials.recoveryCode(DANA, null, agent);
+        RecoveryCode second = credentials.recoveryCode(DANA, null, PHONE, agent);
         credentials.setPassword(DANA, null, "plum orchard velvet sky", false, agent);
         assertThat(credentials.redeemCode(DANA, null, second.code())).as("a password change revokes it").isEmpty();
     }
@@ -105,7 +107,7 @@ class RecoveryCodeTest extends SmtpServicesCase {
     void aCommunityCodeWorksOnlyAtItsGroupsDoor() {
         services.communities().create("Founders Circle", agent);
         services.communities().add(DANA, "Founders Circle", agent);
-        RecoveryCode made = credentials.recoveryCode(DANA, "Founders Circle", agent);
+        RecoveryCode made = credentials.recoveryCode(DANA, "Founders Circle", PHONE, agent);
 
         assertThat(made.pageUrl()).endsWith("/community/founders-circle/code");
         assertThat(credentials.redeemCode(DANA, null, made.code())).as("not at the membership door").isEmpty();
@@ -118,9 +120,9 @@ class RecoveryCodeTest extends SmtpServicesCase {
         for (int i = 0; i < CredentialService.RESET_EMAILS_PER_HOUR - 1; i++) {
             credentials.sendResetLink(DANA, null, null, agent);
         }
-        RecoveryCode made = credentials.recoveryCode(DANA, null, agent);
+        RecoveryCode made = credentials.recoveryCode(DANA, null, PHONE, agent);
 
-        assertThatThrownBy(() -> credentials.recoveryCode(DANA, null, agent)).isInstanceOf(RateLimited.class);
+        assertThatThrownBy(() -> credentials.recoveryCode(DANA, null, PHONE, agent)).isInstanceOf(RateLimited.class);
         assertThatThrownBy(() -> credentials.sendResetLink(DANA, null, null, agent)).isInstanceOf(RateLimited.class);
         String reset = credentials.redeemCode(DANA, null, made.code()).orElseThrow();
         assertThat(credentials.openLink(reset).purpose().code()).as("the trade itself does not count").isEqualTo("reset");

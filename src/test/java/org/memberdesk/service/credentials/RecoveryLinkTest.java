@@ -35,6 +35,8 @@ class RecoveryLinkTest extends SmtpServicesCase {
         services.contacts().add(DANA, "Dana Whitfield", List.of(), agent);
     }
 
+    private static final IdentityCheck PHONE = new IdentityCheck(IdentityCheck.Method.PHONE, null);
+
     private static String raw(RecoveryLink link) {
         Matcher m = RAW.matcher(link.link());
         assertThat(m.find()).as("a reset link: %s", link.link()).isTrue();
@@ -43,7 +45,7 @@ class RecoveryLinkTest extends SmtpServicesCase {
 
     @Test
     void theLinkWorksOnceAndNothingIsEmailed() {
-        RecoveryLink made = credentials.recoveryLink(DANA, null, Duration.ofHours(2), agent);
+        RecoveryLink made = credentials.recoveryLink(DANA, null, Duration.ofHours(2), PHONE, agent);
 
         assertThat(made.contactEmail()).isEqualTo(DANA);
         assertThat(made.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofHours(2)));
@@ -64,7 +66,8 @@ class RecoveryLinkTest extends SmtpServicesCase {
         List<AuditLog.Entry> audit = services.audit().ofContact(services.contacts().byEmail(DANA).id());
         assertThat(audit).anySatisfy(entry -> {
             assertThat(entry.action()).isEqualTo("credentials.recovery-link-made");
-            assertThat(entry.detail()).contains("not emailed").contains("2 hours").doesNotContain(raw);
+            assertThat(entry.detail()).contains("not emailed").contains("2 hours").contains("caller verified by phone")
+                    .doesNotContain(raw);
         });
     }
 
@@ -75,7 +78,7 @@ class RecoveryLinkTest extends SmtpServicesCase {
         String emailed = com.icegreen.greenmail.util.GreenMailUtil.getBody(smtp.getReceivedMessages()[0])
                 .replace("=\r\n", "").replaceAll("(?s).*/reset/([A-Za-z0-9_-]{43}).*", "$1");
 
-        String pasted = raw(credentials.recoveryLink(DANA, null, null, agent));
+        String pasted = raw(credentials.recoveryLink(DANA, null, null, PHONE, agent));
 
         assertThat(credentials.openLink(emailed).state().code()).isEqualTo("superseded");
         credentials.setPassword(DANA, null, "plum orchard velvet sky", false, agent);
@@ -87,9 +90,9 @@ class RecoveryLinkTest extends SmtpServicesCase {
         for (int i = 0; i < CredentialService.RESET_EMAILS_PER_HOUR - 1; i++) {
             credentials.sendResetLink(DANA, null, null, agent);
         }
-        credentials.recoveryLink(DANA, null, null, agent);
+        credentials.recoveryLink(DANA, null, null, PHONE, agent);
 
-        assertThatThrownBy(() -> credentials.recoveryLink(DANA, null, null, agent))
+        assertThatThrownBy(() -> credentials.recoveryLink(DANA, null, null, PHONE, agent))
                 .isInstanceOf(RateLimited.class).hasMessageContaining("in the last hour");
         assertThatThrownBy(() -> credentials.sendResetLink(DANA, null, null, agent))
                 .as("the pasted link counts for emails too").isInstanceOf(RateLimited.class);
@@ -99,7 +102,7 @@ class RecoveryLinkTest extends SmtpServicesCase {
         });
 
         clock.advance(Duration.ofMinutes(61));
-        assertThat(credentials.recoveryLink(DANA, null, null, agent).link()).contains("/reset/");
+        assertThat(credentials.recoveryLink(DANA, null, null, PHONE, agent).link()).contains("/reset/");
     }
 
     @Test
@@ -107,15 +110,33 @@ class RecoveryLinkTest extends SmtpServicesCase {
         services.communities().create("Founders Circle", agent);
         services.communities().add(DANA, "Founders Circle", agent);
 
-        RecoveryLink group = credentials.recoveryLink(DANA, "founders circle", null, agent);
+        RecoveryLink group = credentials.recoveryLink(DANA, "founders circle", null, PHONE, agent);
 
         assertThat(group.link()).contains("/community/founders-circle/reset/");
         assertThat(group.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofHours(24)));
         assertThatThrownBy(() -> credentials.completeLink(raw(group), null, "group pass phrase here"))
                 .isInstanceOf(UserError.class);
-        assertThatThrownBy(() -> credentials.recoveryLink(DANA, null, Duration.ofHours(73), agent))
+        assertThatThrownBy(() -> credentials.recoveryLink(DANA, null, Duration.ofHours(73), PHONE, agent))
                 .isInstanceOf(UserError.class).hasMessageContaining("1 to 72 hours");
-        assertThatThrownBy(() -> credentials.recoveryLink("ghost@example.com", null, null, agent))
+        assertThatThrownBy(() -> credentials.recoveryLink("ghost@example.com", null, null, PHONE, agent))
                 .isInstanceOf(UserError.class);
+    }
+
+    @Test
+    void withoutSayingHowTheCallerWasVerifiedNothingIsMade() {
+        assertThatThrownBy(() -> credentials.recoveryLink(DANA, null, null, null, agent))
+                .isInstanceOf(UserError.class).hasMessageContaining("say how you verified");
+        assertThatThrownBy(() -> credentials.recoveryCode(DANA, null, null, agent))
+                .isInstanceOf(UserError.class).hasMessageContaining("say how you verified");
+        assertThatThrownBy(() -> new IdentityCheck(IdentityCheck.Method.OTHER, " "))
+                .isInstanceOf(UserError.class).hasMessageContaining("needs a note");
+        int tokens = services.transactions().read(t -> t.tokens().ofContact(t.contacts().byEmail(DANA).orElseThrow()
+                .getId()).size());
+        assertThat(tokens).isZero();
+
+        credentials.recoveryLink(DANA, null, null, new IdentityCheck(IdentityCheck.Method.OTHER, "knew the order number"),
+                agent);
+        assertThat(services.audit().ofContact(services.contacts().byEmail(DANA).id())).anySatisfy(entry ->
+                assertThat(entry.detail()).endsWith("caller verified by other (note: knew the order number)"));
     }
 }

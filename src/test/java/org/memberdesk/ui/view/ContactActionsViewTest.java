@@ -86,6 +86,9 @@ class ContactActionsViewTest extends DemoConsoleCase {
         Node dialog = WAIT.present(() -> window("Send Reset Link")).getScene().getRoot();
         WAIT.until(() -> "dana.whitfield@example.com".equals(text(dialog, "#recipientLabel")));
         int before = stored("dana.whitfield@example.com").size();
+        assertThat(robot.from(dialog).lookup("#pasteButton").queryButton().isDisabled())
+                .as("not before the caller's verification is said").isTrue();
+        chooseVerification(dialog, 1);
 
         robot.clickOn(robot.from(dialog).lookup("#pasteButton").queryButton());
 
@@ -108,6 +111,7 @@ class ContactActionsViewTest extends DemoConsoleCase {
         robot.clickOn(robot.from(root).lookup("#portalResetButton").queryButton());
         Node dialog = WAIT.present(() -> window("Send Reset Link")).getScene().getRoot();
         WAIT.until(() -> "dana.whitfield@example.com".equals(text(dialog, "#recipientLabel")));
+        chooseVerification(dialog, 0);
 
         robot.clickOn(robot.from(dialog).lookup("#codeButton").queryButton());
 
@@ -115,6 +119,15 @@ class ContactActionsViewTest extends DemoConsoleCase {
         assertThat(robot.from(dialog).lookup("#codeLabel").query().isVisible()).isTrue();
         assertThat(text(dialog, "#codeNoteLabel")).contains("/code until");
         assertThat(robot.from(dialog).lookup("#sendButton").queryButton().isDisabled()).isTrue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void chooseVerification(Node dialog, int index) {
+        javafx.scene.control.ComboBox<Object> box = robot.from(dialog).lookup("#verifiedByBox")
+                .queryAs(javafx.scene.control.ComboBox.class);
+        robot.clickOn(box);
+        robot.interact(() -> box.getSelectionModel().select(index));
+        robot.interact(box::hide);
     }
 
     @Test

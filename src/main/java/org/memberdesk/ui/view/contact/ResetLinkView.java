@@ -15,6 +15,7 @@ import org.memberdesk.ui.view.common.ToneStyles;
 import org.memberdesk.ui.viewmodel.Tone;
 import org.memberdesk.ui.viewmodel.contact.ExpiryChoice;
 import org.memberdesk.ui.viewmodel.contact.ResetLinkViewModel;
+import org.memberdesk.ui.viewmodel.contact.VerificationChoice;
 
 /** Send Reset Link: the confirmation with address, access and expiry. */
 public final class ResetLinkView {
@@ -24,6 +25,8 @@ public final class ResetLinkView {
     @FXML private Label recipientLabel;
     @FXML private Label accessLabel;
     @FXML private ComboBox<ExpiryChoice> expiryBox;
+    @FXML private ComboBox<VerificationChoice> verifiedByBox;
+    @FXML private TextField verificationNoteField;
     @FXML private Label expiryLabel;
     @FXML private Label limitLabel;
     @FXML private Label errorLabel;
@@ -62,8 +65,11 @@ public final class ResetLinkView {
         viewModel.allowedProperty().addListener((o, before, allowed) ->
                 ToneStyles.apply(limitLabel, allowed ? Tone.NEUTRAL : Tone.BAD));
         sendButton.disableProperty().bind(Bindings.not(viewModel.canSend()));
-        pasteButton.disableProperty().bind(Bindings.not(viewModel.canSend()));
-        codeButton.disableProperty().bind(Bindings.not(viewModel.canSend()));
+        verifiedByBox.setItems(viewModel.verifications());
+        verifiedByBox.valueProperty().bindBidirectional(viewModel.verifiedByProperty());
+        verificationNoteField.textProperty().bindBidirectional(viewModel.verificationNoteProperty());
+        pasteButton.disableProperty().bind(Bindings.not(viewModel.canHandOut()));
+        codeButton.disableProperty().bind(Bindings.not(viewModel.canHandOut()));
         codeLabel.textProperty().bind(viewModel.codeProperty());
         codeNoteLabel.textProperty().bind(viewModel.codeNoteProperty());
         codeBox.visibleProperty().bind(viewModel.codeProperty().isNotEmpty());

@@ -11,6 +11,8 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
@@ -18,6 +20,7 @@ import javafx.collections.ObservableList;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.credentials.CredentialService.ResetLinkPreview;
 import org.memberdesk.service.credentials.CredentialService;
+import org.memberdesk.service.credentials.IdentityCheck;
 import org.memberdesk.service.email.EmailView;
 import org.memberdesk.ui.common.TextClipboard;
 import org.memberdesk.ui.viewmodel.DisplayTime;
@@ -54,8 +57,12 @@ public final class ResetLinkViewModel extends ActionDialogViewModel {
     private final ReadOnlyStringWrapper pastedNote = new ReadOnlyStringWrapper(this, "pastedNote", "");
     private final ReadOnlyStringWrapper code = new ReadOnlyStringWrapper(this, "code", "");
     private final ReadOnlyStringWrapper codeNote = new ReadOnlyStringWrapper(this, "codeNote", "");
+    private final ObservableList<VerificationChoice> verifications = FXCollections.observableArrayList();
+    private final ObjectProperty<VerificationChoice> verifiedBy = new SimpleObjectProperty<>(this, "verifiedBy");
+    private final StringProperty verificationNote = new SimpleStringProperty(this, "verificationNote", "");
     private final StringBinding expiryText;
     private final BooleanBinding canSend;
+    private final BooleanBinding canHandOut;
 
     ResetLinkViewModel(CredentialService credentials, String contactEmail, String group, String accessLabel,
                        EmailHistoryViewModel.Tools tools, Consumer<EmailView> onSent,
@@ -80,6 +87,13 @@ public final class ResetLinkViewModel extends ActionDialogViewModel {
         // once a link to paste or a code is made, emailing another would supersede it
         canSend = loaded.and(allowed).and(expiry.isNotNull()).and(busyProperty().not()).and(pastedLink.isEmpty())
                 .and(code.isEmpty());
+        for (IdentityCheck.Method method : IdentityCheck.Method.values()) {
+            verifications.add(new VerificationChoice(method, messages.get("verify.method." + method.code())));
+        }
+        // a link or code that bypasses the mailbox goes to whoever is on the line: say how they were verified
+        canHandOut = canSend.and(Bindings.createBooleanBinding(() -> verifiedBy.get() != null
+                && (verifiedBy.get().method() != IdentityCheck.Method.OTHER || !verificationNote.get().isBlank()),
+                verifiedBy, verificationNote));
     }
 
     /** Reads the address, the default lifetime and the hourly count. */
@@ -115,11 +129,12 @@ public final class ResetLinkViewModel extends ActionDialogViewModel {
 
     /** Makes the link to paste instead of an email; it shows in the dialog once, which stays open to copy it. */
     public void makeLinkToPaste() {
-        if (!canSend.get()) {
+        if (!canHandOut.get()) {
             return;
         }
         ExpiryChoice chosen = expiry.get();
-        run(() -> credentials.recoveryLink(contactEmail, group, chosen.duration(), agent), made -> {
+        IdentityCheck identity = identity();
+        run(() -> credentials.recoveryLink(contactEmail, group, chosen.duration(), identity, agent), made -> {
             pastedLink.set(made.link());
             pastedNote.set(messages.get("resetLink.pasted", time.format(made.expiresAt())));
             onPasted.accept(made);
@@ -128,15 +143,39 @@ public final class ResetLinkViewModel extends ActionDialogViewModel {
 
     /** Makes a code to read out by phone instead of an email; it shows in the dialog once. */
     public void makeCodeToReadOut() {
-        if (!canSend.get()) {
+        if (!canHandOut.get()) {
             return;
         }
-        run(() -> credentials.recoveryCode(contactEmail, group, agent), made -> {
+        IdentityCheck identity = identity();
+        run(() -> credentials.recoveryCode(contactEmail, group, identity, agent), made -> {
             code.set(made.code());
             codeNote.set(messages.get("resetLink.code.note", made.pageUrl(), time.format(made.expiresAt()),
                     CredentialService.CODE_TRIES));
             onCode.accept(made);
         });
+    }
+
+    private IdentityCheck identity() {
+        return new IdentityCheck(verifiedBy.get().method(), verificationNote.get());
+    }
+
+    /** How the caller can have been verified, for a link to paste or a code by phone. */
+    public ObservableList<VerificationChoice> verifications() {
+        return verifications;
+    }
+
+    public ObjectProperty<VerificationChoice> verifiedByProperty() {
+        return verifiedBy;
+    }
+
+    /** Required for "other"; kept in the audit event with the method. */
+    public StringProperty verificationNoteProperty() {
+        return verificationNote;
+    }
+
+    /** A link to paste or a code by phone may be made: as {@link #canSend()}, and the caller's verification said. */
+    public ObservableBooleanValue canHandOut() {
+        return canHandOut;
     }
 
     /** The code to read out once made ("0471 8263"); empty before. */

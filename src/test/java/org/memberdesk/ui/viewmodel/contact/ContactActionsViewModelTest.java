@@ -304,6 +304,11 @@ class ContactActionsViewModelTest {
         dana.actions().sendResetLink(null);
         ResetLinkViewModel dialog = windows.resetLinks.get(0);
         dialog.expiryProperty().set(dialog.choices().get(1));
+        dialog.makeLinkToPaste();
+        assertThat(dialog.pastedLinkProperty().get()).as("not before the caller's verification is said").isEmpty();
+        dialog.verifiedByProperty().set(dialog.verifications().get(2));
+        assertThat(dialog.canHandOut().get()).as("other needs a note").isFalse();
+        dialog.verificationNoteProperty().set("knew the order number");
 
         dialog.makeLinkToPaste();
 
@@ -318,7 +323,8 @@ class ContactActionsViewModelTest {
                         + " shown once and not emailed.");
         assertThat(audit("dana.whitfield@example.com")).anySatisfy(entry -> {
             assertThat(entry.action()).isEqualTo("credentials.recovery-link-made");
-            assertThat(entry.detail()).contains("2 hours").doesNotContain(link.substring(link.lastIndexOf('/') + 1));
+            assertThat(entry.detail()).contains("2 hours").contains("caller verified by other (note: knew the order number)")
+                    .doesNotContain(link.substring(link.lastIndexOf('/') + 1));
         });
 
         dialog.copyLink();
@@ -335,6 +341,7 @@ class ContactActionsViewModelTest {
         int emailsBefore = emails("dana.whitfield@example.com").size();
         dana.actions().sendResetLink(null);
         ResetLinkViewModel dialog = windows.resetLinks.get(0);
+        dialog.verifiedByProperty().set(dialog.verifications().get(1));
 
         dialog.makeCodeToReadOut();
 
@@ -347,6 +354,8 @@ class ContactActionsViewModelTest {
         assertThat(dana.notificationProperty().get()).isEqualTo("A code by phone for the Client Portal (membership)"
                 + " was made for dana.whitfield@example.com, shown once and not emailed.");
         assertThat(services.credentials().redeemCode("dana.whitfield@example.com", null, code)).isPresent();
+        assertThat(dialog.verifications()).extracting(VerificationChoice::label).containsExactly(
+                "Reply from the address on file", "Known phone number", "Other (say how in the note)");
     }
 
     @Test
