@@ -92,7 +92,7 @@ public final class ContactStages implements ContactWindows {
 
     @Override
     public void showResetLink(UUID contactId, ResetLinkViewModel model) {
-        ActionDialogStage.show(owner(contactId), new ResetLinkView(model, messages).root(), model, 560, 480);
+        ActionDialogStage.show(owner(contactId), new ResetLinkView(model, messages).root(), model, 600, 720);
     }
 
     @Override

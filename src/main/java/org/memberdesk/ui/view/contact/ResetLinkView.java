@@ -74,11 +74,6 @@ public final class ResetLinkView {
         codeNoteLabel.textProperty().bind(viewModel.codeNoteProperty());
         codeBox.visibleProperty().bind(viewModel.codeProperty().isNotEmpty());
         codeBox.managedProperty().bind(codeBox.visibleProperty());
-        viewModel.codeProperty().addListener((o, before, code) -> {
-            if (!code.isEmpty()) {
-                root.getScene().getWindow().sizeToScene();
-            }
-        });
         pastedField.textProperty().bind(viewModel.pastedLinkProperty());
         pastedNoteLabel.textProperty().bind(viewModel.pastedNoteProperty());
         pastedBox.visibleProperty().bind(viewModel.pastedLinkProperty().isNotEmpty());
@@ -87,7 +82,6 @@ public final class ResetLinkView {
             if (!link.isEmpty()) {
                 pastedField.requestFocus();
                 pastedField.selectAll();
-                root.getScene().getWindow().sizeToScene();
             }
         });
     }
