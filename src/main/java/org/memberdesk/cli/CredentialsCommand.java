@@ -125,11 +125,14 @@ final class CredentialsCommand implements Runnable {
                      boolean passwordStdin,
                      @Option(names = "--notify", description = "Email the contact that the password was changed.")
                      boolean notify,
+                     @Option(names = "--verified-by", paramLabel = "HOW", description = VERIFIED_BY) String verifiedBy,
+                     @Option(names = "--note", paramLabel = "T", description = NOTE) String note,
                      @Mixin Delivery delivery) {
+        IdentityCheck identity = identity(verifiedBy, note);
         String password = MailCommand.readPassword(cli.stdin());
         Changed changed = cli.call(services -> {
             CredentialService.PasswordChange change =
-                    services.credentials().setPassword(contact, group, password, notify, cli.agent());
+                    services.credentials().setPassword(contact, group, null, password, notify, identity, cli.agent());
             if (!notify) {
                 return new Changed(change, null, false);
             }
@@ -154,8 +157,11 @@ final class CredentialsCommand implements Runnable {
     void unlock(@Option(names = "--contact", required = true, paramLabel = "E", description = "The contact's email.")
                 String contact,
                 @Option(names = "--community", paramLabel = "G",
-                        description = "A community group: unlock that group's login instead.") String group) {
-        boolean unlocked = cli.call(services -> services.credentials().unlock(contact, group, cli.agent()));
+                        description = "A community group: unlock that group's login instead.") String group,
+                @Option(names = "--verified-by", paramLabel = "HOW", description = VERIFIED_BY) String verifiedBy,
+                @Option(names = "--note", paramLabel = "T", description = NOTE) String note) {
+        IdentityCheck identity = identity(verifiedBy, note);
+        boolean unlocked = cli.call(services -> services.credentials().unlock(contact, group, identity, cli.agent()));
         String who = contact.strip().toLowerCase(java.util.Locale.ROOT);
         cli.output().change(new JsonShapes.Unlocked(who, unlocked),
                 unlocked ? "unlocked " + who : who + " was not locked; nothing changed");
@@ -164,6 +170,17 @@ final class CredentialsCommand implements Runnable {
     private void report(Queued queued, String line) {
         cli.output().change(new JsonShapes.EmailQueued(JsonShapes.email(queued.email()), queued.delivered().json()),
                 List.of(line, queued.delivered().line()));
+    }
+
+    /** Optional where the caller's verification is not required: none without --verified-by (a lone --note is refused). */
+    private static IdentityCheck identity(String verifiedBy, String note) {
+        if (verifiedBy == null) {
+            if (note != null) {
+                throw new UserError("--note goes with --verified-by");
+            }
+            return null;
+        }
+        return IdentityCheck.of(verifiedBy, note);
     }
 
     static Duration hours(String value) {

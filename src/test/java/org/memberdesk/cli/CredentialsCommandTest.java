@@ -84,6 +84,20 @@ class CredentialsCommandTest extends SeededDemoCase {
     }
 
     @Test
+    void setPasswordAndUnlockKeepHowTheCallerWasVerifiedInTheActivityLog() {
+        cli.withStdin("plum orchard velvet sky\n").run("credentials", "set-password", "--contact", DANA,
+                "--password-stdin", "--verified-by", "phone", "--no-send").succeeded();
+        cli.run("credentials", "unlock", "--contact", BEN, "--verified-by", "other", "--note", "video call").succeeded();
+
+        String log = cli.run("activity", "--limit", "5", "--json").succeeded().out();
+        assertThat(log).contains("caller verified by phone").contains("caller verified by other (note: video call)");
+        assertThat(cli.run("credentials", "unlock", "--contact", BEN, "--note", "x").userError())
+                .contains("--note goes with --verified-by");
+        assertThat(cli.withStdin("plum orchard velvet sky\n").run("credentials", "set-password", "--contact", DANA,
+                "--password-stdin", "--verified-by", "other").userError()).contains("needs a note");
+    }
+
+    @Test
     void resendOfARevokedOfferIsAOneLineErrorAndSendsNothing() {
         String error = cli.run("credentials", "resend", "--contact", GRACE, "--offer", "Momentum Membership")
                 .userError();

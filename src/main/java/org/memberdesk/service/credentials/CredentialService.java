@@ -470,6 +470,12 @@ public final class CredentialService {
      */
     public PasswordChange setPassword(String contactEmail, String groupName, SeenPassword seen, String newPassword,
                                       boolean notify, Actor actor) {
+        return setPassword(contactEmail, groupName, seen, newPassword, notify, null, actor);
+    }
+
+    /** {@link #setPassword(String, String, SeenPassword, String, boolean, Actor)}, with how the caller was verified (optional) in the audit event. */
+    public PasswordChange setPassword(String contactEmail, String groupName, SeenPassword seen, String newPassword,
+                                      boolean notify, IdentityCheck identity, Actor actor) {
         String hash = hashOutsideTheWriteLock(newPassword);
         return tx.write(t -> {
             Target target = target(t, contactEmail, groupName);
@@ -480,7 +486,8 @@ public final class CredentialService {
             int revoked = changePassword(t, target, hash, null, false);
             EmailMessage notification = notify ? queueChanged(t, target, actor) : null;
             audit.record(t, actor, "credentials.password-set", target.contact(), target.access()
-                    + (notify ? ", contact notified" : ", no notification") + ", " + revoked + " link(s) revoked");
+                    + (notify ? ", contact notified" : ", no notification") + ", " + revoked + " link(s) revoked"
+                    + (identity == null ? "" : ", " + identity.audited()));
             return new PasswordChange(ContactSummary.of(target.contact()), target.access(), revoked,
                     notification == null ? null : EmailView.of(notification));
         });
@@ -558,13 +565,19 @@ public final class CredentialService {
 
     /** Lifts a lock left by repeated failed logins. Returns false (and changes nothing) when not locked. */
     public boolean unlock(String contactEmail, String groupName, Actor actor) {
+        return unlock(contactEmail, groupName, null, actor);
+    }
+
+    /** {@link #unlock(String, String, Actor)}, with how the caller was verified (optional) in the audit event. */
+    public boolean unlock(String contactEmail, String groupName, IdentityCheck identity, Actor actor) {
         return tx.write(t -> {
             Target target = target(t, contactEmail, groupName);
             if (!target.credential().isLocked(clock.instant())) {
                 return false;
             }
             target.credential().unlock();
-            audit.record(t, actor, "credentials.unlocked", target.contact(), target.access());
+            audit.record(t, actor, "credentials.unlocked", target.contact(), target.access()
+                    + (identity == null ? "" : ", " + identity.audited()));
             return true;
         });
     }

@@ -6,6 +6,7 @@ import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -18,10 +19,13 @@ import org.memberdesk.ui.view.common.FieldMarks;
 import org.memberdesk.ui.view.common.ToneStyles;
 import org.memberdesk.ui.viewmodel.Tone;
 import org.memberdesk.ui.viewmodel.contact.ChangePasswordViewModel;
+import org.memberdesk.ui.viewmodel.contact.VerificationChoice;
 
 /** Change Password: typed twice or generated, checked as it is typed, copied, optionally notified. */
 public final class ChangePasswordView {
 
+    @FXML private ComboBox<VerificationChoice> verifiedByBox;
+    @FXML private TextField verificationNoteField;
     @FXML private Label titleLabel;
     @FXML private Label whenLabel;
     @FXML private PasswordField passwordField;
@@ -69,6 +73,7 @@ public final class ChangePasswordView {
             }
         });
         notifyBox.selectedProperty().bindBidirectional(viewModel.sendNotificationProperty());
+        CallerVerificationFields.bind(viewModel.verification(), verifiedByBox, verificationNoteField);
         generateButton.setTooltip(new Tooltip(messages.get("changePassword.generate.tooltip")));
         copyButton.setTooltip(new Tooltip(messages.get("changePassword.copy.tooltip")));
         copyButton.disableProperty().bind(viewModel.passwordProperty().isEmpty());

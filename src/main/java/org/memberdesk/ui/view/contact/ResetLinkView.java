@@ -65,9 +65,7 @@ public final class ResetLinkView {
         viewModel.allowedProperty().addListener((o, before, allowed) ->
                 ToneStyles.apply(limitLabel, allowed ? Tone.NEUTRAL : Tone.BAD));
         sendButton.disableProperty().bind(Bindings.not(viewModel.canSend()));
-        verifiedByBox.setItems(viewModel.verifications());
-        verifiedByBox.valueProperty().bindBidirectional(viewModel.verifiedByProperty());
-        verificationNoteField.textProperty().bindBidirectional(viewModel.verificationNoteProperty());
+        CallerVerificationFields.bind(viewModel.verification(), verifiedByBox, verificationNoteField);
         pasteButton.disableProperty().bind(Bindings.not(viewModel.canHandOut()));
         codeButton.disableProperty().bind(Bindings.not(viewModel.canHandOut()));
         codeLabel.textProperty().bind(viewModel.codeProperty());

@@ -18,6 +18,7 @@ import javafx.beans.value.ObservableStringValue;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.credentials.CredentialService.PasswordChange;
 import org.memberdesk.service.credentials.CredentialService;
+import org.memberdesk.service.credentials.IdentityCheck;
 import org.memberdesk.service.credentials.SeenPassword;
 import org.memberdesk.ui.common.TextClipboard;
 import org.memberdesk.ui.viewmodel.ChangedMeanwhileState;
@@ -39,6 +40,7 @@ public final class ChangePasswordViewModel extends ActionDialogViewModel {
     private final TextClipboard clipboard;
     private final Consumer<PasswordChange> onChanged;
     private SeenPassword seen;
+    private final CallerVerification verification;
 
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
     private final StringProperty confirmation = new SimpleStringProperty(this, "confirmation", "");
@@ -81,7 +83,8 @@ public final class ChangePasswordViewModel extends ActionDialogViewModel {
         feedback = Bindings.createStringBinding(this::describe, password, confirmation, policyProblem,
                 policyChecked);
         acceptable = policyChecked.and(policyProblem.isEmpty()).and(matches).and(password.isNotEmpty());
-        canSave = acceptable.and(busyProperty().not());
+        verification = new CallerVerification(tools.messages());
+        canSave = acceptable.and(busyProperty().not()).and(verification.usable());
         passwordError = Bindings.createStringBinding(() -> password.get().isEmpty() || !policyChecked.get()
                 || policyProblem.get().isEmpty() ? "" : messages.get("changePassword.refused", policyProblem.get()),
                 password, policyChecked, policyProblem);
@@ -159,7 +162,8 @@ public final class ChangePasswordViewModel extends ActionDialogViewModel {
         String chosen = password.get();
         boolean notify = sendNotification.get();
         SeenPassword basis = seen;
-        run(() -> credentials.setPassword(contactEmail, group, basis, chosen, notify, agent), change -> {
+        IdentityCheck identity = verification.identity();
+        run(() -> credentials.setPassword(contactEmail, group, basis, chosen, notify, identity, agent), change -> {
             finish();
             onChanged.accept(change);
         });
@@ -175,6 +179,11 @@ public final class ChangePasswordViewModel extends ActionDialogViewModel {
             password.set("");
             confirmation.set("");
         });
+    }
+
+    /** How the caller was verified: optional here, kept in the audit event when said. */
+    public CallerVerification verification() {
+        return verification;
     }
 
     public StringProperty passwordProperty() {

@@ -11,8 +11,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
@@ -57,9 +55,7 @@ public final class ResetLinkViewModel extends ActionDialogViewModel {
     private final ReadOnlyStringWrapper pastedNote = new ReadOnlyStringWrapper(this, "pastedNote", "");
     private final ReadOnlyStringWrapper code = new ReadOnlyStringWrapper(this, "code", "");
     private final ReadOnlyStringWrapper codeNote = new ReadOnlyStringWrapper(this, "codeNote", "");
-    private final ObservableList<VerificationChoice> verifications = FXCollections.observableArrayList();
-    private final ObjectProperty<VerificationChoice> verifiedBy = new SimpleObjectProperty<>(this, "verifiedBy");
-    private final StringProperty verificationNote = new SimpleStringProperty(this, "verificationNote", "");
+    private final CallerVerification verification;
     private final StringBinding expiryText;
     private final BooleanBinding canSend;
     private final BooleanBinding canHandOut;
@@ -87,13 +83,9 @@ public final class ResetLinkViewModel extends ActionDialogViewModel {
         // once a link to paste or a code is made, emailing another would supersede it
         canSend = loaded.and(allowed).and(expiry.isNotNull()).and(busyProperty().not()).and(pastedLink.isEmpty())
                 .and(code.isEmpty());
-        for (IdentityCheck.Method method : IdentityCheck.Method.values()) {
-            verifications.add(new VerificationChoice(method, messages.get("verify.method." + method.code())));
-        }
+        verification = new CallerVerification(messages);
         // a link or code that bypasses the mailbox goes to whoever is on the line: say how they were verified
-        canHandOut = canSend.and(Bindings.createBooleanBinding(() -> verifiedBy.get() != null
-                && (verifiedBy.get().method() != IdentityCheck.Method.OTHER || !verificationNote.get().isBlank()),
-                verifiedBy, verificationNote));
+        canHandOut = canSend.and(verification.said());
     }
 
     /** Reads the address, the default lifetime and the hourly count. */
@@ -133,7 +125,7 @@ public final class ResetLinkViewModel extends ActionDialogViewModel {
             return;
         }
         ExpiryChoice chosen = expiry.get();
-        IdentityCheck identity = identity();
+        IdentityCheck identity = verification.identity();
         run(() -> credentials.recoveryLink(contactEmail, group, chosen.duration(), identity, agent), made -> {
             pastedLink.set(made.link());
             pastedNote.set(messages.get("resetLink.pasted", time.format(made.expiresAt())));
@@ -146,7 +138,7 @@ public final class ResetLinkViewModel extends ActionDialogViewModel {
         if (!canHandOut.get()) {
             return;
         }
-        IdentityCheck identity = identity();
+        IdentityCheck identity = verification.identity();
         run(() -> credentials.recoveryCode(contactEmail, group, identity, agent), made -> {
             code.set(made.code());
             codeNote.set(messages.get("resetLink.code.note", made.pageUrl(), time.format(made.expiresAt()),
@@ -155,22 +147,9 @@ public final class ResetLinkViewModel extends ActionDialogViewModel {
         });
     }
 
-    private IdentityCheck identity() {
-        return new IdentityCheck(verifiedBy.get().method(), verificationNote.get());
-    }
-
-    /** How the caller can have been verified, for a link to paste or a code by phone. */
-    public ObservableList<VerificationChoice> verifications() {
-        return verifications;
-    }
-
-    public ObjectProperty<VerificationChoice> verifiedByProperty() {
-        return verifiedBy;
-    }
-
-    /** Required for "other"; kept in the audit event with the method. */
-    public StringProperty verificationNoteProperty() {
-        return verificationNote;
+    /** How the caller was verified: required for a link to paste or a code by phone. */
+    public CallerVerification verification() {
+        return verification;
     }
 
     /** A link to paste or a code by phone may be made: as {@link #canSend()}, and the caller's verification said. */

@@ -306,9 +306,9 @@ class ContactActionsViewModelTest {
         dialog.expiryProperty().set(dialog.choices().get(1));
         dialog.makeLinkToPaste();
         assertThat(dialog.pastedLinkProperty().get()).as("not before the caller's verification is said").isEmpty();
-        dialog.verifiedByProperty().set(dialog.verifications().get(2));
+        dialog.verification().methodProperty().set(dialog.verification().choices().get(2));
         assertThat(dialog.canHandOut().get()).as("other needs a note").isFalse();
-        dialog.verificationNoteProperty().set("knew the order number");
+        dialog.verification().noteProperty().set("knew the order number");
 
         dialog.makeLinkToPaste();
 
@@ -341,7 +341,7 @@ class ContactActionsViewModelTest {
         int emailsBefore = emails("dana.whitfield@example.com").size();
         dana.actions().sendResetLink(null);
         ResetLinkViewModel dialog = windows.resetLinks.get(0);
-        dialog.verifiedByProperty().set(dialog.verifications().get(1));
+        dialog.verification().methodProperty().set(dialog.verification().choices().get(1));
 
         dialog.makeCodeToReadOut();
 
@@ -354,8 +354,29 @@ class ContactActionsViewModelTest {
         assertThat(dana.notificationProperty().get()).isEqualTo("A code by phone for the Client Portal (membership)"
                 + " was made for dana.whitfield@example.com, shown once and not emailed.");
         assertThat(services.credentials().redeemCode("dana.whitfield@example.com", null, code)).isPresent();
-        assertThat(dialog.verifications()).extracting(VerificationChoice::label).containsExactly(
+        assertThat(dialog.verification().choices()).extracting(VerificationChoice::label).containsExactly(
                 "Reply from the address on file", "Known phone number", "Other (say how in the note)");
+    }
+
+    @Test
+    void changePasswordKeepsAnOptionalVerificationInTheActivityLog() {
+        ContactViewModel dana = open("dana.whitfield@example.com");
+        dana.actions().changePassword(null);
+        ChangePasswordViewModel dialog = windows.passwords.get(0);
+        dialog.passwordProperty().set("plum orchard velvet sky");
+        dialog.confirmationProperty().set("plum orchard velvet sky");
+        assertThat(dialog.canSave().get()).as("optional: nothing said is fine").isTrue();
+
+        dialog.verification().noteProperty().set("a note without a method");
+        assertThat(dialog.canSave().get()).as("a note needs its method").isFalse();
+        dialog.verification().methodProperty().set(dialog.verification().choices().get(0));
+        dialog.save();
+
+        assertThat(dialog.doneProperty().get()).isTrue();
+        assertThat(audit("dana.whitfield@example.com")).anySatisfy(entry -> {
+            assertThat(entry.action()).isEqualTo("credentials.password-set");
+            assertThat(entry.detail()).endsWith("caller verified by email-reply (note: a note without a method)");
+        });
     }
 
     @Test
