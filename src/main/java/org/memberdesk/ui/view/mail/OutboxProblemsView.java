@@ -128,6 +128,12 @@ public final class OutboxProblemsView {
                 .or(viewModel.planCommand().runningProperty()));
         retryAll.setOnAction(event -> viewModel.retryAll());
         retryAll.setTooltip(new Tooltip(messages.get("outboxProblems.retryAll.hint")));
+        ComboBox<OutboxProblemsViewModel.PaceChoice> pace = new ComboBox<>(viewModel.paces());
+        pace.setId("paceChoice");
+        pace.valueProperty().bindBidirectional(viewModel.paceProperty());
+        pace.disableProperty().bind(viewModel.retryAllCommand().runningProperty());
+        Label paceLabel = new Label(messages.get("outboxProblems.pace"));
+        paceLabel.setLabelFor(pace);
         ProgressBar progress = new ProgressBar();
         progress.setId("retryProgress");
         progress.progressProperty().bind(viewModel.progressProperty());
@@ -143,7 +149,7 @@ public final class OutboxProblemsView {
         status.setId("retryStatus");
         status.setWrapText(true);
         status.textProperty().bind(viewModel.statusProperty());
-        HBox actions = new HBox(8, open, retrySelected, retryAll, progress, cancel, status);
+        HBox actions = new HBox(8, open, retrySelected, paceLabel, pace, retryAll, progress, cancel, status);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         Label error = new Label();

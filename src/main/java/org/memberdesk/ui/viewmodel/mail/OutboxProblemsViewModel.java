@@ -65,6 +65,17 @@ public final class OutboxProblemsViewModel {
         }
     }
 
+    /** How fast Retry all queues: {@code perMinute} 0 is as fast as the outbox goes. */
+    public record PaceChoice(int perMinute, String label) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** Paces a large retry so a recovering server or a provider's rate limit is not flooded at once. */
+    static final List<Integer> PACES = List.of(0, 10, 30, 60, 120);
+
     /** Days shown when the window opens: the last week, today included. */
     static final int DAYS_SHOWN = 7;
 
@@ -74,6 +85,8 @@ public final class OutboxProblemsViewModel {
     private final ZoneId zone;
 
     private final ObservableList<KindChoice> kinds = FXCollections.observableArrayList();
+    private final ObservableList<PaceChoice> paces = FXCollections.observableArrayList();
+    private final ObjectProperty<PaceChoice> pace = new SimpleObjectProperty<>(this, "pace");
     private final ObjectProperty<KindChoice> kind = new SimpleObjectProperty<>(this, "kind");
     private final ObjectProperty<LocalDate> since = new SimpleObjectProperty<>(this, "since");
     private final ObjectProperty<LocalDate> until = new SimpleObjectProperty<>(this, "until");
@@ -102,6 +115,11 @@ public final class OutboxProblemsViewModel {
             kinds.add(new KindChoice(k, messages.getOrDefault("email.kind." + k.code(), k.code())));
         }
         kind.set(kinds.get(0));
+        for (int perMinute : PACES) {
+            paces.add(new PaceChoice(perMinute, perMinute == 0 ? messages.get("outboxProblems.pace.asFast")
+                    : messages.get("outboxProblems.pace.perMinute", perMinute)));
+        }
+        pace.set(paces.get(0));
         LocalDate today = LocalDate.now(tools.clock());
         since.set(today.minusDays(DAYS_SHOWN - 1));
         until.set(today);
@@ -204,7 +222,7 @@ public final class OutboxProblemsViewModel {
         }
         BulkRetryRequest request;
         try {
-            request = new BulkRetryRequest(window(), false, 0);
+            request = new BulkRetryRequest(window(), false, pace.get() == null ? 0 : pace.get().perMinute());
         } catch (RuntimeException e) {
             error.set(Failures.describe(e, messages));
             return;
@@ -218,7 +236,9 @@ public final class OutboxProblemsViewModel {
             return;
         }
         if (!tools.dialogs().confirm(messages.get("outboxProblems.confirm.title"),
-                messages.get("outboxProblems.confirm.question", plan.retried().size(), plan.skipped().size()),
+                messages.get("outboxProblems.confirm.question", plan.retried().size(), plan.skipped().size())
+                        + (request.perMinute() == 0 ? "" : " " + messages.get("outboxProblems.confirm.paced",
+                        request.perMinute(), (plan.retried().size() - 1) / request.perMinute() + 1)),
                 skipSummary(plan), messages.get("outboxProblems.confirm.accept", plan.retried().size()),
                 messages.get("outboxProblems.confirm.decline"))) {
             return;
@@ -281,6 +301,15 @@ public final class OutboxProblemsViewModel {
 
     public ObservableList<OutboxProblemRow> rows() {
         return rowsView;
+    }
+
+    public ObservableList<PaceChoice> paces() {
+        return paces;
+    }
+
+    /** How fast Retry all goes; as fast as the outbox goes unless chosen. */
+    public ObjectProperty<PaceChoice> paceProperty() {
+        return pace;
     }
 
     public ObservableList<KindChoice> kinds() {

@@ -99,6 +99,22 @@ class OutboxProblemsViewModelTest {
     }
 
     @Test
+    void aPacedRetryAllSaysHowLongItWillTake() {
+        RecordingDialogService dialogs = RecordingDialogService.declining();
+        OutboxProblemsViewModel model = open(TestExecutor.currentThread(), dialogs);
+        assertThat(model.paceProperty().get().perMinute()).as("as fast as possible unless chosen").isZero();
+        assertThat(model.paces()).extracting(OutboxProblemsViewModel.PaceChoice::label)
+                .contains("As fast as possible", "60 a minute");
+
+        model.paceProperty().set(model.paces().stream().filter(p -> p.perMinute() == 10).findFirst().orElseThrow());
+        model.retryAll();
+
+        assertThat(dialogs.asked()).singleElement().satisfies(asked -> assertThat(asked.question())
+                .isEqualTo("Retry 1 failed email from these days? At 10 a minute this takes about 1 minute;"
+                        + " Cancel stops it between two emails."));
+    }
+
+    @Test
     void retryAllRetriesOnTheAgentsWordAndReadsTheListAgain() {
         OutboxProblemsViewModel model = open(TestExecutor.currentThread(), RecordingDialogService.accepting());
 
