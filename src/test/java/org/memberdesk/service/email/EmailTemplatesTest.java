@@ -114,6 +114,10 @@ class EmailTemplatesTest extends SmtpServicesCase {
         assertThat(preview.subject()).isEqualTo("Draft for Dana");
         assertThat(preview.html()).contains("<p>Dana: ").contains("/reset/" + PortalLinks.HIDDEN_TOKEN);
         assertThat(preview.text()).contains("Hi Dana,");
+        String longHtml = "<p>{{name}}</p>".repeat(500) + "<a href=\"{{link}}\">reset</a>";
+        services.emailTemplates().set("reset-link", "", new TemplateParts(null, null, longHtml), agent);
+        assertThat(services.emailTemplates().show("reset-link", null).html()).isEqualTo(longHtml);
+        services.emailTemplates().reset("reset-link", null, agent);
         assertThat(services.emailTemplates().show("reset-link", null).customized()).isFalse();
         assertThat(smtp.getReceivedMessages()).isEmpty();
     }
