@@ -244,7 +244,7 @@ public final class EmailComposer {
                                        TemplateParts parts, Map<String, Object> scope) {
         try {
             return execute(factory.compile(new StringReader(parts.get(part)), "stored-" + kind.code() + "-"
-                    + part.code()), scope);
+                    + part.code() + ".mustache"), scope);
         } catch (MustacheException e) {
             throw new InvalidInputException("the stored " + kind.code() + " template has an error in its "
                     + part.code() + " part: " + e.getMessage());

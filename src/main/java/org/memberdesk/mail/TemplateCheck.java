@@ -39,7 +39,8 @@ public final class TemplateCheck {
         }
         Tags tags = new Tags();
         try {
-            new Recording(tags).compile(new StringReader(template), "check-" + kind.code() + "-" + part.code());
+            new Recording(tags).compile(new StringReader(template),
+                    "check-" + kind.code() + "-" + part.code() + ".mustache");
         } catch (MustacheException e) {
             throw new InvalidInputException(where + " has a Mustache error: " + e.getMessage());
         }

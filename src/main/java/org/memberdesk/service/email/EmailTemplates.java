@@ -60,8 +60,19 @@ public final class EmailTemplates {
         this.links = links;
     }
 
+    /** One kind of email a business may word itself, as a person chooses it. */
+    public record KindInfo(String code, String description, boolean perOffer, boolean linkRequired,
+                           List<String> variables) {
+    }
+
+    /** Every kind, in the order they are offered. */
+    public static List<KindInfo> kinds() {
+        return Arrays.stream(TemplateKind.values()).map(k -> new KindInfo(k.code(), k.description(), k.perOffer(),
+                k.linkRequired(), k.variables())).toList();
+    }
+
     /** The kind named by its code ({@code welcome}, {@code reset-link}...), or a refusal that lists them. */
-    public static TemplateKind kind(String code) {
+    static TemplateKind kind(String code) {
         TemplateKind kind = TemplateKind.ofCode(code);
         if (kind == null) {
             throw new UserError("unknown template kind '" + (code == null ? "" : code.strip()) + "'; known: "
@@ -101,7 +112,12 @@ public final class EmailTemplates {
     }
 
     /** The bundled template of a kind: what Reset to default brings back. */
-    public static TemplateParts bundled(TemplateKind kind) {
+    public static TemplateDraft bundled(String kindCode) {
+        TemplateParts parts = bundled(kind(kindCode));
+        return new TemplateDraft(parts.subject(), parts.text(), parts.html());
+    }
+
+    static TemplateParts bundled(TemplateKind kind) {
         return new TemplateParts(resource(kind.bundled() + ".subject.mustache").strip(),
                 resource(kind.bundled() + ".txt.mustache"), resource(kind.bundled() + ".html.mustache"));
     }
@@ -110,11 +126,13 @@ public final class EmailTemplates {
      * Checks the given parts (null parts are left as they are) and stores them, recorded in
      * Activity. Any refused part refuses the whole change, with the reason.
      */
-    public TemplateView set(String kindCode, String offerName, TemplateParts parts, Actor actor) {
+    public TemplateView set(String kindCode, String offerName, TemplateDraft draft, Actor actor) {
         TemplateKind kind = kind(kindCode);
-        if (parts == null || parts.isEmpty()) {
+        if (draft == null || draft.isEmpty()) {
             throw new UserError("no template part given; nothing was changed");
         }
+        perOffer(kind, offerName);
+        TemplateParts parts = draft.parts();
         check(kind, parts);
         return tx.write(t -> {
             Offer offer = offer(t, kind, offerName);
@@ -137,7 +155,11 @@ public final class EmailTemplates {
      * Refuses a part that would break the email, with the reason: a Mustache error, a variable the
      * kind does not have, an unescaped value in HTML, no {@code {{link}}} where the email carries one.
      */
-    public static void check(TemplateKind kind, TemplateParts parts) {
+    public static void check(String kindCode, TemplateDraft draft) {
+        check(kind(kindCode), draft.parts());
+    }
+
+    private static void check(TemplateKind kind, TemplateParts parts) {
         for (TemplatePart part : TemplatePart.values()) {
             if (parts.get(part) != null) {
                 try {
@@ -174,9 +196,9 @@ public final class EmailTemplates {
      * or stored. Welcome kinds use the offer, else one of the contact's; community kinds one of
      * the contact's groups, else a sample one.
      */
-    public EmailPreview preview(String kindCode, String offerName, String contactEmail, TemplateParts draft) {
+    public EmailPreview preview(String kindCode, String offerName, String contactEmail, TemplateDraft draft) {
         TemplateKind kind = kind(kindCode);
-        TemplateParts typed = draft == null ? TemplateParts.NONE : draft;
+        TemplateParts typed = draft == null ? TemplateParts.NONE : draft.parts();
         return tx.read(t -> {
             Offer chosen = offer(t, kind, offerName);
             Contact contact = Lookups.contact(t, contactEmail);
@@ -239,11 +261,15 @@ public final class EmailTemplates {
         if (offerName == null || offerName.isBlank()) {
             return null;
         }
-        if (!kind.perOffer()) {
+        perOffer(kind, offerName);
+        return Lookups.offer(t, offerName);
+    }
+
+    private static void perOffer(TemplateKind kind, String offerName) {
+        if (offerName != null && !offerName.isBlank() && !kind.perOffer()) {
             throw new UserError("only the welcome and set-password templates can differ per offer, not "
                     + kind.code());
         }
-        return Lookups.offer(t, offerName);
     }
 
     private static String describe(TemplateKind kind, Offer offer) {
@@ -272,8 +298,9 @@ public final class EmailTemplates {
                 from[i] = TemplateView.BUNDLED;
             }
         }
-        return new TemplateView(kind, offer == null ? null : offer.getName(), kind.description(), text[0], text[1],
-                text[2], from[0], from[1], from[2], kind.variables(), TemplateKind.PARTIALS, kind.linkRequired());
+        return new TemplateView(kind.code(), offer == null ? null : offer.getName(), kind.description(), text[0],
+                text[1], text[2], from[0], from[1], from[2], kind.variables(), TemplateKind.PARTIALS,
+                kind.linkRequired(), kind.perOffer());
     }
 
     private static String resource(String name) {
