@@ -26,7 +26,7 @@ public final class BrandingService {
 
     public static final String NAME_SETTING = PortalSiteService.BRAND_NAME_SETTING;
     public static final String COLOR_SETTING = PortalSiteService.BRAND_COLOR_SETTING;
-    public static final String SENDER_SETTING = "branding.sender-name";
+    public static final String SENDER_SETTING = org.memberdesk.mail.MailSettingsStore.SENDER_NAME;
     public static final String SUPPORT_SETTING = "branding.support-email";
     public static final String LOGO_SETTING = "branding.logo";
     public static final String LOGO_TYPE_SETTING = "branding.logo-type";
