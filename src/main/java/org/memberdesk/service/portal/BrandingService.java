@@ -174,14 +174,25 @@ public final class BrandingService {
     /** The brand as emails show it, read in the caller's transaction. */
     @JoinsTransaction(JoinsTransaction.Callers.EVERY_SERVICE)
     public static MailBrand mailBrand(Tx t) {
-        BrandingView view = view(t);
-        String accent = view.accentColor() == null ? MailBrand.DEFAULT_ACCENT
-                : PortalSiteService.branding(null, view.accentColor()).accent();
-        return new MailBrand(view.businessName(), view.senderName(), accent, view.supportEmail(), view.hasLogo());
+        String color = get(t, COLOR_SETTING);
+        String accent = color == null ? MailBrand.DEFAULT_ACCENT : PortalSiteService.branding(null, color).accent();
+        return new MailBrand(get(t, NAME_SETTING), get(t, SENDER_SETTING), accent, get(t, SUPPORT_SETTING),
+                hasLogo(t));
     }
 
+    /** Whether a logo is stored, without reading it: pages and emails ask on every request. */
     @JoinsTransaction(JoinsTransaction.Callers.EVERY_SERVICE)
-    static BrandingView view(Tx t) {
+    static boolean hasLogo(Tx t) {
+        return get(t, LOGO_TYPE_SETTING) != null;
+    }
+
+    /** The support address, or null. */
+    @JoinsTransaction(JoinsTransaction.Callers.EVERY_SERVICE)
+    static String supportEmail(Tx t) {
+        return get(t, SUPPORT_SETTING);
+    }
+
+    private static BrandingView view(Tx t) {
         Optional<Logo> logo = logo(t);
         return new BrandingView(get(t, NAME_SETTING), get(t, SENDER_SETTING), get(t, COLOR_SETTING),
                 get(t, SUPPORT_SETTING), logo.map(Logo::contentType).orElse(null),

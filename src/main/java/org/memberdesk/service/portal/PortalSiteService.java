@@ -133,11 +133,10 @@ public final class PortalSiteService {
     }
 
     public Branding branding() {
-        return tx.read(t -> {
-            BrandingView stored = BrandingService.view(t);
-            return branding(stored.businessName(), stored.accentColor())
-                    .with(stored.supportEmail(), stored.hasLogo());
-        });
+        return tx.read(t -> branding(
+                t.settings().get(BRAND_NAME_SETTING).orElse(null),
+                t.settings().get(BRAND_COLOR_SETTING).orElse(null))
+                .with(BrandingService.supportEmail(t), BrandingService.hasLogo(t)));
     }
 
     /** The brand with nothing configured. */

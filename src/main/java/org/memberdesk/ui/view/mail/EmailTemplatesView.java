@@ -32,8 +32,13 @@ public final class EmailTemplatesView {
         ComboBox<TemplateKindChoice> kindBox = new ComboBox<>(model.kinds());
         kindBox.setId("kindBox");
         kindBox.valueProperty().bindBidirectional(model.kindProperty());
-        kindBox.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(kindBox, Priority.ALWAYS);
+        kindBox.setMinWidth(Region.USE_PREF_SIZE);
+        Label description = wrapped("kindDescriptionLabel");
+        description.textProperty().bind(Bindings.createStringBinding(
+                () -> model.kindProperty().get() == null ? "" : model.kindProperty().get().description(),
+                model.kindProperty()));
+        description.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(description, Priority.ALWAYS);
         ComboBox<String> offerBox = new ComboBox<>(model.offerChoices());
         offerBox.setId("offerBox");
         offerBox.setConverter(new StringConverter<>() {
@@ -48,11 +53,18 @@ public final class EmailTemplatesView {
             }
         });
         offerBox.valueProperty().bindBidirectional(model.offerProperty());
+        offerBox.setMinWidth(Region.USE_PREF_SIZE);
         offerBox.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.offerAllowedProperty().get(),
                 model.offerAllowedProperty()));
-        HBox choosers = new HBox(8, new Label(messages.get("templates.kind")), kindBox,
-                new Label(messages.get("templates.offer")), offerBox);
-        choosers.setAlignment(Pos.CENTER_LEFT);
+        HBox kindRow = new HBox(8, new Label(messages.get("templates.kind")), kindBox, description);
+        kindRow.setAlignment(Pos.CENTER_LEFT);
+        Label offerHint = wrapped("offerHintLabel");
+        offerHint.setText(messages.get("templates.offer.hint"));
+        offerHint.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(offerHint, Priority.ALWAYS);
+        HBox offerRow = new HBox(8, new Label(messages.get("templates.offer")), offerBox, offerHint);
+        offerRow.setAlignment(Pos.CENTER_LEFT);
+        VBox choosers = new VBox(6, kindRow, offerRow);
 
         TextField subjectField = new TextField();
         subjectField.setId("subjectField");
