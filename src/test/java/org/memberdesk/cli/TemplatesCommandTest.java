@@ -89,6 +89,8 @@ class TemplatesCommandTest extends CliCase {
                 .usageError()).contains("--part must be subject, text or html");
         assertThat(cli.run("templates", "set", "reset-link", "--file", dir.resolve("missing.txt").toString())
                 .usageError()).contains("cannot read");
+        assertThat(cli.runExactly("templates", "set", "--help").succeeded().out())
+                .startsWith("Usage: memberdesk templates set").contains("--part=PART", "{{link}}");
 
         assertThat(cli.run("templates", "show", "reset-link").succeeded().out()).isEqualTo(before);
         assertThat(audit(5)).isEmpty();
