@@ -78,9 +78,9 @@ public final class EmailTemplatesViewModel {
         this.offers = offers;
         this.tools = tools;
         this.read = new Command(tools.executor(), this::failed);
-        ObservableBooleanValue idle = Bindings.createBooleanBinding(() -> kind.get() != null, kind);
-        this.save = new Command(tools.executor(), idle, this::failed);
-        this.reset = new Command(tools.executor(), idle, this::failed);
+        ObservableBooleanValue kindChosen = Bindings.createBooleanBinding(() -> kind.get() != null, kind);
+        this.save = new Command(tools.executor(), kindChosen, this::failed);
+        this.reset = new Command(tools.executor(), kindChosen, this::failed);
         this.preview = new Command(tools.executor(), failure -> {
             previewProblem.set(Failures.describe(failure, tools.messages()));
             previewAgainIfAsked();
