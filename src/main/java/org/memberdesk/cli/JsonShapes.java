@@ -16,6 +16,8 @@ import org.memberdesk.service.email.OutboxRunResult;
 import org.memberdesk.service.offers.GrantResult;
 import org.memberdesk.service.offers.GrantView;
 import org.memberdesk.service.offers.OfferView;
+import org.memberdesk.service.email.TemplateView;
+import org.memberdesk.service.portal.BrandingView;
 
 /**
  * The JSON printed with {@code --json}. Scripts depend on these shapes, so they are spelled out
@@ -202,5 +204,53 @@ final class JsonShapes {
         GrantView grant = result.grant();
         return new GrantChange(result.contact().email(), grant.offer(), grant.status().code(), grant.grantedAt(),
                 grant.expiresAt(), grant.revokedAt(), grant.revokeReason(), result.changed(), result.message());
+    }
+
+    /**
+     * An email template as used now ({@code templates show}, {@code set}, {@code reset}): each part's
+     * text and where it comes from ({@code from}: offer, default or bundled), the variables it may use.
+     */
+    record Template(String kind, String offer, String description, String subject, String text, String html,
+                    TemplateSources from, List<String> variables, boolean linkRequired) {
+    }
+
+    record TemplateSources(String subject, String text, String html) {
+    }
+
+    /** A line of {@code templates list}: the parts that differ from the bundled template. */
+    record TemplateSummary(String kind, String offer, String description, List<String> customized,
+                           boolean linkRequired, boolean perOffer) {
+    }
+
+    /** {@code branding show} and {@code set}: null where nothing is set. */
+    record Branding(String businessName, String senderName, String accentColor, String supportEmail, Logo logo) {
+    }
+
+    record Logo(String contentType, int bytes) {
+    }
+
+    static Template template(TemplateView v) {
+        return new Template(v.kind(), v.offer(), v.description(), v.subject(), v.text(), v.html(),
+                new TemplateSources(v.subjectFrom(), v.textFrom(), v.htmlFrom()), v.variables(), v.linkRequired());
+    }
+
+    static TemplateSummary templateSummary(TemplateView v) {
+        List<String> customized = new java.util.ArrayList<>();
+        if (!v.subjectFrom().equals(TemplateView.BUNDLED)) {
+            customized.add("subject");
+        }
+        if (!v.textFrom().equals(TemplateView.BUNDLED)) {
+            customized.add("text");
+        }
+        if (!v.htmlFrom().equals(TemplateView.BUNDLED)) {
+            customized.add("html");
+        }
+        return new TemplateSummary(v.kind(), v.offer(), v.description(), customized, v.linkRequired(),
+                v.perOffer());
+    }
+
+    static Branding branding(BrandingView v) {
+        return new Branding(v.businessName(), v.senderName(), v.accentColor(), v.supportEmail(),
+                v.hasLogo() ? new Logo(v.logoType(), v.logoBytes()) : null);
     }
 }

@@ -28,7 +28,7 @@ import picocli.CommandLine;
         description = "Support console for membership logins. Without a command, opens the console.",
         subcommands = {DemoCommand.class, ContactsCommand.class, OffersCommand.class, CommunitiesCommand.class,
                 EmailsCommand.class, OutboxCommand.class, MailCommand.class, CredentialsCommand.class,
-                PortalCommand.class, WorkflowsCommand.class,
+                PortalCommand.class, WorkflowsCommand.class, TemplatesCommand.class, BrandingCommand.class,
                 DiagnoseCommand.class, ImportCommand.class, ActivityCommand.class, DbCommand.class})
 public final class MemberDeskCommand implements Callable<Integer> {
 

@@ -234,15 +234,14 @@ public final class Dispatcher implements AutoCloseable {
         return new Result(claimed.size(), sent, retrying, failed, skipped);
     }
 
+    /** The server to send through, with the brand's sender name as the From display name. */
     private MailSettings target() {
         MailSettings configured = database.read(settings::load);
-        if (configured.configured()) {
-            return configured;
-        }
-        if (demo == null) {
+        if (!configured.configured() && demo == null) {
             throw new IllegalStateException("no SMTP server is configured and demo mail is off");
         }
-        return demo.settings();
+        MailSettings server = configured.configured() ? configured : demo.settings();
+        return database.read(t -> settings.sending(t, server));
     }
 
     /** One message: commit "sending" (and its link's hash), talk SMTP, commit the outcome. */

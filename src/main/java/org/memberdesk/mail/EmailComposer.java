@@ -3,11 +3,8 @@ package org.memberdesk.mail;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
-import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,18 +28,30 @@ import org.memberdesk.domain.TokenPurpose;
  */
 public final class EmailComposer {
 
-    private static final String ROOT = "org/memberdesk/mail/templates";
     private static final String FOOTER =
             "You receive this email because of your account with us. Never share the links in it.";
 
     private final Clock clock;
-    private final DefaultMustacheFactory html = new DefaultMustacheFactory(ROOT);
-    private final DefaultMustacheFactory text = new TextFactory(ROOT);
+    private final TemplateSource source;
+    private final DefaultMustacheFactory html = MailMustache.html();
+    private final DefaultMustacheFactory text = MailMustache.text();
     private final DateTimeFormatter when;
 
+    /** A composer of the bundled templates only, without a brand. */
     public EmailComposer(Clock clock) {
+        this(clock, TemplateSource.BUNDLED);
+    }
+
+    /** A composer that uses what {@code source} holds over the bundled templates. */
+    public EmailComposer(Clock clock, TemplateSource source) {
         this.clock = clock;
+        this.source = source;
         this.when = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm z", Locale.ENGLISH).withZone(clock.getZone());
+    }
+
+    /** The same composer over other templates: a preview of templates not stored yet. */
+    public EmailComposer withSource(TemplateSource other) {
+        return new EmailComposer(clock, other);
     }
 
     /**
@@ -53,7 +62,10 @@ public final class EmailComposer {
     public ComposedEmail welcome(String portalBase, Contact contact, Offer offer, boolean hasPassword,
                                  Duration setPasswordTtl) {
         String loginUrl = offer.getLoginUrl() != null ? offer.getLoginUrl() : PortalLinks.login(portalBase);
-        Map<String, Object> scope = person(contact, "Membership", "Welcome to " + offer.getName());
+        TemplateKind editable = hasPassword ? TemplateKind.WELCOME : TemplateKind.SET_PASSWORD;
+        TemplateSource.Stored stored = source.find(editable, offer.getId());
+        Map<String, Object> scope = person(contact, "Membership", "Welcome to " + offer.getName(), stored.brand(),
+                portalBase);
         scope.put("offer", offer.getName());
         scope.put("loginUrl", loginUrl);
         scope.put("portalUrl", PortalLinks.login(portalBase));
@@ -69,32 +81,40 @@ public final class EmailComposer {
                 : renderOverride(offer, "body", offer.getWelcomeBody(), scope);
         scope.put("introText", intro.strip());
         scope.put("intro", paragraphs(intro));
-        String subject = offer.getWelcomeSubject() == null
-                ? renderText("welcome.subject.mustache", scope)
-                : renderOverride(offer, "subject", offer.getWelcomeSubject(), scope);
-        return compose(EmailKind.WELCOME, "welcome", scope, oneLine(subject), offer, null, purpose,
+        // The offer's own stored subject, then its older subject override, then the default.
+        String subject = stored.offer().subject() == null && offer.getWelcomeSubject() != null
+                ? oneLine(renderOverride(offer, "subject", offer.getWelcomeSubject(), scope)) : null;
+        return compose(EmailKind.WELCOME, editable, stored, scope, subject, offer, null, purpose,
                 purpose == null ? null : setPasswordTtl);
     }
 
     public ComposedEmail resetLink(String portalBase, Contact contact, Duration ttl) {
-        Map<String, Object> scope = person(contact, "Membership · Client Portal", "Reset your password");
+        TemplateSource.Stored stored = source.find(TemplateKind.RESET_LINK, null);
+        Map<String, Object> scope = person(contact, "Membership · Client Portal", "Reset your password",
+                stored.brand(), portalBase);
         scope.put("link", PortalLinks.reset(portalBase, PortalLinks.HIDDEN_TOKEN));
         scope.put("linkExpiry", LinkTtl.describe(ttl));
         scope.put("buttonLabel", "Choose a new password");
-        return compose(EmailKind.RESET_LINK, "reset-link", scope, null, null, null, TokenPurpose.RESET, ttl);
+        return compose(EmailKind.RESET_LINK, TemplateKind.RESET_LINK, stored, scope, null, null, null,
+                TokenPurpose.RESET, ttl);
     }
 
     public ComposedEmail passwordChanged(String portalBase, Contact contact, Instant changedAt) {
-        Map<String, Object> scope = person(contact, "Membership · Client Portal", "Your password was changed");
+        TemplateSource.Stored stored = source.find(TemplateKind.PASSWORD_CHANGED, null);
+        Map<String, Object> scope = person(contact, "Membership · Client Portal", "Your password was changed",
+                stored.brand(), portalBase);
         scope.put("loginUrl", PortalLinks.login(portalBase));
         scope.put("changedAt", when.format(changedAt));
-        return compose(EmailKind.PASSWORD_CHANGED, "password-changed", scope, null, null, null, null, null);
+        return compose(EmailKind.PASSWORD_CHANGED, TemplateKind.PASSWORD_CHANGED, stored, scope, null, null, null,
+                null, null);
     }
 
     /** The welcome to a community group; carries a link to choose the group's own password when none is set. */
     public ComposedEmail communityWelcome(String portalBase, Contact contact, CommunityGroup group,
                                           boolean hasGroupPassword, Duration setPasswordTtl) {
-        Map<String, Object> scope = person(contact, "Community · " + group.getName(), "Welcome to " + group.getName());
+        TemplateSource.Stored stored = source.find(TemplateKind.COMMUNITY_WELCOME, null);
+        Map<String, Object> scope = person(contact, "Community · " + group.getName(), "Welcome to " + group.getName(),
+                stored.brand(), portalBase);
         scope.put("group", group.getName());
         scope.put("loginUrl", PortalLinks.community(portalBase, group.getSlug()));
         TokenPurpose purpose = null;
@@ -104,30 +124,33 @@ public final class EmailComposer {
             scope.put("buttonLabel", "Choose my group password");
             purpose = TokenPurpose.SET_PASSWORD;
         }
-        return compose(EmailKind.COMMUNITY_WELCOME, "community-welcome", scope, null, null, group, purpose,
+        return compose(EmailKind.COMMUNITY_WELCOME, TemplateKind.COMMUNITY_WELCOME, stored, scope, null, null, group,
+                purpose,
                 purpose == null ? null : setPasswordTtl);
     }
 
     public ComposedEmail communityResetLink(String portalBase, Contact contact, CommunityGroup group, Duration ttl) {
+        TemplateSource.Stored stored = source.find(TemplateKind.COMMUNITY_RESET, null);
         Map<String, Object> scope = person(contact, "Community · " + group.getName(),
-                "Reset your " + group.getName() + " password");
+                "Reset your " + group.getName() + " password", stored.brand(), portalBase);
         scope.put("group", group.getName());
         scope.put("link", PortalLinks.communityReset(portalBase, group.getSlug(), PortalLinks.HIDDEN_TOKEN));
         scope.put("linkExpiry", LinkTtl.describe(ttl));
         scope.put("buttonLabel", "Choose a new group password");
-        return compose(EmailKind.COMMUNITY_RESET_LINK, "community-reset-link", scope, null, null, group,
-                TokenPurpose.RESET, ttl);
+        return compose(EmailKind.COMMUNITY_RESET_LINK, TemplateKind.COMMUNITY_RESET, stored, scope, null, null,
+                group, TokenPurpose.RESET, ttl);
     }
 
     public ComposedEmail communityPasswordChanged(String portalBase, Contact contact, CommunityGroup group,
                                                   Instant changedAt) {
+        TemplateSource.Stored stored = source.find(TemplateKind.COMMUNITY_PASSWORD_CHANGED, null);
         Map<String, Object> scope = person(contact, "Community · " + group.getName(),
-                "Your " + group.getName() + " password was changed");
+                "Your " + group.getName() + " password was changed", stored.brand(), portalBase);
         scope.put("group", group.getName());
         scope.put("loginUrl", PortalLinks.community(portalBase, group.getSlug()));
         scope.put("changedAt", when.format(changedAt));
-        return compose(EmailKind.COMMUNITY_PASSWORD_CHANGED, "community-password-changed", scope, null, null, group,
-                null, null);
+        return compose(EmailKind.COMMUNITY_PASSWORD_CHANGED, TemplateKind.COMMUNITY_PASSWORD_CHANGED, stored, scope,
+                null, null, group, null, null);
     }
 
     /**
@@ -136,6 +159,7 @@ public final class EmailComposer {
      */
     public ComposedEmail addressChanged(String name, String oldAddress, String newAddressMasked, Instant changedAt) {
         Map<String, Object> scope = new HashMap<>();
+        brand(scope, source.brand(), null);
         scope.put("name", name);
         scope.put("area", "Your account");
         scope.put("heading", "Your email address was changed");
@@ -150,6 +174,7 @@ public final class EmailComposer {
     /** The settings dialog's test email; it goes straight to SMTP, not through the outbox. */
     public ComposedEmail test(String serverDescription) {
         Map<String, Object> scope = new HashMap<>();
+        brand(scope, source.brand(), null);
         scope.put("area", "MemberDesk");
         scope.put("heading", "Your email settings work");
         scope.put("signoff", "Cheers,");
@@ -167,7 +192,7 @@ public final class EmailComposer {
         for (String template : new String[] {subject, body}) {
             if (template != null && !template.isBlank()) {
                 try {
-                    new TextFactory(ROOT).compile(new StringReader(template), "welcome-override");
+                    MailMustache.text().compile(new StringReader(template), "welcome-override");
                 } catch (MustacheException e) {
                     throw new InvalidInputException("the welcome template has an error: " + e.getMessage());
                 }
@@ -177,8 +202,10 @@ public final class EmailComposer {
 
     // ---- rendering ----
 
-    private Map<String, Object> person(Contact contact, String area, String heading) {
+    private Map<String, Object> person(Contact contact, String area, String heading, MailBrand brand,
+                                       String portalBase) {
         Map<String, Object> scope = new HashMap<>();
+        brand(scope, brand, portalBase);
         scope.put("name", contact.getName());
         scope.put("loginEmail", contact.getEmail());
         scope.put("area", area);
@@ -186,6 +213,42 @@ public final class EmailComposer {
         scope.put("signoff", "Thanks,");
         scope.put("footer", FOOTER);
         return scope;
+    }
+
+    private static void brand(Map<String, Object> scope, MailBrand brand, String portalBase) {
+        scope.put("brandName", brand.businessName() == null ? "" : brand.businessName());
+        scope.put("signature", brand.signature());
+        scope.put("accentColor", brand.accentColor() == null ? MailBrand.DEFAULT_ACCENT : brand.accentColor());
+        scope.put("supportEmail", brand.supportEmail());
+        scope.put("logoUrl", brand.hasLogo() && portalBase != null ? portalBase + MailBrand.LOGO_PATH : null);
+    }
+
+    /** An editable email: each part from the offer's stored template, else the kind's, else the bundled file. */
+    private ComposedEmail compose(EmailKind kind, TemplateKind editable, TemplateSource.Stored stored,
+                                  Map<String, Object> scope, String subject, Offer offer, CommunityGroup group,
+                                  TokenPurpose purpose, Duration ttl) {
+        TemplateParts parts = stored.offer().over(stored.defaults());
+        String template = editable.bundled();
+        String finalSubject = subject != null ? subject
+                : oneLine(parts.subject() != null ? renderStored(text, editable, TemplatePart.SUBJECT, parts, scope)
+                        : renderText(template + ".subject.mustache", scope));
+        scope.put("subject", finalSubject);
+        String body = (parts.text() != null ? renderStored(text, editable, TemplatePart.TEXT, parts, scope)
+                : renderText(template + ".txt.mustache", scope)).strip() + "\n";
+        String markup = parts.html() != null ? renderStored(html, editable, TemplatePart.HTML, parts, scope)
+                : render(html, template + ".html.mustache", scope);
+        return new ComposedEmail(kind, offer, group, finalSubject, body, markup, purpose, ttl);
+    }
+
+    private static String renderStored(DefaultMustacheFactory factory, TemplateKind kind, TemplatePart part,
+                                       TemplateParts parts, Map<String, Object> scope) {
+        try {
+            return execute(factory.compile(new StringReader(parts.get(part)), "stored-" + kind.code() + "-"
+                    + part.code() + ".mustache"), scope);
+        } catch (MustacheException e) {
+            throw new InvalidInputException("the stored " + kind.code() + " template has an error in its "
+                    + part.code() + " part: " + e.getMessage());
+        }
     }
 
     private ComposedEmail compose(EmailKind kind, String template, Map<String, Object> scope, String subject,
@@ -213,7 +276,7 @@ public final class EmailComposer {
 
     private static String renderOverride(Offer offer, String part, String template, Map<String, Object> scope) {
         try {
-            Mustache mustache = new TextFactory(ROOT).compile(new StringReader(template),
+            Mustache mustache = MailMustache.text().compile(new StringReader(template),
                     "offer-" + offer.getId() + "-" + part);
             return execute(mustache, scope);
         } catch (MustacheException e) {
@@ -239,21 +302,5 @@ public final class EmailComposer {
     /** A subject is one header line: no line breaks, no runs of spaces. */
     private static String oneLine(String value) {
         return value.replaceAll("[\\r\\n\\t ]+", " ").strip();
-    }
-
-    /** Mustache without HTML escaping, for subjects and plain-text parts. */
-    private static final class TextFactory extends DefaultMustacheFactory {
-        TextFactory(String root) {
-            super(root);
-        }
-
-        @Override
-        public void encode(String value, Writer writer) {
-            try {
-                writer.write(value);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }

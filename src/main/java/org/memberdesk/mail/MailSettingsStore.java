@@ -52,6 +52,17 @@ public final class MailSettingsStore {
         this.env = Map.copyOf(env);
     }
 
+    /** The brand's sender name, the display name of the From address of every email (Settings → Branding). */
+    public static final String SENDER_NAME = "branding.sender-name";
+
+    /**
+     * {@code target} (the configured server or the demo one) as it sends: the From address with the
+     * brand's sender name, when one is set. The settings dialog shows and saves {@link #load} instead.
+     */
+    public MailSettings sending(Tx t, MailSettings target) {
+        return target.withSenderName(t.settings().get(SENDER_NAME).orElse(null));
+    }
+
     /** The settings in effect: each field from the environment when set there, else as stored. */
     public MailSettings load(Tx t) {
         Set<String> fromEnv = new LinkedHashSet<>();

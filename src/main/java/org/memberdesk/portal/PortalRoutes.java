@@ -25,6 +25,7 @@ import org.memberdesk.service.portal.PortalAuthService.Door;
 import org.memberdesk.service.portal.PortalAuthService.SessionCheck;
 import org.memberdesk.service.portal.PortalAuthService.SignIn;
 import org.memberdesk.service.portal.PortalAuthService;
+import org.memberdesk.service.portal.BrandingService;
 import org.memberdesk.service.portal.PortalSiteService.Branding;
 import org.memberdesk.service.portal.PortalSiteService;
 
@@ -507,6 +508,8 @@ final class PortalRoutes {
         model.put("brandName", here.brand().name());
         model.put("brandInitial", here.brand().name().substring(0, here.brand().name().offsetByCodePoints(0, 1))
                 .toUpperCase(Locale.ROOT));
+        model.put("brandLogo", here.brand().hasLogo() ? BrandingService.LOGO_PATH : null);
+        model.put("supportEmail", here.brand().supportEmail());
         model.put("doorLabel", here.doorLabel());
         model.put("communityDoor", here.door().community());
         model.put("homePath", here.homePath());

@@ -7,9 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.UserError;
 import org.memberdesk.service.credentials.HashingBusy;
+import org.memberdesk.service.portal.BrandingService;
+import org.memberdesk.service.portal.Logo;
 import org.memberdesk.service.portal.PortalSiteService.Branding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,6 +102,7 @@ public final class PortalServer implements AutoCloseable {
             config.routes.get("/assets/portal.css", ctx -> css(ctx, portalCss));
             config.routes.get("/assets/brand.css", ctx -> css(ctx, brandCss(services.portalSite().branding())));
             config.routes.get("/assets/icon.svg", ctx -> icon(ctx, services.portalSite().branding()));
+            config.routes.get(BrandingService.LOGO_PATH, this::logo);
             config.routes.get("/favicon.ico", ctx -> {
                 ctx.status(204);
                 ctx.attribute(RENDERED, Boolean.TRUE);
@@ -288,6 +292,23 @@ public final class PortalServer implements AutoCloseable {
         ctx.contentType("text/css; charset=utf-8");
         ctx.result(css);
         ctx.attribute(RENDERED, Boolean.TRUE);
+    }
+
+    /**
+     * The business's logo, also loaded by emails from other sites (webmail): so, unlike the pages,
+     * it may be embedded cross-origin. Only a checked PNG or JPEG is ever stored.
+     */
+    private void logo(Context ctx) {
+        Optional<Logo> logo = services.branding().logo();
+        ctx.attribute(RENDERED, Boolean.TRUE);
+        if (logo.isEmpty()) {
+            ctx.status(404);
+            return;
+        }
+        ctx.header("Cross-Origin-Resource-Policy", "cross-origin");
+        ctx.header("Cache-Control", "no-cache");
+        ctx.contentType(logo.get().contentType());
+        ctx.result(logo.get().bytes());
     }
 
     /** A rounded square in the accent color: the tab icon. */

@@ -24,12 +24,15 @@ import org.memberdesk.service.demo.DemoData;
 import org.memberdesk.service.demo.DemoInboxService;
 import org.memberdesk.service.diagnostics.DiagnosticsService;
 import org.memberdesk.service.email.EmailService;
+import org.memberdesk.service.email.EmailTemplates;
+import org.memberdesk.service.email.StoredTemplates;
 import org.memberdesk.service.email.MailSettingsService;
 import org.memberdesk.service.email.OutboxProblems;
 import org.memberdesk.service.email.Pace;
 import org.memberdesk.service.importing.ContactImport;
 import org.memberdesk.service.live.LiveChanges;
 import org.memberdesk.service.offers.OfferService;
+import org.memberdesk.service.portal.BrandingService;
 import org.memberdesk.service.portal.PortalAuthService;
 import org.memberdesk.service.portal.PortalSiteService;
 import org.memberdesk.service.storage.BackupService;
@@ -73,6 +76,8 @@ public final class Services implements AutoCloseable {
     private final CredentialService credentials;
     private final PortalAuthService portalAuth;
     private final PortalSiteService portalSite;
+    private final BrandingService branding;
+    private final EmailTemplates emailTemplates;
     private final TriggerLog triggers;
     private final WorkflowService workflows;
     private final DiagnosticsService diagnostics;
@@ -94,7 +99,8 @@ public final class Services implements AutoCloseable {
         SecretBox secrets = new SecretBox(dataDirectory.root().resolve(SECRET_KEY_FILE));
         this.mailSettingsStore = new MailSettingsStore(secrets, env);
         BounceSettingsStore bounceSettings = new BounceSettingsStore(secrets);
-        this.composer = new EmailComposer(clock);
+        StoredTemplates storedTemplates = new StoredTemplates(transactions);
+        this.composer = new EmailComposer(clock, storedTemplates);
         this.outbox = new Outbox(clock);
         this.demoMailServer = new DemoMailServer(dataDirectory.demoMailbox(), clock);
         this.dispatcher = new Dispatcher(database, clock, mailSettingsStore, portalLinks, Tokens::mint,
@@ -112,6 +118,8 @@ public final class Services implements AutoCloseable {
         this.credentials = new CredentialService(transactions, audit, clock, outbox, composer, portalLinks);
         this.portalAuth = new PortalAuthService(transactions, audit, clock, credentials, triggers);
         this.portalSite = new PortalSiteService(transactions, audit, clock, portalLinks, env);
+        this.branding = new BrandingService(transactions, audit, clock);
+        this.emailTemplates = new EmailTemplates(transactions, audit, clock, composer, storedTemplates, portalLinks);
         this.demoInbox = new DemoInboxService(new DemoMailbox(dataDirectory.demoMailbox()));
         WorkflowEngine engine = new WorkflowEngine(transactions, clock, audit,
                 new WorkflowSteps(audit, credentials, triggers, clock), PortalAuthService.MEMBERSHIP_FAILURES,
@@ -211,6 +219,16 @@ public final class Services implements AutoCloseable {
     /** Client Portal branding, public address and a signed-in contact's home page. */
     public PortalSiteService portalSite() {
         return portalSite;
+    }
+
+    /** The business's name, sender name, logo, accent colour and support address (Settings → Branding). */
+    public BrandingService branding() {
+        return branding;
+    }
+
+    /** The emails the business words itself (Settings → Emails, {@code templates ...}). */
+    public EmailTemplates emailTemplates() {
+        return emailTemplates;
     }
 
     public CommunityService communities() {

@@ -162,4 +162,33 @@ class EmailComposerTest {
         assertThat(LinkTtl.describe(Duration.ofHours(72))).isEqualTo("72 hours");
         assertThat(LinkTtl.describe(Duration.ofDays(7))).isEqualTo("7 days");
     }
+
+    @Test
+    void aStoredHtmlTemplateCannotPutAValueInUnescapedNotEvenWithTripleBraces() {
+        Contact mallory = new Contact("mallory@example.com", "<script>alert(1)</script>", List.of(), now);
+        TemplateSource stored = new TemplateSource() {
+            @Override
+            public Stored find(TemplateKind kind, java.util.UUID offerId) {
+                return new Stored(TemplateParts.NONE, new TemplateParts(null, null,
+                        "<p>{{{name}}} {{&name}} {{name}}</p><a href=\"{{link}}\">x</a>"), MailBrand.NONE);
+            }
+
+            @Override
+            public MailBrand brand() {
+                return MailBrand.NONE;
+            }
+        };
+
+        ComposedEmail email = new EmailComposer(clock, stored).resetLink(BASE, mallory, Duration.ofHours(24));
+
+        assertThat(email.html()).doesNotContain("<script>")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt; &lt;script&gt;");
+    }
+
+    @Test
+    void theSenderNameBecomesTheDisplayNameOfTheFromAddress() {
+        assertThat(MailSettings.demo(25).withSenderName("Ana from Acme").from())
+                .isEqualTo("Ana from Acme <no-reply@example.com>");
+        assertThat(MailSettings.demo(25).withSenderName(" ").from()).isEqualTo(MailSettings.DEMO_FROM);
+    }
 }

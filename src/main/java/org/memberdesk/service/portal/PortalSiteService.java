@@ -57,7 +57,13 @@ public final class PortalSiteService {
      * The brand: the business's name, its accent color (always {@code #rrggbb}), a text color
      * readable on the accent, a darker accent for hover and focus, and a faint tint for panels.
      */
-    public record Branding(String name, String accent, String onAccent, String accentDark, String accentSoft) {
+    public record Branding(String name, String accent, String onAccent, String accentDark, String accentSoft,
+                           String supportEmail, boolean hasLogo) {
+
+        /** The same brand with the support address (null: none) and whether a logo is stored. */
+        public Branding with(String support, boolean logo) {
+            return new Branding(name, accent, onAccent, accentDark, accentSoft, support, logo);
+        }
     }
 
     /** Where the portal is published (links in emails use it) and whether that is HTTPS. */
@@ -129,7 +135,8 @@ public final class PortalSiteService {
     public Branding branding() {
         return tx.read(t -> branding(
                 t.settings().get(BRAND_NAME_SETTING).orElse(null),
-                t.settings().get(BRAND_COLOR_SETTING).orElse(null)));
+                t.settings().get(BRAND_COLOR_SETTING).orElse(null))
+                .with(BrandingService.supportEmail(t), BrandingService.hasLogo(t)));
     }
 
     /** The brand with nothing configured. */
@@ -138,7 +145,7 @@ public final class PortalSiteService {
     }
 
     /** The brand from raw settings, each falling back to a safe default when missing or unusable. */
-    static Branding branding(String rawName, String rawColor) {
+    public static Branding branding(String rawName, String rawColor) {
         String name = rawName == null ? "" : rawName.strip().replaceAll("\\p{Cntrl}", "");
         if (name.isEmpty()) {
             name = DEFAULT_BRAND_NAME;
@@ -156,7 +163,7 @@ public final class PortalSiteService {
         }
         String onAccent = contrast(rgb, new int[] {255, 255, 255}) >= 4.5 ? "#ffffff" : "#111827";
         return new Branding(name, hex(rgb), onAccent, hex(mix(rgb, new int[] {0, 0, 0}, 0.18)),
-                hex(mix(rgb, new int[] {255, 255, 255}, 0.9)));
+                hex(mix(rgb, new int[] {255, 255, 255}, 0.9)), null, false);
     }
 
     public PublicAddress publicAddress() {

@@ -144,6 +144,8 @@ class WindowLayoutMatrixTest {
         inspectAndClose(opened(session::importContacts));
         inspectAndClose(opened(() -> session.mail().openDemoInbox()));
         inspectAndClose(opened(() -> session.mail().openSmtpSettings()));
+        inspectAndClose(opened(session::openEmailTemplates));
+        inspectAndClose(opened(session::openBranding));
         inspectAndClose(opened(session::newContact));
         WAIT.until(() -> session.workflowsReadyProperty().get());
         Stage workflows = opened(session::openWorkflows);

@@ -3,7 +3,9 @@ package org.memberdesk.ui.viewmodel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.memberdesk.ui.viewmodel.mail.BrandingViewModel;
 import org.memberdesk.ui.viewmodel.mail.DemoInboxViewModel;
+import org.memberdesk.ui.viewmodel.mail.EmailTemplatesViewModel;
 import org.memberdesk.ui.viewmodel.mail.MailWindows;
 import org.memberdesk.ui.viewmodel.mail.OutboxProblemsViewModel;
 import org.memberdesk.ui.viewmodel.mail.SmtpSettingsViewModel;
@@ -17,6 +19,8 @@ public final class RecordingMailWindows implements MailWindows {
     public final List<DemoInboxViewModel> inboxes = new ArrayList<>();
     public final List<SmtpSettingsViewModel> settings = new ArrayList<>();
     public final List<OutboxProblemsViewModel> outboxProblems = new ArrayList<>();
+    public final List<EmailTemplatesViewModel> emailTemplates = new ArrayList<>();
+    public final List<BrandingViewModel> branding = new ArrayList<>();
 
     @Override
     public void showDemoInbox(Supplier<DemoInboxViewModel> model) {
@@ -31,6 +35,16 @@ public final class RecordingMailWindows implements MailWindows {
     @Override
     public void showOutboxProblems(Supplier<OutboxProblemsViewModel> model) {
         outboxProblems.add(model.get());
+    }
+
+    @Override
+    public void showEmailTemplates(Supplier<EmailTemplatesViewModel> model) {
+        emailTemplates.add(model.get());
+    }
+
+    @Override
+    public void showBranding(Supplier<BrandingViewModel> model) {
+        branding.add(model.get());
     }
 
     @Override

@@ -106,6 +106,8 @@ public final class ConsoleView {
     @FXML private MenuItem demoInboxItem;
     @FXML private MenuItem outboxProblemsItem;
     @FXML private MenuItem smtpSettingsItem;
+    @FXML private MenuItem emailTemplatesItem;
+    @FXML private MenuItem brandingItem;
     @FXML private MenuItem databaseSettingsItem;
     @FXML private MenuItem agentNameItem;
     @FXML private MenuItem portalPortItem;
@@ -328,7 +330,7 @@ public final class ConsoleView {
         agentNameItem.disableProperty().bind(viewModel.phaseProperty().isEqualTo(Phase.WELCOME));
         databaseSettingsItem.disableProperty().bind(viewModel.phaseProperty().isEqualTo(Phase.WELCOME));
         for (MenuItem item : List.of(newContactItem, importContactsItem, activityItem, demoInboxItem,
-                outboxProblemsItem, smtpSettingsItem, refreshItem)) {
+                outboxProblemsItem, smtpSettingsItem, emailTemplatesItem, brandingItem, refreshItem)) {
             item.disableProperty().bind(viewModel.sessionProperty().isNull());
         }
         AppearanceViewModel appearance = viewModel.appearance();
@@ -500,6 +502,16 @@ public final class ConsoleView {
     @FXML
     private void openSmtpSettings() {
         session.mail().openSmtpSettings();
+    }
+
+    @FXML
+    private void openEmailTemplates() {
+        session.openEmailTemplates();
+    }
+
+    @FXML
+    private void openBranding() {
+        session.openBranding();
     }
 
     @FXML

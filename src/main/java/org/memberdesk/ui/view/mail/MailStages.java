@@ -7,7 +7,9 @@ import javafx.stage.Window;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.view.common.AppShortcuts;
 import org.memberdesk.ui.view.common.Windows;
+import org.memberdesk.ui.viewmodel.mail.BrandingViewModel;
 import org.memberdesk.ui.viewmodel.mail.DemoInboxViewModel;
+import org.memberdesk.ui.viewmodel.mail.EmailTemplatesViewModel;
 import org.memberdesk.ui.viewmodel.mail.MailWindows;
 import org.memberdesk.ui.viewmodel.mail.OutboxProblemsViewModel;
 import org.memberdesk.ui.viewmodel.mail.SmtpSettingsViewModel;
@@ -22,6 +24,8 @@ public final class MailStages implements MailWindows {
     private Stage settings;
     private Stage problems;
     private OutboxProblemsViewModel problemsModel;
+    private Stage templates;
+    private Stage branding;
 
     public MailStages(Messages messages, Supplier<Window> owner) {
         this.messages = messages;
@@ -88,6 +92,36 @@ public final class MailStages implements MailWindows {
     }
 
     @Override
+    public void showEmailTemplates(Supplier<EmailTemplatesViewModel> model) {
+        if (Windows.bringToFront(templates)) {
+            return;
+        }
+        EmailTemplatesViewModel viewModel = model.get();
+        EmailTemplatesView view = new EmailTemplatesView(viewModel, messages);
+        templates = stage(view.root(), 1280, 780, messages.get("templates.windowTitle"), false);
+        Windows.remember(templates, "email-templates");
+        templates.setOnHidden(event -> templates = null);
+        templates.show();
+        templates.requestFocus();
+        viewModel.load();
+    }
+
+    @Override
+    public void showBranding(Supplier<BrandingViewModel> model) {
+        if (Windows.bringToFront(branding)) {
+            return;
+        }
+        BrandingViewModel viewModel = model.get();
+        BrandingSettingsView view = new BrandingSettingsView(viewModel, messages);
+        branding = stage(view.root(), 620, 480, messages.get("branding.windowTitle"), true);
+        Windows.remember(branding, "branding");
+        branding.setOnHidden(event -> branding = null);
+        branding.show();
+        branding.requestFocus();
+        viewModel.load();
+    }
+
+    @Override
     public void refreshOutboxProblems() {
         if (problemsModel != null) {
             problemsModel.refresh();
@@ -111,6 +145,12 @@ public final class MailStages implements MailWindows {
         }
         if (problems != null) {
             problems.close();
+        }
+        if (templates != null) {
+            templates.close();
+        }
+        if (branding != null) {
+            branding.close();
         }
     }
 

@@ -21,6 +21,8 @@ import org.memberdesk.ui.viewmodel.insight.InsightBackend;
 import org.memberdesk.ui.viewmodel.insight.InsightTools;
 import org.memberdesk.ui.viewmodel.insight.InsightViewModel;
 import org.memberdesk.ui.viewmodel.mail.MailViewModel;
+import org.memberdesk.ui.viewmodel.mail.BrandingViewModel;
+import org.memberdesk.ui.viewmodel.mail.EmailTemplatesViewModel;
 import org.memberdesk.ui.viewmodel.mail.OutboxProblemsViewModel;
 import org.memberdesk.ui.viewmodel.workflow.ManualRunViewModel;
 import org.memberdesk.ui.viewmodel.workflow.WorkflowsViewModel;
@@ -209,6 +211,18 @@ public final class ConsoleSession {
         tools.mail().showOutboxProblems(() -> new OutboxProblemsViewModel(services.outboxProblems(),
                 new OutboxProblemsViewModel.Tools(tools.executor(), tools.dialogs(), tools.messages(), time,
                         services.clock(), agent, (id, name, email) -> open(new ContactRow(id, name, email, "")))));
+    }
+
+    /** Settings → Emails: the template editor with its live preview. */
+    public void openEmailTemplates() {
+        tools.mail().showEmailTemplates(() -> new EmailTemplatesViewModel(services.emailTemplates(),
+                services.offers(), new EmailTemplatesViewModel.Tools(tools.executor(), tools.messages(), agent.get())));
+    }
+
+    /** Settings → Branding: business name, sender name, logo, accent colour and support address. */
+    public void openBranding() {
+        tools.mail().showBranding(() -> new BrandingViewModel(services.branding(),
+                new EmailTemplatesViewModel.Tools(tools.executor(), tools.messages(), agent.get())));
     }
 
     /** Opens the contact's window (or brings it to the front). */

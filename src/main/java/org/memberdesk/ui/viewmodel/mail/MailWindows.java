@@ -14,6 +14,12 @@ public interface MailWindows {
     /** Shows Outbox problems, creating its view model only when it is not open. */
     void showOutboxProblems(Supplier<OutboxProblemsViewModel> model);
 
+    /** Shows Settings → Emails (the template editor), creating its view model only when it is not open. */
+    void showEmailTemplates(Supplier<EmailTemplatesViewModel> model);
+
+    /** Shows Settings → Branding, creating its view model only when it is not open. */
+    void showBranding(Supplier<BrandingViewModel> model);
+
     /** Reads the open Outbox problems again (see {@link OutboxProblemsViewModel#refresh()}); none open: nothing. */
     void refreshOutboxProblems();
 
