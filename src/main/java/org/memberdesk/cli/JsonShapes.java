@@ -230,7 +230,7 @@ final class JsonShapes {
     }
 
     static Template template(TemplateView v) {
-        return new Template(v.kind(), v.offer(), v.description(), v.subject(), v.text(), v.html(),
+        return new Template(v.kind().code(), v.offer(), v.description(), v.subject(), v.text(), v.html(),
                 new TemplateSources(v.subjectFrom(), v.textFrom(), v.htmlFrom()), v.variables(), v.linkRequired());
     }
 
@@ -245,7 +245,7 @@ final class JsonShapes {
         if (!v.htmlFrom().equals(TemplateView.BUNDLED)) {
             customized.add("html");
         }
-        return new TemplateSummary(v.kind(), v.offer(), v.description(), customized, v.linkRequired(),
+        return new TemplateSummary(v.kind().code(), v.offer(), v.description(), customized, v.linkRequired(),
                 v.perOffer());
     }
 

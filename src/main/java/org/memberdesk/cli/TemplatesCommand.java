@@ -101,7 +101,7 @@ final class TemplatesCommand implements Runnable {
     }
 
     private static String name(TemplateView view) {
-        return view.kind() + (view.offer() == null ? "" : " (offer " + view.offer() + ")");
+        return view.kind().code() + (view.offer() == null ? "" : " (offer " + view.offer() + ")");
     }
 
     private static String line(TemplateView view) {

@@ -30,12 +30,13 @@ class TypedStatesTest {
     /**
      * Open sets, shown and never compared: a step's kind names a filter or an action of the workflow
      * editor; an audit entry's action ("contact.email-changed") is one of many, and the activity
-     * filter's is what the agent typed. The SMTP form's security is the text as typed, which the
-     * mail settings service checks and refuses with the codes there are.
+     * filter's is what the agent typed. The SMTP and bounce mailbox forms' security is the text as
+     * typed, which the mail settings service checks and refuses with the codes there are.
      */
     private static final Set<String> OPEN_SETS = Set.of("org.memberdesk.service.workflow.WorkflowRunView$Step.kind",
             "org.memberdesk.service.AuditLog$Entry.action", "org.memberdesk.service.activity.ActivityFilter.action",
-            "org.memberdesk.service.email.SmtpSettingsForm.security");
+            "org.memberdesk.service.email.SmtpSettingsForm.security",
+            "org.memberdesk.service.email.BounceMailboxForm.security");
 
     private static JavaClasses classes;
 

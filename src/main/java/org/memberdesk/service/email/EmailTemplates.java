@@ -219,7 +219,7 @@ public final class EmailTemplates {
                 case COMMUNITY_PASSWORD_CHANGED -> drafts.communityPasswordChanged(base, contact,
                         anyGroup(t, contact, now), now);
             };
-            return new EmailPreview(kind.code(), chosen == null ? null : chosen.getName(), contact.getEmail(),
+            return new EmailPreview(TemplateKindCode.of(kind), chosen == null ? null : chosen.getName(), contact.getEmail(),
                     email.subject(), email.text(), email.html());
         });
     }
@@ -298,7 +298,7 @@ public final class EmailTemplates {
                 from[i] = TemplateView.BUNDLED;
             }
         }
-        return new TemplateView(kind.code(), offer == null ? null : offer.getName(), kind.description(), text[0],
+        return new TemplateView(TemplateKindCode.of(kind), offer == null ? null : offer.getName(), kind.description(), text[0],
                 text[1], text[2], from[0], from[1], from[2], kind.variables(), TemplateKind.PARTIALS,
                 kind.linkRequired(), kind.perOffer());
     }

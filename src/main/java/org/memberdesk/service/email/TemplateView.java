@@ -7,7 +7,7 @@ import java.util.List;
  * offer's own, {@code default}: the business's, {@code bundled}: the one shipped), the variables
  * it may use and whether it must carry {@code {{link}}}.
  */
-public record TemplateView(String kind, String offer, String description, String subject, String text,
+public record TemplateView(TemplateKindCode kind, String offer, String description, String subject, String text,
                            String html, String subjectFrom, String textFrom, String htmlFrom, List<String> variables,
                            List<String> partials, boolean linkRequired, boolean perOffer) {
 

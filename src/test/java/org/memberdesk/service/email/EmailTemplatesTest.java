@@ -92,7 +92,7 @@ class EmailTemplatesTest extends SmtpServicesCase {
 
         assertThat(subject("set-password", "Momentum")).isEqualTo("Momentum's own, Dana");
         assertThat(subject("set-password", "Bootcamp")).isEqualTo("Default for Bootcamp");
-        assertThat(services.emailTemplates().list()).extracting(v -> v.kind() + "/" + v.offer())
+        assertThat(services.emailTemplates().list()).extracting(v -> v.kind().code() + "/" + v.offer())
                 .contains("set-password/null", "set-password/Momentum", "community-reset/null");
 
         services.emailTemplates().reset("set-password", "Momentum", agent);
