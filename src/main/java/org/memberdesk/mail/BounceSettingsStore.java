@@ -106,13 +106,7 @@ public final class BounceSettingsStore {
         t.settings().put(SECURITY, security.code(), now);
         t.settings().put(USER, user.trim(), now);
         t.settings().put(POLL_SECONDS, String.valueOf(poll.toSeconds()), now);
-        if (update.password() != null) {
-            if (update.password().isEmpty()) {
-                t.settings().remove(PASSWORD);
-            } else {
-                t.settings().put(PASSWORD, secrets.encrypt(update.password(), PASSWORD_PURPOSE), now);
-            }
-        }
+        StoredPassword.save(t, PASSWORD, update.password(), secrets, PASSWORD_PURPOSE, now);
     }
 
     /** Forgets the bounce mailbox: nothing is polled any more. */

@@ -124,13 +124,7 @@ public final class MailSettingsStore {
         t.settings().put(SECURITY, security.code(), now);
         putOrRemove(t, FROM, from, now);
         putOrRemove(t, USER, blankToNull(update.user()), now);
-        if (update.password() != null) {
-            if (update.password().isEmpty()) {
-                t.settings().remove(PASSWORD);
-            } else {
-                t.settings().put(PASSWORD, secrets.encrypt(update.password(), PASSWORD_PURPOSE), now);
-            }
-        }
+        StoredPassword.save(t, PASSWORD, update.password(), secrets, PASSWORD_PURPOSE, now);
     }
 
     /** Removes every stored SMTP setting: the app goes back to demo mode unless the environment says otherwise. */
