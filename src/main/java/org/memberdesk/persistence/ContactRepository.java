@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -339,7 +340,7 @@ public final class ContactRepository {
 
         private List<Hit> byParts(String needle) {
             Object[] parameters = new Object[POSTGRES_PARTS.size() + 1];
-            java.util.Arrays.fill(parameters, needle);
+            Arrays.fill(parameters, needle);
             String sql = byParts(ANYWHERE, parameters.length);
             return session.doReturningWork(connection -> {
                 // Planning the thirteen parts costs more than running them: plan once per connection,

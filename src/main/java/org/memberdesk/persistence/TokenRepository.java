@@ -1,10 +1,13 @@
 package org.memberdesk.persistence;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.Session;
 import org.memberdesk.domain.CredentialToken;
+import org.memberdesk.domain.Origin;
+import org.memberdesk.domain.TokenPurpose;
 
 public final class TokenRepository {
 
@@ -31,14 +34,13 @@ public final class TokenRepository {
      * When agents handed out ways in for a contact without an email (recovery links to paste, codes
      * read out by phone) since {@code since}, oldest first.
      */
-    public List<java.time.Instant> handedOutSince(UUID contactId, java.time.Instant since) {
+    public List<Instant> handedOutSince(UUID contactId, Instant since) {
         return session.createSelectionQuery("select t.createdAt from CredentialToken t where t.contact.id = :c"
                         + " and t.purpose in (:p) and t.emailMessageId is null and t.origin = :agent"
-                        + " and t.createdAt > :since order by t.createdAt", java.time.Instant.class)
+                        + " and t.createdAt > :since order by t.createdAt", Instant.class)
                 .setParameter("c", contactId)
-                .setParameterList("p", List.of(org.memberdesk.domain.TokenPurpose.RESET,
-                        org.memberdesk.domain.TokenPurpose.CODE))
-                .setParameter("agent", org.memberdesk.domain.Origin.AGENT)
+                .setParameterList("p", List.of(TokenPurpose.RESET, TokenPurpose.CODE))
+                .setParameter("agent", Origin.AGENT)
                 .setParameter("since", since)
                 .getResultList();
     }

@@ -3,9 +3,11 @@ package org.memberdesk.service.credentials;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.memberdesk.domain.AccessScope;
 import org.memberdesk.domain.AuditEvent;
@@ -323,7 +325,7 @@ public final class CredentialService {
             phoneCodes.decoy(code.get());
             return Optional.empty();
         }
-        Optional<java.util.UUID> matched = live.stream()
+        Optional<UUID> matched = live.stream()
                 .filter(token -> phoneCodes.matches(code.get(), token.getTokenHash()))
                 .map(CredentialToken::getId).findFirst();
         Actor self = Actor.selfService();
@@ -428,7 +430,7 @@ public final class CredentialService {
      */
     private List<Instant> recentResets(Tx t, Contact contact) {
         Instant since = clock.instant().minus(RATE_WINDOW);
-        List<Instant> all = new java.util.ArrayList<>(t.emails().createdSince(contact.getId(), RESET_KINDS, since));
+        List<Instant> all = new ArrayList<>(t.emails().createdSince(contact.getId(), RESET_KINDS, since));
         all.addAll(t.emails().queuedByAgentsSince(contact.getId(), EmailKind.WELCOME, TokenPurpose.SET_PASSWORD, since));
         all.addAll(t.tokens().handedOutSince(contact.getId(), since));
         all.sort(null);

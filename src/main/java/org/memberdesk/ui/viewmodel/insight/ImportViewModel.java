@@ -3,9 +3,12 @@ package org.memberdesk.ui.viewmodel.insight;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -65,7 +68,7 @@ public final class ImportViewModel {
     private Path chosen;
     private ImportPreview preview;
     /** Lines whose suggested address (gmial.com → gmail.com) the agent took; cleared with a new file. */
-    private final java.util.Set<Integer> taken = new java.util.TreeSet<>();
+    private final Set<Integer> taken = new TreeSet<>();
     private AtomicBoolean stop = new AtomicBoolean();
     private Cancellable running = Cancellable.NONE;
     private boolean closed;
@@ -138,7 +141,7 @@ public final class ImportViewModel {
         error.set("");
         start(State.PREVIEWING, messages.get("import.progress.start"));
         ImportProgress report = reporter(false);
-        java.util.Set<Integer> suggestions = java.util.Set.copyOf(taken);
+        Set<Integer> suggestions = Set.copyOf(taken);
         running = executor.submit(() -> importer.preview(path, suggestions, report), this::showPreview,
                 failure -> failed(failure, State.CHOOSING));
     }
@@ -157,7 +160,7 @@ public final class ImportViewModel {
         summary.set(messages.get("import.preview.summary", read.totalRows(), read.validRows(), read.refusedRows(),
                 read.newContacts(), read.existingContacts(), read.grantsToAdd(), read.alreadyActive())
                 + (taken.isEmpty() ? "" : " " + messages.get("import.preview.suggestionsTaken", taken.size(),
-                        taken.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")))));
+                        taken.stream().map(String::valueOf).collect(Collectors.joining(", ")))));
         unknownColumns.set(read.unknownColumns().isEmpty() ? ""
                 : messages.get("import.preview.unknownColumns", String.join(", ", read.unknownColumns())));
         showWelcomeEmails();
@@ -195,7 +198,7 @@ public final class ImportViewModel {
         start(State.IMPORTING, messages.get("import.progress.start"));
         ImportProgress report = reporter(true);
         AtomicBoolean stopped = stop;
-        java.util.Set<Integer> suggestions = java.util.Set.copyOf(taken);
+        Set<Integer> suggestions = Set.copyOf(taken);
         running = executor.submit(() -> importer.run(path, suggestions, fire, tools.agent(), report), this::imported,
                 failure -> importFailed(failure, stopped));
     }
