@@ -33,8 +33,8 @@ public final class EmailComposer {
 
     private final Clock clock;
     private final TemplateSource source;
-    private final DefaultMustacheFactory html = MailMustache.html();
-    private final DefaultMustacheFactory text = MailMustache.text();
+    private final DefaultMustacheFactory html;
+    private final DefaultMustacheFactory text;
     private final DateTimeFormatter when;
 
     /** A composer of the bundled templates only, without a brand. */
@@ -44,14 +44,23 @@ public final class EmailComposer {
 
     /** A composer that uses what {@code source} holds over the bundled templates. */
     public EmailComposer(Clock clock, TemplateSource source) {
+        this(clock, source, MailMustache.html(), MailMustache.text());
+    }
+
+    private EmailComposer(Clock clock, TemplateSource source, DefaultMustacheFactory html, DefaultMustacheFactory text) {
         this.clock = clock;
         this.source = source;
+        this.html = html;
+        this.text = text;
         this.when = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm z", Locale.ENGLISH).withZone(clock.getZone());
     }
 
-    /** The same composer over other templates: a preview of templates not stored yet. */
+    /**
+     * The same composer over other templates (a preview of templates not stored yet, or the stored ones
+     * read through the caller's transaction); the bundled templates stay compiled once.
+     */
     public EmailComposer withSource(TemplateSource other) {
-        return new EmailComposer(clock, other);
+        return new EmailComposer(clock, other, html, text);
     }
 
     /**

@@ -22,6 +22,7 @@ import org.memberdesk.mail.EmailComposer;
 import org.memberdesk.mail.Outbox;
 import org.memberdesk.persistence.Tx;
 import org.memberdesk.service.Actor;
+import org.memberdesk.service.email.StoredTemplates;
 import org.memberdesk.service.AuditLog;
 import org.memberdesk.service.email.EmailView;
 
@@ -99,7 +100,8 @@ public final class AddressChange {
         }
 
         EmailMessage notice = outbox.enqueueTo(t, contact, oldEmail,
-                composer.addressChanged(contact.getName(), oldEmail, mask(newEmail), now), actor.origin(),
+                composer.withSource(StoredTemplates.within(t)).addressChanged(contact.getName(), oldEmail,
+                        mask(newEmail), now), actor.origin(),
                 actor.name());
 
         List<EmailChange.AccessEffect> touched = effects.values().stream()

@@ -38,6 +38,7 @@ import org.memberdesk.service.Transactions;
 import org.memberdesk.service.UserError;
 import org.memberdesk.service.contacts.ContactSummary;
 import org.memberdesk.service.email.EmailView;
+import org.memberdesk.service.email.StoredTemplates;
 
 /**
  * The ways an agent, a workflow or the contact gets back in: resend an offer's welcome email,
@@ -192,7 +193,7 @@ public final class CredentialService {
     @JoinsTransaction
     public EmailMessage queueWelcome(Tx t, Contact contact, Offer offer, Actor actor, boolean asResend) {
         boolean hasPassword = portalAccount(t, contact).getCredential().hasPassword();
-        ComposedEmail welcome = composer.welcome(links.base(t), contact, offer, hasPassword, LinkTtl.setPassword(t));
+        ComposedEmail welcome = composer(t).welcome(links.base(t), contact, offer, hasPassword, LinkTtl.setPassword(t));
         java.util.UUID original = asResend
                 ? t.emails().ofContactAndOffer(contact.getId(), offer.getId(), EmailKind.WELCOME).stream()
                         .map(EmailMessage::getId).findFirst().orElse(null)
@@ -419,8 +420,8 @@ public final class CredentialService {
         }
         String base = links.base(t);
         ComposedEmail email = target.group() == null
-                ? composer.resetLink(base, target.contact(), ttl)
-                : composer.communityResetLink(base, target.contact(), target.group(), ttl);
+                ? composer(t).resetLink(base, target.contact(), ttl)
+                : composer(t).communityResetLink(base, target.contact(), target.group(), ttl);
         return outbox.enqueue(t, target.contact(), email, actor.origin(), actor.name());
     }
 
@@ -558,8 +559,8 @@ public final class CredentialService {
         String base = links.base(t);
         Instant now = clock.instant();
         ComposedEmail email = target.group() == null
-                ? composer.passwordChanged(base, target.contact(), now)
-                : composer.communityPasswordChanged(base, target.contact(), target.group(), now);
+                ? composer(t).passwordChanged(base, target.contact(), now)
+                : composer(t).communityPasswordChanged(base, target.contact(), target.group(), now);
         return outbox.enqueue(t, target.contact(), email, actor.origin(), actor.name());
     }
 
@@ -670,6 +671,11 @@ public final class CredentialService {
             return Optional.empty();
         }
         return t.tokens().byHash(Tokens.hash(rawToken));
+    }
+
+    /** The composer over the stored templates, read through {@code t} (never a second connection inside a write). */
+    private EmailComposer composer(Tx t) {
+        return composer.withSource(StoredTemplates.within(t));
     }
 
     // ---- which credential ----

@@ -27,14 +27,37 @@ public final class StoredTemplates implements TemplateSource {
 
     @Override
     public Stored find(TemplateKind kind, UUID offerId) {
-        // Composing happens inside the caller's write; this read sees what is committed, which is what was saved.
-        return tx.read(t -> new Stored(offerId == null ? TemplateParts.NONE : parts(t, kind, offerId),
-                parts(t, kind, null), BrandingService.mailBrand(t)));
+        return tx.read(t -> stored(t, kind, offerId));
     }
 
     @Override
     public MailBrand brand() {
         return tx.read(BrandingService::mailBrand);
+    }
+
+    /**
+     * The stored templates read through a transaction already open: an email composed inside a write
+     * must not ask the pool for a second connection (with every connection held by writers waiting
+     * their turn, it would wait for itself).
+     */
+    @JoinsTransaction
+    public static TemplateSource within(Tx t) {
+        return new TemplateSource() {
+            @Override
+            public Stored find(TemplateKind kind, UUID offerId) {
+                return stored(t, kind, offerId);
+            }
+
+            @Override
+            public MailBrand brand() {
+                return BrandingService.mailBrand(t);
+            }
+        };
+    }
+
+    private static Stored stored(Tx t, TemplateKind kind, UUID offerId) {
+        return new Stored(offerId == null ? TemplateParts.NONE : parts(t, kind, offerId), parts(t, kind, null),
+                BrandingService.mailBrand(t));
     }
 
     @JoinsTransaction
