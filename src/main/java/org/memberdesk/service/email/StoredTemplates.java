@@ -38,9 +38,9 @@ public final class StoredTemplates implements TemplateSource {
     /**
      * The stored templates read through a transaction already open: an email composed inside a write
      * must not ask the pool for a second connection (with every connection held by writers waiting
-     * their turn, it would wait for itself).
+     * their turn, it would wait for itself). Every feature that composes an email does so in its own write.
      */
-    @JoinsTransaction
+    @JoinsTransaction(JoinsTransaction.Callers.EVERY_SERVICE)
     public static TemplateSource within(Tx t) {
         return new TemplateSource() {
             @Override
