@@ -28,6 +28,15 @@ public final class WholeText {
     private WholeText() {
     }
 
+    /** A label that wraps its text and is always as tall as its lines, for code-built forms. */
+    public static Label wrappingLabel(String id) {
+        Label label = new Label();
+        label.setId(id);
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
+    }
+
     /** Keeps every button and label of {@code scene} whole, now and as its content changes (idempotent). */
     public static void keep(Scene scene) {
         if (scene.getRoot() != null) {

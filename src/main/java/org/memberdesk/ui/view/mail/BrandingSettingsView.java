@@ -14,11 +14,11 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
 import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.view.common.WholeText;
 import org.memberdesk.ui.view.common.ToneStyles;
 import org.memberdesk.ui.viewmodel.mail.BrandingViewModel;
 
@@ -45,7 +45,7 @@ public final class BrandingSettingsView {
         TextField support = field("supportEmailField", model.supportEmailProperty());
         support.setPromptText("help@example.com");
 
-        Label logoNote = wrapped("logoNoteLabel");
+        Label logoNote = WholeText.wrappingLabel("logoNoteLabel");
         logoNote.textProperty().bind(model.logoNoteProperty());
         Button chooseLogo = new Button(messages.get("branding.chooseLogo"));
         chooseLogo.setId("chooseLogoButton");
@@ -62,9 +62,9 @@ public final class BrandingSettingsView {
         CheckBox removeLogo = new CheckBox(messages.get("branding.removeLogo"));
         removeLogo.setId("removeLogoBox");
         removeLogo.selectedProperty().bindBidirectional(model.removeLogoProperty());
-        Label logoHint = wrapped("logoHintLabel");
+        Label logoHint = WholeText.wrappingLabel("logoHintLabel");
         logoHint.setText(messages.get("branding.logo.hint"));
-        Label senderHint = wrapped("senderHintLabel");
+        Label senderHint = WholeText.wrappingLabel("senderHintLabel");
         senderHint.setText(messages.get("branding.senderName.hint"));
 
         GridPane grid = new GridPane();
@@ -81,7 +81,7 @@ public final class BrandingSettingsView {
         grid.addRow(4, new Label(messages.get("branding.logo")),
                 new VBox(6, new HBox(8, chooseLogo, removeLogo), logoNote, logoHint));
 
-        Label outcome = wrapped("outcomeLabel");
+        Label outcome = WholeText.wrappingLabel("outcomeLabel");
         outcome.textProperty().bind(model.outcomeProperty());
         model.outcomeToneProperty().addListener((o, before, now) -> ToneStyles.apply(outcome, now));
         outcome.setMaxWidth(Double.MAX_VALUE);
@@ -120,14 +120,6 @@ public final class BrandingSettingsView {
         field.setId(id);
         field.textProperty().bindBidirectional(property);
         return field;
-    }
-
-    private static Label wrapped(String id) {
-        Label label = new Label();
-        label.setId(id);
-        label.setWrapText(true);
-        label.setMinHeight(Region.USE_PREF_SIZE);
-        return label;
     }
 
     public Parent root() {

@@ -18,6 +18,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.memberdesk.ui.common.Messages;
+import org.memberdesk.ui.view.common.WholeText;
 import org.memberdesk.ui.view.common.HtmlPreview;
 import org.memberdesk.ui.view.common.ToneStyles;
 import org.memberdesk.ui.viewmodel.mail.EmailTemplatesViewModel;
@@ -33,7 +34,7 @@ public final class EmailTemplatesView {
         kindBox.setId("kindBox");
         kindBox.valueProperty().bindBidirectional(model.kindProperty());
         kindBox.setMinWidth(Region.USE_PREF_SIZE);
-        Label description = wrapped("kindDescriptionLabel");
+        Label description = WholeText.wrappingLabel("kindDescriptionLabel");
         description.textProperty().bind(Bindings.createStringBinding(
                 () -> model.kindProperty().get() == null ? "" : model.kindProperty().get().description(),
                 model.kindProperty()));
@@ -58,7 +59,7 @@ public final class EmailTemplatesView {
                 model.offerAllowedProperty()));
         HBox kindRow = new HBox(8, new Label(messages.get("templates.kind")), kindBox, description);
         kindRow.setAlignment(Pos.CENTER_LEFT);
-        Label offerHint = wrapped("offerHintLabel");
+        Label offerHint = WholeText.wrappingLabel("offerHintLabel");
         offerHint.setText(messages.get("templates.offer.hint"));
         offerHint.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(offerHint, Priority.ALWAYS);
@@ -73,12 +74,12 @@ public final class EmailTemplatesView {
         textArea.textProperty().bindBidirectional(model.textProperty());
         TextArea htmlArea = editor("htmlArea");
         htmlArea.textProperty().bindBidirectional(model.htmlProperty());
-        Label variables = wrapped("variablesLabel");
+        Label variables = WholeText.wrappingLabel("variablesLabel");
         variables.textProperty().bind(Bindings.createStringBinding(
                 () -> messages.get("templates.variables", String.join(", ", model.variables())), model.variables()));
-        Label partials = wrapped("partialsLabel");
+        Label partials = WholeText.wrappingLabel("partialsLabel");
         partials.setText(messages.get("templates.partials"));
-        Label sources = wrapped("sourcesLabel");
+        Label sources = WholeText.wrappingLabel("sourcesLabel");
         sources.textProperty().bind(model.sourcesProperty());
         VBox editors = new VBox(6, new Label(messages.get("templates.subject")), subjectField,
                 new Label(messages.get("templates.text")), textArea, new Label(messages.get("templates.html")),
@@ -90,9 +91,9 @@ public final class EmailTemplatesView {
         TextField contactField = new TextField();
         contactField.setId("previewContactField");
         contactField.textProperty().bindBidirectional(model.previewContactProperty());
-        Label problem = wrapped("previewProblemLabel");
+        Label problem = WholeText.wrappingLabel("previewProblemLabel");
         problem.textProperty().bind(model.previewProblemProperty());
-        Label previewSubject = wrapped("previewSubjectLabel");
+        Label previewSubject = WholeText.wrappingLabel("previewSubjectLabel");
         previewSubject.textProperty().bind(Bindings.createStringBinding(
                 () -> messages.get("templates.previewSubject", model.previewSubjectProperty().get()),
                 model.previewSubjectProperty()));
@@ -116,7 +117,7 @@ public final class EmailTemplatesView {
         split.setDividerPositions(0.5);
         VBox.setVgrow(split, Priority.ALWAYS);
 
-        Label outcome = wrapped("outcomeLabel");
+        Label outcome = WholeText.wrappingLabel("outcomeLabel");
         outcome.textProperty().bind(model.outcomeProperty());
         model.outcomeToneProperty().addListener((o, before, now) -> ToneStyles.apply(outcome, now));
         HBox.setHgrow(outcome, Priority.ALWAYS);
@@ -145,14 +146,6 @@ public final class EmailTemplatesView {
         area.setStyle("-fx-font-family: monospace;");
         area.setPrefRowCount(10);
         return area;
-    }
-
-    private static Label wrapped(String id) {
-        Label label = new Label();
-        label.setId(id);
-        label.setWrapText(true);
-        label.setMinHeight(Region.USE_PREF_SIZE);
-        return label;
     }
 
     public Parent root() {
