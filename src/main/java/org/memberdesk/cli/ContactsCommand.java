@@ -7,6 +7,7 @@ import org.memberdesk.service.contacts.ContactAdded;
 import org.memberdesk.service.contacts.ContactEdit;
 import org.memberdesk.service.contacts.ContactSummary;
 import org.memberdesk.service.contacts.EmailChange;
+import org.memberdesk.service.credentials.IdentityCheck;
 import org.memberdesk.service.email.EmailView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,13 +55,19 @@ final class ContactsCommand implements Runnable {
                       description = "New name.") String newName,
               @Option(names = "--tag", paramLabel = "T",
                       description = "A tag; repeat for more. Replaces all old tags.") List<String> tags,
+              @Option(names = "--verified-by", paramLabel = "HOW", description = VerifiedBy.HOW
+                      + " Required with --email unless `credentials identity-checks --email-change optional`"
+                      + " relaxed it.") String verifiedBy,
+              @Option(names = "--note", paramLabel = "T", description = VerifiedBy.NOTE) String note,
               @Mixin Delivery delivery) {
         List<String> newTags = tags == null || tags.isEmpty() ? null : tags;
         if (newEmail == null && newName == null && newTags == null) {
             throw cli.usageError("edit", "Nothing to change: give --email, --name or --tag");
         }
+        IdentityCheck identity = VerifiedBy.of(verifiedBy, note);
         Edited edited = cli.call(services -> {
-            ContactEdit edit = services.contacts().change(contactEmail, newEmail, newName, newTags, cli.agent());
+            ContactEdit edit = services.contacts().change(contactEmail, newEmail, newName, newTags, identity,
+                    cli.agent());
             Delivery.Outcome delivered = delivery.afterChange(services); // the notice, and what new tags triggered
             EmailView notice = edit.emailChange() == null ? null
                     : services.emails().detail(edit.emailChange().notice().id()).email();
@@ -84,7 +91,7 @@ final class ContactsCommand implements Runnable {
     private void warn(AddressTypo typo) {
         if (typo != null) {
             cli.output().warning(typo.message() + " It was saved as typed; to change it: memberdesk contacts edit"
-                    + " --contact " + typo.email() + " --email " + typo.suggestedEmail());
+                    + " --contact " + typo.email() + " --email " + typo.suggestedEmail() + " --verified-by HOW");
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.memberdesk.service.UserError;
 import org.memberdesk.service.credentials.CredentialService;
 import org.memberdesk.service.credentials.IdentityCheck;
+import org.memberdesk.service.credentials.IdentityChecks;
 import org.memberdesk.service.email.EmailView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,9 +69,10 @@ final class CredentialsCommand implements Runnable {
                 + queued.email().recipient() + ", valid " + ttl.toHours() + "h");
     }
 
-    private static final String VERIFIED_BY = "How you verified the caller: email-reply (they wrote from the address"
-            + " on file), phone (a number on file) or other (say how with --note). Kept in the audit log.";
-    private static final String NOTE = "A note on the verification; required with --verified-by other.";
+    private static final String VERIFIED_BY = VerifiedBy.HOW + " Required unless `credentials identity-checks"
+            + " --recovery optional` relaxed it.";
+    private static final String OPTIONAL_VERIFIED_BY = VerifiedBy.HOW + " Optional here.";
+    private static final String NOTE = VerifiedBy.NOTE;
 
     @Command(name = "recovery-link",
             description = "Prints a single-use reset link once, to paste to the contact yourself; nothing is emailed.")
@@ -81,11 +83,11 @@ final class CredentialsCommand implements Runnable {
                       @Option(names = "--expires", paramLabel = "HOURS", defaultValue = "24h",
                               description = "How long the link works, e.g. 2h (1h to 72h; default ${DEFAULT-VALUE}).")
                       String expires,
-                      @Option(names = "--verified-by", required = true, paramLabel = "HOW",
+                      @Option(names = "--verified-by", paramLabel = "HOW",
                               description = VERIFIED_BY) String verifiedBy,
                       @Option(names = "--note", paramLabel = "T", description = NOTE) String note) {
         Duration ttl = hours(expires);
-        IdentityCheck identity = IdentityCheck.of(verifiedBy, note);
+        IdentityCheck identity = VerifiedBy.of(verifiedBy, note);
         CredentialService.RecoveryLink made = cli.call(services ->
                 services.credentials().recoveryLink(contact, group, ttl, identity, cli.agent()));
         cli.output().change(new JsonShapes.RecoveryLink(made.contactEmail(), made.access(), made.link(),
@@ -101,10 +103,10 @@ final class CredentialsCommand implements Runnable {
                               description = "The contact's email.") String contact,
                       @Option(names = "--community", paramLabel = "G",
                               description = "A community group: that group's own password instead.") String group,
-                      @Option(names = "--verified-by", required = true, paramLabel = "HOW",
+                      @Option(names = "--verified-by", paramLabel = "HOW",
                               description = VERIFIED_BY) String verifiedBy,
                       @Option(names = "--note", paramLabel = "T", description = NOTE) String note) {
-        IdentityCheck identity = IdentityCheck.of(verifiedBy, note);
+        IdentityCheck identity = VerifiedBy.of(verifiedBy, note);
         CredentialService.RecoveryCode made = cli.call(services ->
                 services.credentials().recoveryCode(contact, group, identity, cli.agent()));
         cli.output().change(new JsonShapes.RecoveryCode(made.contactEmail(), made.access(), made.code(),
@@ -112,6 +114,70 @@ final class CredentialsCommand implements Runnable {
                 List.of(made.code(), "a one-time " + made.access() + " code for " + made.contactEmail() + ", valid until "
                         + made.expiresAt() + "; read it out: the contact types it with their email at " + made.pageUrl()
                         + "; shown once, not emailed"));
+    }
+
+    @Command(name = "verify-code",
+            description = {"Checks that a caller is the contact: without --code, emails a 6-digit code to the address on"
+                    + " file; with --code, checks what the caller read back.",
+                    "After a right code, --verified-by email-code is accepted for 30 minutes."})
+    void verifyCode(@Option(names = "--contact", required = true, paramLabel = "E",
+                            description = "The contact's email.") String contact,
+                    @Option(names = "--code", paramLabel = "NNNNNN",
+                            description = "The code the caller read back (5 wrong tries kill it).") String code,
+                    @Mixin Delivery delivery) {
+        if (code == null) {
+            IdentityChecks.CodeSent sent = cli.call(services -> {
+                IdentityChecks.CodeSent queued = services.identityChecks().sendCode(contact, cli.agent());
+                Queued after = Queued.after(services, queued.email(), delivery);
+                return new IdentityChecks.CodeSent(after.email(), queued.expiresAt());
+            });
+            String to = sent.email().recipient();
+            cli.output().change(new JsonShapes.CodeSent(to, sent.email().status().code(), sent.expiresAt().toString()),
+                    List.of((sent.email().status() == EmailView.Status.SENT ? "emailed" : "queued") + " a 6-digit code to "
+                            + to + ", valid until " + sent.expiresAt(),
+                            "ask the caller to read it back, then: memberdesk credentials verify-code --contact " + to
+                                    + " --code NNNNNN"));
+            return;
+        }
+        IdentityChecks.CodeCheck check = cli.call(services ->
+                services.identityChecks().checkCode(contact, code, cli.agent()));
+        String who = contact.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!check.correct()) {
+            throw new UserError("wrong code for " + who + "; " + (check.triesLeft() == 0
+                    ? "it no longer works: send a new one" : check.triesLeft() + " tries left"));
+        }
+        cli.output().change(new JsonShapes.CodeChecked(who, true, check.holdsUntil().toString()),
+                "the code is right: the caller is verified; use --verified-by email-code until " + check.holdsUntil());
+    }
+
+    @Command(name = "identity-checks",
+            description = "Shows or changes which changes need the caller verified (--verified-by): an email change"
+                    + " and a recovery link or code need it by default.")
+    void identityChecks(@Option(names = "--email-change", paramLabel = "required|optional",
+                                description = "For contacts edit --email and Edit contact.") String emailChange,
+                        @Option(names = "--recovery", paramLabel = "required|optional",
+                                description = "For recovery-link and recovery-code.") String recovery) {
+        Boolean emailRequired = rule("--email-change", emailChange);
+        Boolean recoveryRequired = rule("--recovery", recovery);
+        IdentityChecks.Rules rules = cli.call(services -> emailRequired == null && recoveryRequired == null
+                ? services.identityChecks().rules()
+                : services.identityChecks().setRules(emailRequired, recoveryRequired, cli.agent()));
+        String email = rules.emailChangeRequired() ? "required" : "optional";
+        String rec = rules.recoveryRequired() ? "required" : "optional";
+        cli.output().change(new JsonShapes.IdentityRules(email, rec),
+                List.of("caller verification for an email change: " + email,
+                        "caller verification for a recovery link or code: " + rec));
+    }
+
+    private static Boolean rule(String option, String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "required" -> true;
+            case "optional" -> false;
+            default -> throw new UserError(option + " takes required or optional, not '" + value + "'");
+        };
     }
 
     @Command(name = "set-password",
@@ -125,10 +191,10 @@ final class CredentialsCommand implements Runnable {
                      boolean passwordStdin,
                      @Option(names = "--notify", description = "Email the contact that the password was changed.")
                      boolean notify,
-                     @Option(names = "--verified-by", paramLabel = "HOW", description = VERIFIED_BY) String verifiedBy,
+                     @Option(names = "--verified-by", paramLabel = "HOW", description = OPTIONAL_VERIFIED_BY) String verifiedBy,
                      @Option(names = "--note", paramLabel = "T", description = NOTE) String note,
                      @Mixin Delivery delivery) {
-        IdentityCheck identity = identity(verifiedBy, note);
+        IdentityCheck identity = VerifiedBy.of(verifiedBy, note);
         String password = MailCommand.readPassword(cli.stdin());
         Changed changed = cli.call(services -> {
             CredentialService.PasswordChange change =
@@ -158,9 +224,9 @@ final class CredentialsCommand implements Runnable {
                 String contact,
                 @Option(names = "--community", paramLabel = "G",
                         description = "A community group: unlock that group's login instead.") String group,
-                @Option(names = "--verified-by", paramLabel = "HOW", description = VERIFIED_BY) String verifiedBy,
+                @Option(names = "--verified-by", paramLabel = "HOW", description = OPTIONAL_VERIFIED_BY) String verifiedBy,
                 @Option(names = "--note", paramLabel = "T", description = NOTE) String note) {
-        IdentityCheck identity = identity(verifiedBy, note);
+        IdentityCheck identity = VerifiedBy.of(verifiedBy, note);
         boolean unlocked = cli.call(services -> services.credentials().unlock(contact, group, identity, cli.agent()));
         String who = contact.strip().toLowerCase(java.util.Locale.ROOT);
         cli.output().change(new JsonShapes.Unlocked(who, unlocked),
@@ -170,17 +236,6 @@ final class CredentialsCommand implements Runnable {
     private void report(Queued queued, String line) {
         cli.output().change(new JsonShapes.EmailQueued(JsonShapes.email(queued.email()), queued.delivered().json()),
                 List.of(line, queued.delivered().line()));
-    }
-
-    /** Optional where the caller's verification is not required: none without --verified-by (a lone --note is refused). */
-    private static IdentityCheck identity(String verifiedBy, String note) {
-        if (verifiedBy == null) {
-            if (note != null) {
-                throw new UserError("--note goes with --verified-by");
-            }
-            return null;
-        }
-        return IdentityCheck.of(verifiedBy, note);
     }
 
     static Duration hours(String value) {

@@ -121,6 +121,15 @@ final class JsonShapes {
     record PasswordSet(String contact, String access, int linksRevoked, boolean notified, Delivery delivery) {
     }
 
+    record CodeSent(String contact, String status, String expiresAt) {
+    }
+
+    record CodeChecked(String contact, boolean correct, String holdsUntil) {
+    }
+
+    record IdentityRules(String emailChange, String recovery) {
+    }
+
     record Unlocked(String contact, boolean changed) {
     }
 

@@ -10,7 +10,9 @@ public enum EmailKind implements Coded {
     COMMUNITY_PASSWORD_CHANGED(AccessScope.COMMUNITY),
     TEST(AccessScope.MEMBERSHIP),
     /** To the old address after an agent changed the contact's email: no link, the new address masked. */
-    ADDRESS_CHANGED(AccessScope.MEMBERSHIP);
+    ADDRESS_CHANGED(AccessScope.MEMBERSHIP),
+    /** A six-digit code to the address on file, which the caller reads back to the agent. */
+    VERIFICATION_CODE(AccessScope.MEMBERSHIP);
 
     private final AccessScope scope;
 

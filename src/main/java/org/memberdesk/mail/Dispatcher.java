@@ -291,11 +291,11 @@ public final class Dispatcher implements AutoCloseable {
         m.startAttempt(now.plus(policy.lease()));
         String text = m.getBodyText();
         String html = m.getBodyHtml();
-        if (m.getLinkPurpose() != null && LinkedBodies.hasHiddenLink(text, html)) {
-            MintedToken minted = minter.mint();
+        if (m.getLinkPurpose() != null && LinkedBodies.hasHidden(text, html, m.getLinkPurpose())) {
+            MintedToken minted = minter.mint(m.getLinkPurpose());
             LinkTokens.issue(t, m.getContact(), m.getKind().scope(), m.getGroup(), m.getLinkPurpose(), minted.hash(),
                     now, Duration.ofSeconds(m.getLinkTtlSeconds()), m.getOrigin(), m.getId());
-            String[] bodies = LinkedBodies.withToken(text, html, links.base(t), minted.raw());
+            String[] bodies = LinkedBodies.withToken(text, html, links.base(t), minted.raw(), m.getLinkPurpose());
             text = bodies[0];
             html = bodies[1];
         }

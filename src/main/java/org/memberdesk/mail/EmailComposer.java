@@ -180,6 +180,21 @@ public final class EmailComposer {
         return compose(EmailKind.ADDRESS_CHANGED, "address-changed", scope, null, null, null, null, null);
     }
 
+    /**
+     * The code an agent asks a caller to read back, to the address on file. The stored body holds
+     * {@link PortalLinks#HIDDEN_CODE}; the dispatcher makes the code when it sends, so no one at the
+     * desk can read it in the Email History.
+     */
+    public ComposedEmail verificationCode(Contact contact, Duration ttl) {
+        Map<String, Object> scope = person(contact, "Your account", "Your code for our support team",
+                source.brand(), null);
+        scope.put("footer", "You receive this email because someone asked our support team for help with your account.");
+        scope.put("code", PortalLinks.HIDDEN_CODE);
+        scope.put("codeExpiry", LinkTtl.describe(ttl));
+        return compose(EmailKind.VERIFICATION_CODE, "verification-code", scope, null, null, null,
+                TokenPurpose.VERIFY, ttl);
+    }
+
     /** The settings dialog's test email; it goes straight to SMTP, not through the outbox. */
     public ComposedEmail test(String serverDescription) {
         Map<String, Object> scope = new HashMap<>();

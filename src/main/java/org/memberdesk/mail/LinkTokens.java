@@ -2,6 +2,7 @@ package org.memberdesk.mail;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.memberdesk.domain.AccessScope;
@@ -12,7 +13,10 @@ import org.memberdesk.domain.Origin;
 import org.memberdesk.domain.TokenPurpose;
 import org.memberdesk.persistence.Tx;
 
-/** Stores a new link's hash and supersedes the contact's older live links for the same credential. */
+/**
+ * Stores a new link's hash and supersedes the contact's older live links for the same credential. A
+ * verification code and a link never supersede each other: one proves who calls, the other lets in.
+ */
 public final class LinkTokens {
 
     private LinkTokens() {
@@ -26,7 +30,9 @@ public final class LinkTokens {
                                         TokenPurpose purpose, String tokenHash, Instant now, Duration ttl,
                                         Origin origin, UUID emailMessageId) {
         UUID groupId = group == null ? null : group.getId();
-        for (CredentialToken older : t.tokens().ofContact(contact.getId())) {
+        List<CredentialToken> olders = purpose == TokenPurpose.VERIFY ? t.tokens().callerCodes(contact.getId())
+                : t.tokens().ofContact(contact.getId());
+        for (CredentialToken older : olders) {
             UUID olderGroup = older.getGroup() == null ? null : older.getGroup().getId();
             if (older.getScope() == scope && Objects.equals(olderGroup, groupId)
                     && older.state(now) == CredentialToken.State.LIVE) {

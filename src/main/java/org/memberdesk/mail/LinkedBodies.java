@@ -2,6 +2,7 @@ package org.memberdesk.mail;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.memberdesk.domain.TokenPurpose;
 
 /**
  * Puts a freshly minted token into a stored body in place of {@link PortalLinks#HIDDEN_TOKEN}. When
@@ -17,11 +18,20 @@ final class LinkedBodies {
     private LinkedBodies() {
     }
 
-    static boolean hasHiddenLink(String text, String html) {
-        return text.contains(PortalLinks.HIDDEN_TOKEN) || html.contains(PortalLinks.HIDDEN_TOKEN);
+    private static String placeholder(TokenPurpose purpose) {
+        return purpose == TokenPurpose.VERIFY ? PortalLinks.HIDDEN_CODE : PortalLinks.HIDDEN_TOKEN;
     }
 
-    static String[] withToken(String text, String html, String currentBase, String rawToken) {
+    static boolean hasHidden(String text, String html, TokenPurpose purpose) {
+        String hidden = placeholder(purpose);
+        return text.contains(hidden) || html.contains(hidden);
+    }
+
+    static String[] withToken(String text, String html, String currentBase, String rawToken, TokenPurpose purpose) {
+        if (purpose == TokenPurpose.VERIFY) {
+            return new String[] {text.replace(PortalLinks.HIDDEN_CODE, rawToken),
+                html.replace(PortalLinks.HIDDEN_CODE, rawToken)};
+        }
         Matcher m = LINK.matcher(text);
         if (m.find() && !m.group(1).equals(currentBase)) {
             String old = m.group(1) + "/";

@@ -22,6 +22,8 @@ public final class PortalLinks {
 
     /** What a stored body shows in place of a token; the dispatcher swaps in a fresh one when it sends. */
     public static final String HIDDEN_TOKEN = "[link hidden — minted when sent]";
+    /** The same for a verification code: nobody, the agent included, sees it before the contact does. */
+    public static final String HIDDEN_CODE = "[code hidden — made when sent]";
 
     private final Map<String, String> env;
 

@@ -23,10 +23,21 @@ public final class TokenRepository {
                 .uniqueResultOptional();
     }
 
+    /** The contact's links and codes, newest first; not the codes that checked a caller ({@link #callerCodes}). */
     public List<CredentialToken> ofContact(UUID contactId) {
-        return session.createSelectionQuery(
-                        "from CredentialToken where contact.id = :c order by createdAt desc", CredentialToken.class)
+        return session.createSelectionQuery("from CredentialToken where contact.id = :c and purpose <> :verify"
+                        + " order by createdAt desc", CredentialToken.class)
                 .setParameter("c", contactId)
+                .setParameter("verify", TokenPurpose.VERIFY)
+                .getResultList();
+    }
+
+    /** The codes emailed to check who is calling, newest first. */
+    public List<CredentialToken> callerCodes(UUID contactId) {
+        return session.createSelectionQuery("from CredentialToken where contact.id = :c and purpose = :verify"
+                        + " order by createdAt desc", CredentialToken.class)
+                .setParameter("c", contactId)
+                .setParameter("verify", TokenPurpose.VERIFY)
                 .getResultList();
     }
 

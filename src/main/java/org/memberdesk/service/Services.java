@@ -19,6 +19,7 @@ import org.memberdesk.service.communities.CommunityService;
 import org.memberdesk.service.contacts.AddressChange;
 import org.memberdesk.service.contacts.ContactService;
 import org.memberdesk.service.credentials.CredentialService;
+import org.memberdesk.service.credentials.IdentityChecks;
 import org.memberdesk.service.credentials.Tokens;
 import org.memberdesk.service.demo.DemoData;
 import org.memberdesk.service.demo.DemoInboxService;
@@ -74,6 +75,7 @@ public final class Services implements AutoCloseable {
     private final MailSettingsService mailSettings;
     private final DemoInboxService demoInbox;
     private final CredentialService credentials;
+    private final IdentityChecks identityChecks;
     private final PortalAuthService portalAuth;
     private final PortalSiteService portalSite;
     private final BrandingService branding;
@@ -116,6 +118,7 @@ public final class Services implements AutoCloseable {
                 composer, demoMailServer, bounceSettings, bouncePoller::signal);
         this.demo = new DemoData(transactions, clock, composer, portalLinks);
         this.credentials = new CredentialService(transactions, audit, clock, outbox, composer, portalLinks);
+        this.identityChecks = new IdentityChecks(transactions, audit, clock, outbox, composer);
         this.portalAuth = new PortalAuthService(transactions, audit, clock, credentials, triggers);
         this.portalSite = new PortalSiteService(transactions, audit, clock, portalLinks, env);
         this.branding = new BrandingService(transactions, audit, clock);
@@ -209,6 +212,11 @@ public final class Services implements AutoCloseable {
 
     public CredentialService credentials() {
         return credentials;
+    }
+
+    /** Which changes need the caller verified, and the code emailed to check them. */
+    public IdentityChecks identityChecks() {
+        return identityChecks;
     }
 
     /** Client Portal sign-in, sessions and Forgot Password. */

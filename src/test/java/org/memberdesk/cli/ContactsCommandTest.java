@@ -80,7 +80,8 @@ class ContactsCommandTest extends CliCase {
     @Test
     void editChangesEmailAndNameAndReplacesTheTags() {
         CliRunner.Result result = cli.run("contacts", "edit", "--contact", "Dana@Example.com",
-                "--email", "dana.w@example.com", "--name", "Dana W.", "--tag", "cant-login", "--tag", "trial").succeeded();
+                "--email", "dana.w@example.com", "--name", "Dana W.", "--tag", "cant-login", "--tag", "trial",
+                "--verified-by", "email-reply").succeeded();
 
         assertThat(result.out().lines().findFirst()).hasValue("updated Dana W.\tdana.w@example.com\tcant-login,trial");
         ContactSummary stored = cli.inDatabase(s -> s.contacts().byEmail("dana.w@example.com"));
@@ -99,7 +100,7 @@ class ContactsCommandTest extends CliCase {
         cli.run("credentials", "reset-link", "--contact", "dana@example.com").succeeded();
 
         CliRunner.Result result = cli.run("contacts", "edit", "--contact", "dana@example.com",
-                "--email", "dana.w@example.com").succeeded();
+                "--email", "dana.w@example.com", "--verified-by", "phone").succeeded();
 
         assertThat(result.out().lines()).contains(
                 "  membership (Client Portal): 1 link revoked, 0 sessions ended",
@@ -112,7 +113,7 @@ class ContactsCommandTest extends CliCase {
         });
 
         JsonNode json = cli.run("contacts", "edit", "--json", "--no-send", "--contact", "dana.w@example.com",
-                "--email", "dana.x@example.com").succeeded().json();
+                "--email", "dana.x@example.com", "--verified-by", "other", "--note", "video call").succeeded().json();
 
         assertThat(fieldNames(json)).startsWith("id", "email", "name", "tags").contains("emailChange", "delivery");
         assertThat(json.get("email").asText()).isEqualTo("dana.x@example.com");
@@ -146,6 +147,32 @@ class ContactsCommandTest extends CliCase {
 
         assertThat(error).isEqualTo("error: no contact with email ghost@example.com");
         assertThat(cli.state()).isEqualTo(before);
+    }
+
+    @Test
+    void aNewEmailWithoutSayingHowTheCallerWasVerifiedIsRefusedUntilTheRuleIsRelaxed() {
+        DatabaseState before = cli.state();
+
+        String error = cli.run("contacts", "edit", "--contact", "dana@example.com", "--email", "dana.w@example.com")
+                .userError();
+
+        assertThat(error).startsWith("error: an email change sends every future link to the new address: say how you"
+                + " verified that the caller is dana@example.com (email-reply, email-code, phone, other)");
+        assertThat(cli.state()).isEqualTo(before);
+        assertThat(cli.run("contacts", "edit", "--contact", "dana@example.com", "--email", "dana.w@example.com",
+                "--verified-by", "fax").userError()).isEqualTo("error: --verified-by takes email-reply, email-code, phone,"
+                + " other, not 'fax'");
+        assertThat(cli.run("contacts", "edit", "--contact", "dana@example.com", "--name", "Dana", "--note", "x")
+                .userError()).isEqualTo("error: --note goes with --verified-by");
+
+        assertThat(cli.run("credentials", "identity-checks", "--email-change", "optional").succeeded().out().lines())
+                .containsExactly("caller verification for an email change: optional",
+                        "caller verification for a recovery link or code: required");
+        cli.run("contacts", "edit", "--contact", "dana@example.com", "--email", "dana.w@example.com").succeeded();
+        String renamed = cli.inDatabase(s -> s.contacts().byEmail("dana.w@example.com").email());
+        assertThat(renamed).isEqualTo("dana.w@example.com");
+        assertThat(cli.run("credentials", "identity-checks", "--json").succeeded().json().get("emailChange").asText())
+                .isEqualTo("optional");
     }
 
     @Test

@@ -58,10 +58,10 @@ class CredentialsCommandTest extends SeededDemoCase {
 
         assertThat(cli.run("credentials", "recovery-link", "--contact", DANA, "--expires", "0h", "--verified-by",
                 "phone").userError()).contains("1 to 72 hours");
-        assertThat(cli.run("credentials", "recovery-link", "--contact", DANA).usageError())
-                .contains("--verified-by");
+        assertThat(cli.run("credentials", "recovery-link", "--contact", DANA).userError())
+                .contains("say how you verified").contains("email-reply, email-code, phone, other");
         assertThat(cli.run("credentials", "recovery-link", "--contact", DANA, "--verified-by", "guess").userError())
-                .contains("email-reply, phone, other");
+                .contains("email-reply, email-code, phone, other");
         assertThat(cli.run("credentials", "recovery-link", "--contact", DANA, "--verified-by", "other").userError())
                 .contains("needs a note");
     }

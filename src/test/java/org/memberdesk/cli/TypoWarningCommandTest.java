@@ -50,7 +50,7 @@ class TypoWarningCommandTest extends CliCase {
         cli.run("contacts", "add", "--email", "jo@example.com", "--name", "Jo").succeeded();
 
         CliRunner.Result result = cli.run("contacts", "edit", "--contact", "jo@example.com",
-                "--email", "jo@hotmial.com", "--no-send", "--json");
+                "--email", "jo@hotmial.com", "--verified-by", "phone", "--no-send", "--json");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.err().lines()).singleElement().asString()

@@ -1,6 +1,7 @@
 package org.memberdesk.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.memberdesk.testsupport.Verified;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -62,7 +63,7 @@ class ContactSearchEquivalenceTest {
             services.contacts().add("ann@example.org", "Ann Archer", List.of("gold"), agent);
             services.contacts().add("bo@example.org", "Bo Baker", List.of(), agent);
             services.contacts().add("cy@example.org", "Cy Cole", List.of("vip"), agent);
-            services.contacts().edit("bo@example.org", "bo.brand@example.net", "Bo Brand", List.of("silver"), agent);
+            services.contacts().edit("bo@example.org", "bo.brand@example.net", "Bo Brand", List.of("silver"), Verified.BY_PHONE, agent);
             // A new first letter moves the row to another part of PostgreSQL's contact_search.
             services.contacts().edit("ann@example.org", "ann@example.org", "Zara Archer", List.of(), agent);
             services.transactions().write(t -> t.session()

@@ -1,6 +1,7 @@
 package org.memberdesk.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.memberdesk.testsupport.Verified;
 
 import java.util.List;
 import java.util.function.BiFunction;
@@ -154,7 +155,7 @@ class ContactSearchTest extends ServicesCase {
     void anEditedContactIsFoundUnderItsNewValuesOnly(Path_ path) {
         add("old.address@example.com", "Oldname Person", "oldtag");
         services.contacts().edit("old.address@example.com", "fresh.address@example.org", "Brandnew Person",
-                List.of("newtag"), agent);
+                List.of("newtag"), Verified.BY_PHONE, agent);
 
         assertThat(names(path, "oldname")).isEmpty();
         assertThat(names(path, "old.address")).isEmpty();
@@ -174,7 +175,7 @@ class ContactSearchTest extends ServicesCase {
     @Test
     void theIndexStaysInStepWithContactsThroughEditsAndDeletes() {
         services.contacts().edit("marcus@example.org", "marcus.bell@example.org", "Marcus B. Bell", List.of("x"),
-                agent);
+                Verified.BY_PHONE, agent);
         services.transactions().write(t -> t.session()
                 .createNativeMutationQuery("delete from contact where email = 'zed@example.net'").executeUpdate());
 

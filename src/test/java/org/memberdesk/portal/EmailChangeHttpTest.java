@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.memberdesk.portal.PortalFixture.AGENT;
 import static org.memberdesk.portal.PortalFixture.DANA;
 import static org.memberdesk.portal.PortalFixture.GROUP;
+import org.memberdesk.testsupport.Verified;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.Message;
@@ -57,7 +58,7 @@ class EmailChangeHttpTest extends PortalCase {
         Page form = reader.get(link.path());
         assertThat(form.text()).contains("Choose your password");
 
-        f.services.contacts().edit(TYPO, FIXED, null, null, AGENT);
+        f.services.contacts().edit(TYPO, FIXED, null, null, Verified.BY_PHONE, AGENT);
 
         Page opened = reader.get(link.path());
         assertThat(opened.status()).isEqualTo(410);
@@ -100,7 +101,7 @@ class EmailChangeHttpTest extends PortalCase {
         reader.submit(reader.get("/"), "/login", Map.of("email", TYPO, "password", STOLEN_PASSWORD));
         assertThat(reader.get("/").text()).contains("Hello, Ivan Petrov").contains("Momentum Membership");
 
-        f.services.contacts().edit(TYPO, FIXED, null, null, AGENT);
+        f.services.contacts().edit(TYPO, FIXED, null, null, Verified.BY_PHONE, AGENT);
 
         assertThat(reader.get("/").text()).as("signed out").doesNotContain("Hello, Ivan")
                 .doesNotContain("Momentum Membership");
@@ -141,7 +142,7 @@ class EmailChangeHttpTest extends PortalCase {
         assertThat(communityLink.prefix()).isEqualTo("/community/founders-circle");
         String membershipBefore = f.state().membershipHash();
 
-        f.services.contacts().edit(DANA, "dana.w@example.com", null, null, AGENT);
+        f.services.contacts().edit(DANA, "dana.w@example.com", null, null, Verified.BY_PHONE, AGENT);
 
         Page opened = f.browser().get(communityLink.path());
         assertThat(opened.status()).isEqualTo(410);
@@ -169,7 +170,7 @@ class EmailChangeHttpTest extends PortalCase {
         f.services.workflows().runDue(); // queued, not delivered yet
         int before = f.received();
 
-        f.services.contacts().edit(TYPO, FIXED, null, null, AGENT);
+        f.services.contacts().edit(TYPO, FIXED, null, null, Verified.BY_PHONE, AGENT);
         f.services.emails().runOutbox(true);
 
         List<MimeMessage> arrived = Arrays.asList(f.smtp.getReceivedMessages()).subList(before, f.received());

@@ -19,6 +19,8 @@ import org.memberdesk.service.Transactions;
 import org.memberdesk.service.UserError;
 import org.memberdesk.service.communities.CommunityView;
 import org.memberdesk.service.credentials.CredentialView;
+import org.memberdesk.service.credentials.IdentityCheck;
+import org.memberdesk.service.credentials.IdentityChecks;
 import org.memberdesk.service.email.EmailView;
 import org.memberdesk.service.offers.GrantView;
 import org.memberdesk.service.workflow.TriggerLog;
@@ -86,6 +88,12 @@ public final class ContactService {
         return change(contactEmail, newEmail, newName, newTags, actor).contact();
     }
 
+    /** {@link #edit(String, String, String, Collection, Actor)} with how the caller was verified (see {@link #change}). */
+    public ContactSummary edit(String contactEmail, String newEmail, String newName, Collection<String> newTags,
+                               IdentityCheck identity, Actor actor) {
+        return change(contactEmail, newEmail, newName, newTags, identity, actor).contact();
+    }
+
     /**
      * {@link #edit}, saying also what a new email address did to the account, and whether an email
      * address given looks like a typo (a warning; saved as typed): the one path for
@@ -95,7 +103,17 @@ public final class ContactService {
      */
     public ContactEdit change(String contactEmail, String newEmail, String newName, Collection<String> newTags,
                               Actor actor) {
-        return tx.write(t -> change(t, Lookups.contact(t, contactEmail), newEmail, newName, newTags, actor));
+        return change(contactEmail, newEmail, newName, newTags, null, actor);
+    }
+
+    /**
+     * {@link #change(String, String, String, Collection, Actor)}, saying how the agent verified the
+     * caller: an email change needs it unless the rule is relaxed
+     * ({@link IdentityChecks.VerificationNeeded}); it goes into the audit event.
+     */
+    public ContactEdit change(String contactEmail, String newEmail, String newName, Collection<String> newTags,
+                              IdentityCheck identity, Actor actor) {
+        return tx.write(t -> change(t, Lookups.contact(t, contactEmail), newEmail, newName, newTags, identity, actor));
     }
 
     /**
@@ -105,18 +123,24 @@ public final class ContactService {
      */
     public ContactEdit change(UUID contactId, long seenVersion, String newEmail, String newName,
                               Collection<String> newTags, Actor actor) {
+        return change(contactId, seenVersion, newEmail, newName, newTags, null, actor);
+    }
+
+    /** {@link #change(UUID, long, String, String, Collection, Actor)} with how the caller was verified. */
+    public ContactEdit change(UUID contactId, long seenVersion, String newEmail, String newName,
+                              Collection<String> newTags, IdentityCheck identity, Actor actor) {
         return tx.write(t -> {
             Contact contact = t.contacts().byId(contactId)
                     .orElseThrow(() -> new UserError("that contact no longer exists"));
             if (contact.getVersion() != seenVersion) {
                 throw audit.changedMeanwhile(t, contact.getId(), FIELD_CHANGES, null, contact.getUpdatedAt());
             }
-            return change(t, contact, newEmail, newName, newTags, actor);
+            return change(t, contact, newEmail, newName, newTags, identity, actor);
         });
     }
 
     private ContactEdit change(Tx t, Contact contact, String newEmail, String newName, Collection<String> newTags,
-                               Actor actor) {
+                               IdentityCheck identity, Actor actor) {
         StringBuilder changes = new StringBuilder();
         String oldEmail = null;
         if (newEmail != null) {
@@ -126,7 +150,9 @@ public final class ContactService {
                     throw new ContactFields.EmailTaken("a contact with email " + normalized + " already exists");
                 }
                 refuseIfBeingImported(t, normalized);
-                changes.append("email: ").append(contact.getEmail()).append(" -> ").append(normalized).append("; ");
+                String verified = IdentityChecks.forEmailChange(t, contact, identity, clock.instant());
+                changes.append("email: ").append(contact.getEmail()).append(" -> ").append(normalized)
+                        .append(verified == null ? "" : " (" + verified + ")").append("; ");
                 oldEmail = contact.getEmail();
                 contact.changeEmail(normalized);
             }

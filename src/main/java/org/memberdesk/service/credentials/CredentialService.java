@@ -244,13 +244,13 @@ public final class CredentialService {
      */
     public RecoveryLink recoveryLink(String contactEmail, String groupName, Duration ttl, IdentityCheck identity,
                                      Actor actor) {
-        IdentityCheck.required(identity);
         if (ttl != null && (ttl.compareTo(MIN_AGENT_TTL) < 0 || ttl.compareTo(MAX_AGENT_TTL) > 0)) {
             throw new UserError("a recovery link may last from 1 to 72 hours");
         }
         try {
             return tx.write(t -> {
                 Target target = target(t, contactEmail, groupName);
+                IdentityChecks.forRecovery(t, target.contact(), identity, clock.instant());
                 Instant next = nextAllowed(recentResets(t, target.contact()));
                 if (next != null) {
                     throw new RateLimited(RESET_EMAILS_PER_HOUR + " reset links went to " + target.contact().getEmail()
@@ -266,7 +266,7 @@ public final class CredentialService {
                         : PortalLinks.communityReset(base, target.group().getSlug(), minted.raw());
                 audit.record(t, actor, "credentials.recovery-link-made", target.contact(), target.access()
                         + ", link valid " + LinkTtl.describe(lifetime) + ", shown to the agent, not emailed, "
-                        + identity.audited());
+                        + audited(identity));
                 return new RecoveryLink(target.contact().getEmail(), target.access(), link, token.getExpiresAt());
             });
         } catch (RateLimited refused) {
@@ -283,12 +283,12 @@ public final class CredentialService {
      * agent must say how the caller was verified ({@code identity}).
      */
     public RecoveryCode recoveryCode(String contactEmail, String groupName, IdentityCheck identity, Actor actor) {
-        IdentityCheck.required(identity);
         String code = PhoneCode.generate();
         String hash = phoneCodes.hash(code);
         try {
             return tx.write(t -> {
                 Target target = target(t, contactEmail, groupName);
+                IdentityChecks.forRecovery(t, target.contact(), identity, clock.instant());
                 Instant next = nextAllowed(recentResets(t, target.contact()));
                 if (next != null) {
                     throw new RateLimited(RESET_EMAILS_PER_HOUR + " reset links and codes went to "
@@ -298,7 +298,7 @@ public final class CredentialService {
                         TokenPurpose.CODE, hash, clock.instant(), CODE_TTL, actor.origin(), null);
                 audit.record(t, actor, "credentials.recovery-code-made", target.contact(), target.access()
                         + ", valid " + LinkTtl.describe(CODE_TTL) + ", read out by the agent, not emailed, "
-                        + identity.audited());
+                        + audited(identity));
                 return new RecoveryCode(target.contact().getEmail(), target.access(), PhoneCode.spoken(code),
                         token.getExpiresAt(), PortalLinks.code(links.base(t),
                                 target.group() == null ? null : target.group().getSlug()));
@@ -485,6 +485,7 @@ public final class CredentialService {
             if (seen != null && !seen.stillCurrent(target.credential())) {
                 throw changedMeanwhile(t, target);
             }
+            IdentityChecks.confirm(t, target.contact(), identity, clock.instant());
             policy.check(newPassword, target.contact().getEmail());
             int revoked = changePassword(t, target, hash, null, false);
             EmailMessage notification = notify ? queueChanged(t, target, actor) : null;
@@ -578,6 +579,7 @@ public final class CredentialService {
             if (!target.credential().isLocked(clock.instant())) {
                 return false;
             }
+            IdentityChecks.confirm(t, target.contact(), identity, clock.instant());
             target.credential().unlock();
             audit.record(t, actor, "credentials.unlocked", target.contact(), target.access()
                     + (identity == null ? "" : ", " + identity.audited()));
@@ -671,6 +673,10 @@ public final class CredentialService {
             return Optional.empty();
         }
         return t.tokens().byHash(Tokens.hash(rawToken));
+    }
+
+    private static String audited(IdentityCheck identity) {
+        return identity == null ? "caller not verified (not required)" : identity.audited();
     }
 
     /** The composer over the stored templates, read through {@code t} (never a second connection inside a write). */

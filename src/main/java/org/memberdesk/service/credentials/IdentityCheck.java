@@ -17,6 +17,8 @@ public record IdentityCheck(Method method, String note) {
     public enum Method implements StateCode {
         /** The request came from the address on file, and the agent replied to it. */
         EMAIL_REPLY,
+        /** The caller read back a code the agent emailed to the address on file ({@link IdentityChecks}). */
+        EMAIL_CODE,
         /** The caller is on a phone number the business already had for the contact. */
         PHONE,
         /** Something else, said in the note. */
@@ -36,7 +38,7 @@ public record IdentityCheck(Method method, String note) {
         }
     }
 
-    /** From the command line's words: email-reply, phone or other. */
+    /** From the command line's words: email-reply, email-code, phone or other. */
     public static IdentityCheck of(String method, String note) {
         String typed = method == null ? "" : method.strip();
         Method chosen = Arrays.stream(Method.values()).filter(m -> m.code().equalsIgnoreCase(typed)).findFirst()
@@ -51,14 +53,5 @@ public record IdentityCheck(Method method, String note) {
     /** The part of the audit detail that says it: "caller verified by phone (note: ...)". */
     String audited() {
         return "caller verified by " + method.code() + (note == null ? "" : " (note: " + note + ")");
-    }
-
-    /** Out-of-band recovery may not go without one. */
-    static IdentityCheck required(IdentityCheck identity) {
-        if (identity == null) {
-            throw new UserError("a recovery link or code goes to whoever is on the line: say how you verified that"
-                    + " the caller is the contact (" + codes() + ")");
-        }
-        return identity;
     }
 }

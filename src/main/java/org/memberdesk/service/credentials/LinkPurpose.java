@@ -3,9 +3,12 @@ package org.memberdesk.service.credentials;
 import org.memberdesk.domain.TokenPurpose;
 import org.memberdesk.service.StateCode;
 
-/** What a link is for: resetting a password, or setting a first one; or a code read out by phone. */
+/**
+ * What a link is for: resetting a password, or setting a first one; or a code read out by phone; or
+ * the code an agent emails to check who is calling.
+ */
 public enum LinkPurpose implements StateCode {
-    RESET, SET_PASSWORD, CODE;
+    RESET, SET_PASSWORD, CODE, VERIFY;
 
     /** The code, so a state in a message reads as it does in JSON. */
     @Override
@@ -18,6 +21,7 @@ public enum LinkPurpose implements StateCode {
             case RESET -> RESET;
             case SET_PASSWORD -> SET_PASSWORD;
             case CODE -> CODE;
+            case VERIFY -> VERIFY;
         };
     }
 }

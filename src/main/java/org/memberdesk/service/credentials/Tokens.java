@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import org.memberdesk.domain.MintedToken;
+import org.memberdesk.domain.TokenPurpose;
 
 /** Minting and hashing of link tokens: 256 random bits, URL-safe; only the SHA-256 is ever stored. */
 public final class Tokens {
@@ -21,6 +22,11 @@ public final class Tokens {
         RANDOM.nextBytes(bytes);
         String raw = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         return new MintedToken(raw, hash(raw));
+    }
+
+    /** What the dispatcher mints for an email: a link's token, or for {@link TokenPurpose#VERIFY} a six-digit code. */
+    public static MintedToken mint(TokenPurpose purpose) {
+        return purpose == TokenPurpose.VERIFY ? CallerCode.mint() : mint();
     }
 
     public static String hash(String raw) {

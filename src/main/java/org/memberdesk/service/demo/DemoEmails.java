@@ -18,6 +18,7 @@ final class DemoEmails {
             case COMMUNITY_PASSWORD_CHANGED -> "Your community group password was changed";
             case TEST -> "MemberDesk test email";
             case ADDRESS_CHANGED -> "The email address of your account was changed";
+            case VERIFICATION_CODE -> "Your code for our support team";
         };
     }
 
@@ -35,6 +36,7 @@ final class DemoEmails {
             case COMMUNITY_PASSWORD_CHANGED -> "Hi " + name + ",\n\nYour community group password was changed.";
             case TEST -> "This is a test.";
             case ADDRESS_CHANGED -> "Hi " + name + ",\n\nThe email address of your account was changed.";
+            case VERIFICATION_CODE -> "Hi " + name + ",\n\nRead this code to our support team: [code redacted]";
         };
     }
 

@@ -21,6 +21,7 @@ import org.memberdesk.service.contacts.ContactService;
 import org.memberdesk.service.contacts.ContactSummary;
 import org.memberdesk.service.contacts.EmailChange;
 import org.memberdesk.service.credentials.CredentialService;
+import org.memberdesk.service.credentials.IdentityCheck;
 import org.memberdesk.service.email.EmailService;
 import org.memberdesk.service.email.EmailView;
 
@@ -115,7 +116,9 @@ public final class DiagnosticsService {
                 if (newEmail == null) {
                     throw new UserError("give the corrected email address");
                 }
-                ContactEdit edit = contacts.change(current, newEmail, null, null, actor);
+                String verifiedBy = blankToNull(p.get("verified-by"));
+                IdentityCheck identity = verifiedBy == null ? null : IdentityCheck.of(verifiedBy, p.get("note"));
+                ContactEdit edit = contacts.change(current, newEmail, null, null, identity, actor);
                 ContactSummary edited = edit.contact();
                 EmailChange change = edit.emailChange();
                 yield new FixResult(action, change != null, change != null ? "changed the email from "
@@ -125,7 +128,7 @@ public final class DiagnosticsService {
             case OPEN_OFFERS -> throw new UserError("open-offers is done in the contact window:"
                     + " open the contact's Offers tab to grant or renew an offer");
             case CHECK_ADDRESS -> throw new UserError("check-address is done by the agent: check the address with "
-                    + "the contact, correct it with Edit contact (contacts edit --contact E --email NEW), then retry");
+                    + "the contact, correct it with Edit contact (contacts edit --contact E --email NEW --verified-by HOW), then retry");
         };
     }
 

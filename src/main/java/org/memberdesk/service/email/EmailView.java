@@ -45,7 +45,8 @@ public record EmailView(UUID id, Kind kind, Status status, String subject, Strin
         COMMUNITY_RESET_LINK,
         COMMUNITY_PASSWORD_CHANGED,
         TEST,
-        ADDRESS_CHANGED;
+        ADDRESS_CHANGED,
+        VERIFICATION_CODE;
 
         /** The code, so a state in a message reads as it does in JSON. */
         @Override
@@ -63,6 +64,7 @@ public record EmailView(UUID id, Kind kind, Status status, String subject, Strin
                 case COMMUNITY_PASSWORD_CHANGED -> COMMUNITY_PASSWORD_CHANGED;
                 case TEST -> TEST;
                 case ADDRESS_CHANGED -> ADDRESS_CHANGED;
+                case VERIFICATION_CODE -> VERIFICATION_CODE;
             };
         }
     }

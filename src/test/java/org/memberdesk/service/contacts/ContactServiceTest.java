@@ -2,6 +2,7 @@ package org.memberdesk.service.contacts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.memberdesk.testsupport.Verified;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class ContactServiceTest extends ServicesCase {
         services.contacts().add("a@example.com", "A", List.of("x"), agent);
         services.contacts().add("b@example.com", "B", List.of(), agent);
 
-        ContactSummary edited = services.contacts().edit("a@example.com", "a2@example.com", null, null, agent);
+        ContactSummary edited = services.contacts().edit("a@example.com", "a2@example.com", null, null, Verified.BY_PHONE, agent);
         assertThat(edited.email()).isEqualTo("a2@example.com");
         assertThat(edited.name()).isEqualTo("A");
         assertThat(edited.tags()).containsExactly("x");

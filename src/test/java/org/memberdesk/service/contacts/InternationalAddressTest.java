@@ -2,6 +2,7 @@ package org.memberdesk.service.contacts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.memberdesk.testsupport.Verified;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -105,7 +106,7 @@ class InternationalAddressTest extends ServicesCase {
                 .filter(f -> f.code().equals(DiagnosticCodes.EMAIL_MALFORMED)).findFirst().orElseThrow();
         assertThat(malformed.evidence().get("reason")).contains("the part before the @");
 
-        services.contacts().edit("ä@example.org", "anna@example.org", null, null, agent);
+        services.contacts().edit("ä@example.org", "anna@example.org", null, null, Verified.BY_PHONE, agent);
 
         assertThat(services.contacts().byEmail("anna@example.org").name()).isEqualTo("Anna Old");
     }

@@ -2,6 +2,7 @@ package org.memberdesk.service.contacts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
+import org.memberdesk.testsupport.Verified;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,16 +49,16 @@ class TypoWarningTest extends ServicesCase {
     void editingToALikelyTypoWarnsAndSavesIt() {
         ContactSummary jo = services.contacts().add("jo@example.com", "Jo", List.of(), agent);
 
-        ContactEdit edit = services.contacts().change("jo@example.com", "jo@hotmial.com", null, null, agent);
+        ContactEdit edit = services.contacts().change("jo@example.com", "jo@hotmial.com", null, null, Verified.BY_PHONE, agent);
 
         assertThat(edit.typo()).isNotNull();
         assertThat(edit.typo().suggestedEmail()).isEqualTo("jo@hotmail.com");
         assertThat(services.contacts().card(jo.id()).contact().email()).isEqualTo("jo@hotmial.com");
 
         ContactEdit fixed = services.contacts().change(jo.id(), edit.version(), "jo@hotmail.com", "Jo", List.of(),
-                agent);
+                Verified.BY_PHONE, agent);
         assertThat(fixed.typo()).isNull();
-        assertThat(services.contacts().change("jo@hotmail.com", "jo@ymail.com", null, null, agent).typo()).isNull();
+        assertThat(services.contacts().change("jo@hotmail.com", "jo@ymail.com", null, null, Verified.BY_PHONE, agent).typo()).isNull();
         assertThat(services.contacts().change("jo@ymail.com", null, "Jo Ymail", null, agent).typo()).isNull();
     }
 

@@ -2,6 +2,7 @@ package org.memberdesk.service.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.memberdesk.testsupport.Verified;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
@@ -305,7 +306,7 @@ class CredentialServiceTest extends SmtpServicesCase {
         credentials.completeLink(deliverAndTakeLink(), null, "chosen through the mailed link");
         credentials.setPassword("dana@example.com", "Founders Circle", "the agent set this group one", false, agent);
 
-        services.contacts().edit("dana@example.com", "dana.w@example.com", null, null, agent);
+        services.contacts().edit("dana@example.com", "dana.w@example.com", null, null, Verified.BY_PHONE, agent);
 
         ContactCard card = services.contacts().card(services.contacts().byEmail("dana.w@example.com").id());
         assertThat(card.portal().passwordSet()).as("chosen through the link mailed to the old address").isFalse();

@@ -2,6 +2,7 @@ package org.memberdesk.service.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.memberdesk.testsupport.Verified;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -113,7 +114,7 @@ class ResendGuardrailsTest extends SmtpServicesCase {
     void aWelcomeToTheAddressTheContactHadBeforeIsNotTheSameWelcome() {
         credentials.setPassword(DANA, null, "plum orchard velvet sky", false, agent);
         credentials.resendWelcome(DANA, MOMENTUM, agent);
-        services.contacts().edit(DANA, "dana.whitfield@example.com", null, null, agent);
+        services.contacts().edit(DANA, "dana.whitfield@example.com", null, null, Verified.BY_PHONE, agent);
 
         assertThat(credentials.resendWelcome("dana.whitfield@example.com", MOMENTUM, agent).recipient())
                 .isEqualTo("dana.whitfield@example.com");

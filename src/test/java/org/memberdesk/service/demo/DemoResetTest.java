@@ -2,6 +2,7 @@ package org.memberdesk.service.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.memberdesk.testsupport.Verified;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class DemoResetTest extends ServicesCase {
         Actor trainer = Actor.agent("trainer");
         services.contacts().add("someone.new@example.com", "Someone New", List.of("walk-in"), trainer);
         ContactSummary dana = services.contacts().find("dana").get(0);
-        services.contacts().edit(dana.email(), "dana.w@example.com", "Dana W", List.of(), trainer);
+        services.contacts().edit(dana.email(), "dana.w@example.com", "Dana W", List.of(), Verified.BY_PHONE, trainer);
         services.mailSettings().savePortalUrl("https://members.example.com", trainer);
         clock.advance(java.time.Duration.ofHours(3));
 

@@ -150,7 +150,12 @@ class DiagnosticsServiceTest extends SmtpServicesCase {
         assertThat(typo.fix().action()).isEqualTo(Fix.Action.EDIT_EMAIL);
         assertThat(typo.fix().params()).containsEntry("suggested", "jo@gmail.com");
 
-        FixResult result = diagnostics.applyFix("jo@gmial.com", typo.fix(), agent);
+        assertThatThrownBy(() -> diagnostics.applyFix("jo@gmial.com", typo.fix(), agent))
+                .as("a new address needs the caller verified").isInstanceOf(UserError.class)
+                .hasMessageContaining("say how you verified");
+        Map<String, String> verified = new java.util.HashMap<>(typo.fix().params());
+        verified.put("verified-by", "phone");
+        FixResult result = diagnostics.applyFix("jo@gmial.com", Fix.Action.EDIT_EMAIL, verified, agent);
 
         assertThat(result.changed()).isTrue();
         assertThat(services.contacts().byEmail("jo@gmail.com").name()).isEqualTo("Jo Doe");
@@ -172,7 +177,8 @@ class DiagnosticsServiceTest extends SmtpServicesCase {
         assertThatThrownBy(() -> diagnostics.applyFix("\"jo doe\"@example.com", malformed.fix(), agent))
                 .isInstanceOf(UserError.class).hasMessage("give the corrected email address");
 
-        diagnostics.applyFix("\"jo doe\"@example.com", Fix.Action.EDIT_EMAIL, Map.of("email", "jo.doe@example.com"), agent);
+        diagnostics.applyFix("\"jo doe\"@example.com", Fix.Action.EDIT_EMAIL, Map.of("email", "jo.doe@example.com",
+                "verified-by", "other", "note", "knew the order number"), agent);
 
         assertThat(codes(diagnostics.diagnose("jo.doe@example.com", Concern.none())))
                 .doesNotContain(DiagnosticCodes.EMAIL_MALFORMED);

@@ -2,6 +2,7 @@ package org.memberdesk.service.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.memberdesk.testsupport.Verified;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
@@ -96,7 +97,7 @@ class EmailServiceTest extends SmtpServicesCase {
             t.emails().byId(welcome).orElseThrow().markFailed("550 5.1.2 <olu.adeyemi@exmaple.com>: Host or domain name not found");
             return null;
         });
-        services.contacts().edit("olu.adeyemi@exmaple.com", "olu.adeyemi@example.com", null, null, agent);
+        services.contacts().edit("olu.adeyemi@exmaple.com", "olu.adeyemi@example.com", null, null, Verified.BY_PHONE, agent);
 
         EmailView retried = services.emails().retry(welcome.toString(), agent);
 

@@ -3,6 +3,7 @@ package org.memberdesk.ui.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
@@ -59,6 +60,10 @@ class ContactFormTypoViewTest extends DemoConsoleCase {
         WAIT.until(() -> !warning.isVisible());
         robot.interact(() -> email.setText("aisha.rahman@hotmial.com"));
         WAIT.until(warning::isVisible);
+        ComboBox<?> verifiedBy = robot.from(form).lookup("#verifiedByBox").queryComboBox();
+        robot.clickOn(verifiedBy);
+        robot.clickOn(robot.lookup(".list-cell").match((Labeled cell) -> "Reply from the address on file"
+                .equals(cell.getText())).queryAs(Node.class));
 
         robot.clickOn(robot.from(form).lookup("#saveButton").queryButton());
 

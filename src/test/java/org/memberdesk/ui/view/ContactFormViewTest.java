@@ -63,6 +63,15 @@ class ContactFormViewTest extends DemoConsoleCase {
         assertThat(window("Edit contact")).isPresent();
 
         robot.interact(() -> email.setText("aisha.rahman@example.com"));
+        // A new address asks how the caller was verified; the dialog grows to show it, Save included.
+        ComboBox<?> verifiedBy = robot.from(form).lookup("#verifiedByBox").queryComboBox();
+        WAIT.until(verifiedBy::isVisible);
+        robot.clickOn(robot.from(form).lookup("#saveButton").queryButton());
+        WAIT.until(() -> text(form, "#errorLabel").contains("say how you verified"));
+        assertThat(window("Edit contact")).isPresent();
+        robot.clickOn(verifiedBy);
+        robot.clickOn(robot.lookup(".list-cell").match((Labeled cell) -> "Known phone number".equals(cell.getText()))
+                .queryAs(Node.class));
         robot.clickOn(robot.from(form).lookup("#saveButton").queryButton());
 
         WAIT.until(() -> window("Edit contact").isEmpty());
@@ -138,10 +147,18 @@ class ContactFormViewTest extends DemoConsoleCase {
                 .findFirst().orElseThrow();
         assertThat(membership.grantStatus().code()).isEqualTo("active");
 
-        Node row = robot.from(offers).lookup(".table-row-cell")
-                .match((TableRow<OfferRow> r) -> r.getItem() != null && "Momentum Membership".equals(r.getItem().offer()))
-                .queryAs(Node.class);
-        robot.clickOn(robot.from(row).lookup(".revoke-button").queryButton());
+        // The table may redraw its rows once more as the grant's change arrives: find the row again then.
+        WAIT.until(() -> {
+            Node row = robot.from(offers).lookup(".table-row-cell")
+                    .match((TableRow<OfferRow> r) -> r.getItem() != null
+                            && "Momentum Membership".equals(r.getItem().offer()))
+                    .queryAs(Node.class);
+            if (row.getScene() == null) {
+                return false;
+            }
+            robot.clickOn(robot.from(row).lookup(".revoke-button").queryButton());
+            return true;
+        });
         Node revoke = WAIT.present(() -> window("Revoke Momentum Membership")).getScene().getRoot();
         assertThat(text(revoke, "#questionLabel")).contains("aisha.rahman@example.org");
         robot.clickOn(robot.from(revoke).lookup("#reasonField").queryAs(Node.class)).write("granted by mistake");

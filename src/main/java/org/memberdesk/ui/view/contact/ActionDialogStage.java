@@ -1,5 +1,6 @@
 package org.memberdesk.ui.view.contact;
 
+import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -7,6 +8,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Modality;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.memberdesk.ui.view.common.ScrollingContent;
@@ -69,5 +71,26 @@ final class ActionDialogStage {
         stage.show();
         stage.requestFocus();
         return stage;
+    }
+
+    /**
+     * Makes the dialog taller, after the layout under way, when part of it appeared (a section that
+     * shows on demand), as far as its screen allows; beyond that the content scrolls. Only on such a
+     * change: a window the agent made smaller stays as it is.
+     */
+    static void growToFit(Stage stage) {
+        Platform.runLater(() -> growNow(stage));
+    }
+
+    private static void growNow(Stage stage) {
+        Scene scene = stage.getScene();
+        double needed = scene.getRoot().prefHeight(scene.getWidth());
+        if (needed <= scene.getHeight()) {
+            return;
+        }
+        double frame = stage.getHeight() - scene.getHeight();
+        double room = Screen.getScreensForRectangle(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight())
+                .stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds().getMaxY() - stage.getY();
+        stage.setHeight(Math.min(needed + frame, Math.max(stage.getHeight(), room)));
     }
 }

@@ -73,7 +73,7 @@ public final class ChangePasswordView {
             }
         });
         notifyBox.selectedProperty().bindBidirectional(viewModel.sendNotificationProperty());
-        CallerVerificationFields.bind(viewModel.verification(), verifiedByBox, verificationNoteField);
+        CallerVerificationFields.bind(viewModel.verification(), verifiedByBox, verificationNoteField, messages);
         generateButton.setTooltip(new Tooltip(messages.get("changePassword.generate.tooltip")));
         copyButton.setTooltip(new Tooltip(messages.get("changePassword.copy.tooltip")));
         copyButton.disableProperty().bind(viewModel.passwordProperty().isEmpty());

@@ -4,6 +4,7 @@ import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -13,6 +14,7 @@ import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.common.ViewLoader;
 import org.memberdesk.ui.view.common.FieldMarks;
 import org.memberdesk.ui.viewmodel.contact.ContactFormViewModel;
+import org.memberdesk.ui.viewmodel.contact.VerificationChoice;
 
 /**
  * New contact / Edit contact: name, email, tags; each wrong field marked, the service's refusal under the form,
@@ -28,16 +30,21 @@ public final class ContactFormView {
     @FXML private VBox emailWarningBox;
     @FXML private Label emailWarningLabel;
     @FXML private Hyperlink useSuggestionLink;
+    @FXML private VBox verificationBox;
+    @FXML private ComboBox<VerificationChoice> verifiedByBox;
+    @FXML private TextField verificationNoteField;
     @FXML private Label errorLabel;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Button saveButton;
     @FXML private Hyperlink reloadLink;
 
     private final ContactFormViewModel viewModel;
+    private final Messages messages;
     private final Parent root;
 
     public ContactFormView(ContactFormViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
+        this.messages = messages;
         this.root = ViewLoader.load(this, messages);
     }
 
@@ -58,6 +65,10 @@ public final class ContactFormView {
         useSuggestionLink.textProperty().bind(viewModel.useSuggestionText());
         emailWarningBox.visibleProperty().bind(Bindings.isNotEmpty(viewModel.emailWarning()));
         emailWarningBox.managedProperty().bind(emailWarningBox.visibleProperty());
+        CallerVerificationFields.bind(viewModel.verification(), verifiedByBox, verificationNoteField, messages);
+        verificationBox.visibleProperty().bind(Bindings.createBooleanBinding(() -> viewModel.emailChanging().get(),
+                viewModel.emailChanging()));
+        verificationBox.managedProperty().bind(verificationBox.visibleProperty());
         saveButton.disableProperty().bind(Bindings.not(viewModel.canSave()));
         reloadLink.visibleProperty().bind(viewModel.changedMeanwhileProperty());
         reloadLink.managedProperty().bind(reloadLink.visibleProperty());

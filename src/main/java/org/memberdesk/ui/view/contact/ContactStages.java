@@ -113,7 +113,12 @@ public final class ContactStages implements ContactWindows {
     @Override
     public void showContactForm(UUID contactId, ContactFormViewModel model) {
         ContactFormView view = new ContactFormView(model, messages);
-        ActionDialogStage.show(owner(contactId), view.root(), model, 500, 380);
+        Stage stage = ActionDialogStage.show(owner(contactId), view.root(), model, 500, 380);
+        // a new address adds the caller-verification section, maybe a typo warning or a refusal: the
+        // dialog grows to show them with Save
+        model.emailChanging().addListener((o, was, now) -> ActionDialogStage.growToFit(stage));
+        model.emailWarning().addListener((o, was, now) -> ActionDialogStage.growToFit(stage));
+        model.errorProperty().addListener((o, was, now) -> ActionDialogStage.growToFit(stage));
         view.focusFirstField();
     }
 

@@ -42,10 +42,12 @@ public final class ResetLinkView {
     @FXML private Label codeNoteLabel;
 
     private final ResetLinkViewModel viewModel;
+    private final Messages messages;
     private final Parent root;
 
     public ResetLinkView(ResetLinkViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
+        this.messages = messages;
         this.root = ViewLoader.load(this, messages);
     }
 
@@ -65,7 +67,7 @@ public final class ResetLinkView {
         viewModel.allowedProperty().addListener((o, before, allowed) ->
                 ToneStyles.apply(limitLabel, allowed ? Tone.NEUTRAL : Tone.BAD));
         sendButton.disableProperty().bind(Bindings.not(viewModel.canSend()));
-        CallerVerificationFields.bind(viewModel.verification(), verifiedByBox, verificationNoteField);
+        CallerVerificationFields.bind(viewModel.verification(), verifiedByBox, verificationNoteField, messages);
         pasteButton.disableProperty().bind(Bindings.not(viewModel.canHandOut()));
         codeButton.disableProperty().bind(Bindings.not(viewModel.canHandOut()));
         codeLabel.textProperty().bind(viewModel.codeProperty());

@@ -251,6 +251,11 @@ public final class ConsoleSession {
             public void editContact() {
                 contact.actions().editContact();
             }
+
+            @Override
+            public void editContact(String proposedEmail) {
+                contact.actions().editContact(proposedEmail);
+            }
         });
     }
 

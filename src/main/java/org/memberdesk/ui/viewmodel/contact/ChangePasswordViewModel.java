@@ -18,6 +18,7 @@ import javafx.beans.value.ObservableStringValue;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.credentials.CredentialService.PasswordChange;
 import org.memberdesk.service.credentials.CredentialService;
+import org.memberdesk.service.credentials.IdentityChecks;
 import org.memberdesk.service.credentials.IdentityCheck;
 import org.memberdesk.service.credentials.SeenPassword;
 import org.memberdesk.ui.common.TextClipboard;
@@ -62,7 +63,8 @@ public final class ChangePasswordViewModel extends ActionDialogViewModel {
      * {@code seen}: the password as the agent saw it in the contact window; a save after someone
      * else set (or cleared) it since is refused, saying who and when, until {@link #reload()}.
      */
-    ChangePasswordViewModel(CredentialService credentials, String contactEmail, String group, SeenPassword seen,
+    ChangePasswordViewModel(CredentialService credentials, IdentityChecks identityChecks, String contactEmail,
+                            String group, SeenPassword seen,
                             String accessLabel, EmailHistoryViewModel.Tools tools,
                             Consumer<PasswordChange> onChanged) {
         super(tools.executor(), tools.messages(), new ChangedMeanwhileState(tools.messages(), tools.time(),
@@ -83,7 +85,7 @@ public final class ChangePasswordViewModel extends ActionDialogViewModel {
         feedback = Bindings.createStringBinding(this::describe, password, confirmation, policyProblem,
                 policyChecked);
         acceptable = policyChecked.and(policyProblem.isEmpty()).and(matches).and(password.isNotEmpty());
-        verification = new CallerVerification(tools.messages());
+        verification = CallerVerification.withEmailCode(identityChecks, tools, () -> contactEmail);
         canSave = acceptable.and(busyProperty().not()).and(verification.usable());
         passwordError = Bindings.createStringBinding(() -> password.get().isEmpty() || !policyChecked.get()
                 || policyProblem.get().isEmpty() ? "" : messages.get("changePassword.refused", policyProblem.get()),

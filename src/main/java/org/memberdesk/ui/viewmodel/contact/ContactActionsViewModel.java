@@ -152,7 +152,8 @@ public final class ContactActionsViewModel {
         }
         String groupName = group == null ? null : group.group();
         ResetLinkViewModel[] dialog = new ResetLinkViewModel[1];
-        dialog[0] = new ResetLinkViewModel(backend.credentials(), contact.emailProperty().get(), groupName,
+        dialog[0] = new ResetLinkViewModel(backend.credentials(), backend.identityChecks(), contact.emailProperty().get(),
+                groupName,
                 access(groupName), tools, sent -> announce(messages.get("actions.resetLink.done", access(groupName),
                         sent.recipient(), dialog[0].expiryProperty().get().hours())),
                 made -> announce(messages.get("actions.recoveryLink.done", access(groupName), made.contactEmail())),
@@ -165,7 +166,8 @@ public final class ContactActionsViewModel {
     public void changePassword(CommunityRow group) {
         String groupName = group == null ? null : group.group();
         CredentialState shown = group == null ? contact.portalProperty().get() : group.credential();
-        ChangePasswordViewModel dialog = new ChangePasswordViewModel(backend.credentials(), contact.emailProperty().get(), groupName, shown == null ? null : shown.seen(),
+        ChangePasswordViewModel dialog = new ChangePasswordViewModel(backend.credentials(), backend.identityChecks(),
+                contact.emailProperty().get(), groupName, shown == null ? null : shown.seen(),
                 access(groupName), tools, change -> announce(changed(groupName, change)));
         windows.showChangePassword(contact.contactId(), dialog);
     }
@@ -190,9 +192,18 @@ public final class ContactActionsViewModel {
     // ---- Contact ----
 
     public void editContact() {
-        ContactFormViewModel form = ContactFormViewModel.edit(backend.contacts(), contact.contactId(),
+        editContact(null);
+    }
+
+    /** Edit contact with a corrected address already typed in (null: the one on file). */
+    public void editContact(String proposedEmail) {
+        ContactFormViewModel form = ContactFormViewModel.edit(backend.contacts(), backend.identityChecks(),
+                contact.contactId(),
                 contact.version(), contact.nameProperty().get(), contact.emailProperty().get(), contact.tags(),
                 tools.executor(), messages, tools.time(), tools.agent(), this::saved);
+        if (proposedEmail != null) {
+            form.emailProperty().set(proposedEmail);
+        }
         windows.showContactForm(contact.contactId(), form);
     }
 

@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.contacts.ContactService;
 import org.memberdesk.service.credentials.CredentialService;
+import org.memberdesk.service.credentials.IdentityChecks;
 import org.memberdesk.service.offers.OfferService;
 
 /**
@@ -12,17 +13,18 @@ import org.memberdesk.service.offers.OfferService;
  * end.
  */
 public record ContactBackend(ContactService contacts, CredentialService credentials, OfferService offers,
-                             Clock clock) {
+                             IdentityChecks identityChecks, Clock clock) {
 
     public ContactBackend {
         Objects.requireNonNull(contacts);
         Objects.requireNonNull(credentials);
         Objects.requireNonNull(offers);
+        Objects.requireNonNull(identityChecks);
         Objects.requireNonNull(clock);
     }
 
     public static ContactBackend of(Services services) {
         return new ContactBackend(services.contacts(), services.credentials(), services.offers(),
-                services.clock());
+                services.identityChecks(), services.clock());
     }
 }

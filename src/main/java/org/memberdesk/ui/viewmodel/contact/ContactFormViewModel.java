@@ -21,6 +21,8 @@ import org.memberdesk.service.contacts.ContactEdit;
 import org.memberdesk.service.contacts.ContactFields;
 import org.memberdesk.service.contacts.ContactService;
 import org.memberdesk.service.contacts.ContactSummary;
+import org.memberdesk.service.credentials.IdentityCheck;
+import org.memberdesk.service.credentials.IdentityChecks;
 import org.memberdesk.ui.common.BackgroundExecutor;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.viewmodel.ChangedMeanwhileState;
@@ -34,6 +36,9 @@ public final class ContactFormViewModel extends ActionDialogViewModel {
 
     private final ContactService contacts;
     private final String editedEmail;
+    private String onFile;
+    private final CallerVerification verification;
+    private final BooleanBinding emailChanging;
     private final UUID contactId;
     private long version;
     private final Actor agent;
@@ -53,9 +58,9 @@ public final class ContactFormViewModel extends ActionDialogViewModel {
     private final StringBinding suggestedEmail;
     private final StringBinding useSuggestionText;
 
-    private ContactFormViewModel(ContactService contacts, UUID contactId, long version, String editedEmail,
-                                 BackgroundExecutor executor, Messages messages, DisplayTime time, Actor agent,
-                                 Consumer<ContactEdit> onSaved) {
+    private ContactFormViewModel(ContactService contacts, CallerVerification.EmailCode emailCode, UUID contactId,
+                                 long version, String editedEmail, BackgroundExecutor executor, Messages messages,
+                                 DisplayTime time, Actor agent, Consumer<ContactEdit> onSaved) {
         super(executor, messages, new ChangedMeanwhileState(messages, time, "meanwhile.contact", "meanwhile.keepsTyped"),
                 messages.get(editedEmail == null ? "contactForm.newTitle" : "contactForm.editTitle"),
                 messages.get(editedEmail == null ? "contactForm.newWhen" : "contactForm.editWhen"));
@@ -63,9 +68,13 @@ public final class ContactFormViewModel extends ActionDialogViewModel {
         this.contactId = contactId;
         this.version = version;
         this.editedEmail = editedEmail;
+        this.onFile = editedEmail;
         this.agent = agent;
         this.onSaved = onSaved;
-        canSave = busyProperty().not();
+        this.verification = new CallerVerification(messages, emailCode);
+        emailChanging = Bindings.createBooleanBinding(() -> editedEmail != null && email.get() != null
+                && !email.get().strip().equalsIgnoreCase(onFile), email);
+        canSave = busyProperty().not().and(emailChanging.not().or(verification.usable()));
         nameError = Bindings.createStringBinding(() -> fieldError(name.get(), ContactFields.nameProblem(name.get())
                 .orElse("")), name, saveTried);
         emailError = Bindings.createStringBinding(() -> {
@@ -101,7 +110,7 @@ public final class ContactFormViewModel extends ActionDialogViewModel {
     /** An empty form that adds a contact. */
     public static ContactFormViewModel create(ContactService contacts, BackgroundExecutor executor, Messages messages,
                                               Actor agent, Consumer<ContactSummary> onSaved) {
-        return new ContactFormViewModel(contacts, null, 0, null, executor, messages, null, agent,
+        return new ContactFormViewModel(contacts, null, null, 0, null, executor, messages, null, agent,
                 added -> onSaved.accept(added.contact()));
     }
 
@@ -110,16 +119,21 @@ public final class ContactFormViewModel extends ActionDialogViewModel {
      * ContactCard#version()}), to change. Saving over a change made since is refused, saying who
      * made it and when, and the form keeps what was typed until {@link #reload()}. {@code onSaved}
      * learns also what a new email address did to the account (links cancelled, sign-ins ended),
-     * to offer what comes next.
+     * to offer what comes next. A new email address asks how the caller was verified ({@link
+     * #verification()}); {@code identityChecks} sends and checks the emailed code.
      */
-    public static ContactFormViewModel edit(ContactService contacts, UUID contactId, long version, String name,
-                                            String email, List<String> tags, BackgroundExecutor executor,
-                                            Messages messages, DisplayTime time, Actor agent,
-                                            Consumer<ContactEdit> onSaved) {
-        ContactFormViewModel form = new ContactFormViewModel(contacts, contactId, version, email, executor, messages,
+    public static ContactFormViewModel edit(ContactService contacts, IdentityChecks identityChecks, UUID contactId,
+                                            long version, String name, String email, List<String> tags,
+                                            BackgroundExecutor executor, Messages messages, DisplayTime time,
+                                            Actor agent, Consumer<ContactEdit> onSaved) {
+        ContactFormViewModel[] form = new ContactFormViewModel[1];
+        CallerVerification.EmailCode emailCode = identityChecks == null ? null
+                : new CallerVerification.EmailCode(identityChecks, executor, agent, time, () -> form[0].onFile);
+        form[0] = new ContactFormViewModel(contacts, emailCode, contactId, version, email, executor, messages,
                 time, agent, onSaved);
-        form.fill(name, email, tags);
-        return form;
+        ContactFormViewModel made = form[0];
+        made.fill(name, email, tags);
+        return made;
     }
 
     private void fill(String name, String email, List<String> tags) {
@@ -145,9 +159,10 @@ public final class ContactFormViewModel extends ActionDialogViewModel {
         String newEmail = email.get() == null ? "" : email.get();
         List<String> newTags = tags(tags.get());
         long seen = version;
+        IdentityCheck identity = emailChanging.get() ? verification.identity() : null;
         run(() -> editedEmail == null
                 ? new ContactEdit(contacts.add(newEmail, newName, newTags, agent), null, 0)
-                : contacts.change(contactId, seen, newEmail, newName, newTags, agent), saved -> {
+                : contacts.change(contactId, seen, newEmail, newName, newTags, identity, agent), saved -> {
             finish();
             onSaved.accept(saved);
         });
@@ -175,6 +190,7 @@ public final class ContactFormViewModel extends ActionDialogViewModel {
         }
         run(() -> contacts.card(contactId), card -> {
             version = card.version();
+            onFile = card.contact().email();
             fill(card.contact().name(), card.contact().email(), card.contact().tags());
         });
     }
@@ -229,6 +245,16 @@ public final class ContactFormViewModel extends ActionDialogViewModel {
     /** The one-click action's text, naming the suggested address; empty without a warning. */
     public ObservableStringValue useSuggestionText() {
         return useSuggestionText;
+    }
+
+    /** True while the email typed differs from the one on file: the form asks how the caller was verified. */
+    public ObservableBooleanValue emailChanging() {
+        return emailChanging;
+    }
+
+    /** How the caller was verified, for an email change. */
+    public CallerVerification verification() {
+        return verification;
     }
 
     public ObservableBooleanValue canSave() {

@@ -18,6 +18,7 @@ import javafx.collections.ObservableList;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.credentials.CredentialService.ResetLinkPreview;
 import org.memberdesk.service.credentials.CredentialService;
+import org.memberdesk.service.credentials.IdentityChecks;
 import org.memberdesk.service.credentials.IdentityCheck;
 import org.memberdesk.service.email.EmailView;
 import org.memberdesk.ui.common.TextClipboard;
@@ -60,7 +61,8 @@ public final class ResetLinkViewModel extends ActionDialogViewModel {
     private final BooleanBinding canSend;
     private final BooleanBinding canHandOut;
 
-    ResetLinkViewModel(CredentialService credentials, String contactEmail, String group, String accessLabel,
+    ResetLinkViewModel(CredentialService credentials, IdentityChecks identityChecks, String contactEmail, String group,
+                       String accessLabel,
                        EmailHistoryViewModel.Tools tools, Consumer<EmailView> onSent,
                        Consumer<CredentialService.RecoveryLink> onPasted,
                        Consumer<CredentialService.RecoveryCode> onCode) {
@@ -83,7 +85,7 @@ public final class ResetLinkViewModel extends ActionDialogViewModel {
         // once a link to paste or a code is made, emailing another would supersede it
         canSend = loaded.and(allowed).and(expiry.isNotNull()).and(busyProperty().not()).and(pastedLink.isEmpty())
                 .and(code.isEmpty());
-        verification = new CallerVerification(messages);
+        verification = CallerVerification.withEmailCode(identityChecks, tools, () -> contactEmail);
         // a link or code that bypasses the mailbox goes to whoever is on the line: say how they were verified
         canHandOut = canSend.and(verification.said());
     }

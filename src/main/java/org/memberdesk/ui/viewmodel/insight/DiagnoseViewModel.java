@@ -36,7 +36,6 @@ import org.memberdesk.ui.common.BackgroundExecutor;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.viewmodel.Command;
 import org.memberdesk.ui.viewmodel.DeliveryFeed;
-import org.memberdesk.ui.viewmodel.EmailChangeFollowUp;
 import org.memberdesk.ui.viewmodel.Failures;
 import org.memberdesk.ui.viewmodel.Rereads;
 import org.memberdesk.ui.viewmodel.Tone;
@@ -74,6 +73,14 @@ public final class DiagnoseViewModel {
 
         /** Open Edit contact (the fix of a hard bounce: the agent checks the address). */
         default void editContact() {
+        }
+
+        /**
+         * Open Edit contact with {@code proposedEmail} typed in (the fix of a mistyped address): the
+         * form asks how the caller was verified before the address changes.
+         */
+        default void editContact(String proposedEmail) {
+            editContact();
         }
     }
 
@@ -367,7 +374,11 @@ public final class DiagnoseViewModel {
                 error.set(messages.get("diagnose.fix.emailRequired"));
                 return;
             }
-            params.put("email", typed);
+            // A new address gets every future link: Edit contact asks how the caller was verified.
+            error.set("");
+            contact.editContact(typed);
+            status.set(messages.get("diagnose.fix.editEmailOpened", typed));
+            return;
         }
         error.set("");
         status.set(messages.get("diagnose.fix.applying", choice.label()));
@@ -383,17 +394,6 @@ public final class DiagnoseViewModel {
         status.set(messages.get(result.changed() ? "diagnose.fix.done" : "diagnose.fix.nothing", result.message()));
         awaitDelivery(result.emailId());
         diagnose();
-        if (result.emailChange() != null) {
-            // the same offer as after Edit contact: the new address has nothing that works yet
-            new EmailChangeFollowUp(backend.credentials(), executor, tools.dialogs(), messages)
-                    .offer(result.emailChange(), tools.agent(), outcome -> {
-                        contact.reload();
-                        if (!closed) {
-                            status.set(outcome);
-                            diagnose();
-                        }
-                    });
-        }
     }
 
     private FindingRow row(Finding finding) {

@@ -16,6 +16,7 @@ import org.memberdesk.service.AuditLog;
 import org.memberdesk.service.Services;
 import org.memberdesk.service.contacts.ContactCard;
 import org.memberdesk.service.email.EmailView;
+import org.memberdesk.service.credentials.IdentityCheck;
 import org.memberdesk.testsupport.TestClock;
 import org.memberdesk.testsupport.TestServices;
 import org.memberdesk.ui.common.DialogService;
@@ -306,7 +307,7 @@ class ContactActionsViewModelTest {
         dialog.expiryProperty().set(dialog.choices().get(1));
         dialog.makeLinkToPaste();
         assertThat(dialog.pastedLinkProperty().get()).as("not before the caller's verification is said").isEmpty();
-        dialog.verification().methodProperty().set(dialog.verification().choices().get(2));
+        verify(dialog.verification(), IdentityCheck.Method.OTHER);
         assertThat(dialog.canHandOut().get()).as("other needs a note").isFalse();
         dialog.verification().noteProperty().set("knew the order number");
 
@@ -341,7 +342,7 @@ class ContactActionsViewModelTest {
         int emailsBefore = emails("dana.whitfield@example.com").size();
         dana.actions().sendResetLink(null);
         ResetLinkViewModel dialog = windows.resetLinks.get(0);
-        dialog.verification().methodProperty().set(dialog.verification().choices().get(1));
+        verify(dialog.verification(), IdentityCheck.Method.PHONE);
 
         dialog.makeCodeToReadOut();
 
@@ -355,7 +356,8 @@ class ContactActionsViewModelTest {
                 + " was made for dana.whitfield@example.com, shown once and not emailed.");
         assertThat(services.credentials().redeemCode("dana.whitfield@example.com", null, code)).isPresent();
         assertThat(dialog.verification().choices()).extracting(VerificationChoice::label).containsExactly(
-                "Reply from the address on file", "Known phone number", "Other (say how in the note)");
+                "Reply from the address on file", "Code emailed to the address on file, read back", "Known phone number",
+                "Other (say how in the note)");
     }
 
     @Test
@@ -369,7 +371,7 @@ class ContactActionsViewModelTest {
 
         dialog.verification().noteProperty().set("a note without a method");
         assertThat(dialog.canSave().get()).as("a note needs its method").isFalse();
-        dialog.verification().methodProperty().set(dialog.verification().choices().get(0));
+        verify(dialog.verification(), IdentityCheck.Method.EMAIL_REPLY);
         dialog.save();
 
         assertThat(dialog.doneProperty().get()).isTrue();
@@ -593,6 +595,7 @@ class ContactActionsViewModelTest {
         hana.actions().editContact();
         ContactFormViewModel form = windows.forms.get(0);
         form.emailProperty().set("hana.k@example.com");
+        verify(form.verification(), IdentityCheck.Method.PHONE);
 
         form.save();
 
@@ -650,6 +653,8 @@ class ContactActionsViewModelTest {
 
         form.emailProperty().set("Dana.W@Example.com");
         form.tagsProperty().set("vip, , resolved");
+        assertThat(form.emailChanging().get()).isTrue();
+        verify(form.verification(), IdentityCheck.Method.EMAIL_REPLY);
         form.save();
 
         assertThat(form.doneProperty().get()).isTrue();
@@ -686,5 +691,11 @@ class ContactActionsViewModelTest {
             assertThat(c.tags()).containsExactly("trial");
         });
         assertThat(services.contacts().byEmail("new.member@example.com").name()).isEqualTo("New Member");
+    }
+
+    /** Says how the caller was verified, as the agent picks it in the dialog. */
+    private static void verify(CallerVerification verification, IdentityCheck.Method method) {
+        verification.methodProperty().set(verification.choices().stream().filter(c -> c.method() == method)
+                .findFirst().orElseThrow());
     }
 }

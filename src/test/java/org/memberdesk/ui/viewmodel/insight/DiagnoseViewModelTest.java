@@ -141,7 +141,7 @@ class DiagnoseViewModelTest {
     }
 
     @Test
-    void aTypoFixChangesTheAddressToTheSuggestionAndTheNextCheckUsesTheNewOne() {
+    void aTypoFixOpensEditContactWithTheSuggestionAndChangesNothingYet() {
         DiagnoseViewModel olu = diagnose("olu.adeyemi@exmaple.com");
         olu.questionProperty().set(Question.EMAIL);
         olu.run();
@@ -150,48 +150,45 @@ class DiagnoseViewModelTest {
         FixChoice edit = typo.fixes().get(0);
         assertThat(edit.needsInput()).isTrue();
         assertThat(edit.inputProperty().get()).isEqualTo("olu.adeyemi@example.com");
+        int before = executor.submitted();
 
         olu.apply(edit);
 
+        // A new address gets every future link: the form asks how the caller was verified first.
+        assertThat(hooks.proposedEmails).containsExactly("olu.adeyemi@example.com");
+        assertThat(executor.submitted()).as("no service call from Diagnose").isEqualTo(before);
         assertThat(services.contacts().find("olu.adeyemi", 5)).extracting(c -> c.email())
-                .containsExactly("olu.adeyemi@example.com");
-        assertThat(olu.findings()).extracting(FindingRow::code).doesNotContain(DiagnosticCodes.EMAIL_DOMAIN_TYPO);
-        // Issue 18: the fix cancels what went to the typo and offers the welcome for the new address.
-        assertThat(dialogs.asked()).singleElement().satisfies(asked -> {
-            assertThat(asked.title()).isEqualTo("Email address changed");
-            assertThat(asked.question()).isEqualTo("Send the " + DemoData.MORNINGS
-                    + " welcome email to olu.adeyemi@example.com now?");
-            assertThat(asked.details()).contains("olu.adeyemi@exmaple.com is told that the address changed");
-        });
-        assertThat(olu.statusProperty().get()).contains("welcome email is queued for olu.adeyemi@example.com");
-        assertThat(services.emails().list("olu.adeyemi@example.com").get(0)).satisfies(queued -> {
-            assertThat(queued.kind().code()).isEqualTo("welcome");
-            assertThat(queued.recipient()).isEqualTo("olu.adeyemi@example.com");
-        });
-        assertThat(hooks.reloads).as("after the fix and after the welcome").isEqualTo(2);
+                .containsExactly("olu.adeyemi@exmaple.com");
+        assertThat(olu.statusProperty().get()).isEqualTo("Edit contact is open with olu.adeyemi@example.com typed in:"
+                + " say how you verified the caller, then save. Check again afterwards.");
+        assertThat(olu.errorProperty().get()).isEmpty();
     }
 
     @Test
     void checksAskedForAgainWhileTheyRunShowOnlyTheNewerAnswer(@TempDir Path own) {
         try (Services fresh = DemoDirectory.seeded(own, TestClock.at(TestServices.START))) {
-            DiagnoseViewModel olu = diagnose(fresh, "olu.adeyemi@exmaple.com");
-            olu.questionProperty().set(Question.EMAIL);
-            olu.run();
-            FixChoice edit = olu.findings().get(0).fixes().get(0);
+            DiagnoseViewModel marcus = diagnose(fresh, "marcus.bell@example.org");
+            marcus.questionProperty().set(Question.NOT_SURE);
+            marcus.run();
+            List<String> before = marcus.findings().stream().map(FindingRow::code).toList();
+            FixChoice retry = marcus.findings().get(0).fixes().get(0);
+            assertThat(retry.action().code()).isEqualTo("retry-email");
             executor.holdWork();
-            olu.apply(edit);
-            executor.runHeldWork(); // the fix: then the checks again, and the welcome for the new address
+            marcus.apply(retry);
+            executor.runHeldWork(); // the fix: then the checks again, held
 
-            assertThat(executor.heldWork()).isEqualTo(2);
-            executor.runHeldWorkNewestFirst(); // the welcome is sent before the checks answer
+            assertThat(executor.heldWork()).isEqualTo(1);
+            marcus.checkAgain(); // F5 while those checks run
+            executor.runHeldWork(); // the first checks answer: dropped, and they run anew
 
-            assertThat(olu.runningProperty().get()).as("checking again").isTrue();
-            assertThat(olu.findings()).as("the older answer is not shown").extracting(FindingRow::code)
-                    .contains(DiagnosticCodes.EMAIL_DOMAIN_TYPO);
+            assertThat(marcus.runningProperty().get()).as("checking again").isTrue();
+            assertThat(marcus.findings()).as("the older answer is not shown").extracting(FindingRow::code)
+                    .containsExactlyElementsOf(before);
             executor.runHeldWork();
-            assertThat(olu.runningProperty().get()).isFalse();
-            assertThat(olu.findings()).extracting(FindingRow::code).doesNotContain(DiagnosticCodes.EMAIL_DOMAIN_TYPO);
-            assertThat(olu.statusProperty().get()).contains("welcome email is queued for olu.adeyemi@example.com");
+            assertThat(marcus.runningProperty().get()).isFalse();
+            List<String> now = fresh.diagnostics().diagnose("marcus.bell@example.org",
+                    org.memberdesk.service.diagnostics.Concern.none()).stream().map(f -> f.code()).toList();
+            assertThat(marcus.findings()).extracting(FindingRow::code).containsExactlyElementsOf(now);
         }
     }
 
@@ -341,6 +338,13 @@ class DiagnoseViewModelTest {
         @Override
         public void editContact() {
             editsOpened++;
+        }
+
+        final List<String> proposedEmails = new java.util.ArrayList<>();
+
+        @Override
+        public void editContact(String proposedEmail) {
+            proposedEmails.add(proposedEmail);
         }
     }
 }
