@@ -30,6 +30,33 @@ class CredentialsCommandTest extends SeededDemoCase {
     }
 
     @Test
+    void verifyCodeEmailsACodeThenAcceptsWhatTheCallerReadsBackOnce() {
+        String sent = cli.run("credentials", "verify-code", "--contact", DANA).succeeded().out();
+
+        assertThat(sent.lines()).first().asString().startsWith("emailed a 6-digit code to " + DANA + ", valid until ");
+        assertThat(sent).doesNotContainPattern("\\b[0-9]{6}\\b");
+        List<MimeMessage> received = smtp.receivedFor(DANA);
+        assertThat(received).hasSize(1);
+        java.util.regex.Matcher digits = java.util.regex.Pattern.compile("\\b([0-9]{6})\\b")
+                .matcher(GreenMailUtil.getBody(received.get(0)));
+        assertThat(digits.find()).isTrue();
+        String code = digits.group(1);
+        String wrong = code.equals("111111") ? "222222" : "111111";
+
+        assertThat(cli.run("credentials", "recovery-link", "--contact", DANA, "--verified-by", "email-code").userError())
+                .as("not before the code was read back").contains("no emailed code was read back");
+        assertThat(cli.run("credentials", "verify-code", "--contact", DANA, "--code", wrong).userError())
+                .isEqualTo("error: wrong code for " + DANA + "; 4 tries left");
+        JsonNode checked = cli.run("credentials", "verify-code", "--contact", DANA, "--code", code, "--json")
+                .succeeded().json();
+        assertThat(checked.get("correct").asBoolean()).isTrue();
+        assertThat(cli.run("credentials", "recovery-link", "--contact", DANA, "--verified-by", "email-code")
+                .succeeded().out()).contains("/reset/");
+        assertThat(cli.run("credentials", "verify-code", "--contact", DANA, "--code", code).userError())
+                .as("used once").contains("no code is waiting");
+    }
+
+    @Test
     void theSameWelcomeAgainWithinTenMinutesIsRefusedWithExitOneUnlessAgain() {
         cli.run("credentials", "resend", "--contact", DANA, "--offer", "Budget Bootcamp").succeeded();
 

@@ -11,6 +11,7 @@ import org.memberdesk.ui.viewmodel.contact.ContactWindows;
 import org.memberdesk.ui.viewmodel.contact.GrantOfferViewModel;
 import org.memberdesk.ui.viewmodel.contact.ResetLinkViewModel;
 import org.memberdesk.ui.viewmodel.contact.RevokeOfferViewModel;
+import org.memberdesk.ui.viewmodel.contact.UnlockViewModel;
 
 /** Keeps the contact windows and dialogs the view models asked to show, without showing any. */
 public final class RecordingContactWindows implements ContactWindows {
@@ -24,6 +25,7 @@ public final class RecordingContactWindows implements ContactWindows {
     public final List<ChangePasswordViewModel> passwords = new ArrayList<>();
     public final List<GrantOfferViewModel> grants = new ArrayList<>();
     public final List<RevokeOfferViewModel> revokes = new ArrayList<>();
+    public final List<UnlockViewModel> unlocks = new ArrayList<>();
     public final List<ContactFormViewModel> forms = new ArrayList<>();
     public final List<UUID> dialogOwners = new ArrayList<>();
 
@@ -55,6 +57,12 @@ public final class RecordingContactWindows implements ContactWindows {
     public void showRevokeOffer(UUID contactId, RevokeOfferViewModel model) {
         dialogOwners.add(contactId);
         revokes.add(model);
+    }
+
+    @Override
+    public void showUnlock(UUID contactId, UnlockViewModel model) {
+        dialogOwners.add(contactId);
+        unlocks.add(model);
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.memberdesk.ui.viewmodel.contact.ContactWindows;
 import org.memberdesk.ui.viewmodel.contact.GrantOfferViewModel;
 import org.memberdesk.ui.viewmodel.contact.ResetLinkViewModel;
 import org.memberdesk.ui.viewmodel.contact.RevokeOfferViewModel;
+import org.memberdesk.ui.viewmodel.contact.UnlockViewModel;
 
 /** The open contact windows, one per contact, and the dialogs of their actions. */
 public final class ContactStages implements ContactWindows {
@@ -108,6 +109,11 @@ public final class ContactStages implements ContactWindows {
     @Override
     public void showRevokeOffer(UUID contactId, RevokeOfferViewModel model) {
         ActionDialogStage.show(owner(contactId), new RevokeOfferView(model, messages).root(), model, 520, 350);
+    }
+
+    @Override
+    public void showUnlock(UUID contactId, UnlockViewModel model) {
+        ActionDialogStage.show(owner(contactId), new UnlockView(model, messages).root(), model, 520, 380);
     }
 
     @Override

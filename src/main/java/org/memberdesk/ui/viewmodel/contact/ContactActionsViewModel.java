@@ -34,7 +34,6 @@ public final class ContactActionsViewModel {
 
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final Command resendCommand;
-    private final Command unlockCommand;
     private final BooleanBinding canUnlockPortal;
 
     ContactActionsViewModel(ContactViewModel contact, ContactBackend backend, ContactWindows windows,
@@ -44,10 +43,9 @@ public final class ContactActionsViewModel {
         this.windows = windows;
         this.tools = tools;
         this.messages = tools.messages();
-        // one call at a time from the window: Resend waits for Unlock and the other way round
+        // one call at a time from the window: a second Resend waits, and Unlock is not offered meanwhile
         resendCommand = new Command(tools.executor(), busy.not(), this::resendFailed);
-        unlockCommand = new Command(tools.executor(), busy.not(), failure -> failed("actions.unlock.failed", failure));
-        busy.bind(resendCommand.runningProperty().or(unlockCommand.runningProperty()));
+        busy.bind(resendCommand.runningProperty());
         canUnlockPortal = Bindings.createBooleanBinding(
                 () -> !busy.get() && contact.portalProperty().get() != null && contact.portalProperty().get().locked(),
                 busy, contact.portalProperty());
@@ -180,13 +178,20 @@ public final class ContactActionsViewModel {
                 change.linksRevoked(), notified);
     }
 
-    /** Lifts the lock of the Client Portal ({@code group} null) or one community group. */
+    /**
+     * Unlock for the Client Portal ({@code group} null) or one community group: a dialog that asks,
+     * optionally, how the caller was verified, then lifts the lock.
+     */
     public void unlock(CommunityRow group) {
-        String groupName = group == null ? null : group.group();
         String email = contact.emailProperty().get();
-        unlockCommand.run(() -> backend.credentials().unlock(email, groupName, tools.agent()),
-                unlocked -> announce(messages.get(unlocked ? "actions.unlock.done" : "actions.unlock.notLocked",
-                        access(groupName), email)));
+        if (busy.get() || email.isEmpty()) {
+            return;
+        }
+        String groupName = group == null ? null : group.group();
+        UnlockViewModel dialog = new UnlockViewModel(backend.credentials(), backend.identityChecks(), email, groupName,
+                access(groupName), tools, unlocked -> announce(messages.get(unlocked ? "actions.unlock.done"
+                        : "actions.unlock.notLocked", access(groupName), email)));
+        windows.showUnlock(contact.contactId(), dialog);
     }
 
     // ---- Contact ----

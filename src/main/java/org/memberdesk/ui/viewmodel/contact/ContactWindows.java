@@ -22,6 +22,9 @@ public interface ContactWindows {
 
     void showRevokeOffer(UUID contactId, RevokeOfferViewModel model);
 
+    /** Unlock, asking (optionally) how the caller was verified. */
+    void showUnlock(UUID contactId, UnlockViewModel model);
+
     /** New contact ({@code contactId} null, over the main window) or Edit contact. */
     void showContactForm(UUID contactId, ContactFormViewModel model);
 

@@ -465,12 +465,22 @@ class ContactActionsViewModelTest {
         assertThat(ben.actions().canUnlockPortal().get()).isTrue();
 
         ben.actions().unlock(null);
+        UnlockViewModel dialog = windows.unlocks.get(0);
+        assertThat(dialog.questionProperty().get()).isEqualTo("Lift the lock on the Client Portal (membership) login of"
+                + " ben.carter@example.com? They can sign in again at once.");
+        assertThat(card("ben.carter@example.com").portal().locked()).as("not before the dialog says so").isTrue();
+        verify(dialog.verification(), IdentityCheck.Method.OTHER);
+        assertThat(dialog.canUnlock().get()).as("other needs a note").isFalse();
+        dialog.verification().noteProperty().set("knew the last order number");
+        dialog.unlock();
 
         assertThat(card("ben.carter@example.com").portal().locked()).isFalse();
         assertThat(ben.portalProperty().get().locked()).isFalse();
         assertThat(ben.actions().canUnlockPortal().get()).isFalse();
         assertThat(ben.notificationProperty().get())
                 .isEqualTo("The Client Portal (membership) of ben.carter@example.com is unlocked.");
+        assertThat(services.audit().latest(1).get(0).detail())
+                .endsWith("caller verified by other (note: knew the last order number)");
     }
 
     @Test
@@ -486,7 +496,8 @@ class ContactActionsViewModelTest {
         assertThat(ben.actions().canUnlockPortal().get()).isFalse();
         ben.actions().unlock(null);
         ben.actions().resend(membership);
-        assertThat(executor.submitted()).as("the second click and Unlock wait").isEqualTo(submitted + 1);
+        assertThat(executor.submitted()).as("the second click waits").isEqualTo(submitted + 1);
+        assertThat(windows.unlocks).as("no Unlock while Resend runs").isEmpty();
 
         executor.runHeldWork();
         assertThat(ben.actions().busyProperty().get()).isFalse();

@@ -95,6 +95,7 @@ class ContactRefreshTest {
         assertThat(window.actions().canUnlockPortal().get()).as("Unlock is executable").isTrue();
 
         window.actions().unlock(null);
+        windows.unlocks.get(0).unlock();
 
         assertThat(window.portalProperty().get().locked()).isFalse();
         assertThat(window.actions().canUnlockPortal().get()).isFalse();
