@@ -101,6 +101,11 @@ class RecoveryCodeTest extends SmtpServicesCase {
         RecoveryCode second = credentials.recoveryCode(DANA, null, PHONE, agent);
         credentials.setPassword(DANA, null, "plum orchard velvet sky", false, agent);
         assertThat(credentials.redeemCode(DANA, null, second.code())).as("a password change revokes it").isEmpty();
+
+        RecoveryCode third = credentials.recoveryCode(DANA, null, PHONE, agent);
+        services.contacts().edit(DANA, "dana.w@example.com", null, null, PHONE, agent);
+        assertThat(credentials.redeemCode("dana.w@example.com", null, third.code())).as("an email change revokes it")
+                .isEmpty();
     }
 
     @Test

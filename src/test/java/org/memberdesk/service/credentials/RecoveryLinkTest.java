@@ -86,6 +86,15 @@ class RecoveryLinkTest extends SmtpServicesCase {
     }
 
     @Test
+    void anEmailChangeRevokesALinkToPaste() {
+        String pasted = raw(credentials.recoveryLink(DANA, null, null, PHONE, agent));
+
+        services.contacts().edit(DANA, "dana.w@example.com", null, null, PHONE, agent);
+
+        assertThat(credentials.openLink(pasted).state().code()).isEqualTo("revoked");
+    }
+
+    @Test
     void recoveryLinksAndResetEmailsShareTheHourlyLimit() {
         for (int i = 0; i < CredentialService.RESET_EMAILS_PER_HOUR - 1; i++) {
             credentials.sendResetLink(DANA, null, null, agent);
