@@ -11,10 +11,12 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.memberdesk.service.Services;
+import org.memberdesk.service.credentials.IdentityCheck;
 import org.memberdesk.service.email.EmailView;
 import org.memberdesk.testsupport.TestServices;
 import org.memberdesk.ui.viewmodel.contact.EmailRow;
 import org.memberdesk.ui.viewmodel.contact.OfferRow;
+import org.memberdesk.ui.viewmodel.contact.VerificationChoice;
 
 /**
  * The real console on demo data: the agent drives each of the four ways back in from a contact's
@@ -88,7 +90,7 @@ class ContactActionsViewTest extends DemoConsoleCase {
         int before = stored("dana.whitfield@example.com").size();
         assertThat(robot.from(dialog).lookup("#pasteButton").queryButton().isDisabled())
                 .as("not before the caller's verification is said").isTrue();
-        chooseVerification(dialog, 1);
+        chooseVerification(dialog, IdentityCheck.Method.PHONE);
 
         robot.clickOn(robot.from(dialog).lookup("#pasteButton").queryButton());
 
@@ -111,7 +113,7 @@ class ContactActionsViewTest extends DemoConsoleCase {
         robot.clickOn(robot.from(root).lookup("#portalResetButton").queryButton());
         Node dialog = WAIT.present(() -> window("Send Reset Link")).getScene().getRoot();
         WAIT.until(() -> "dana.whitfield@example.com".equals(text(dialog, "#recipientLabel")));
-        chooseVerification(dialog, 0);
+        chooseVerification(dialog, IdentityCheck.Method.EMAIL_REPLY);
 
         robot.clickOn(robot.from(dialog).lookup("#codeButton").queryButton());
 
@@ -122,11 +124,12 @@ class ContactActionsViewTest extends DemoConsoleCase {
     }
 
     @SuppressWarnings("unchecked")
-    private void chooseVerification(Node dialog, int index) {
-        javafx.scene.control.ComboBox<Object> box = robot.from(dialog).lookup("#verifiedByBox")
+    private void chooseVerification(Node dialog, IdentityCheck.Method method) {
+        javafx.scene.control.ComboBox<VerificationChoice> box = robot.from(dialog).lookup("#verifiedByBox")
                 .queryAs(javafx.scene.control.ComboBox.class);
         robot.clickOn(box);
-        robot.interact(() -> box.getSelectionModel().select(index));
+        robot.interact(() -> box.getSelectionModel().select(box.getItems().stream()
+                .filter(choice -> choice.method() == method).findFirst().orElseThrow()));
         robot.interact(box::hide);
     }
 
