@@ -9,6 +9,7 @@ import org.memberdesk.service.UserError;
 import org.memberdesk.service.credentials.CredentialService;
 import org.memberdesk.service.credentials.IdentityCheck;
 import org.memberdesk.service.credentials.IdentityChecks;
+import org.memberdesk.service.credentials.SignInLinks;
 import org.memberdesk.service.email.EmailView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -114,6 +115,39 @@ final class CredentialsCommand implements Runnable {
                 List.of(made.code(), "a one-time " + made.access() + " code for " + made.contactEmail() + ", valid until "
                         + made.expiresAt() + "; read it out: the contact types it with their email at " + made.pageUrl()
                         + "; shown once, not emailed"));
+    }
+
+    @Command(name = "login-link",
+            description = {"Emails a single-use sign-in link (a magic link, 15 minutes) to the Client Portal; needs"
+                    + " `portal magic-links on`.",
+                    "Several --contact: one email each; a contact over the limit of 5 emails with a way in per hour is"
+                            + " skipped and listed."})
+    void loginLink(@Option(names = "--contact", required = true, paramLabel = "E",
+                           description = "The contact's email; repeat for several.") List<String> contacts,
+                   @Mixin Delivery delivery) {
+        record Sent(SignInLinks.BulkResult result, List<EmailView> now, Delivery.Outcome delivered) {
+        }
+        Sent sent = cli.call(services -> {
+            SignInLinks.BulkResult result = contacts.size() == 1
+                    ? new SignInLinks.BulkResult(List.of(services.signInLinks().send(contacts.get(0), cli.agent())),
+                    List.of())
+                    : services.signInLinks().sendMany(contacts, cli.agent(), null);
+            Delivery.Outcome delivered = delivery.afterChange(services);
+            List<EmailView> now = result.sent().stream().map(e -> services.emails().detail(e.id()).email()).toList();
+            return new Sent(result, now, delivered);
+        });
+        List<String> lines = new ArrayList<>();
+        for (EmailView email : sent.now()) {
+            lines.add((email.status() == EmailView.Status.SENT ? "sent a sign-in link to " : "queued a sign-in link for ")
+                    + email.recipient() + ", valid " + SignInLinks.TTL.toMinutes() + " minutes");
+        }
+        for (SignInLinks.Skipped skipped : sent.result().skipped()) {
+            lines.add("skipped " + skipped.email() + ": " + skipped.reason());
+        }
+        lines.add(sent.delivered().line());
+        cli.output().change(new JsonShapes.LoginLinks(sent.now().stream().map(JsonShapes::email).toList(),
+                sent.result().skipped().stream().map(s -> new JsonShapes.Skipped(s.email(), s.reason())).toList(),
+                sent.delivered().json()), lines);
     }
 
     @Command(name = "verify-code",

@@ -130,6 +130,15 @@ final class JsonShapes {
     record IdentityRules(String emailChange, String recovery) {
     }
 
+    record MagicLinks(boolean on) {
+    }
+
+    record LoginLinks(List<Email> sent, List<Skipped> skipped, Delivery delivery) {
+    }
+
+    record Skipped(String contact, String reason) {
+    }
+
     record Unlocked(String contact, boolean changed) {
     }
 

@@ -14,6 +14,7 @@ import org.memberdesk.service.portal.PortalSiteService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code memberdesk portal serve}: runs the Client Portal, the workflows and mail delivery until stopped. */
 @Command(name = "portal", description = "The Client Portal web server.")
@@ -116,6 +117,21 @@ final class PortalCommand implements Runnable {
             services.emails().stopBackgroundDelivery();
             portal.stop();
         }
+    }
+
+    @Command(name = "magic-links",
+            description = {"Without an argument: says whether contacts may sign in with an emailed link.",
+                    "on: the portal's sign-in page offers \"Email me a sign-in link\", and agents can send login emails;"
+                            + " off (the default): neither, and links already sent stop working."})
+    void magicLinks(@Parameters(arity = "0..1", paramLabel = "on|off") String state) {
+        Boolean on = state == null ? null : switch (state.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new UserError("magic-links takes on or off, not '" + state + "'");
+        };
+        boolean now = cli.call(services -> on == null ? services.signInLinks().enabled()
+                : services.signInLinks().setEnabled(on, cli.agent()));
+        cli.output().change(new JsonShapes.MagicLinks(now), "magic-link sign-in is " + (now ? "on" : "off"));
     }
 
     @Command(name = "limits",

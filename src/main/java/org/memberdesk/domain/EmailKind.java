@@ -12,7 +12,9 @@ public enum EmailKind implements Coded {
     /** To the old address after an agent changed the contact's email: no link, the new address masked. */
     ADDRESS_CHANGED(AccessScope.MEMBERSHIP),
     /** A six-digit code to the address on file, which the caller reads back to the agent. */
-    VERIFICATION_CODE(AccessScope.MEMBERSHIP);
+    VERIFICATION_CODE(AccessScope.MEMBERSHIP),
+    /** A single-use link that signs the contact in to the Client Portal. */
+    LOGIN_LINK(AccessScope.MEMBERSHIP);
 
     private final AccessScope scope;
 

@@ -71,10 +71,11 @@ public class PortalSession {
         this.contact = contact;
         this.scope = scope;
         this.group = group;
-        if (credential == null || !credential.hasPassword()) {
-            throw new IllegalArgumentException("a session needs a credential with a password");
+        if (credential == null) {
+            throw new IllegalArgumentException("a session belongs to a credential");
         }
-        this.passwordFingerprint = fingerprint(credential.getPasswordHash());
+        // a sign-in link may open a session for a contact who never chose a password
+        this.passwordFingerprint = fingerprint(credential.hasPassword() ? credential.getPasswordHash() : null);
         this.createdAt = now;
         this.expiresAt = expiresAt;
     }
@@ -88,7 +89,10 @@ public class PortalSession {
      * session was created after that password was set (to the millisecond, as stored).
      */
     public boolean matchesPassword(Credential credential) {
-        if (credential == null || !credential.hasPassword() || credential.getPasswordSetAt() == null) {
+        if (credential != null && !credential.hasPassword()) {
+            return NO_PASSWORD.equals(passwordFingerprint);
+        }
+        if (credential == null || credential.getPasswordSetAt() == null) {
             return false;
         }
         return createdAt.toEpochMilli() >= credential.getPasswordSetAt().toEpochMilli()
@@ -96,7 +100,13 @@ public class PortalSession {
                         fingerprint(credential.getPasswordHash()).getBytes(StandardCharsets.US_ASCII));
     }
 
+    /** The fingerprint of a session opened while the credential had no password (through a sign-in link). */
+    private static final String NO_PASSWORD = "no-password";
+
     private static String fingerprint(String passwordHash) {
+        if (passwordHash == null) {
+            return NO_PASSWORD;
+        }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(passwordHash.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

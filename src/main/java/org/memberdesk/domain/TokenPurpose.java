@@ -8,5 +8,7 @@ public enum TokenPurpose implements Coded {
      * A six-digit code emailed to the address on file that the caller reads back to the agent: it
      * proves who is on the line and is never a way in by itself.
      */
-    VERIFY;
+    VERIFY,
+    /** A single-use sign-in link (a "magic link"): the contact is signed in to the Client Portal. */
+    LOGIN;
 }

@@ -108,6 +108,18 @@ public final class EmailComposer {
                 TokenPurpose.RESET, ttl);
     }
 
+    /** A single-use sign-in link (magic link) to the Client Portal. */
+    public ComposedEmail loginLink(String portalBase, Contact contact, Duration ttl) {
+        TemplateSource.Stored stored = source.find(TemplateKind.LOGIN_LINK, null);
+        Map<String, Object> scope = person(contact, "Membership · Client Portal", "Sign in to the Client Portal",
+                stored.brand(), portalBase);
+        scope.put("link", PortalLinks.signIn(portalBase, PortalLinks.HIDDEN_TOKEN));
+        scope.put("linkExpiry", LinkTtl.describe(ttl));
+        scope.put("buttonLabel", "Sign in");
+        return compose(EmailKind.LOGIN_LINK, TemplateKind.LOGIN_LINK, stored, scope, null, null, null,
+                TokenPurpose.LOGIN, ttl);
+    }
+
     public ComposedEmail passwordChanged(String portalBase, Contact contact, Instant changedAt) {
         TemplateSource.Stored stored = source.find(TemplateKind.PASSWORD_CHANGED, null);
         Map<String, Object> scope = person(contact, "Membership · Client Portal", "Your password was changed",

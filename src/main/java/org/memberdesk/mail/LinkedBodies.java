@@ -12,7 +12,7 @@ import org.memberdesk.domain.TokenPurpose;
 final class LinkedBodies {
 
     private static final Pattern LINK = Pattern.compile(
-            "(https?://[^\\s\"'<>]+?)/(?:reset|set-password|community/[^/\\s\"'<>]+/reset)/"
+            "(https?://[^\\s\"'<>]+?)/(?:reset|set-password|signin|community/[^/\\s\"'<>]+/reset)/"
                     + Pattern.quote(PortalLinks.HIDDEN_TOKEN));
 
     private LinkedBodies() {

@@ -104,6 +104,11 @@ public final class PortalLinks {
         return base + "/reset/" + token;
     }
 
+    /** A sign-in link: its page shows a Sign in button, and only that POST signs in. */
+    public static String signIn(String base, String token) {
+        return base + "/signin/" + token;
+    }
+
     public static String setPassword(String base, String token) {
         return base + "/set-password/" + token;
     }

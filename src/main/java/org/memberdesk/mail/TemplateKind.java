@@ -27,7 +27,9 @@ public enum TemplateKind implements Coded {
     COMMUNITY_RESET("community-reset-link", true, false, "The reset link of a community group password",
             "group", "link", "linkExpiry", "buttonLabel"),
     COMMUNITY_PASSWORD_CHANGED("community-password-changed", false, false,
-            "The notice that a community group password was changed", "group", "loginUrl", "changedAt");
+            "The notice that a community group password was changed", "group", "loginUrl", "changedAt"),
+    LOGIN_LINK("login-link", true, false, "The single-use sign-in link to the Client Portal (magic link)",
+            "link", "linkExpiry", "buttonLabel");
 
     /** Given to every template: the contact, the page frame and the brand. */
     public static final List<String> COMMON_VARIABLES = List.of("name", "loginEmail", "subject", "area", "heading",

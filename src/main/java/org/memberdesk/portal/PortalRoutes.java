@@ -19,6 +19,7 @@ import org.memberdesk.service.UserError;
 import org.memberdesk.service.credentials.AccessType;
 import org.memberdesk.service.credentials.CredentialService.LinkCheck;
 import org.memberdesk.service.credentials.CredentialService;
+import org.memberdesk.service.credentials.SignInLinks;
 import org.memberdesk.service.credentials.LinkPurpose;
 import org.memberdesk.service.credentials.LinkState;
 import org.memberdesk.service.portal.PortalAuthService.Door;
@@ -42,15 +43,17 @@ final class PortalRoutes {
     private final PortalAuthService auth;
     private final PortalSiteService site;
     private final CredentialService credentials;
+    private final SignInLinks signInLinks;
     private final Clock clock;
     private final Pages pages;
     private final RequestGuard guard;
 
-    PortalRoutes(PortalAuthService auth, PortalSiteService site, CredentialService credentials, Clock clock,
-                 Pages pages, RequestGuard guard) {
+    PortalRoutes(PortalAuthService auth, PortalSiteService site, CredentialService credentials,
+                 SignInLinks signInLinks, Clock clock, Pages pages, RequestGuard guard) {
         this.auth = auth;
         this.site = site;
         this.credentials = credentials;
+        this.signInLinks = signInLinks;
         this.clock = clock;
         this.pages = pages;
         this.guard = guard;
@@ -94,6 +97,10 @@ final class PortalRoutes {
         routes.get("/set-password/{token}", ctx -> linkForm(ctx, membership(), "set-password"));
         routes.post("/set-password/{token}", ctx -> completeLink(ctx, membership(), "set-password"));
         routes.get("/code", ctx -> codeForm(ctx, membership(), "", null, 200));
+        routes.get("/signin", ctx -> signInRequestForm(ctx, membership()));
+        routes.post("/signin", ctx -> requestSignInLink(ctx, membership()));
+        routes.get("/signin/{token}", ctx -> signInConfirm(ctx, membership()));
+        routes.post("/signin/{token}", ctx -> signInWithLink(ctx, membership()));
         routes.post("/code", ctx -> redeemCode(ctx, membership()));
 
         routes.get("/community/{slug}", ctx -> community(ctx, "").ifPresent(here -> home(ctx, here)));
@@ -279,6 +286,9 @@ final class PortalRoutes {
         model.put("loginAction", here.path("login"));
         model.put("forgotPath", here.path("forgot"));
         model.put("codePath", here.path("code"));
+        if (!here.door().community() && signInLinks.enabled()) {
+            model.put("signInLinkPath", here.path("signin"));
+        }
         return model;
     }
 
@@ -327,6 +337,102 @@ final class PortalRoutes {
         Map<String, Object> model = model(ctx, here, "Check your email");
         model.put("linkLifetime", site.selfServiceLinkLifetime());
         html(ctx, 200, "forgot-sent", model);
+    }
+
+    // ---- magic-link sign-in ----
+
+    private boolean signInLinksOff(Context ctx, Here here) {
+        if (signInLinks.enabled()) {
+            return false;
+        }
+        message(ctx, here, 404, "Page not found", "Signing in with an emailed link is not offered here. Sign in with"
+                + " your password, or use “Forgot your password?”.", "Go to sign in");
+        return true;
+    }
+
+    private void signInRequestForm(Context ctx, Here here) {
+        if (signInLinksOff(ctx, here)) {
+            return;
+        }
+        Map<String, Object> model = model(ctx, here, "Sign in with a link");
+        model.put("signInAction", here.path("signin"));
+        model.put("email", "");
+        html(ctx, 200, "signin-request", model);
+    }
+
+    /** The same page, status and (floored) time for every well-formed address, known or not. */
+    private void requestSignInLink(Context ctx, Here here) {
+        if (!Csrf.valid(ctx, here.secure())) {
+            forbidden(ctx, here);
+            return;
+        }
+        if (signInLinksOff(ctx, here)) {
+            return;
+        }
+        String email = trimmed(ctx.formParam("email"));
+        Optional<String> problem = auth.addressProblem(email);
+        if (problem.isPresent()) {
+            Map<String, Object> model = model(ctx, here, "Sign in with a link");
+            model.put("signInAction", here.path("signin"));
+            model.put("email", email);
+            model.put("emailError", sentence(problem.get()));
+            html(ctx, 422, "signin-request", model);
+            return;
+        }
+        if (overAccountLimit(ctx, here, RequestGuard.Bucket.FORGOT, email)) {
+            return;
+        }
+        auth.requestSignInLink(email, signInLinks);
+        Map<String, Object> model = model(ctx, here, "Check your email");
+        model.put("linkLifetime", SignInLinks.TTL.toMinutes() + " minutes");
+        html(ctx, 200, "signin-sent", model);
+    }
+
+    /** GET of a sign-in link: only a Sign in button. Opening signs nobody in and uses nothing up (scanners open links). */
+    private void signInConfirm(Context ctx, Here here) {
+        if (signInLinksOff(ctx, here)) {
+            return;
+        }
+        String token = ctx.pathParam("token");
+        LinkCheck link = signInLinkAt(credentials.openLink(token), here);
+        if (!link.live()) {
+            linkProblem(ctx, here, link.state());
+            return;
+        }
+        Map<String, Object> model = model(ctx, here, "Sign in");
+        model.put("accountEmail", link.contactEmail());
+        model.put("signInAction", here.path("signin/" + token));
+        model.put("expiresIn", relative(link.expiresAt()));
+        html(ctx, 200, "signin-confirm", model);
+    }
+
+    /** POST of the Sign in button: uses the link up and signs in, once. */
+    private void signInWithLink(Context ctx, Here here) {
+        if (!Csrf.valid(ctx, here.secure())) {
+            forbidden(ctx, here);
+            return;
+        }
+        if (signInLinksOff(ctx, here)) {
+            return;
+        }
+        String token = ctx.pathParam("token");
+        Optional<String> session = auth.signInWithLink(token);
+        if (session.isEmpty()) {
+            linkProblem(ctx, here, signInLinkAt(credentials.openLink(token), here).state());
+            return;
+        }
+        String previous = Cookies.read(ctx, here.sessionCookie());
+        if (previous != null) {
+            auth.signOut(previous); // one browser, one session per door
+        }
+        Cookies.set(ctx, here.sessionCookie(), session.get(), here.secure());
+        redirect(ctx, here.homePath());
+    }
+
+    /** Only a membership sign-in link is one here; any other link is, on this page, no link at all. */
+    private static LinkCheck signInLinkAt(LinkCheck link, Here here) {
+        return link.purpose() == LinkPurpose.LOGIN && !here.door().community() && link.access() == AccessType.MEMBERSHIP
+                ? link : new LinkCheck(LinkState.UNKNOWN, null, null, null, null, null);
     }
 
     // ---- a code read out by phone ----
@@ -433,6 +539,9 @@ final class PortalRoutes {
 
     /** A link for the other door is, at this door, no link at all. */
     private static LinkCheck atThisDoor(LinkCheck link, Here here) {
+        if (link.purpose() == LinkPurpose.LOGIN) {
+            return new LinkCheck(LinkState.UNKNOWN, null, null, null, null, null); // it signs in, it sets no password
+        }
         boolean fits = here.door().community()
                 ? link.access() == AccessType.COMMUNITY && here.door().groupSlug().equals(link.groupSlug())
                 : link.access() == AccessType.MEMBERSHIP;

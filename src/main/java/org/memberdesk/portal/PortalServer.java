@@ -80,7 +80,7 @@ public final class PortalServer implements AutoCloseable {
         RequestGuard guard = new RequestGuard(services.portalSite(), services.portalAuth(),
                 new ClientLimits(services.clock()));
         PortalRoutes routes = new PortalRoutes(services.portalAuth(), services.portalSite(), services.credentials(),
-                services.clock(), pages, guard);
+                services.signInLinks(), services.clock(), pages, guard);
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;

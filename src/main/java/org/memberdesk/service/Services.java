@@ -20,6 +20,7 @@ import org.memberdesk.service.contacts.AddressChange;
 import org.memberdesk.service.contacts.ContactService;
 import org.memberdesk.service.credentials.CredentialService;
 import org.memberdesk.service.credentials.IdentityChecks;
+import org.memberdesk.service.credentials.SignInLinks;
 import org.memberdesk.service.credentials.Tokens;
 import org.memberdesk.service.demo.DemoData;
 import org.memberdesk.service.demo.DemoInboxService;
@@ -76,6 +77,7 @@ public final class Services implements AutoCloseable {
     private final DemoInboxService demoInbox;
     private final CredentialService credentials;
     private final IdentityChecks identityChecks;
+    private final SignInLinks signInLinks;
     private final PortalAuthService portalAuth;
     private final PortalSiteService portalSite;
     private final BrandingService branding;
@@ -119,6 +121,7 @@ public final class Services implements AutoCloseable {
         this.demo = new DemoData(transactions, clock, composer, portalLinks);
         this.credentials = new CredentialService(transactions, audit, clock, outbox, composer, portalLinks);
         this.identityChecks = new IdentityChecks(transactions, audit, clock, outbox, composer);
+        this.signInLinks = new SignInLinks(transactions, audit, clock, credentials);
         this.portalAuth = new PortalAuthService(transactions, audit, clock, credentials, triggers);
         this.portalSite = new PortalSiteService(transactions, audit, clock, portalLinks, env);
         this.branding = new BrandingService(transactions, audit, clock);
@@ -212,6 +215,11 @@ public final class Services implements AutoCloseable {
 
     public CredentialService credentials() {
         return credentials;
+    }
+
+    /** Magic-link sign-in: the setting, and the links agents and the portal send. */
+    public SignInLinks signInLinks() {
+        return signInLinks;
     }
 
     /** Which changes need the caller verified, and the code emailed to check them. */

@@ -60,7 +60,9 @@ public final class CredentialService {
 
     private static final Pattern PASSWORD_SET_HOW = Pattern.compile(
             "(contact notified|no notification), \\d+ link\\(s\\) revoked|through a [a-z_-]+ link");
-    private static final EnumSet<EmailKind> RESET_KINDS = EnumSet.of(EmailKind.RESET_LINK, EmailKind.COMMUNITY_RESET_LINK);
+    /** Emails that carry a way in and count towards the hourly limit: reset links and sign-in links. */
+    private static final EnumSet<EmailKind> RESET_KINDS = EnumSet.of(EmailKind.RESET_LINK, EmailKind.COMMUNITY_RESET_LINK,
+            EmailKind.LOGIN_LINK);
 
     /** What the agent confirms before a reset link goes out. */
     public record ResetLinkPreview(String recipient, String access, Duration defaultTtl, int sentInLastHour,
@@ -411,6 +413,26 @@ public final class CredentialService {
         return queueReset(t, membershipTarget(t, contact), lifetime, actor);
     }
 
+    /**
+     * Queues a sign-in link to the contact's membership, under the hourly limit of reset emails (a
+     * refusal throws {@link RateLimited} before anything is written).
+     */
+    EmailMessage queueLoginLink(Tx t, Contact contact, Duration ttl, Actor actor) {
+        Instant next = nextAllowed(recentResets(t, contact));
+        if (next != null) {
+            throw new RateLimited(RESET_EMAILS_PER_HOUR + " emails with a way in went to " + contact.getEmail()
+                    + " in the last hour; the next can be sent at " + next);
+        }
+        portalAccount(t, contact);
+        return outbox.enqueue(t, contact, composer(t).loginLink(links.base(t), contact, ttl), actor.origin(),
+                actor.name());
+    }
+
+    /** When the next email with a way in may go to this contact; null now. */
+    Instant nextWayInAllowed(Tx t, Contact contact) {
+        return nextAllowed(recentResets(t, contact));
+    }
+
     private EmailMessage queueReset(Tx t, Target target, Duration ttl, Actor actor) {
         List<Instant> recent = recentResets(t, target.contact());
         Instant next = nextAllowed(recent);
@@ -615,6 +637,7 @@ public final class CredentialService {
         String hash = hashOutsideTheWriteLock(newPassword);
         return tx.write(t -> {
             CredentialToken token = byRawToken(t, rawToken)
+                    .filter(tok -> tok.getPurpose() != TokenPurpose.LOGIN) // a sign-in link sets no password
                     .filter(tok -> java.util.Objects.equals(expectedGroupSlug,
                             tok.getGroup() == null ? null : tok.getGroup().getSlug()))
                     .orElseThrow(() -> new UserError("this link is not valid"));

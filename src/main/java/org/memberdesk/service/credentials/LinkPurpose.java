@@ -8,7 +8,7 @@ import org.memberdesk.service.StateCode;
  * the code an agent emails to check who is calling.
  */
 public enum LinkPurpose implements StateCode {
-    RESET, SET_PASSWORD, CODE, VERIFY;
+    RESET, SET_PASSWORD, CODE, VERIFY, LOGIN;
 
     /** The code, so a state in a message reads as it does in JSON. */
     @Override
@@ -22,6 +22,7 @@ public enum LinkPurpose implements StateCode {
             case SET_PASSWORD -> SET_PASSWORD;
             case CODE -> CODE;
             case VERIFY -> VERIFY;
+            case LOGIN -> LOGIN;
         };
     }
 }

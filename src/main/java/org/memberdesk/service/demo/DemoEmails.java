@@ -19,6 +19,7 @@ final class DemoEmails {
             case TEST -> "MemberDesk test email";
             case ADDRESS_CHANGED -> "The email address of your account was changed";
             case VERIFICATION_CODE -> "Your code for our support team";
+            case LOGIN_LINK -> "Your sign-in link";
         };
     }
 
@@ -37,6 +38,7 @@ final class DemoEmails {
             case TEST -> "This is a test.";
             case ADDRESS_CHANGED -> "Hi " + name + ",\n\nThe email address of your account was changed.";
             case VERIFICATION_CODE -> "Hi " + name + ",\n\nRead this code to our support team: [code redacted]";
+            case LOGIN_LINK -> "Hi " + name + ",\n\nSign in to the Client Portal with this link.\n\nLink: [link redacted]";
         };
     }
 

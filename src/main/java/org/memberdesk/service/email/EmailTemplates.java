@@ -33,6 +33,7 @@ import org.memberdesk.service.AuditLog;
 import org.memberdesk.service.Lookups;
 import org.memberdesk.service.Transactions;
 import org.memberdesk.service.UserError;
+import org.memberdesk.service.credentials.SignInLinks;
 
 /**
  * The emails a business words itself (Settings → Emails, {@code templates ...}): each kind's
@@ -218,6 +219,7 @@ public final class EmailTemplates {
                         LinkTtl.agentReset(t));
                 case COMMUNITY_PASSWORD_CHANGED -> drafts.communityPasswordChanged(base, contact,
                         anyGroup(t, contact, now), now);
+                case LOGIN_LINK -> drafts.loginLink(base, contact, SignInLinks.TTL);
             };
             return new EmailPreview(TemplateKindCode.of(kind), chosen == null ? null : chosen.getName(), contact.getEmail(),
                     email.subject(), email.text(), email.html());

@@ -46,7 +46,8 @@ public record EmailView(UUID id, Kind kind, Status status, String subject, Strin
         COMMUNITY_PASSWORD_CHANGED,
         TEST,
         ADDRESS_CHANGED,
-        VERIFICATION_CODE;
+        VERIFICATION_CODE,
+        LOGIN_LINK;
 
         /** The code, so a state in a message reads as it does in JSON. */
         @Override
@@ -65,6 +66,7 @@ public record EmailView(UUID id, Kind kind, Status status, String subject, Strin
                 case TEST -> TEST;
                 case ADDRESS_CHANGED -> ADDRESS_CHANGED;
                 case VERIFICATION_CODE -> VERIFICATION_CODE;
+                case LOGIN_LINK -> LOGIN_LINK;
             };
         }
     }

@@ -18,6 +18,7 @@ import org.memberdesk.domain.CommunityGroup;
 import org.memberdesk.domain.CommunityMembership;
 import org.memberdesk.domain.Contact;
 import org.memberdesk.domain.Credential;
+import org.memberdesk.domain.CredentialToken;
 import org.memberdesk.domain.EmailAddress;
 import org.memberdesk.domain.InvalidInputException;
 import org.memberdesk.domain.LoginFailure;
@@ -25,6 +26,7 @@ import org.memberdesk.domain.LoginThrottle;
 import org.memberdesk.domain.MintedToken;
 import org.memberdesk.domain.PortalAccount;
 import org.memberdesk.domain.PortalSession;
+import org.memberdesk.domain.TokenPurpose;
 import org.memberdesk.domain.TriggerType;
 import org.memberdesk.persistence.Tx;
 import org.memberdesk.service.Actor;
@@ -33,6 +35,7 @@ import org.memberdesk.service.Lookups;
 import org.memberdesk.service.Transactions;
 import org.memberdesk.service.credentials.CredentialService;
 import org.memberdesk.service.credentials.PasswordHasher;
+import org.memberdesk.service.credentials.SignInLinks;
 import org.memberdesk.service.credentials.Tokens;
 import org.memberdesk.service.workflow.TriggerLog;
 import org.slf4j.Logger;
@@ -244,6 +247,44 @@ public final class PortalAuthService {
         });
     }
 
+    /**
+     * The POST of a sign-in link's button: uses up a live membership sign-in link and opens a session
+     * for its contact (a contact without a password too; a later password change ends it). Empty
+     * for anything else: unknown, used, expired, superseded or revoked, or a link of another kind.
+     * The caller checks that magic-link sign-in is on.
+     */
+    public Optional<String> signInWithLink(String rawToken) {
+        if (rawToken == null || !rawToken.matches("[A-Za-z0-9_-]{43}")) {
+            return Optional.empty();
+        }
+        String hash = Tokens.hash(rawToken);
+        return tx.write(t -> {
+            Instant now = clock.instant();
+            Optional<CredentialToken> found = t.tokens().byHash(hash)
+                    .filter(token -> token.getPurpose() == TokenPurpose.LOGIN && token.getGroup() == null)
+                    .filter(token -> token.state(now) == CredentialToken.State.LIVE);
+            if (found.isEmpty()) {
+                return Optional.<String>empty();
+            }
+            CredentialToken token = found.get();
+            Contact contact = token.getContact();
+            Optional<PortalAccount> account = t.portalAccounts().ofContact(contact.getId());
+            if (account.isEmpty()) {
+                return Optional.<String>empty();
+            }
+            token.markUsed(now);
+            Credential credential = account.get().getCredential();
+            credential.recordLogin(now);
+            t.portalSessions().deleteExpired(now);
+            MintedToken id = Tokens.mint();
+            t.portalSessions().add(new PortalSession(id.hash(), contact, AccessScope.MEMBERSHIP, null, credential, now,
+                    now.plus(sessionLength(t))));
+            audit.record(t, Actor.selfService(), "portal.signed-in-with-link", contact,
+                    "membership (Client Portal), through a sign-in link");
+            return Optional.of(id.raw());
+        });
+    }
+
     private SignIn throttleUnknown(Tx t, String address, Door door, Lockout rule, Instant now) {
         String subject = subjectHash(address, door);
         LoginThrottle throttle = t.loginThrottles().find(subject).orElse(null);
@@ -384,13 +425,23 @@ public final class PortalAuthService {
      * and never answers sooner than the floor, so the time taken tells nothing either.
      */
     public void requestReset(String email, Door door) {
+        String address = email == null || email.length() > MAX_EMAIL_CHARS ? null : email;
+        floored("self-service reset", () -> credentials.requestSelfServiceReset(address, door.groupSlug()));
+    }
+
+    /** "Email me a sign-in link": the same answer and the same (floored) time for every address. */
+    public void requestSignInLink(String email, SignInLinks links) {
+        String address = email == null || email.length() > MAX_EMAIL_CHARS ? null : email;
+        floored("sign-in link", () -> links.requestFromPortal(address));
+    }
+
+    private void floored(String what, Runnable request) {
         long start = System.nanoTime();
         try {
-            String address = email == null || email.length() > MAX_EMAIL_CHARS ? null : email;
-            credentials.requestSelfServiceReset(address, door.groupSlug());
+            request.run();
         } catch (RuntimeException e) {
             // The answer stays the same; the log says what failed, never for whom.
-            LOG.warn("self-service reset request failed: {}", e.getClass().getSimpleName());
+            LOG.warn("{} request failed: {}", what, e.getClass().getSimpleName());
         }
         long left = forgotFloor.toNanos() - (System.nanoTime() - start);
         if (left > 0) {
