@@ -33,7 +33,7 @@ final class PortalFixture implements AutoCloseable {
     }
 
     private static final Pattern LINK = Pattern.compile(
-            "(https?://[^\\s\"<>]*?)((/community/[a-z0-9-]+)?/(reset|set-password)/([A-Za-z0-9_-]{43}))");
+            "(https?://[^\\s\"<>]*?)((/community/[a-z0-9-]+)?/(reset|set-password|signin)/([A-Za-z0-9_-]{43}))");
 
     final TestClock clock = TestClock.at(TestServices.START);
     final GreenMail smtp;
