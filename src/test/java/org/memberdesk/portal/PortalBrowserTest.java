@@ -153,6 +153,37 @@ class PortalBrowserTest {
     }
 
     @Test
+    void aSignInLinkFromTheLoginPageShowsAButtonThatSignsInOnce() {
+        f.services.signInLinks().setEnabled(true, PortalFixture.AGENT);
+        browser.get(f.base + "/");
+        waitForHeading("Sign in");
+        browser.findElement(By.linkText("Email me a sign-in link")).click();
+        waitForHeading("Sign in with a link");
+        browser.findElement(By.id("email")).sendKeys(DANA);
+        submit();
+        waitForHeading("Check your email");
+        screenshot("signin-sent");
+
+        PortalFixture.MailedLink link = f.latestLink();
+        assertThat(link.url()).startsWith(f.base + "/signin/");
+        browser.get(link.url());
+        waitForHeading("Sign in to your membership");
+        assertThat(text()).contains(DANA).contains("works once");
+        assertThat(browser.manage().getCookieNamed("md_session")).as("the page alone signs nobody in").isNull();
+        assertThat(f.state().sessions()).isZero();
+        screenshot("signin-button");
+
+        browser.findElement(By.id("sign-in")).click();
+        waitForHeading("Hello, Dana Whitfield");
+        assertThat(text()).contains("Momentum Membership");
+        assertThat(f.state().sessions()).isEqualTo(1);
+
+        browser.get(link.url());
+        waitForHeading("Link already used");
+        screenshot("signin-used");
+    }
+
+    @Test
     void aCodeReadOutByPhoneLeadsToANewPasswordOnceAndAWrongOneSaysNothingAboutTheAccount() {
         String code = f.services.credentials().recoveryCode(DANA, null,
                 new org.memberdesk.service.credentials.IdentityCheck(
