@@ -30,6 +30,32 @@ class CredentialsCommandTest extends SeededDemoCase {
     }
 
     @Test
+    void loginLinkNeedsMagicLinksOnThenEmailsEachContactAndListsWhoIsSkipped() {
+        assertThat(cli.run("credentials", "login-link", "--contact", DANA).userError())
+                .startsWith("error: magic-link sign-in is off");
+        assertThat(cli.run("portal", "magic-links").succeeded().out()).isEqualTo("magic-link sign-in is off\n");
+        assertThat(cli.run("portal", "magic-links", "maybe").userError())
+                .isEqualTo("error: magic-links takes on or off, not 'maybe'");
+        assertThat(cli.run("portal", "magic-links", "on", "--json").succeeded().json().get("on").asBoolean()).isTrue();
+
+        String out = cli.run("credentials", "login-link", "--contact", DANA).succeeded().out();
+
+        assertThat(out.lines()).first().asString().isEqualTo("sent a sign-in link to " + DANA + ", valid 15 minutes");
+        assertThat(GreenMailUtil.getBody(smtp.receivedFor(DANA).get(0)).replace("=\r\n", "")).contains("/signin/");
+        for (int i = 0; i < 4; i++) {
+            cli.run("credentials", "login-link", "--contact", DANA, "--no-send").succeeded();
+        }
+        JsonNode many = cli.run("credentials", "login-link", "--contact", DANA, "--contact", BEN, "--json")
+                .succeeded().json();
+        assertThat(many.get("sent")).hasSize(1);
+        assertThat(many.get("sent").get(0).get("recipient").asText()).isEqualTo(BEN);
+        assertThat(many.get("skipped").get(0).get("contact").asText()).isEqualTo(DANA);
+        assertThat(many.get("skipped").get(0).get("reason").asText()).contains("in the last hour");
+        assertThat(cli.run("credentials", "login-link", "--contact", DANA).userError())
+                .contains("in the last hour");
+    }
+
+    @Test
     void verifyCodeEmailsACodeThenAcceptsWhatTheCallerReadsBackOnce() {
         String sent = cli.run("credentials", "verify-code", "--contact", DANA).succeeded().out();
 
