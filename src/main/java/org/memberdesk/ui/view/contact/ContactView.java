@@ -74,6 +74,7 @@ public final class ContactView {
     @FXML private Button portalResetButton;
     @FXML private Button portalPasswordButton;
     @FXML private Button portalUnlockButton;
+    @FXML private Button portalLoginLinkButton;
     @FXML private Label communityResetWhen;
     @FXML private Label communityPasswordWhen;
 
@@ -167,6 +168,7 @@ public final class ContactView {
         portalResetButton.disableProperty().bind(unloaded);
         portalPasswordButton.disableProperty().bind(unloaded);
         portalUnlockButton.disableProperty().bind(Bindings.not(actions.canUnlockPortal()));
+        portalLoginLinkButton.disableProperty().bind(unloaded.or(actions.busyProperty()));
         grantButton.disableProperty().bind(unloaded);
     }
 
@@ -322,6 +324,11 @@ public final class ContactView {
     @FXML
     private void unlockPortal() {
         viewModel.actions().unlock(null);
+    }
+
+    @FXML
+    private void sendLoginLink() {
+        viewModel.actions().sendLoginLink();
     }
 
     @FXML

@@ -34,6 +34,7 @@ public final class ContactActionsViewModel {
 
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final Command resendCommand;
+    private final Command loginLinkCommand;
     private final BooleanBinding canUnlockPortal;
 
     ContactActionsViewModel(ContactViewModel contact, ContactBackend backend, ContactWindows windows,
@@ -45,7 +46,9 @@ public final class ContactActionsViewModel {
         this.messages = tools.messages();
         // one call at a time from the window: a second Resend waits, and Unlock is not offered meanwhile
         resendCommand = new Command(tools.executor(), busy.not(), this::resendFailed);
-        busy.bind(resendCommand.runningProperty());
+        loginLinkCommand = new Command(tools.executor(), busy.not(),
+                failure -> failed("actions.loginLink.failed", failure));
+        busy.bind(resendCommand.runningProperty().or(loginLinkCommand.runningProperty()));
         canUnlockPortal = Bindings.createBooleanBinding(
                 () -> !busy.get() && contact.portalProperty().get() != null && contact.portalProperty().get().locked(),
                 busy, contact.portalProperty());
@@ -112,6 +115,24 @@ public final class ContactActionsViewModel {
                 messages.get("actions.resend.confirm.details"), messages.get("actions.resend.confirm.accept"),
                 messages.get("actions.resend.confirm.decline"))) {
             resend(offer);
+        }
+    }
+
+    /**
+     * Send login email: after the agent confirms, emails a single-use sign-in link (magic link) to the
+     * Client Portal. Refused, and said, when magic-link sign-in is off or the hourly limit is reached.
+     */
+    public void sendLoginLink() {
+        String email = contact.emailProperty().get();
+        if (email.isEmpty() || busy.get()) {
+            return;
+        }
+        if (tools.dialogs().confirm(messages.get("actions.loginLink.confirm.title"),
+                messages.get("actions.loginLink.confirm.question", email),
+                messages.get("actions.loginLink.confirm.details"), messages.get("actions.loginLink.confirm.accept"),
+                messages.get("dialog.cancel"))) {
+            loginLinkCommand.run(() -> backend.signInLinks().send(email, tools.agent()),
+                    sent -> announce(messages.get("actions.loginLink.done", sent.recipient())));
         }
     }
 

@@ -455,6 +455,31 @@ class ContactActionsViewModelTest {
         assertThat(card("dana.whitfield@example.com").portal().passwordSet()).isFalse();
     }
 
+    // ---- Send login email ----
+
+    @Test
+    void sendLoginEmailAsksFirstThenSendsOrSaysWhyNot() {
+        ContactViewModel dana = open("dana.whitfield@example.com");
+        int before = emails("dana.whitfield@example.com").size();
+
+        dana.actions().sendLoginLink();
+
+        assertThat(dialogs.asked()).singleElement().satisfies(asked ->
+                assertThat(asked.question()).isEqualTo("Email dana.whitfield@example.com a link that signs them in to"
+                        + " the Client Portal?"));
+        assertThat(emails("dana.whitfield@example.com")).as("magic-link sign-in is off").hasSize(before);
+        assertThat(dialogs.errors()).singleElement().satisfies(error ->
+                assertThat(error.toString()).contains("magic-link sign-in is off"));
+
+        services.signInLinks().setEnabled(true, AGENT);
+        dana.actions().sendLoginLink();
+
+        assertThat(emails("dana.whitfield@example.com")).hasSize(before + 1);
+        assertThat(emails("dana.whitfield@example.com").get(0).kind().code()).isEqualTo("login-link");
+        assertThat(dana.notificationProperty().get()).isEqualTo("A sign-in link is on its way to"
+                + " dana.whitfield@example.com; it works once, within 15 minutes.");
+    }
+
     // ---- Unlock ----
 
     @Test
