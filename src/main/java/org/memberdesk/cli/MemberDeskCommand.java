@@ -32,7 +32,7 @@ import picocli.CommandLine;
                 DiagnoseCommand.class, ImportCommand.class, ActivityCommand.class, DbCommand.class})
 public final class MemberDeskCommand implements Callable<Integer> {
 
-    /** Read by logback.xml; set once the data directory is known, before anything logs. */
+    /** Read by LogConfiguration; set once the data directory is known, before anything logs. */
     static final String LOG_DIR_PROPERTY = "memberdesk.logdir";
 
     @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,

@@ -18,7 +18,10 @@ public final class PasswordPolicy {
     public static final int MIN_LENGTH = 15;
     public static final int MAX_LENGTH = 128;
 
-    private static final Set<String> COMMON = new HashSet<>(WordList.load("common-passwords.txt"));
+    /** Read on the first password judged, not when the services are wired: most commands never judge one. */
+    private static final class Common {
+        static final Set<String> WORDS = new HashSet<>(WordList.load("common-passwords.txt"));
+    }
 
     /** Why a password is refused, or empty when it is acceptable. */
     public Optional<String> problem(String typed, String contactEmail) {
@@ -34,7 +37,7 @@ public final class PasswordPolicy {
             return Optional.of("use at most " + MAX_LENGTH + " characters");
         }
         String lower = password.toLowerCase(Locale.ROOT);
-        if (COMMON.contains(lower)) {
+        if (Common.WORDS.contains(lower)) {
             return Optional.of("this password is on a list of commonly used passwords: choose another");
         }
         if (contactEmail != null && !contactEmail.isBlank()) {

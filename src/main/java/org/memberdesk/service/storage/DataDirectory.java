@@ -16,7 +16,7 @@ public record DataDirectory(Path root) {
 
     public static final String ENV = "MEMBERDESK_HOME";
 
-    /** The log file logback.xml writes (in {@link #logs()}). */
+    /** The log file LogConfiguration writes (in {@link #logs()}). */
     public static final String LOG_FILE = "memberdesk.log";
 
     public static DataDirectory resolve(Path option) {
