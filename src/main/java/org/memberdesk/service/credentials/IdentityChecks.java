@@ -32,9 +32,9 @@ import org.memberdesk.service.email.StoredTemplates;
 public final class IdentityChecks {
 
     /** "required" (the default) or "optional": an email change without a check. */
-    public static final String EMAIL_CHANGE_SETTING = "identity.email-change";
+    public static final String EMAIL_CHANGE_SETTING = "identity.rule.email-change";
     /** "required" (the default) or "optional": a recovery link or phone code without a check. */
-    public static final String RECOVERY_SETTING = "identity.recovery";
+    public static final String RECOVERY_SETTING = "identity.rule.recovery";
     public static final Duration CODE_TTL = Duration.ofMinutes(10);
     public static final int CODE_TRIES = 5;
     public static final int CODES_PER_HOUR = 5;

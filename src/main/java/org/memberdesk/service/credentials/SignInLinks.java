@@ -31,7 +31,7 @@ import org.memberdesk.service.email.EmailView;
 public final class SignInLinks {
 
     /** "on" or "off" (the default). */
-    public static final String SETTING = "portal.magic-links";
+    public static final String SETTING = "portal.magic-links.enabled";
     public static final Duration TTL = Duration.ofMinutes(15);
 
     /** Who would get a link now, and who is skipped for the hourly limit (with when they may). */
