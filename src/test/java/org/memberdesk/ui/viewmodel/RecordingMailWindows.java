@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.memberdesk.ui.viewmodel.mail.BrandingViewModel;
+import org.memberdesk.ui.viewmodel.mail.LoginEmailsViewModel;
 import org.memberdesk.ui.viewmodel.mail.DemoInboxViewModel;
 import org.memberdesk.ui.viewmodel.mail.EmailTemplatesViewModel;
 import org.memberdesk.ui.viewmodel.mail.MailWindows;
 import org.memberdesk.ui.viewmodel.mail.OutboxProblemsViewModel;
+import org.memberdesk.ui.viewmodel.mail.SignInSettingsViewModel;
 import org.memberdesk.ui.viewmodel.mail.SmtpSettingsViewModel;
 
 /** Keeps the view models of the mail windows the console asked to show, without showing any. */
@@ -21,6 +23,18 @@ public final class RecordingMailWindows implements MailWindows {
     public final List<OutboxProblemsViewModel> outboxProblems = new ArrayList<>();
     public final List<EmailTemplatesViewModel> emailTemplates = new ArrayList<>();
     public final List<BrandingViewModel> branding = new ArrayList<>();
+    public final List<SignInSettingsViewModel> signInSettings = new ArrayList<>();
+    public final List<LoginEmailsViewModel> loginEmails = new ArrayList<>();
+
+    @Override
+    public void showSignInSettings(Supplier<SignInSettingsViewModel> model) {
+        signInSettings.add(model.get());
+    }
+
+    @Override
+    public void showLoginEmails(Supplier<LoginEmailsViewModel> model) {
+        loginEmails.add(model.get());
+    }
 
     @Override
     public void showDemoInbox(Supplier<DemoInboxViewModel> model) {

@@ -108,6 +108,8 @@ public final class ConsoleView {
     @FXML private MenuItem smtpSettingsItem;
     @FXML private MenuItem emailTemplatesItem;
     @FXML private MenuItem brandingItem;
+    @FXML private MenuItem signInSettingsItem;
+    @FXML private MenuItem loginEmailsItem;
     @FXML private MenuItem databaseSettingsItem;
     @FXML private MenuItem agentNameItem;
     @FXML private MenuItem portalPortItem;
@@ -127,6 +129,7 @@ public final class ConsoleView {
     private final Messages messages;
     private final Parent root;
     private final MenuItem runWorkflowContextItem;
+    private final MenuItem loginEmailsContextItem;
     // Undoes what ties the window to the open session, for when it closes (Reset demo, exit).
     private final List<Runnable> untieSession = new ArrayList<>();
     private ConsoleSession session;
@@ -136,6 +139,7 @@ public final class ConsoleView {
         this.list = viewModel.list();
         this.messages = messages;
         this.runWorkflowContextItem = new MenuItem(messages.get("console.runWorkflow"));
+        this.loginEmailsContextItem = new MenuItem(messages.get("console.loginEmails"));
         this.root = ViewLoader.load(this, messages);
     }
 
@@ -250,7 +254,9 @@ public final class ConsoleView {
         contactTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         runWorkflowContextItem.setId("runWorkflowContextItem");
         runWorkflowContextItem.setOnAction(event -> runWorkflow());
-        contactTable.setContextMenu(new ContextMenu(runWorkflowContextItem));
+        loginEmailsContextItem.setId("loginEmailsContextItem");
+        loginEmailsContextItem.setOnAction(event -> sendLoginEmails());
+        contactTable.setContextMenu(new ContextMenu(runWorkflowContextItem, loginEmailsContextItem));
     }
 
     private void showSelected(ContactRow row) {
@@ -330,7 +336,8 @@ public final class ConsoleView {
         agentNameItem.disableProperty().bind(viewModel.phaseProperty().isEqualTo(Phase.WELCOME));
         databaseSettingsItem.disableProperty().bind(viewModel.phaseProperty().isEqualTo(Phase.WELCOME));
         for (MenuItem item : List.of(newContactItem, importContactsItem, activityItem, demoInboxItem,
-                outboxProblemsItem, smtpSettingsItem, emailTemplatesItem, brandingItem, refreshItem)) {
+                outboxProblemsItem, smtpSettingsItem, emailTemplatesItem, brandingItem, signInSettingsItem,
+                loginEmailsItem, loginEmailsContextItem, refreshItem)) {
             item.disableProperty().bind(viewModel.sessionProperty().isNull());
         }
         AppearanceViewModel appearance = viewModel.appearance();
@@ -512,6 +519,16 @@ public final class ConsoleView {
     @FXML
     private void openBranding() {
         session.openBranding();
+    }
+
+    @FXML
+    private void openSignInSettings() {
+        session.openSignInSettings();
+    }
+
+    @FXML
+    private void sendLoginEmails() {
+        session.sendLoginEmails(List.copyOf(contactTable.getSelectionModel().getSelectedItems()));
     }
 
     @FXML

@@ -10,8 +10,10 @@ import org.memberdesk.ui.view.common.Windows;
 import org.memberdesk.ui.viewmodel.mail.BrandingViewModel;
 import org.memberdesk.ui.viewmodel.mail.DemoInboxViewModel;
 import org.memberdesk.ui.viewmodel.mail.EmailTemplatesViewModel;
+import org.memberdesk.ui.viewmodel.mail.LoginEmailsViewModel;
 import org.memberdesk.ui.viewmodel.mail.MailWindows;
 import org.memberdesk.ui.viewmodel.mail.OutboxProblemsViewModel;
+import org.memberdesk.ui.viewmodel.mail.SignInSettingsViewModel;
 import org.memberdesk.ui.viewmodel.mail.SmtpSettingsViewModel;
 
 /** The Inbox (demo) and Outbox problems windows and the Email settings dialog, one of each at a time. */
@@ -26,6 +28,7 @@ public final class MailStages implements MailWindows {
     private OutboxProblemsViewModel problemsModel;
     private Stage templates;
     private Stage branding;
+    private Stage signIn;
 
     public MailStages(Messages messages, Supplier<Window> owner) {
         this.messages = messages;
@@ -122,6 +125,33 @@ public final class MailStages implements MailWindows {
     }
 
     @Override
+    public void showSignInSettings(Supplier<SignInSettingsViewModel> model) {
+        if (Windows.bringToFront(signIn)) {
+            return;
+        }
+        SignInSettingsViewModel viewModel = model.get();
+        SignInSettingsView view = new SignInSettingsView(viewModel, messages);
+        signIn = stage(view.root(), 600, 440, messages.get("signInSettings.windowTitle"), true);
+        Windows.remember(signIn, "sign-in-settings");
+        signIn.setOnHidden(event -> signIn = null);
+        signIn.show();
+        signIn.requestFocus();
+        viewModel.load();
+    }
+
+    @Override
+    public void showLoginEmails(Supplier<LoginEmailsViewModel> model) {
+        LoginEmailsViewModel viewModel = model.get();
+        Stage[] stage = new Stage[1];
+        LoginEmailsView view = new LoginEmailsView(viewModel, messages, () -> stage[0].close());
+        stage[0] = stage(view.root(), 620, 460, messages.get("loginEmails.windowTitle"), true);
+        Windows.remember(stage[0], "login-emails");
+        stage[0].show();
+        stage[0].requestFocus();
+        viewModel.load();
+    }
+
+    @Override
     public void refreshOutboxProblems() {
         if (problemsModel != null) {
             problemsModel.refresh();
@@ -139,6 +169,9 @@ public final class MailStages implements MailWindows {
     public void closeAll() {
         if (inbox != null) {
             inbox.close();
+        }
+        if (signIn != null) {
+            signIn.close();
         }
         if (settings != null) {
             settings.close();

@@ -23,7 +23,9 @@ import org.memberdesk.ui.viewmodel.insight.InsightViewModel;
 import org.memberdesk.ui.viewmodel.mail.MailViewModel;
 import org.memberdesk.ui.viewmodel.mail.BrandingViewModel;
 import org.memberdesk.ui.viewmodel.mail.EmailTemplatesViewModel;
+import org.memberdesk.ui.viewmodel.mail.LoginEmailsViewModel;
 import org.memberdesk.ui.viewmodel.mail.OutboxProblemsViewModel;
+import org.memberdesk.ui.viewmodel.mail.SignInSettingsViewModel;
 import org.memberdesk.ui.viewmodel.workflow.ManualRunViewModel;
 import org.memberdesk.ui.viewmodel.workflow.WorkflowsViewModel;
 import org.slf4j.Logger;
@@ -223,6 +225,30 @@ public final class ConsoleSession {
     public void openBranding() {
         tools.mail().showBranding(() -> new BrandingViewModel(services.branding(),
                 new EmailTemplatesViewModel.Tools(tools.executor(), tools.messages(), agent.get())));
+    }
+
+    /** Settings → Portal sign-in: magic links, and which changes need the caller verified. */
+    public void openSignInSettings() {
+        tools.mail().showSignInSettings(() -> new SignInSettingsViewModel(services.signInLinks(),
+                services.identityChecks(), new EmailTemplatesViewModel.Tools(tools.executor(), tools.messages(),
+                        agent.get())));
+    }
+
+    /**
+     * Send login email… on the contact list: the chosen contacts, or (none chosen) everyone the
+     * current search finds, without the list's 50-row limit.
+     */
+    public void sendLoginEmails(List<ContactRow> chosen) {
+        List<String> emails = chosen.stream().map(ContactRow::email).toList();
+        String query = list.typed().trim();
+        String described = !emails.isEmpty()
+                ? tools.messages().get("loginEmails.chosen", emails.size())
+                : tools.messages().get("loginEmails.search", query);
+        tools.mail().showLoginEmails(() -> new LoginEmailsViewModel(services.signInLinks(),
+                new EmailTemplatesViewModel.Tools(tools.executor(), tools.messages(), agent.get()),
+                () -> !emails.isEmpty() ? emails : query.isEmpty() ? List.of()
+                        : services.contacts().find(query, Integer.MAX_VALUE).stream().map(c -> c.email()).toList(),
+                described));
     }
 
     /** Opens the contact's window (or brings it to the front). */

@@ -20,6 +20,12 @@ public interface MailWindows {
     /** Shows Settings → Branding, creating its view model only when it is not open. */
     void showBranding(Supplier<BrandingViewModel> model);
 
+    /** Shows Settings → Portal sign-in, creating its view model only when it is not open. */
+    void showSignInSettings(Supplier<SignInSettingsViewModel> model);
+
+    /** Shows Send login email… for many contacts (a new window each time: each is its own audience). */
+    void showLoginEmails(Supplier<LoginEmailsViewModel> model);
+
     /** Reads the open Outbox problems again (see {@link OutboxProblemsViewModel#refresh()}); none open: nothing. */
     void refreshOutboxProblems();
 
