@@ -74,7 +74,7 @@ class ManualRunViewTest {
         robot.press(KeyCode.SHORTCUT).clickOn(rows.get(1)).release(KeyCode.SHORTCUT);
         WAIT.until(() -> contacts.getSelectionModel().getSelectedItems().size() == 2);
         assertThat(contacts.getContextMenu().getItems()).extracting(item -> item.getText())
-                .containsExactly("Run workflow\u2026");
+                .containsExactly("Run workflow\u2026", "Send login email\u2026");
         robot.clickOn("View").clickOn("Run workflow on contacts\u2026");
 
         Stage runWindow = WAIT.present(() -> window("Run workflow"));

@@ -226,6 +226,7 @@ public final class ConsoleView {
         emailColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().email()));
         tagsColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().tags()));
         tagsColumn.getStyleClass().add("tags-column");
+        keepChosenRowsAcrossRefresh();
         contactTable.setItems(list.results());
         emptyLabel.textProperty().bind(list.emptyTextProperty());
 
@@ -257,6 +258,29 @@ public final class ConsoleView {
         loginEmailsContextItem.setId("loginEmailsContextItem");
         loginEmailsContextItem.setOnAction(event -> sendLoginEmails());
         contactTable.setContextMenu(new ContextMenu(runWorkflowContextItem, loginEmailsContextItem));
+    }
+
+    /**
+     * Several rows chosen (for Run workflow or Send login email) stay chosen when the list is read
+     * again (someone's change arrived): registered before the table's own listener, this one still
+     * sees the old choice, and chooses the same contacts again once the new rows are in.
+     */
+    private void keepChosenRowsAcrossRefresh() {
+        list.results().addListener((ListChangeListener<ContactRow>) change -> {
+            List<java.util.UUID> chosen = contactTable.getSelectionModel().getSelectedItems().stream()
+                    .filter(java.util.Objects::nonNull).map(ContactRow::id).toList();
+            if (chosen.size() < 2) {
+                return;
+            }
+            Platform.runLater(() -> {
+                for (int i = 0; i < contactTable.getItems().size(); i++) {
+                    if (chosen.contains(contactTable.getItems().get(i).id())
+                            && !contactTable.getSelectionModel().isSelected(i)) {
+                        contactTable.getSelectionModel().select(i);
+                    }
+                }
+            });
+        });
     }
 
     private void showSelected(ContactRow row) {
