@@ -320,20 +320,11 @@ final class PortalRoutes {
             forbidden(ctx, here);
             return;
         }
-        String email = trimmed(ctx.formParam("email"));
-        Optional<String> problem = auth.addressProblem(email);
-        if (problem.isPresent()) {
-            Map<String, Object> model = model(ctx, here, "Forgot your password?");
-            model.put("forgotAction", here.path("forgot"));
-            model.put("email", email);
-            model.put("emailError", sentence(problem.get()));
-            html(ctx, 422, "forgot", model);
+        Optional<String> email = typedEmail(ctx, here, "Forgot your password?", "forgotAction", "forgot", "forgot");
+        if (email.isEmpty()) {
             return;
         }
-        if (overAccountLimit(ctx, here, RequestGuard.Bucket.FORGOT, email)) {
-            return;
-        }
-        auth.requestReset(email, here.door());
+        auth.requestReset(email.get(), here.door());
         Map<String, Object> model = model(ctx, here, "Check your email");
         model.put("linkLifetime", site.selfServiceLinkLifetime());
         html(ctx, 200, "forgot-sent", model);
@@ -369,20 +360,11 @@ final class PortalRoutes {
         if (signInLinksOff(ctx, here)) {
             return;
         }
-        String email = trimmed(ctx.formParam("email"));
-        Optional<String> problem = auth.addressProblem(email);
-        if (problem.isPresent()) {
-            Map<String, Object> model = model(ctx, here, "Sign in with a link");
-            model.put("signInAction", here.path("signin"));
-            model.put("email", email);
-            model.put("emailError", sentence(problem.get()));
-            html(ctx, 422, "signin-request", model);
+        Optional<String> email = typedEmail(ctx, here, "Sign in with a link", "signInAction", "signin", "signin-request");
+        if (email.isEmpty()) {
             return;
         }
-        if (overAccountLimit(ctx, here, RequestGuard.Bucket.FORGOT, email)) {
-            return;
-        }
-        auth.requestSignInLink(email, signInLinks);
+        auth.requestSignInLink(email.get(), signInLinks);
         Map<String, Object> model = model(ctx, here, "Check your email");
         model.put("linkLifetime", SignInLinks.TTL.toMinutes() + " minutes");
         html(ctx, 200, "signin-sent", model);
@@ -433,6 +415,29 @@ final class PortalRoutes {
     private static LinkCheck signInLinkAt(LinkCheck link, Here here) {
         return link.purpose() == LinkPurpose.LOGIN && !here.door().community() && link.access() == AccessType.MEMBERSHIP
                 ? link : new LinkCheck(LinkState.UNKNOWN, null, null, null, null, null);
+    }
+
+    /**
+     * The address typed into a one-field form that emails a link (Forgot Password, a sign-in link):
+     * empty when the answer is already given, the form again with what to fix (422) or the page
+     * that says to wait (the per-address limit of Forgot Password).
+     */
+    private Optional<String> typedEmail(Context ctx, Here here, String title, String actionKey, String route,
+                                        String template) {
+        String email = trimmed(ctx.formParam("email"));
+        Optional<String> problem = auth.addressProblem(email);
+        if (problem.isPresent()) {
+            Map<String, Object> model = model(ctx, here, title);
+            model.put(actionKey, here.path(route));
+            model.put("email", email);
+            model.put("emailError", sentence(problem.get()));
+            html(ctx, 422, template, model);
+            return Optional.empty();
+        }
+        if (overAccountLimit(ctx, here, RequestGuard.Bucket.FORGOT, email)) {
+            return Optional.empty();
+        }
+        return Optional.of(email);
     }
 
     // ---- a code read out by phone ----

@@ -37,6 +37,13 @@ public final class WholeText {
         return label;
     }
 
+    /** A wrapping label (see {@link #wrappingLabel}) that shows {@code text}, for code-built forms. */
+    public static Label wrappingText(String text) {
+        Label label = wrappingLabel(null);
+        label.setText(text);
+        return label;
+    }
+
     /** Keeps every button and label of {@code scene} whole, now and as its content changes (idempotent). */
     public static void keep(Scene scene) {
         if (scene.getRoot() != null) {

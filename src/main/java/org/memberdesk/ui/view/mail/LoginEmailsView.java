@@ -21,9 +21,9 @@ public final class LoginEmailsView {
     private final VBox root;
 
     public LoginEmailsView(LoginEmailsViewModel viewModel, Messages messages, Runnable close) {
-        Label when = text(messages.get("loginEmails.when"));
+        Label when = WholeText.wrappingText(messages.get("loginEmails.when"));
         when.getStyleClass().add("when-to-use");
-        Label preview = text("");
+        Label preview = WholeText.wrappingText("");
         preview.setId("loginEmailsPreview");
         preview.textProperty().bind(viewModel.previewProperty());
         preview.getStyleClass().add("text-bold");
@@ -42,10 +42,10 @@ public final class LoginEmailsView {
         bar.progressProperty().bind(viewModel.progressProperty());
         bar.visibleProperty().bind(viewModel.runningProperty().or(viewModel.finishedProperty()));
         bar.managedProperty().bind(bar.visibleProperty());
-        Label summary = text("");
+        Label summary = WholeText.wrappingText("");
         summary.setId("loginEmailsSummary");
         summary.textProperty().bind(viewModel.summaryProperty());
-        Label error = text("");
+        Label error = WholeText.wrappingText("");
         error.getStyleClass().add("field-error");
         error.textProperty().bind(viewModel.errorProperty());
         Button send = new Button(messages.get("loginEmails.send"));
@@ -65,12 +65,6 @@ public final class LoginEmailsView {
         root = new VBox(10, when, preview, skippedHeading, skipped, bar, summary, error, footer);
         root.setPadding(new Insets(18));
         root.getStyleClass().add("settings-page");
-    }
-
-    private static Label text(String text) {
-        Label label = WholeText.wrappingLabel(null);
-        label.setText(text);
-        return label;
     }
 
     public Parent root() {

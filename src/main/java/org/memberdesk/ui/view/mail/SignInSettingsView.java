@@ -23,7 +23,7 @@ public final class SignInSettingsView {
         CheckBox magicLinks = new CheckBox(messages.get("signInSettings.magicLinks"));
         magicLinks.setId("magicLinksBox");
         magicLinks.selectedProperty().bindBidirectional(viewModel.magicLinksProperty());
-        Label magicLinksNote = text(messages.get("signInSettings.magicLinks.note"));
+        Label magicLinksNote = WholeText.wrappingText(messages.get("signInSettings.magicLinks.note"));
         magicLinksNote.getStyleClass().add("when-to-use");
         CheckBox emailChange = new CheckBox(messages.get("signInSettings.emailChange"));
         emailChange.setId("emailChangeVerifiedBox");
@@ -31,7 +31,7 @@ public final class SignInSettingsView {
         CheckBox recovery = new CheckBox(messages.get("signInSettings.recovery"));
         recovery.setId("recoveryVerifiedBox");
         recovery.selectedProperty().bindBidirectional(viewModel.recoveryVerifiedProperty());
-        Label verifyNote = text(messages.get("signInSettings.verify.note"));
+        Label verifyNote = WholeText.wrappingText(messages.get("signInSettings.verify.note"));
         verifyNote.getStyleClass().add("when-to-use");
         Label verifyHeading = new Label(messages.get("signInSettings.verify"));
         verifyHeading.getStyleClass().add("text-bold");
@@ -39,7 +39,7 @@ public final class SignInSettingsView {
             box.setWrapText(true);
             box.disableProperty().bind(viewModel.busyProperty());
         }
-        Label outcome = text("");
+        Label outcome = WholeText.wrappingText("");
         outcome.textProperty().bind(viewModel.outcomeProperty());
         Button save = new Button(messages.get("signInSettings.save"));
         save.setId("saveSignInSettings");
@@ -55,12 +55,6 @@ public final class SignInSettingsView {
         root = new VBox(10, magicLinks, magicLinksNote, verifyHeading, emailChange, recovery, verifyNote, footer);
         root.setPadding(new Insets(18));
         root.getStyleClass().add("settings-page");
-    }
-
-    private static Label text(String text) {
-        Label label = WholeText.wrappingLabel(null);
-        label.setText(text);
-        return label;
     }
 
     public Parent root() {
