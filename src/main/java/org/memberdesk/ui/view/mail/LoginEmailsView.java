@@ -19,6 +19,7 @@ import org.memberdesk.ui.viewmodel.mail.LoginEmailsViewModel;
 public final class LoginEmailsView {
 
     private final VBox root;
+    private final Button send;
 
     public LoginEmailsView(LoginEmailsViewModel viewModel, Messages messages, Runnable close) {
         Label when = WholeText.wrappingText(messages.get("loginEmails.when"));
@@ -48,15 +49,18 @@ public final class LoginEmailsView {
         Label error = WholeText.wrappingText("");
         error.getStyleClass().add("field-error");
         error.textProperty().bind(viewModel.errorProperty());
-        Button send = new Button(messages.get("loginEmails.send"));
+        send = new Button(messages.get("loginEmails.send"));
         send.setId("sendLoginEmails");
         send.setDefaultButton(true);
         send.getStyleClass().add("accent");
         send.disableProperty().bind(viewModel.readyProperty().not().or(viewModel.runningProperty())
                 .or(viewModel.finishedProperty()));
         send.setOnAction(event -> viewModel.send());
+
         Button closeButton = new Button(messages.get("loginEmails.close"));
         closeButton.setCancelButton(true);
+        // Esc closes; kept out of the focus order so that Enter, whatever has the focus, sends
+        closeButton.setFocusTraversable(false);
         closeButton.setOnAction(event -> close.run());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -65,6 +69,11 @@ public final class LoginEmailsView {
         root = new VBox(10, when, preview, skippedHeading, skipped, bar, summary, error, footer);
         root.setPadding(new Insets(18));
         root.getStyleClass().add("settings-page");
+    }
+
+    /** Send takes the first focus, so Enter sends (Close, first in the row, would take it and the key). */
+    public void focusSend() {
+        send.requestFocus();
     }
 
     public Parent root() {

@@ -148,6 +148,7 @@ public final class MailStages implements MailWindows {
         Windows.remember(stage[0], "login-emails");
         stage[0].show();
         stage[0].requestFocus();
+        view.focusSend();
         viewModel.load();
     }
 

@@ -235,19 +235,19 @@ public final class ConsoleSession {
     }
 
     /**
-     * Send login email… on the contact list: the chosen contacts, or (none chosen) everyone the
-     * current search finds, without the list's 50-row limit.
+     * Send login email… on the contact list: several chosen contacts; else everyone the current
+     * search finds (without the list's 50-row limit); else the one selected.
      */
     public void sendLoginEmails(List<ContactRow> chosen) {
         List<String> emails = chosen.stream().map(ContactRow::email).toList();
         String query = list.typed().trim();
-        String described = !emails.isEmpty()
-                ? tools.messages().get("loginEmails.chosen", emails.size())
-                : tools.messages().get("loginEmails.search", query);
+        boolean onSearch = emails.size() < 2 && !query.isEmpty();
+        String described = onSearch ? tools.messages().get("loginEmails.search", query)
+                : tools.messages().get("loginEmails.chosen", emails.size());
         tools.mail().showLoginEmails(() -> new LoginEmailsViewModel(services.signInLinks(),
                 new EmailTemplatesViewModel.Tools(tools.executor(), tools.messages(), agent.get()),
-                () -> !emails.isEmpty() ? emails : query.isEmpty() ? List.of()
-                        : services.contacts().find(query, Integer.MAX_VALUE).stream().map(c -> c.email()).toList(),
+                () -> onSearch ? services.contacts().find(query, Integer.MAX_VALUE).stream().map(c -> c.email()).toList()
+                        : emails,
                 described));
     }
 
