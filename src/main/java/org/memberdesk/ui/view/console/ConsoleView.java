@@ -266,12 +266,19 @@ public final class ConsoleView {
      * sees the old choice, and chooses the same contacts again once the new rows are in.
      */
     private void keepChosenRowsAcrossRefresh() {
+        // the rows are already replaced when this runs: the choice is what the selection said before
+        contactTable.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ContactRow>) change -> {
+            if (!restoringChoice) {
+                chosenIds = contactTable.getSelectionModel().getSelectedItems().stream()
+                        .filter(java.util.Objects::nonNull).map(ContactRow::id).toList();
+            }
+        });
         list.results().addListener((ListChangeListener<ContactRow>) change -> {
-            List<java.util.UUID> chosen = contactTable.getSelectionModel().getSelectedItems().stream()
-                    .filter(java.util.Objects::nonNull).map(ContactRow::id).toList();
-            if (chosen.size() < 2) {
+            List<java.util.UUID> chosen = chosenIds;
+            if (chosen.size() < 2 || restoringChoice) {
                 return;
             }
+            restoringChoice = true;
             Platform.runLater(() -> {
                 for (int i = 0; i < contactTable.getItems().size(); i++) {
                     if (chosen.contains(contactTable.getItems().get(i).id())
@@ -279,9 +286,15 @@ public final class ConsoleView {
                         contactTable.getSelectionModel().select(i);
                     }
                 }
+                restoringChoice = false;
+                chosenIds = contactTable.getSelectionModel().getSelectedItems().stream()
+                        .filter(java.util.Objects::nonNull).map(ContactRow::id).toList();
             });
         });
     }
+
+    private List<java.util.UUID> chosenIds = List.of();
+    private boolean restoringChoice;
 
     private void showSelected(ContactRow row) {
         if (row == null) {
