@@ -24,7 +24,6 @@ import org.memberdesk.domain.EmailStatus;
 import org.memberdesk.domain.GrantStatus;
 import org.memberdesk.domain.Offer;
 import org.memberdesk.domain.OfferGrant;
-import org.memberdesk.domain.TokenPurpose;
 import org.memberdesk.service.contacts.AddressTypo;
 import org.memberdesk.service.email.HardBounce;
 
@@ -519,7 +518,13 @@ final class Diagnosis {
     }
 
     private static String linkWord(CredentialToken token) {
-        String kind = token.getPurpose() == TokenPurpose.RESET ? "reset link" : "set-password link";
+        String kind = switch (token.getPurpose()) {
+            case RESET -> "reset link";
+            case SET_PASSWORD -> "set-password link";
+            case CODE -> "code by phone";
+            case LOGIN -> "sign-in link";
+            case VERIFY -> "verification code";
+        };
         return token.getGroup() == null ? kind : kind + " for community group " + token.getGroup().getName();
     }
 
