@@ -25,11 +25,7 @@ final class CallerCode {
 
     /** The code as the agent typed it, spaces and dashes dropped; empty when it is not six digits. */
     static Optional<String> normalize(String typed) {
-        if (typed == null || typed.length() > 40) {
-            return Optional.empty();
-        }
-        String digits = typed.replaceAll("[\\s-]", "");
-        return digits.matches("[0-9]{" + DIGITS + "}") ? Optional.of(digits) : Optional.empty();
+        return PhoneCode.digits(typed, DIGITS);
     }
 
     static boolean matches(String code, String hash) {

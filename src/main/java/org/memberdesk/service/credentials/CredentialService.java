@@ -750,7 +750,8 @@ public final class CredentialService {
         return t.contacts().byEmail(email);
     }
 
-    private void recordRefusal(String contactEmail, Actor actor, String action, String why) {
+    /** A refusal in the audit log, in a transaction of its own (the refused one wrote nothing). */
+    void recordRefusal(String contactEmail, Actor actor, String action, String why) {
         tx.write(t -> {
             Contact contact = findQuietly(t, contactEmail).orElse(null);
             audit.record(t, actor, action, contact, why, AuditEvent.Outcome.REFUSED);

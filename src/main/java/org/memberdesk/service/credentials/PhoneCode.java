@@ -26,11 +26,16 @@ final class PhoneCode {
 
     /** The code as typed, without the spaces or dashes people put in when they read it back; empty when it is not eight digits. */
     static Optional<String> normalize(String typed) {
+        return digits(typed, DIGITS);
+    }
+
+    /** A code of {@code count} digits as someone typed it, spaces and dashes dropped; empty when it is not one. */
+    static Optional<String> digits(String typed, int count) {
         if (typed == null || typed.length() > 40) {
             return Optional.empty();
         }
         String digits = typed.replaceAll("[\\s-]", "");
-        return digits.matches("[0-9]{" + DIGITS + "}") ? Optional.of(digits) : Optional.empty();
+        return digits.matches("[0-9]{" + count + "}") ? Optional.of(digits) : Optional.empty();
     }
 
     String hash(String code) {

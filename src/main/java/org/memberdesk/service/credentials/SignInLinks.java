@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.memberdesk.domain.AuditEvent;
 import org.memberdesk.domain.Contact;
 import org.memberdesk.domain.EmailMessage;
 import org.memberdesk.persistence.Tx;
@@ -93,12 +92,7 @@ public final class SignInLinks {
                 return EmailView.of(message);
             });
         } catch (CredentialService.RateLimited refused) {
-            tx.write(t -> {
-                audit.record(t, actor, "credentials.login-link-sent",
-                        t.contacts().byEmail(contactEmail.strip().toLowerCase(java.util.Locale.ROOT)).orElse(null),
-                        refused.getMessage(), AuditEvent.Outcome.REFUSED);
-                return null;
-            });
+            credentials.recordRefusal(contactEmail, actor, "credentials.login-link-sent", refused.getMessage());
             throw refused;
         }
     }
@@ -180,11 +174,7 @@ public final class SignInLinks {
                 return null;
             });
         } catch (CredentialService.RateLimited refused) {
-            tx.write(t -> {
-                audit.record(t, Actor.selfService(), "credentials.login-link-sent",
-                        t.contacts().byEmail(email).orElse(null), refused.getMessage(), AuditEvent.Outcome.REFUSED);
-                return null;
-            });
+            credentials.recordRefusal(email, Actor.selfService(), "credentials.login-link-sent", refused.getMessage());
         }
     }
 
