@@ -44,15 +44,16 @@ public final class FirstContactBench implements Benchmark {
         List<String> app = List.of(Launcher.class.getName(), "--data-dir", dataDir, "--open-probe", QUERY);
         List<String> bare = List.of(BareWindowProbe.class.getName());
         int runs = context.iterations(7);
+        List<String> jvm = ConsoleJar.prepare(context).jvmOptions();
         if (!context.quick()) {
-            StartupBench.probe(app);
+            StartupBench.probe(jvm, app);
             StartupBench.probe(bare);
         }
         long[] appNanos = new long[runs];
         long[] bareNanos = new long[runs];
         for (int i = 0; i < runs; i++) {
             bareNanos[i] = StartupBench.probe(bare) * 1_000_000;
-            appNanos[i] = StartupBench.probe(app) * 1_000_000;
+            appNanos[i] = StartupBench.probe(jvm, app) * 1_000_000;
         }
         Stats appStats = Stats.ofNanos(appNanos, runs);
         Stats bareStats = Stats.ofNanos(bareNanos, runs);
@@ -70,7 +71,7 @@ public final class FirstContactBench implements Benchmark {
      * The data set gives only one contact a history; the contact "dana" opens (the first found) gets
      * {@value #HISTORY_EMAILS} emails once, so her window has rows to show. Returns her name.
      */
-    private static String giveHistory(BenchContext context) {
+    static String giveHistory(BenchContext context) {
         try (Services services = context.openServices()) {
             ContactSummary first = services.contacts().find(QUERY).get(0);
             if (services.emails().list(first.id()).isEmpty()) {

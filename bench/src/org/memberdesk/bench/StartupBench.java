@@ -42,15 +42,16 @@ public final class StartupBench implements Benchmark {
         List<String> app = List.of(Launcher.class.getName(), "--data-dir", dataDir, "--startup-probe");
         List<String> bare = List.of(BareWindowProbe.class.getName());
         int runs = context.iterations(7);
+        List<String> jvm = ConsoleJar.prepare(context).jvmOptions();
         if (!context.quick()) {
-            probe(app);
+            probe(jvm, app);
             probe(bare);
         }
         long[] appNanos = new long[runs];
         long[] bareNanos = new long[runs];
         for (int i = 0; i < runs; i++) {
             bareNanos[i] = probe(bare) * 1_000_000;
-            appNanos[i] = probe(app) * 1_000_000;
+            appNanos[i] = probe(jvm, app) * 1_000_000;
         }
         Stats appStats = Stats.ofNanos(appNanos, runs);
         Stats bareStats = Stats.ofNanos(bareNanos, runs);
@@ -65,9 +66,15 @@ public final class StartupBench implements Benchmark {
 
     /** Starts a fresh JVM on {@code mainAndArgs} and returns the milliseconds it reported. */
     static long probe(List<String> mainAndArgs) throws IOException, InterruptedException {
+        return probe(List.of("-cp", BenchContext.classPath()), mainAndArgs);
+    }
+
+    /** As {@link #probe(List)}, with these JVM options (the class path among them) before the main class. */
+    static long probe(List<String> jvmOptions, List<String> mainAndArgs) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(BenchContext.javaBinary().toString(),
                 "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
-                "-Djava.awt.headless=true", "-cp", BenchContext.classPath()));
+                "-Djava.awt.headless=true"));
+        command.addAll(jvmOptions);
         String logDir = System.getProperty("memberdesk.logdir");
         if (logDir != null) {
             command.add("-Dmemberdesk.logdir=" + logDir);

@@ -19,6 +19,7 @@ public final class TestExecutor implements BackgroundExecutor {
 
     private final List<Runnable> heldWork = new ArrayList<>();
     private final List<Runnable> heldTimers = new ArrayList<>();
+    private final List<Duration> heldDelays = new ArrayList<>();
     private final Queue<Runnable> published = new ConcurrentLinkedQueue<>();
     private final Thread uiThread = Thread.currentThread();
     private boolean holdWork;
@@ -93,6 +94,7 @@ public final class TestExecutor implements BackgroundExecutor {
         };
         if (holdTimers || inTimer) {
             heldTimers.add(timer);
+            heldDelays.add(delay);
         } else {
             timer.run();
         }
@@ -143,6 +145,19 @@ public final class TestExecutor implements BackgroundExecutor {
     public void elapseTimers() {
         List<Runnable> timers = List.copyOf(heldTimers);
         heldTimers.clear();
+        heldDelays.clear();
         timers.forEach(Runnable::run);
+    }
+
+    /** Lets the held delays of at most {@code longest} elapse; longer ones (and delays set meanwhile) stay held. */
+    public void elapseTimersUpTo(Duration longest) {
+        List<Runnable> due = new ArrayList<>();
+        for (int i = heldTimers.size() - 1; i >= 0; i--) {
+            if (heldDelays.get(i).compareTo(longest) <= 0) {
+                due.add(0, heldTimers.remove(i));
+                heldDelays.remove(i);
+            }
+        }
+        due.forEach(Runnable::run);
     }
 }

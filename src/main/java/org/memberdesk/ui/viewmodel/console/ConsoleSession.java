@@ -1,5 +1,6 @@
 package org.memberdesk.ui.viewmodel.console;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -8,6 +9,8 @@ import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import org.memberdesk.service.Actor;
 import org.memberdesk.service.Services;
 import org.memberdesk.ui.viewmodel.DisplayTime;
@@ -40,6 +43,10 @@ import org.slf4j.LoggerFactory;
 public final class ConsoleSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleSession.class);
+    /** The latest start of the background services when a contact was asked for at start. */
+    static final Duration SERVICES_LATEST = Duration.ofSeconds(5);
+    /** After the first contact's card: time for its window to lay out before the services start. */
+    static final Duration SERVICES_AFTER_CONTACT = Duration.ofMillis(300);
 
     private final Services services;
     private final ConsoleTools tools;
@@ -59,6 +66,11 @@ public final class ConsoleSession {
     private final DatabaseWatch databaseWatch;
     private volatile Runnable unsubscribe = () -> { };
     private volatile boolean closed;
+    private boolean servicesStarted;
+    private boolean servicesWaitForContact;
+    /** The status bar's mail counts and the read after subscribing wait for the deferred services. */
+    private boolean readsWaitForServices;
+    private boolean subscribedBeforeServices;
 
     ConsoleSession(Services services, ContactList list, ConsoleStatus status, ConsoleTools tools, ConsoleShell shell,
                    Supplier<Actor> agent) {
@@ -82,20 +94,27 @@ public final class ConsoleSession {
         this.databaseWatch = new DatabaseWatch(services::databaseUnreachable, tools.executor(), status, tools.messages());
     }
 
-    /** Shows what the data directory holds and starts mail delivery, the workflow engine and the portal. */
-    void start() {
-        warmUpContactReads();
+    /**
+     * Shows what the data directory holds and starts mail delivery, the workflow engine and the portal.
+     * With {@code contactAsked} (the agent pressed Enter on a contact while the database opened), those
+     * three start once that contact's window has read its card, or after {@link #SERVICES_LATEST}: on a
+     * two-core desk their start (the portal's web server and its password hashing) would otherwise
+     * compete with building the first window the agent waits for; so would the status bar's mail
+     * counts, which wait for them too.
+     */
+    void start(boolean contactAsked) {
+        if (!contactAsked) {
+            warmUpContactReads();
+            mail.refresh();
+        }
         search.refresh();
-        mail.refresh();
-        tools.executor().submit(() -> order.start(() -> {
-            services.emails().startBackgroundDelivery();
-            return null;
-        }), started -> { }, failure -> showError("mail.deliveryFailed.title", failure));
-        tools.executor().submit(() -> order.start(() -> {
-            services.workflows().start();
-            return null;
-        }), started -> workflowsReady.set(!closed), failure -> showError("workflows.engineFailed.title", failure));
-        portal.start(null);
+        if (contactAsked) {
+            servicesWaitForContact = true;
+            readsWaitForServices = true;
+            tools.executor().schedule(SERVICES_LATEST, this::startServices);
+        } else {
+            startServices();
+        }
         if (services.sharedDatabase()) {
             databaseWatch.start();
         }
@@ -106,6 +125,31 @@ public final class ConsoleSession {
                         live.show(changes);
                     }
                 }))), this::subscribed, failure -> LOG.warn("the console will not follow changes", failure));
+    }
+
+    /** Once: mail delivery, the workflow engine and the portal. */
+    private void startServices() {
+        if (servicesStarted || closed) {
+            return;
+        }
+        servicesStarted = true;
+        if (readsWaitForServices) {
+            readsWaitForServices = false;
+            if (subscribedBeforeServices) {
+                refresh();
+            } else {
+                mail.refresh();
+            }
+        }
+        tools.executor().submit(() -> order.start(() -> {
+            services.emails().startBackgroundDelivery();
+            return null;
+        }), started -> { }, failure -> showError("mail.deliveryFailed.title", failure));
+        tools.executor().submit(() -> order.start(() -> {
+            services.workflows().start();
+            return null;
+        }), started -> workflowsReady.set(!closed), failure -> showError("workflows.engineFailed.title", failure));
+        portal.start(null);
     }
 
     /**
@@ -138,6 +182,8 @@ public final class ConsoleSession {
         unsubscribe = stop;
         if (closed) {
             stop.run();
+        } else if (readsWaitForServices) {
+            subscribedBeforeServices = true; // read again when the services start
         } else {
             // what was committed between the first reads and the subscription
             refresh();
@@ -257,7 +303,27 @@ public final class ConsoleSession {
             ContactViewModel contact = new ContactViewModel(contacts, tools.contacts(), row.id(), row.name(),
                     mail.emailHistory(row.id()), new ContactViewModel.Hooks(search::refresh, this::diagnose));
             contact.load();
+            if (servicesWaitForContact && !servicesStarted) {
+                servicesWaitForContact = false;
+                startServicesOnceRead(contact);
+            }
             return contact;
+        });
+    }
+
+    private void startServicesOnceRead(ContactViewModel contact) {
+        if (!contact.loadingProperty().get()) {
+            tools.executor().schedule(SERVICES_AFTER_CONTACT, this::startServices);
+            return;
+        }
+        contact.loadingProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> o, Boolean before, Boolean loading) {
+                if (!loading) {
+                    o.removeListener(this);
+                    tools.executor().schedule(SERVICES_AFTER_CONTACT, ConsoleSession.this::startServices);
+                }
+            }
         });
     }
 

@@ -48,7 +48,8 @@ public final class ConsoleViewModel {
     private final ReadOnlyStringWrapper database = new ReadOnlyStringWrapper(this, "database", "");
     private final AgentName agent;
     private final ReadOnlyObjectWrapper<ConsoleSession> session = new ReadOnlyObjectWrapper<>(this, "session");
-    private Runnable openWhenReady = () -> { };
+    private static final Runnable NOTHING_TO_OPEN = () -> { };
+    private Runnable openWhenReady = NOTHING_TO_OPEN;
     private Runnable closeUnclaimed = () -> { };
     private boolean opening;
     private boolean viewReportsFrames;
@@ -194,9 +195,9 @@ public final class ConsoleViewModel {
         phase.set(Phase.READY);
         ConsoleSession opened = new ConsoleSession(services, list, status, tools, shell, agent::get);
         session.set(opened);
-        opened.start();
         Runnable waiting = openWhenReady;
-        openWhenReady = () -> { };
+        openWhenReady = NOTHING_TO_OPEN;
+        opened.start(waiting != NOTHING_TO_OPEN);
         waiting.run();
     }
 

@@ -225,6 +225,44 @@ class ConsoleViewModelTest extends ConsoleCase {
     }
 
     @Test
+    void aContactAskedForWhileTheDatabaseOpensComesBeforeDeliveryWorkflowsAndThePortal() {
+        try (Services seeded = DemoDirectory.seeded(dir, clock)) {
+            assertThat(seeded.contacts().count()).isPositive();
+        }
+        executor.holdTimers();
+        ConsoleViewModel console = console(RecordingDialogService.accepting());
+        console.awaitFirstFrame();
+        console.start();
+        console.list().queryProperty().set("dana");
+        console.openSelected();
+
+        console.previewShown();
+
+        ConsoleSession session = console.sessionProperty().get();
+        assertThat(windows.shown).singleElement()
+                .satisfies(model -> assertThat(model.nameProperty().get()).isEqualTo("Dana Whitfield"));
+        assertThat(session.workflowsReadyProperty().get()).as("not before her window had a moment to lay out")
+                .isFalse();
+        executor.elapseTimersUpTo(Duration.ofSeconds(1));
+        assertThat(session.workflowsReadyProperty().get()).as("started once her card was read").isTrue();
+    }
+
+    @Test
+    void withNothingAskedForTheBackgroundServicesStartWithTheSession() {
+        try (Services seeded = DemoDirectory.seeded(dir, clock)) {
+            assertThat(seeded.contacts().count()).isPositive();
+        }
+        executor.holdTimers();
+        ConsoleViewModel console = console(RecordingDialogService.accepting());
+        console.awaitFirstFrame();
+        console.start();
+
+        console.previewShown();
+
+        assertThat(console.sessionProperty().get().workflowsReadyProperty().get()).isTrue();
+    }
+
+    @Test
     void aFirstPageArrivingAfterTheAgentTypedDoesNotHoldUpTheDatabase() {
         try (Services seeded = DemoDirectory.seeded(dir, clock)) {
             assertThat(seeded.contacts().count()).isPositive();
