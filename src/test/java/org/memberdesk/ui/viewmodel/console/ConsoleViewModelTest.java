@@ -197,8 +197,8 @@ class ConsoleViewModelTest extends ConsoleCase {
         console.close();
         assertThat(console.sessionProperty().get()).isNull();
     }
-    @Test
-    void theFirstPageShowsBeforeTheDatabaseOpensAndEnterWaitsForIt() {
+    /** A console on demo data, started, showing the first page while its database waits for the first frame. */
+    private ConsoleViewModel showingTheFirstPageOfTheDemo() {
         try (Services seeded = DemoDirectory.seeded(dir, clock)) {
             assertThat(seeded.contacts().count()).isPositive();
         }
@@ -206,6 +206,12 @@ class ConsoleViewModelTest extends ConsoleCase {
         ConsoleViewModel console = console(RecordingDialogService.accepting());
         console.awaitFirstFrame();
         console.start();
+        return console;
+    }
+
+    @Test
+    void theFirstPageShowsBeforeTheDatabaseOpensAndEnterWaitsForIt() {
+        ConsoleViewModel console = showingTheFirstPageOfTheDemo();
 
         assertThat(console.previewProperty().get()).isTrue();
         assertThat(console.phaseProperty().get()).isEqualTo(Phase.OPENING);
@@ -226,13 +232,7 @@ class ConsoleViewModelTest extends ConsoleCase {
 
     @Test
     void aContactAskedForWhileTheDatabaseOpensComesBeforeDeliveryWorkflowsAndThePortal() {
-        try (Services seeded = DemoDirectory.seeded(dir, clock)) {
-            assertThat(seeded.contacts().count()).isPositive();
-        }
-        executor.holdTimers();
-        ConsoleViewModel console = console(RecordingDialogService.accepting());
-        console.awaitFirstFrame();
-        console.start();
+        ConsoleViewModel console = showingTheFirstPageOfTheDemo();
         console.list().queryProperty().set("dana");
         console.openSelected();
 
@@ -249,13 +249,7 @@ class ConsoleViewModelTest extends ConsoleCase {
 
     @Test
     void withNothingAskedForTheBackgroundServicesStartWithTheSession() {
-        try (Services seeded = DemoDirectory.seeded(dir, clock)) {
-            assertThat(seeded.contacts().count()).isPositive();
-        }
-        executor.holdTimers();
-        ConsoleViewModel console = console(RecordingDialogService.accepting());
-        console.awaitFirstFrame();
-        console.start();
+        ConsoleViewModel console = showingTheFirstPageOfTheDemo();
 
         console.previewShown();
 
