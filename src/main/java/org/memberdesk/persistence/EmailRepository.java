@@ -25,6 +25,17 @@ public final class EmailRepository {
         return Optional.ofNullable(session.find(EmailMessage.class, id));
     }
 
+    /** These messages with their contacts, in one query (a dispatcher's group); missing ids are left out. */
+    public List<EmailMessage> byIds(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return session.createSelectionQuery("from EmailMessage m join fetch m.contact where m.id in (:ids)",
+                        EmailMessage.class)
+                .setParameterList("ids", ids)
+                .getResultList();
+    }
+
     /** The contact's emails, newest first. */
     public List<EmailMessage> ofContact(UUID contactId) {
         return session.createSelectionQuery(
