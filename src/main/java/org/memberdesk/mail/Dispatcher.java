@@ -19,6 +19,7 @@ import org.memberdesk.domain.EmailStatus;
 import org.memberdesk.domain.MintedToken;
 import org.memberdesk.persistence.BackgroundLoop;
 import org.memberdesk.persistence.Database;
+import org.memberdesk.persistence.EmailRepository;
 import org.memberdesk.persistence.Tx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -406,6 +407,9 @@ public final class Dispatcher implements AutoCloseable {
 
     private static Map<UUID, EmailMessage> byId(Tx t, List<UUID> ids) {
         Map<UUID, EmailMessage> messages = new HashMap<>();
+        if (ids.isEmpty()) {
+            return messages;
+        }
         for (EmailMessage m : t.emails().byIds(ids)) {
             messages.put(m.getId(), m);
         }
@@ -421,26 +425,32 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private List<Settled> record(Tx t, List<Prepared> group, List<SmtpLanes.Outcome> outcomes) {
-        Map<UUID, EmailMessage> messages = byId(t, group.stream().map(Prepared::id).toList());
         Instant now = clock.instant();
+        // the server took nearly all of them: those are recorded without loading them
+        Map<UUID, EmailMessage> others = byId(t, java.util.stream.IntStream.range(0, group.size())
+                .filter(i -> outcomes.get(i).accepted() == null).mapToObj(i -> group.get(i).id()).toList());
+        List<EmailRepository.Sent> sent = new ArrayList<>();
         List<Settled> settled = new ArrayList<>();
         for (int i = 0; i < group.size(); i++) {
             Prepared p = group.get(i);
             SmtpLanes.Outcome outcome = outcomes.get(i);
-            EmailMessage m = messages.get(p.id());
+            if (outcome.accepted() != null) {
+                sent.add(new EmailRepository.Sent(p.id(), outcome.accepted().reply(), outcome.accepted().messageId()));
+                settled.add(new Settled(p.id(), p.contactId(), EmailStatus.SENT));
+                continue;
+            }
+            EmailMessage m = others.get(p.id());
             if (m == null) {
                 settled.add(new Settled(p.id(), null, null));
             } else if (outcome.notSent()) {
                 revokeLink(t, m, now);
                 m.abandonAttempt(p.before());
                 settled.add(new Settled(p.id(), p.contactId(), m.getStatus()));
-            } else if (outcome.accepted() != null) {
-                m.markSent(now, outcome.accepted().reply(), outcome.accepted().messageId());
-                settled.add(new Settled(p.id(), p.contactId(), EmailStatus.SENT));
             } else {
                 settled.add(new Settled(p.id(), p.contactId(), recordFailure(t, m, outcome.failure(), true)));
             }
         }
+        t.emails().markSent(sent, now);
         return settled;
     }
 
