@@ -26,7 +26,8 @@ public final class EmailRepository {
     }
 
     private static final int BY_IDS = 10;
-    private static final String BY_IDS_QUERY = "from EmailMessage m join fetch m.contact where m.id in ("
+    private static final String BY_IDS_QUERY = "from EmailMessage m join fetch m.contact c left join fetch c.tags"
+            + " where m.id in ("
             + java.util.stream.IntStream.range(0, BY_IDS).mapToObj(i -> ":id" + i)
             .collect(java.util.stream.Collectors.joining(", ")) + ")";
 
