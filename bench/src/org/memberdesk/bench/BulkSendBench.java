@@ -66,7 +66,7 @@ public final class BulkSendBench implements Benchmark {
                     Stats.ms(oursSeconds * 1000), count, count / rawSeconds, Stats.ms(rawSeconds * 1000));
             context.log("B4 " + measured);
             String cpuTimes = String.format(Locale.ROOT,
-                    "process CPU time: workflow %s, outbox %s; raw %s (the machine's other load hardly changes it)",
+                    "process CPU time: workflow %s, outbox %s; raw %s (less affected by other load than the wall clock)",
                     Stats.ms(cpu[0] / 1e6), Stats.ms(cpu[1] / 1e6), Stats.ms(rawCpu / 1e6));
             context.log("B4.c " + cpuTimes);
             return List.of(row(measured, ratio >= TARGET_RATIO),
