@@ -236,6 +236,20 @@ public class EmailMessage {
         this.leaseUntil = leaseExpiry;
     }
 
+    /**
+     * Takes back an attempt that was started but never reached the server (the dispatcher stopped
+     * first): the message waits as it did before, and the attempt does not count against its budget.
+     */
+    public void abandonAttempt(EmailStatus before) {
+        if (status != EmailStatus.SENDING) {
+            return;
+        }
+        this.status = before;
+        this.attempts--;
+        this.leaseOwner = null;
+        this.leaseUntil = null;
+    }
+
     /** Attempts since the message was first queued or last retried by hand. */
     public int attemptsSinceRetry() {
         return attempts - attemptsBeforeRetry;

@@ -25,6 +25,62 @@ public final class EmailRepository {
         return Optional.ofNullable(session.find(EmailMessage.class, id));
     }
 
+    private static final int BY_IDS = 10;
+    private static final String BY_IDS_QUERY = "from EmailMessage m join fetch m.contact c left join fetch c.tags"
+            + " where m.id in ("
+            + java.util.stream.IntStream.range(0, BY_IDS).mapToObj(i -> ":id" + i)
+            .collect(java.util.stream.Collectors.joining(", ")) + ")";
+
+    /**
+     * These messages with their contacts (a dispatcher's group); missing ids are left out. Ten scalar
+     * parameters per query rather than a list: Hibernate keeps the translation of such a query, and
+     * translates one with a list parameter anew each time.
+     */
+    public List<EmailMessage> byIds(java.util.Collection<UUID> ids) {
+        List<UUID> all = List.copyOf(ids);
+        List<EmailMessage> found = new java.util.ArrayList<>();
+        for (int from = 0; from < all.size(); from += BY_IDS) {
+            List<UUID> chunk = all.subList(from, Math.min(all.size(), from + BY_IDS));
+            var query = session.createSelectionQuery(BY_IDS_QUERY, EmailMessage.class);
+            for (int i = 0; i < BY_IDS; i++) {
+                query.setParameter("id" + i, chunk.get(Math.min(i, chunk.size() - 1)));
+            }
+            found.addAll(query.getResultList());
+        }
+        return found;
+    }
+
+    /** A message the server took, as {@link EmailMessage#markSent} records it. */
+    public record Sent(UUID id, String reply, String smtpMessageId) {
+    }
+
+    /**
+     * Records what {@link EmailMessage#markSent} records, for messages not loaded, in one batch of
+     * plain statements: the dispatcher records thousands, and Hibernate translates an HQL update
+     * anew on every call.
+     */
+    public void markSent(List<Sent> sent, java.time.Instant now) {
+        if (sent.isEmpty()) {
+            return;
+        }
+        session.doWork(connection -> {
+            try (java.sql.PreparedStatement statement = connection.prepareStatement("""
+                    update email_message set status = ?, sent_at = ?, last_reply = ?, message_id = ?,
+                        lease_owner = null, lease_until = null
+                    where id = ?""")) {
+                for (Sent s : sent) {
+                    statement.setString(1, EmailStatus.SENT.name());
+                    statement.setTimestamp(2, java.sql.Timestamp.from(now));
+                    statement.setString(3, s.reply());
+                    statement.setString(4, s.smtpMessageId());
+                    SqlIds.bind(statement, 5, s.id());
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            }
+        });
+    }
+
     /** The contact's emails, newest first. */
     public List<EmailMessage> ofContact(UUID contactId) {
         return session.createSelectionQuery(

@@ -229,4 +229,55 @@ class DispatcherTest extends SmtpDeliveryCase {
         }
         assertThat(dispatcher.isStarted()).isFalse();
     }
+
+    @Test
+    void stoppedAfterAGroupWasMarkedSendingItSendsNoneOfItAndPutsItBackAsItWas() throws Exception {
+        UUID contact = mail.contact("ines@example.org", "Inès", false);
+        UUID reset = mail.queueReset(contact);
+        List<UUID> others = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            others.add(mail.queue(contact, (base, c) -> mail.composer.passwordChanged(base, c, clock.instant())));
+        }
+        Dispatcher dispatcher = mail.dispatcher();
+        List<DeliveryEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dispatcher.addListener(event -> {
+            events.add(event);
+            if (event.status() == EmailStatus.SENDING && events.stream()
+                    .filter(e -> e.status() == EmailStatus.SENDING).count() == 1) {
+                // asked to stop while the dispatcher is between marking a group sending and sending it
+                Thread stopper = new Thread(dispatcher::stop);
+                stopper.start();
+                Await.until(Duration.ofSeconds(5), () -> !stopper.isAlive() || stopper.getState() == Thread.State.TIMED_WAITING,
+                        "stop() to have been asked");
+            }
+        });
+        dispatcher.start();
+        mail.outbox.onQueued(dispatcher::signal);
+        dispatcher.signal();
+
+        Await.until(Duration.ofSeconds(10), () -> !dispatcher.isStarted(), "the dispatcher to stop");
+        Await.until(Duration.ofSeconds(10), () -> events.stream()
+                .anyMatch(e -> e.type() == DeliveryEvent.Type.BATCH_FINISHED), "the batch to finish");
+
+        assertThat(smtp.getReceivedMessages()).as("nothing of the group went out").isEmpty();
+        for (UUID id : concat(reset, others)) {
+            EmailMessage m = mail.email(id);
+            assertThat(m.getStatus()).isEqualTo(EmailStatus.QUEUED);
+            assertThat(m.getAttempts()).as("the attempt is taken back").isZero();
+            assertThat(m.getLeaseOwner()).isNull();
+        }
+        List<CredentialToken> tokens = mail.read(t -> t.tokens().ofContact(contact));
+        assertThat(tokens).as("the link minted for the group")
+                .singleElement().satisfies(token -> assertThat(token.state(clock.instant()))
+                        .isEqualTo(CredentialToken.State.REVOKED));
+        assertThat(events).filteredOn(e -> e.type() == DeliveryEvent.Type.MESSAGE_UPDATED
+                        && e.status() == EmailStatus.QUEUED).as("each message of the group reported back in the queue")
+                .hasSize(Dispatcher.Policy.GROUP_SIZE);
+    }
+
+    private static List<UUID> concat(UUID first, List<UUID> rest) {
+        List<UUID> all = new ArrayList<>(List.of(first));
+        all.addAll(rest);
+        return all;
+    }
 }
