@@ -370,7 +370,7 @@ public final class Dispatcher implements AutoCloseable {
         List<Settled> settled = new ArrayList<>();
         for (UUID id : ids) {
             EmailMessage m = messages.get(id);
-            if (m == null || !lease.equals(m.getLeaseOwner()) || m.getStatus().isFinal()) {
+            if (!heldBy(m, lease)) {
                 settled.add(new Settled(id, null, null));
                 continue;
             }
@@ -454,6 +454,11 @@ public final class Dispatcher implements AutoCloseable {
         return settled;
     }
 
+    /** The message is still leased to this batch and not yet sent, failed or cancelled. */
+    private static boolean heldBy(EmailMessage m, String lease) {
+        return m != null && lease.equals(m.getLeaseOwner()) && !m.getStatus().isFinal();
+    }
+
     private void report(List<Settled> settled, Tally tally) {
         for (Settled s : settled) {
             tally.count(s.status());
@@ -469,7 +474,7 @@ public final class Dispatcher implements AutoCloseable {
         List<Settled> settled = new ArrayList<>();
         for (UUID id : ids) {
             EmailMessage m = messages.get(id);
-            if (m == null || !lease.equals(m.getLeaseOwner()) || m.getStatus().isFinal()) {
+            if (!heldBy(m, lease)) {
                 settled.add(new Settled(id, null, null));
                 continue;
             }
