@@ -50,7 +50,12 @@ public final class Dispatcher implements AutoCloseable {
                          Duration pollInterval, int groupSize, int connections) {
         /** Two groups at most are sent and not yet recorded: a crash sends at most 10 messages twice. */
         public static final int GROUP_SIZE = 5;
-        public static final int CONNECTIONS = 3;
+        /**
+         * One connection: messages then reach the server in the order they were queued, so a contact's
+         * newer email (a reset link that superseded an older one) never arrives before the older. Several
+         * connections send a group faster but in no fixed order.
+         */
+        public static final int CONNECTIONS = 1;
         public static final Policy DEFAULT = new Policy(100, Duration.ofMinutes(2), 8, Duration.ofMinutes(1),
                 Duration.ofHours(1), Duration.ofSeconds(5));
 
