@@ -10,6 +10,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -114,6 +115,13 @@ abstract class DemoConsoleCase {
                 pane.layout();
             }
         }
+    }
+
+    /** Selects the tab titled {@code title} of the window's tab pane, as clicking its header does. */
+    void chooseTab(Node root, String title) {
+        TabPane tabs = robot.from(root).lookup("#tabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(tab -> title.equals(tab.getText())).findFirst().orElseThrow()));
     }
 
     Node tabHeader(Node root, String title) {

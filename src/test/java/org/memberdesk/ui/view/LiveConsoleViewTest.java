@@ -51,8 +51,10 @@ class LiveConsoleViewTest extends DemoConsoleCase {
         Node inbox = WAIT.present(() -> window("Inbox (demo)")).getScene().getRoot();
         TableView<InboxRow> inboxRows = table(inbox, "#inboxTable");
         TableView<EmailRow> emails = table(dana, "#emailTable");
+        chooseTab(dana, "Offers"); // the window may be behind Activity and the inbox
         TableView<OfferRow> offers = table(dana, "#offerTable");
         WAIT.until(() -> offers.getItems().size() == 2);
+        chooseTab(dana, "Actions");
         Button unlock = robot.from(dana).lookup("#portalUnlockButton").queryButton();
         assertThat(text(dana, "#portalPasswordLabel")).isEqualTo("No password set");
         assertThat(text(dana, "#portalLockLabel")).isEqualTo("Not locked");

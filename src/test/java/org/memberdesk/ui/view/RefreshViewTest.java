@@ -14,6 +14,7 @@ import java.util.UUID;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -94,6 +95,8 @@ class RefreshViewTest {
         ContactStages stages = new ContactStages(messages);
         robot.interact(() -> stages.show(dana, () -> contactWindow(stages, dana)));
         Node root = WAIT.present(() -> window("Dana Whitfield")).getScene().getRoot();
+        robot.clickOn(robot.from(root).lookup(".tab-label").match((Labeled tab) -> "Actions".equals(tab.getText()))
+                .queryAs(Node.class));
         Label password = robot.from(root).lookup("#portalPasswordLabel").queryAs(Label.class);
         Button unlock = robot.from(root).lookup("#portalUnlockButton").queryButton();
         WAIT.until(() -> "No password set".equals(password.getText()));

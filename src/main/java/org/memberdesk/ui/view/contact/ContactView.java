@@ -30,6 +30,7 @@ import org.memberdesk.ui.common.ViewLoader;
 import org.memberdesk.ui.view.common.BadgeCell;
 import org.memberdesk.ui.view.common.FirstLoadMask;
 import org.memberdesk.ui.view.common.NotificationBinding;
+import org.memberdesk.ui.view.common.ContentOnDemand;
 import org.memberdesk.ui.view.common.TableColumns;
 import org.memberdesk.ui.view.common.ToneStyles;
 import org.memberdesk.ui.viewmodel.contact.CommunityRow;
@@ -49,6 +50,7 @@ public final class ContactView {
     @FXML private Label errorLabel;
     @FXML private TabPane tabs;
     @FXML private Tab offersTab;
+    @FXML private Tab actionsTab;
     @FXML private Button diagnoseButton;
 
     @FXML private StackPane emailHistoryPane;
@@ -100,6 +102,9 @@ public final class ContactView {
         bindActions();
         bindOffers();
         bindDiagnose();
+        // the window opens on its Email History: the other tabs join the scene when first chosen
+        ContentOnDemand.tab(actionsTab);
+        ContentOnDemand.tab(offersTab);
     }
 
     /** The Diagnose button, Shortcut+D, and the Offers tab a diagnosis may ask for. */

@@ -13,6 +13,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -25,6 +26,7 @@ import javafx.scene.layout.VBox;
 import org.memberdesk.ui.common.Messages;
 import org.memberdesk.ui.common.ViewLoader;
 import org.memberdesk.ui.view.common.BadgeCell;
+import org.memberdesk.ui.view.common.ContentOnDemand;
 import org.memberdesk.ui.view.common.HtmlPreview;
 import org.memberdesk.ui.view.common.TableColumns;
 import org.memberdesk.ui.view.common.ToneStyles;
@@ -72,6 +74,7 @@ public final class EmailHistoryView {
     @FXML private VBox linksBox;
     @FXML private StackPane htmlHolder;
     @FXML private TextArea textBody;
+    @FXML private Tab textTab;
 
     private final EmailHistoryViewModel viewModel;
     private final Messages messages;
@@ -151,6 +154,9 @@ public final class EmailHistoryView {
         retryButton.disableProperty().bind(Bindings.not(viewModel.canRetry()));
         viewModel.openedProperty().addListener((o, before, now) -> showOpened(now));
         showOpened(viewModel.openedProperty().get());
+        // the detail joins the scene when the first email opens, after the list; its plain text when chosen
+        ContentOnDemand.node(detailPane, detailPane.visibleProperty());
+        ContentOnDemand.tab(textTab);
     }
 
     private void showOpened(OpenedEmail email) {
