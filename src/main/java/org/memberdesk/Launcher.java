@@ -19,7 +19,7 @@ public final class Launcher {
         if (System.getProperty("logback.statusListenerClass") == null) {
             System.setProperty("logback.statusListenerClass", "ch.qos.logback.core.status.NopStatusListener");
         }
-        int exitCode = MemberDeskCommand.commandLine(MemberDeskApp::launchConsole, Launcher::logUnexpected)
+        int exitCode = MemberDeskCommand.commandLine(args, MemberDeskApp::launchConsole, Launcher::logUnexpected)
                 .execute(args);
         System.exit(exitCode);
     }

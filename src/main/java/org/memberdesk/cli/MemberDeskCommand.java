@@ -3,6 +3,7 @@ package org.memberdesk.cli;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -25,12 +26,15 @@ import picocli.CommandLine;
         scope = ScopeType.INHERIT, // so every subcommand has -h/--help too
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Support console for membership logins. Without a command, opens the console.",
-        subcommands = {DemoCommand.class, ContactsCommand.class, OffersCommand.class, CommunitiesCommand.class,
-                EmailsCommand.class, OutboxCommand.class, MailCommand.class, CredentialsCommand.class,
-                PortalCommand.class, WorkflowsCommand.class, TemplatesCommand.class, BrandingCommand.class,
-                DiagnoseCommand.class, ImportCommand.class, ActivityCommand.class, DbCommand.class})
+        description = "Support console for membership logins. Without a command, opens the console.")
 public final class MemberDeskCommand implements Callable<Integer> {
+
+    /** The commands, added to the root by {@link #commandLine(BiConsumer, Consumer, Map, InputStream)}. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(DemoCommand.class, ContactsCommand.class,
+            OffersCommand.class, CommunitiesCommand.class, EmailsCommand.class, OutboxCommand.class,
+            MailCommand.class, CredentialsCommand.class, PortalCommand.class, WorkflowsCommand.class,
+            TemplatesCommand.class, BrandingCommand.class, DiagnoseCommand.class, ImportCommand.class,
+            ActivityCommand.class, DbCommand.class);
 
     /** Read by LogConfiguration; set once the data directory is known, before anything logs. */
     static final String LOG_DIR_PROPERTY = "memberdesk.logdir";
@@ -81,6 +85,31 @@ public final class MemberDeskCommand implements Callable<Integer> {
     }
 
     /**
+     * The command line for {@code args}: the root alone when they open the console (no command, no
+     * help or version asked, nothing picocli refuses), else the whole one. Building the model of every
+     * command took 0.65 s of each console start (picocli's classes cannot be in a class-data archive:
+     * they are compiled for Java 5).
+     */
+    public static CommandLine commandLine(String[] args, BiConsumer<DataDirectory, Map<String, String>> console,
+                                          Consumer<Throwable> failureLog) {
+        return commandLine(args, console, failureLog, System.getenv(), System.in);
+    }
+
+    static CommandLine commandLine(String[] args, BiConsumer<DataDirectory, Map<String, String>> console,
+                                   Consumer<Throwable> failureLog, Map<String, String> env, InputStream stdin) {
+        CommandLine consoleOnly = configured(new CommandLine(new MemberDeskCommand(console, env, stdin)), failureLog);
+        try {
+            CommandLine.ParseResult parsed = consoleOnly.parseArgs(args);
+            if (!parsed.isUsageHelpRequested() && !parsed.isVersionHelpRequested()) {
+                return consoleOnly;
+            }
+        } catch (CommandLine.ParameterException notTheConsole) {
+            // a command, or a mistake: the whole command line runs it or says what is wrong
+        }
+        return commandLine(console, failureLog, env, stdin);
+    }
+
+    /**
      * As {@link #commandLine(BiConsumer, Consumer)}, with the environment (MEMBERDESK_SMTP_*,
      * MEMBERDESK_PORTAL_URL, MEMBERDESK_AGENT) and standard input given rather than the process's own:
      * tests run commands in-process against their own SMTP server and feed {@code --password-stdin}.
@@ -93,8 +122,13 @@ public final class MemberDeskCommand implements Callable<Integer> {
     /** The console is given the environment the commands see, --database-url included. */
     static CommandLine commandLine(BiConsumer<DataDirectory, Map<String, String>> console,
                                    Consumer<Throwable> failureLog, Map<String, String> env, InputStream stdin) {
-        MemberDeskCommand root = new MemberDeskCommand(console, env, stdin);
-        CommandLine commandLine = new CommandLine(root);
+        CommandLine commandLine = new CommandLine(new MemberDeskCommand(console, env, stdin));
+        SUBCOMMANDS.forEach(commandLine::addSubcommand);
+        return configured(commandLine, failureLog);
+    }
+
+    private static CommandLine configured(CommandLine commandLine, Consumer<Throwable> failureLog) {
+        MemberDeskCommand root = commandLine.getCommand();
         commandLine.setExecutionStrategy(parsed -> {
             useLogDirectoryOf(root.dataDirectory(), helpOnly(parsed));
             return new CommandLine.RunLast().execute(parsed);

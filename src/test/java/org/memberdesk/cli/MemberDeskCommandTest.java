@@ -2,13 +2,17 @@ package org.memberdesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.service.contacts.ContactSummary;
 import org.memberdesk.service.storage.DataDirectory;
+import picocli.CommandLine;
 
 class MemberDeskCommandTest {
 
@@ -32,6 +36,27 @@ class MemberDeskCommandTest {
         cli.runExactly().succeeded();
 
         assertThat(cli.consoleRequests).containsExactly(DataDirectory.resolve(null));
+    }
+
+    @Test
+    void theConsoleStartsFromTheRootCommandAloneAndEverythingElseGetsEveryCommand() {
+        List<DataDirectory> opened = new ArrayList<>();
+        String[] console = {"--data-dir", dir.toString()};
+        CommandLine line = MemberDeskCommand.commandLine(console, (directory, env) -> opened.add(directory),
+                failure -> { }, Map.of(), InputStream.nullInputStream());
+
+        assertThat(line.getSubcommands()).isEmpty();
+        assertThat(line.execute(console)).isZero();
+        assertThat(opened).containsExactly(new DataDirectory(dir.toAbsolutePath().normalize()));
+
+        for (List<String> args : List.of(List.of("contacts", "find", "x"), List.of("--help"), List.of("--version"),
+                List.of("--data-dri", "x"), List.of("--data-dir"))) {
+            CommandLine whole = MemberDeskCommand.commandLine(args.toArray(String[]::new),
+                    (directory, env) -> opened.add(directory), failure -> { }, Map.of(), InputStream.nullInputStream());
+            assertThat(whole.getSubcommands()).as(String.join(" ", args))
+                    .containsKeys("contacts", "credentials", "db").hasSize(MemberDeskCommand.SUBCOMMANDS.size());
+        }
+        assertThat(opened).hasSize(1);
     }
 
     @Test
