@@ -1,6 +1,7 @@
 package org.memberdesk.persistence;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +101,36 @@ public final class EmailRepository {
                 .setParameter("c", contactId)
                 .setParameter("o", offerId)
                 .setParameter("k", kind)
+                .getResultList();
+    }
+
+    /** The id of the first message of this kind and offer to a contact, without loading messages and their bodies. */
+    public Optional<UUID> firstIdOf(UUID contactId, UUID offerId, EmailKind kind) {
+        return session.createSelectionQuery(
+                        "select m.id from EmailMessage m where m.contact.id = :c and m.offer.id = :o and m.kind = :k "
+                                + "order by m.createdAt, m.id",
+                        UUID.class)
+                .setParameter("c", contactId)
+                .setParameter("o", offerId)
+                .setParameter("k", kind)
+                .setMaxResults(1)
+                .getResultList().stream().findFirst();
+    }
+
+    /**
+     * For these contacts, the id of the first message of this kind for each offer: contact id, offer
+     * id and message id per row, first messages first (as {@link #firstIdOf}).
+     */
+    public List<Object[]> firstIdsOf(Collection<UUID> contactIds, EmailKind kind) {
+        if (contactIds.isEmpty()) {
+            return List.of();
+        }
+        return session.createSelectionQuery("""
+                        select m.contact.id, m.offer.id, m.id from EmailMessage m
+                        where m.kind = :k and m.offer is not null and m.contact.id in (:ids)
+                        order by m.createdAt, m.id""", Object[].class)
+                .setParameter("k", kind)
+                .setParameterList("ids", contactIds)
                 .getResultList();
     }
 

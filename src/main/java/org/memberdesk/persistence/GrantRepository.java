@@ -1,5 +1,6 @@
 package org.memberdesk.persistence;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,6 +28,16 @@ public final class GrantRepository {
                         "from OfferGrant g join fetch g.offer where g.contact.id = :c order by g.grantedAt desc",
                         OfferGrant.class)
                 .setParameter("c", contactId)
+                .getResultList();
+    }
+
+    /** Every grant of these contacts (a workflow batch's). */
+    public List<OfferGrant> ofContacts(Collection<UUID> contactIds) {
+        if (contactIds.isEmpty()) {
+            return List.of();
+        }
+        return session.createSelectionQuery("from OfferGrant g where g.contact.id in (:ids)", OfferGrant.class)
+                .setParameterList("ids", contactIds)
                 .getResultList();
     }
 }

@@ -2,6 +2,9 @@ package org.memberdesk.persistence;
 
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
 
@@ -12,6 +15,7 @@ import org.hibernate.Session;
 public final class Tx {
 
     private final Session session;
+    private final Map<String, Optional<String>> settingsSeen = new HashMap<>();
 
     Tx(Session session) {
         this.session = session;
@@ -106,7 +110,7 @@ public final class Tx {
     }
 
     public SettingsRepository settings() {
-        return new SettingsRepository(session);
+        return new SettingsRepository(session, settingsSeen);
     }
 
     public PortalSessionRepository portalSessions() {

@@ -194,13 +194,24 @@ public final class CredentialService {
      */
     @JoinsTransaction
     public EmailMessage queueWelcome(Tx t, Contact contact, Offer offer, Actor actor, boolean asResend) {
-        boolean hasPassword = portalAccount(t, contact).getCredential().hasPassword();
-        ComposedEmail welcome = composer(t).welcome(links.base(t), contact, offer, hasPassword, LinkTtl.setPassword(t));
+        PortalAccount account = portalAccount(t, contact);
         java.util.UUID original = asResend
-                ? t.emails().ofContactAndOffer(contact.getId(), offer.getId(), EmailKind.WELCOME).stream()
-                        .map(EmailMessage::getId).findFirst().orElse(null)
+                ? t.emails().firstIdOf(contact.getId(), offer.getId(), EmailKind.WELCOME).orElse(null)
                 : null;
-        return outbox.enqueue(t, contact, welcome, actor.origin(), actor.name(), original);
+        return queueWelcome(t, contact, offer, actor, account, original);
+    }
+
+    /**
+     * The same, with what it reads about the contact already read by the caller (a workflow reads it
+     * for a whole batch of contacts in one query): the contact's portal account (null: none yet, one is
+     * made) and the first welcome of this offer that this one repeats (null: none).
+     */
+    @JoinsTransaction
+    public EmailMessage queueWelcome(Tx t, Contact contact, Offer offer, Actor actor, PortalAccount account,
+                                     java.util.UUID resendOf) {
+        boolean hasPassword = (account != null ? account : portalAccount(t, contact)).getCredential().hasPassword();
+        ComposedEmail welcome = composer(t).welcome(links.base(t), contact, offer, hasPassword, LinkTtl.setPassword(t));
+        return outbox.enqueue(t, contact, welcome, actor.origin(), actor.name(), resendOf);
     }
 
     // ---- Send Reset Link ----

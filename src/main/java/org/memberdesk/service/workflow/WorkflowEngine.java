@@ -491,6 +491,14 @@ public final class WorkflowEngine {
         for (WorkflowStep step : t.workflowRuns().steps(claim.runIds())) {
             stepsByRun.computeIfAbsent(step.getRun().getId(), k -> new ArrayList<>()).add(step);
         }
+        Set<UUID> welcomed = new HashSet<>();
+        for (WorkflowRun run : runs.values()) {
+            if (run.leasedBy(claim.lease()) && stepsByRun.getOrDefault(run.getId(), List.of()).stream()
+                    .anyMatch(s -> ActionKind.SEND_WELCOME.code().equals(s.getKind()))) {
+                welcomed.add(run.getContact().getId());
+            }
+        }
+        WelcomeLookups lookups = WelcomeLookups.read(t, welcomed);
         Set<UUID> unflushed = new HashSet<>();
         WorkflowPass pass = WorkflowPass.NONE;
         for (UUID id : claim.runIds()) {
@@ -498,7 +506,7 @@ public final class WorkflowEngine {
             if (run == null || !run.leasedBy(claim.lease())) {
                 continue; // the lease ran out and another engine took the run
             }
-            pass = pass.plus(advance(t, run, stepsByRun.getOrDefault(id, List.of()), unflushed));
+            pass = pass.plus(advance(t, run, stepsByRun.getOrDefault(id, List.of()), unflushed, lookups));
             run.release();
         }
         return pass;
@@ -511,9 +519,10 @@ public final class WorkflowEngine {
             ActionKind.SEND_RESET_LINK.code());
 
     /** Runs the run's steps from its current one until a Wait, its end, a stop or a failure. */
-    private WorkflowPass advance(Tx t, WorkflowRun run, List<WorkflowStep> runSteps, Set<UUID> unflushed) {
+    private WorkflowPass advance(Tx t, WorkflowRun run, List<WorkflowStep> runSteps, Set<UUID> unflushed,
+                                 WelcomeLookups lookups) {
         WorkflowSteps.RunContext ctx = new WorkflowSteps.RunContext(run, Actor.workflow(run.getWorkflow().getName()),
-                run.getMode() == WorkflowRun.Mode.TEST);
+                run.getMode() == WorkflowRun.Mode.TEST, lookups);
         int stepsRun = 0;
         while (!run.getStatus().finished()) {
             Instant now = clock.instant();
@@ -545,6 +554,7 @@ public final class WorkflowEngine {
             stepsRun++;
             if (WRITES.contains(step.getKind())) {
                 unflushed.add(contactId);
+                lookups.written(contactId);
             }
             String text = step.getAttempts() > 1
                     ? result.text() + " (attempt " + step.getAttempts() + ": an earlier one was interrupted)"

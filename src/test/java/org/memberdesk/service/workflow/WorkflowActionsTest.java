@@ -78,6 +78,30 @@ class WorkflowActionsTest extends WorkflowCase {
     }
 
     @Test
+    void aContactsSecondWelcomeInTheSameBatchRepeatsTheFirst() {
+        // the batch reads every contact's first welcome before any step acts: the second run of
+        // the same contact and offer must see the welcome the first run queued moments before
+        create("Welcome", TriggerSpec.offerAccessGranted(), ActionSpec.sendWelcome(WelcomeFor.TRIGGERING_OFFER));
+        f.contact("omar@example.com");
+        f.grant("dana@example.com", "Gold");
+        f.services.offers().revoke("dana@example.com", "Gold", "re-import", AGENT);
+        f.grant("dana@example.com", "Gold");
+        f.grant("omar@example.com", "Gold");
+
+        WorkflowPass pass = f.workflows().runDue();
+
+        assertThat(pass.done()).isEqualTo(3);
+        List<EmailView> dana = f.emails("dana@example.com", "welcome").stream()
+                .sorted(java.util.Comparator.comparing(EmailView::createdAt).thenComparing(EmailView::id)).toList();
+        assertThat(dana).hasSize(2);
+        assertThat(dana).filteredOn(e -> e.resendOfId() == null).singleElement().satisfies(first ->
+                assertThat(dana).filteredOn(e -> e.resendOfId() != null).singleElement()
+                        .extracting(EmailView::resendOfId).isEqualTo(first.id()));
+        assertThat(f.emails("omar@example.com", "welcome")).singleElement()
+                .satisfies(e -> assertThat(e.resendOfId()).isNull());
+    }
+
+    @Test
     void theTriggeringOfferMustStillBeActiveWhenItsWelcomeIsDue() {
         f.workflows().create(new WorkflowDefinition("Late welcome", true, TriggerSpec.offerAccessGranted(), List.of(),
                 List.of(ActionSpec.waitFor(Duration.ofHours(1)), ActionSpec.sendWelcome(WelcomeFor.TRIGGERING_OFFER))),
