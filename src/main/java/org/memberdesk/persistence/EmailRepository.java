@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.Session;
+import org.hibernate.query.SelectionQuery;
 import org.memberdesk.domain.EmailKind;
 import org.memberdesk.domain.EmailMessage;
 import org.memberdesk.domain.EmailStatus;
@@ -94,27 +95,24 @@ public final class EmailRepository {
 
     /** The contact's emails of one kind about one offer, oldest first. */
     public List<EmailMessage> ofContactAndOffer(UUID contactId, UUID offerId, EmailKind kind) {
-        return session.createSelectionQuery(
-                        "from EmailMessage m where m.contact.id = :c and m.offer.id = :o and m.kind = :k "
-                                + "order by m.createdAt, m.id",
-                        EmailMessage.class)
-                .setParameter("c", contactId)
-                .setParameter("o", offerId)
-                .setParameter("k", kind)
-                .getResultList();
+        return oldestOfContactAndOffer("", EmailMessage.class, contactId, offerId, kind).getResultList();
     }
 
     /** The id of the first message of this kind and offer to a contact, without loading messages and their bodies. */
     public Optional<UUID> firstIdOf(UUID contactId, UUID offerId, EmailKind kind) {
-        return session.createSelectionQuery(
-                        "select m.id from EmailMessage m where m.contact.id = :c and m.offer.id = :o and m.kind = :k "
-                                + "order by m.createdAt, m.id",
-                        UUID.class)
-                .setParameter("c", contactId)
-                .setParameter("o", offerId)
-                .setParameter("k", kind)
+        return oldestOfContactAndOffer("select m.id ", UUID.class, contactId, offerId, kind)
                 .setMaxResults(1)
                 .getResultList().stream().findFirst();
+    }
+
+    private <T> SelectionQuery<T> oldestOfContactAndOffer(String select, Class<T> type, UUID contactId, UUID offerId,
+                                                          EmailKind kind) {
+        return session.createSelectionQuery(select
+                        + "from EmailMessage m where m.contact.id = :c and m.offer.id = :o and m.kind = :k "
+                        + "order by m.createdAt, m.id", type)
+                .setParameter("c", contactId)
+                .setParameter("o", offerId)
+                .setParameter("k", kind);
     }
 
     /**
